@@ -1,0 +1,250 @@
+package arb.feeds.book;
+
+import java.util.Arrays;
+
+/**
+ * One venue's price-level order book: price -> aggregate quantity per side, fixed point (price at
+ * 1e-8 USD, quantity at 1e-8 BTC). Each side is a sorted array kept so that the best level is at
+ * the END (bids ascending, asks descending): updates cluster near the top of the book, so inserts
+ * and deletes there shift only a few elements. No allocation after construction unless a side
+ * outgrows its capacity (it then doubles once and stays).
+ */
+public final class PriceLevelBook
+{
+    private final Side bids = new Side(true);
+    private final Side asks = new Side(false);
+    private long lastUpdateNs = Long.MIN_VALUE;
+
+    public PriceLevelBook()
+    {
+        this(1024);
+    }
+
+    public PriceLevelBook(final int initialCapacity)
+    {
+        bids.ensure(initialCapacity);
+        asks.ensure(initialCapacity);
+    }
+
+    public void clear()
+    {
+        bids.size = 0;
+        asks.size = 0;
+    }
+
+    /** Sets the quantity at a price level; qty 0 removes the level. */
+    public void set(final boolean bid, final long price, final long qty)
+    {
+        (bid ? bids : asks).set(price, qty);
+    }
+
+    public void touch(final long nowNs)
+    {
+        lastUpdateNs = nowNs;
+    }
+
+    public long lastUpdateNs()
+    {
+        return lastUpdateNs;
+    }
+
+    public int depth(final boolean bid)
+    {
+        return (bid ? bids : asks).size;
+    }
+
+    public int bidDepth()
+    {
+        return bids.size;
+    }
+
+    public int askDepth()
+    {
+        return asks.size;
+    }
+
+    /** Price of the level {@code rank} steps from the best (0 = best). */
+    public long price(final boolean bid, final int rank)
+    {
+        final Side s = bid ? bids : asks;
+        return s.prices[s.size - 1 - rank];
+    }
+
+    /** Quantity of the level {@code rank} steps from the best (0 = best). */
+    public long qty(final boolean bid, final int rank)
+    {
+        final Side s = bid ? bids : asks;
+        return s.qtys[s.size - 1 - rank];
+    }
+
+    /** Quantity at an exact price, 0 if absent. */
+    public long qtyAt(final boolean bid, final long price)
+    {
+        final Side s = bid ? bids : asks;
+        final int i = s.find(price);
+        return i >= 0 ? s.qtys[i] : 0;
+    }
+
+    public long bestBid()
+    {
+        return bids.size == 0 ? Long.MIN_VALUE : bids.prices[bids.size - 1];
+    }
+
+    public long bestAsk()
+    {
+        return asks.size == 0 ? Long.MIN_VALUE : asks.prices[asks.size - 1];
+    }
+
+    public long bestBidQty()
+    {
+        return bids.size == 0 ? 0 : bids.qtys[bids.size - 1];
+    }
+
+    public long bestAskQty()
+    {
+        return asks.size == 0 ? 0 : asks.qtys[asks.size - 1];
+    }
+
+    public boolean isCrossed()
+    {
+        return bids.size > 0 && asks.size > 0 && bestBid() >= bestAsk();
+    }
+
+    public boolean isTwoSided()
+    {
+        return bids.size > 0 && asks.size > 0;
+    }
+
+    /** Removes levels beyond {@code depth} from the best on both sides (Kraken's subscribed depth). */
+    public void truncate(final int depth)
+    {
+        bids.truncate(depth);
+        asks.truncate(depth);
+    }
+
+    /** Copies another book's levels into this one (same capacity growth rules). */
+    public void copyFrom(final PriceLevelBook other)
+    {
+        bids.copyFrom(other.bids);
+        asks.copyFrom(other.asks);
+        lastUpdateNs = other.lastUpdateNs;
+    }
+
+    /** True when both books hold exactly the same levels. */
+    public boolean sameLevels(final PriceLevelBook other)
+    {
+        return bids.sameAs(other.bids) && asks.sameAs(other.asks);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "PriceLevelBook{bids=" + bids.size + ", asks=" + asks.size + ", bestBid=" + bestBid()
+            + ", bestAsk=" + bestAsk() + "}";
+    }
+
+    private static final class Side
+    {
+        /** Bids sorted ascending, asks descending: best at the end. */
+        private final boolean ascending;
+        private long[] prices = new long[0];
+        private long[] qtys = new long[0];
+        private int size;
+
+        Side(final boolean ascending)
+        {
+            this.ascending = ascending;
+        }
+
+        void ensure(final int capacity)
+        {
+            if (prices.length < capacity)
+            {
+                prices = Arrays.copyOf(prices, capacity);
+                qtys = Arrays.copyOf(qtys, capacity);
+            }
+        }
+
+        /** Index of price, or -(insertionPoint + 1). Searches from the best end first. */
+        int find(final long price)
+        {
+            int lo = 0;
+            int hi = size - 1;
+            while (lo <= hi)
+            {
+                final int mid = (lo + hi) >>> 1;
+                final long p = prices[mid];
+                if (p == price)
+                {
+                    return mid;
+                }
+                if (ascending ? p < price : p > price)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+            return -(lo + 1);
+        }
+
+        void set(final long price, final long qty)
+        {
+            final int i = find(price);
+            if (i >= 0)
+            {
+                if (qty == 0)
+                {
+                    System.arraycopy(prices, i + 1, prices, i, size - i - 1);
+                    System.arraycopy(qtys, i + 1, qtys, i, size - i - 1);
+                    size--;
+                }
+                else
+                {
+                    qtys[i] = qty;
+                }
+            }
+            else if (qty != 0)
+            {
+                final int at = -(i + 1);
+                if (size == prices.length)
+                {
+                    ensure(Math.max(16, size * 2));
+                }
+                System.arraycopy(prices, at, prices, at + 1, size - at);
+                System.arraycopy(qtys, at, qtys, at + 1, size - at);
+                prices[at] = price;
+                qtys[at] = qty;
+                size++;
+            }
+        }
+
+        void truncate(final int depth)
+        {
+            if (size > depth)
+            {
+                final int drop = size - depth;
+                System.arraycopy(prices, drop, prices, 0, depth);
+                System.arraycopy(qtys, drop, qtys, 0, depth);
+                size = depth;
+            }
+        }
+
+        void copyFrom(final Side other)
+        {
+            ensure(other.size);
+            System.arraycopy(other.prices, 0, prices, 0, other.size);
+            System.arraycopy(other.qtys, 0, qtys, 0, other.size);
+            size = other.size;
+        }
+
+        boolean sameAs(final Side other)
+        {
+            return size == other.size
+                && Arrays.equals(prices, 0, size, other.prices, 0, size)
+                && Arrays.equals(qtys, 0, size, other.qtys, 0, size);
+        }
+    }
+}
