@@ -1,0 +1,233 @@
+package arb.engine.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The effective logic parameters of a run: every key of {@link ParamCatalog} with its value, sorted
+ * by key. Their canonical text ({@code key=value} lines, sorted) is what RunStart journals and what
+ * a replay reads back, so a run's logic is fully described by its journal. Immutable.
+ */
+public final class Params
+{
+    private final TreeMap<String, String> values;
+
+    private Params(final TreeMap<String, String> values)
+    {
+        this.values = values;
+    }
+
+    /** Every parameter at its default. */
+    public static Params defaults()
+    {
+        return new Params(ParamCatalog.defaults());
+    }
+
+    /**
+     * Parses canonical text (as journaled). Unknown keys are kept out with a warning list rather
+     * than failing, so journals written by an older or newer engine still replay.
+     */
+    public static Params fromText(final String text, final List<String> warnings)
+    {
+        final TreeMap<String, String> m = ParamCatalog.defaults();
+        for (final String line : text.split("\n"))
+        {
+            final String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#"))
+            {
+                continue;
+            }
+            final int eq = trimmed.indexOf('=');
+            if (eq <= 0)
+            {
+                warnings.add("ignored malformed parameter line: " + trimmed);
+                continue;
+            }
+            final String key = trimmed.substring(0, eq).strip();
+            if (ParamCatalog.spec(key) == null)
+            {
+                warnings.add("ignored unknown parameter from journal: " + key);
+                continue;
+            }
+            m.put(key, trimmed.substring(eq + 1).strip());
+        }
+        return new Params(m);
+    }
+
+    /** Applies {@code key=value} overrides; unknown keys are an error naming the closest known keys. */
+    public Params with(final Map<String, String> overrides)
+    {
+        final TreeMap<String, String> m = new TreeMap<>(values);
+        for (final Map.Entry<String, String> e : overrides.entrySet())
+        {
+            requireKnown(e.getKey());
+            m.put(e.getKey(), e.getValue());
+        }
+        return new Params(m);
+    }
+
+    /** Applies one {@code key=value} string. */
+    public Params with(final String assignment)
+    {
+        final int eq = assignment.indexOf('=');
+        if (eq <= 0)
+        {
+            throw new IllegalArgumentException("expected key=value, got '" + assignment + "'");
+        }
+        return with(Map.of(assignment.substring(0, eq).strip(), assignment.substring(eq + 1).strip()));
+    }
+
+    /** Applies a config file: {@code key=value} lines, '#' comments; only logic keys are read from it. */
+    public Params withFile(final Path file)
+    {
+        final String text;
+        try
+        {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot read config " + file, e);
+        }
+        final Map<String, String> m = new TreeMap<>();
+        int lineNo = 0;
+        for (final String line : text.split("\n"))
+        {
+            lineNo++;
+            final String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#"))
+            {
+                continue;
+            }
+            final int eq = t.indexOf('=');
+            if (eq <= 0)
+            {
+                throw new IllegalArgumentException(file + ":" + lineNo + ": expected key=value");
+            }
+            final String key = t.substring(0, eq).strip();
+            if (ParamCatalog.spec(key) != null)
+            {
+                m.put(key, t.substring(eq + 1).strip());
+            }
+        }
+        return with(m);
+    }
+
+    private static void requireKnown(final String key)
+    {
+        if (ParamCatalog.spec(key) == null)
+        {
+            final List<String> close = new ArrayList<>();
+            final String lower = key.toLowerCase(Locale.ROOT);
+            for (final ParamSpec s : ParamCatalog.all())
+            {
+                final String k = s.key().toLowerCase(Locale.ROOT);
+                final String tail = lower.contains(".") ? lower.substring(lower.lastIndexOf('.') + 1) : lower;
+                if (k.contains(tail) || lower.contains(k.substring(k.lastIndexOf('.') + 1)))
+                {
+                    close.add(s.key());
+                }
+            }
+            throw new IllegalArgumentException("unknown logic parameter '" + key + "'"
+                + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
+                + " (`arb params` lists them all)");
+        }
+    }
+
+    public String get(final String key)
+    {
+        final String v = values.get(key);
+        if (v == null)
+        {
+            throw new IllegalArgumentException("unknown logic parameter '" + key + "'");
+        }
+        return v;
+    }
+
+    public long getLong(final String key)
+    {
+        try
+        {
+            return Long.parseLong(get(key));
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new IllegalArgumentException("parameter " + key + " must be an integer, got '" + get(key) + "'");
+        }
+    }
+
+    public int getInt(final String key)
+    {
+        return Math.toIntExact(getLong(key));
+    }
+
+    public double getDouble(final String key)
+    {
+        try
+        {
+            return Double.parseDouble(get(key));
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new IllegalArgumentException("parameter " + key + " must be a number, got '" + get(key) + "'");
+        }
+    }
+
+    public boolean getBoolean(final String key)
+    {
+        final String v = get(key).toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("yes") || v.equals("1"))
+        {
+            return true;
+        }
+        if (v.equals("false") || v.equals("no") || v.equals("0"))
+        {
+            return false;
+        }
+        throw new IllegalArgumentException("parameter " + key + " must be true/false, got '" + get(key) + "'");
+    }
+
+    /** Sorted view of every effective value. */
+    public Map<String, String> asMap()
+    {
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** Canonical text: sorted {@code key=value} lines. */
+    public String toText()
+    {
+        final StringBuilder sb = new StringBuilder(2048);
+        for (final Map.Entry<String, String> e : values.entrySet())
+        {
+            sb.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(final Object o)
+    {
+        return o instanceof Params && ((Params)o).values.equals(values);
+    }
+
+    @Override
+    public int hashCode()
+    {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString()
+    {
+        return toText();
+    }
+}

@@ -1,0 +1,419 @@
+package arb.engine.run;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import arb.engine.chain.BusinessChain;
+import arb.engine.chain.JournalHandler;
+import arb.engine.chain.OutputJournal;
+import arb.engine.chain.OutputListener;
+import arb.engine.chain.Stage;
+import arb.engine.config.Params;
+import arb.engine.ring.RingPublisher;
+import arb.engine.ring.Slot;
+import arb.engine.ring.WaitStrategies;
+import arb.journal.EventDumper;
+import arb.journal.EventSink;
+import arb.journal.Events;
+import arb.journal.JournalWriter;
+import arb.journal.RunDirectory;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the engine: the Disruptor ring of preallocated slots, the journaler (input journal)
+ * and the business chain behind it (output journal), wired for a run directory. Sources (live feeds,
+ * replay, import) publish through {@link #sink()}; {@link #finish()} drains the ring, lets the
+ * stages flush, closes the journals and writes {@code run.json}.
+ *
+ * <pre>
+ *   source -> ring -> journaler (input/) -> chain: books -> index -> ... -> output/ (+ listeners)
+ * </pre>
+ */
+public final class Engine implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final Builder config;
+    private final Disruptor<Slot> disruptor;
+    private final RingPublisher publisher;
+    private final JournalWriter inputWriter;
+    private final JournalHandler journalHandler;
+    private final OutputJournal output;
+    private final BusinessChain chain;
+    private final ChainFactory.Chain stages;
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    private final String startedAt = Instant.now().toString();
+    private boolean started;
+    private boolean finished;
+
+    private Engine(final Builder b)
+    {
+        this.config = b;
+        this.inputWriter = b.runDirectory != null && b.journalInput ? new JournalWriter(b.runDirectory.input()) : null;
+        final JournalWriter outputWriter = b.runDirectory != null ? new JournalWriter(b.runDirectory.output()) : null;
+        this.output = new OutputJournal(outputWriter);
+        for (final OutputListener l : b.outputListeners)
+        {
+            output.addListener(l);
+        }
+        this.stages = ChainFactory.build(b.params, output);
+        final List<Stage> all = new ArrayList<>(stages.stages);
+        for (final java.util.function.Function<OutputJournal, Stage> extra : b.extraStages)
+        {
+            all.add(extra.apply(output));
+        }
+        this.chain = new BusinessChain(all, output);
+
+        final ThreadFactory threadFactory = r ->
+        {
+            final Thread t = new Thread(r, "arb-" + (threads.isEmpty() && inputWriter != null ? "journal" : "chain"));
+            t.setDaemon(true);
+            threads.add(t);
+            return t;
+        };
+        this.disruptor = new Disruptor<>(Slot::new, b.ringSize, threadFactory, ProducerType.SINGLE,
+            WaitStrategies.byName(b.waitStrategy));
+        disruptor.setDefaultExceptionHandler(new FatalOnError());
+        if (inputWriter != null)
+        {
+            this.journalHandler = new JournalHandler(inputWriter);
+            disruptor.handleEventsWith(journalHandler).then(chainHandler());
+        }
+        else
+        {
+            this.journalHandler = null;
+            disruptor.handleEventsWith(chainHandler());
+        }
+        final RingBuffer<Slot> ring = disruptor.getRingBuffer();
+        this.publisher = new RingPublisher(ring, b.claimTimeoutMs);
+    }
+
+    private com.lmax.disruptor.EventHandler<Slot> chainHandler()
+    {
+        return new com.lmax.disruptor.EventHandler<>()
+        {
+            @Override
+            public void onEvent(final Slot slot, final long sequence, final boolean endOfBatch)
+            {
+                chain.onEvent(slot, sequence, endOfBatch);
+            }
+
+            @Override
+            public void onShutdown()
+            {
+                chain.end();
+            }
+        };
+    }
+
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /** Starts the consumer threads and writes a provisional run.json (status "running"). */
+    public Engine start()
+    {
+        disruptor.start();
+        started = true;
+        writeRunJson("running");
+        return this;
+    }
+
+    /** The ring's single producer. */
+    public EventSink sink()
+    {
+        return publisher;
+    }
+
+    public RingPublisher publisher()
+    {
+        return publisher;
+    }
+
+    public ChainFactory.Chain chain()
+    {
+        return stages;
+    }
+
+    public BusinessChain businessChain()
+    {
+        return chain;
+    }
+
+    public OutputJournal output()
+    {
+        return output;
+    }
+
+    /** A consumer failure that made the engine unsafe to continue, or null. */
+    public Throwable fatalError()
+    {
+        return fatal.get();
+    }
+
+    /** Sequence the chain has processed up to (for watchdogs). */
+    public long chainSequence()
+    {
+        return chain.lastSequence();
+    }
+
+    public long ringCursor()
+    {
+        return disruptor.getRingBuffer().getCursor();
+    }
+
+    /**
+     * Drains every published event through the consumers, lets the stages flush (on the chain
+     * thread), closes the journals and writes the final run.json. Idempotent.
+     */
+    public void finish()
+    {
+        if (finished || !started)
+        {
+            return;
+        }
+        finished = true;
+        try
+        {
+            disruptor.shutdown(config.drainTimeoutMs, TimeUnit.MILLISECONDS);
+        }
+        catch (final com.lmax.disruptor.TimeoutException e)
+        {
+            LOG.error("consumers did not drain the ring within {} ms; halting", config.drainTimeoutMs);
+            fatal.compareAndSet(null, e);
+            disruptor.halt();
+        }
+        for (final Thread t : threads)
+        {
+            try
+            {
+                t.join(config.drainTimeoutMs);
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (inputWriter != null)
+        {
+            inputWriter.close();
+        }
+        output.close();
+        writeRunJson(fatal.get() == null ? "complete" : "failed");
+    }
+
+    @Override
+    public void close()
+    {
+        finish();
+    }
+
+    public long inputEventsJournaled()
+    {
+        return journalHandler == null ? 0 : journalHandler.journaled();
+    }
+
+    private void writeRunJson(final String status)
+    {
+        if (config.runDirectory == null)
+        {
+            return;
+        }
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("engine", "arb");
+        m.put("engine_version", EngineVersion.VERSION);
+        m.put("schema_id", Events.SCHEMA_ID);
+        m.put("schema_version", Events.SCHEMA_VERSION);
+        m.put("mode", config.mode);
+        if (config.source != null)
+        {
+            m.put("source", config.source);
+        }
+        m.put("status", status);
+        m.put("started_at", startedAt);
+        if (!"running".equals(status))
+        {
+            m.put("ended_at", Instant.now().toString());
+        }
+        m.put("input_events", config.journalInput ? inputEventsJournaled() : chain.processed());
+        m.put("input_journaled", config.journalInput);
+        m.put("output_events", output.count());
+        final EventDumper names = dumper();
+        final Map<String, Object> counts = new LinkedHashMap<>();
+        for (int t = Events.FIRST_OUTPUT_TEMPLATE; t < 256; t++)
+        {
+            if (output.count(t) > 0)
+            {
+                counts.put(names.messageName(t), output.count(t));
+            }
+        }
+        m.put("output_counts", counts);
+        m.put("chain_errors", chain.errors());
+        if (fatal.get() != null)
+        {
+            m.put("fatal_error", String.valueOf(fatal.get()));
+        }
+        m.putAll(config.extraRunInfo);
+        m.put("params", new LinkedHashMap<>(config.params.asMap()));
+        config.runDirectory.writeRunJson(m);
+    }
+
+    private static EventDumper dumperInstance;
+
+    private static synchronized EventDumper dumper()
+    {
+        if (dumperInstance == null)
+        {
+            dumperInstance = new EventDumper();
+        }
+        return dumperInstance;
+    }
+
+    /** Consumer exceptions that escape a handler: journaling failures are fatal, the run stops loudly. */
+    private final class FatalOnError implements ExceptionHandler<Slot>
+    {
+        @Override
+        public void handleEventException(final Throwable ex, final long sequence, final Slot slot)
+        {
+            LOG.error("FATAL: consumer failed on ring sequence {} (template {}): the input journal can no longer be "
+                + "trusted, stopping", sequence, slot == null ? -1 : slot.templateId(), ex);
+            fatal.compareAndSet(null, ex);
+            if (config.onFatal != null)
+            {
+                config.onFatal.accept(ex);
+            }
+            throw new IllegalStateException("consumer failed", ex);
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex)
+        {
+            LOG.error("FATAL: consumer failed to start", ex);
+            fatal.compareAndSet(null, ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            LOG.error("consumer failed during shutdown", ex);
+        }
+    }
+
+    /** Run configuration: logic params, run directory and environment settings. */
+    public static final class Builder
+    {
+        private Params params = Params.defaults();
+        private RunDirectory runDirectory;
+        private boolean journalInput = true;
+        private String waitStrategy = WaitStrategies.DEFAULT;
+        private int ringSize = 16384;
+        private long claimTimeoutMs = 10_000;
+        private long drainTimeoutMs = 60_000;
+        private String mode = "live";
+        private String source;
+        private final List<java.util.function.Function<OutputJournal, Stage>> extraStages = new ArrayList<>();
+        private final List<OutputListener> outputListeners = new ArrayList<>();
+        private final Map<String, Object> extraRunInfo = new LinkedHashMap<>();
+        private Consumer<Throwable> onFatal;
+
+        public Builder params(final Params p)
+        {
+            this.params = p;
+            return this;
+        }
+
+        /** Run directory to write; null runs without journals (benchmarks, sweeps). */
+        public Builder runDirectory(final RunDirectory dir)
+        {
+            this.runDirectory = dir;
+            return this;
+        }
+
+        /** Whether input events are journaled (live, import: yes; replay: no, the source is a journal). */
+        public Builder journalInput(final boolean journal)
+        {
+            this.journalInput = journal;
+            return this;
+        }
+
+        public Builder waitStrategy(final String name)
+        {
+            this.waitStrategy = name;
+            return this;
+        }
+
+        public Builder ringSize(final int size)
+        {
+            this.ringSize = size;
+            return this;
+        }
+
+        public Builder claimTimeoutMs(final long ms)
+        {
+            this.claimTimeoutMs = ms;
+            return this;
+        }
+
+        public Builder drainTimeoutMs(final long ms)
+        {
+            this.drainTimeoutMs = ms;
+            return this;
+        }
+
+        public Builder mode(final String m)
+        {
+            this.mode = m;
+            return this;
+        }
+
+        public Builder source(final String s)
+        {
+            this.source = s;
+            return this;
+        }
+
+        /** Adds a stage after the standard chain (tests, probes). */
+        public Builder extraStage(final java.util.function.Function<OutputJournal, Stage> factory)
+        {
+            extraStages.add(factory);
+            return this;
+        }
+
+        public Builder outputListener(final OutputListener l)
+        {
+            outputListeners.add(l);
+            return this;
+        }
+
+        public Builder runInfo(final String key, final Object value)
+        {
+            extraRunInfo.put(key, value);
+            return this;
+        }
+
+        public Builder onFatal(final Consumer<Throwable> handler)
+        {
+            this.onFatal = handler;
+            return this;
+        }
+
+        public Engine build()
+        {
+            return new Engine(this);
+        }
+    }
+}
