@@ -13,8 +13,6 @@ public final class AsciiDecimal
     /** Returned for text that is not a number or does not fit the scale. */
     public static final long INVALID = Long.MIN_VALUE;
 
-    private static final long OVERFLOW_GUARD = Long.MAX_VALUE / 10 - 10;
-
     private AsciiDecimal()
     {
     }
@@ -42,7 +40,6 @@ public final class AsciiDecimal
         int fracDigits = 0;
         boolean seenDigit = false;
         boolean seenPoint = false;
-        int dropped = 0; // digits after the point beyond what the mantissa can hold usefully
         for (; i < end; i++)
         {
             c = buffer.getByte(i);
@@ -53,17 +50,16 @@ public final class AsciiDecimal
                 {
                     if (fracDigits >= decimals + 18)
                     {
-                        dropped++;
                         continue;
                     }
                     fracDigits++;
                 }
-                if (mantissa > OVERFLOW_GUARD)
+                if (mantissa > (Long.MAX_VALUE - (c - '0')) / 10)
                 {
-                    if (seenPoint)
+                    // Digits past the scale may be truncated; digits the scale needs may not.
+                    if (seenPoint && fracDigits > decimals)
                     {
                         fracDigits--;
-                        dropped++;
                         continue;
                     }
                     return INVALID;

@@ -47,6 +47,12 @@ public final class EventDumper
         this.header = new OtfHeaderDecoder(ir.headerStructure());
     }
 
+    /** The schema's intermediate representation (for generic tools and tests). */
+    public Ir ir()
+    {
+        return ir;
+    }
+
     /** The message name for a template id, or null if the schema has no such message. */
     public String messageName(final int templateId)
     {

@@ -1,19 +1,12 @@
 package arb.engine.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import arb.engine.config.Params;
 import arb.engine.ring.WaitStrategies;
-import arb.engine.run.Engine;
-import arb.engine.run.ReplaySource;
-import arb.engine.run.RunStartCodec;
+import arb.engine.run.Replay;
 import arb.journal.EventDumper;
 import arb.journal.Events;
-import arb.journal.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,74 +40,42 @@ public final class ReplayCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final RunDirectory src = RunDirectory.open(source);
-        if (!hasJournal(src.input()))
-        {
-            throw new IllegalArgumentException(source + " has no input journal (a replay's own directory holds only its "
-                + "output; replay the run it came from, named in its run.json \"source\")");
-        }
-        final RunStartCodec.Header header = RunStartCodec.read(src.input());
-        if (header.schemaId() != Events.SCHEMA_ID || header.schemaVersion() > Events.SCHEMA_VERSION)
-        {
-            throw new IllegalArgumentException("journal schema " + header.schemaId() + " v" + header.schemaVersion()
-                + " cannot be read by this engine (schema " + Events.SCHEMA_ID + " v" + Events.SCHEMA_VERSION + ")");
-        }
-        final List<String> warnings = new ArrayList<>();
-        final Params params = paramOptions.apply(Params.fromText(header.paramsText(), warnings));
-        warnings.forEach(w -> System.err.println("replay: " + w));
-        final RunDirectory dir = RunDirectory.create(out);
-        final Engine engine = Engine.builder()
-            .params(params)
-            .runDirectory(dir)
-            .journalInput(false)
-            .waitStrategy(waitStrategy)
-            .mode("replay")
-            .source(source.toAbsolutePath().toString())
-            .build()
-            .start();
+        final Replay.Request r = new Replay.Request();
+        r.source = source;
+        r.out = out;
+        r.overrides = paramOptions::apply;
+        r.speed = paced ? speed : 0;
+        r.waitStrategy = waitStrategy;
         final long t0 = System.nanoTime();
         final long[] lastReport = {t0};
-        final long events = new ReplaySource(src.input(), params.toText(), paced ? speed : 0)
-            .progress((n, recvNs) ->
+        r.progress = (n, recvNs) ->
+        {
+            final long now = System.nanoTime();
+            if (now - lastReport[0] > 2_000_000_000L)
             {
-                final long now = System.nanoTime();
-                if (now - lastReport[0] > 2_000_000_000L)
-                {
-                    lastReport[0] = now;
-                    System.err.printf("replay: %,d events (%,.0f events/s)%n", n, n / ((now - t0) / 1e9));
-                }
-            }, 1 << 16)
-            .run(engine.sink());
-        engine.finish();
-        final double secs = (System.nanoTime() - t0) / 1e9;
+                lastReport[0] = now;
+                System.err.printf("replay: %,d events (%,.0f events/s)%n", n, n / ((now - t0) / 1e9));
+            }
+        };
+        final Replay.Result result = Replay.run(r);
+        r.warnings.forEach(w -> System.err.println("replay: " + w));
         final EventDumper names = new EventDumper();
-        System.out.printf("replay: %,d events in %.2f s = %,.0f events/s -> %s%n", events, secs, events / secs, out);
+        System.out.printf("replay: %,d events in %.2f s = %,.0f events/s -> %s%n", result.events(), result.seconds(),
+            result.eventsPerSecond(), out);
         final StringBuilder counts = new StringBuilder();
         for (int t = Events.FIRST_OUTPUT_TEMPLATE; t < 256; t++)
         {
-            if (engine.output().count(t) > 0)
+            if (result.engine().output().count(t) > 0)
             {
                 counts.append(counts.length() == 0 ? "" : ", ").append(names.messageName(t)).append(' ')
-                    .append(engine.output().count(t));
+                    .append(result.engine().output().count(t));
             }
         }
-        System.out.println("outputs: " + engine.output().count() + " (" + counts + ")");
-        if (engine.businessChain().errors() > 0)
+        System.out.println("outputs: " + result.engine().output().count() + " (" + counts + ")");
+        if (result.engine().businessChain().errors() > 0)
         {
-            System.out.println("chain errors: " + engine.businessChain().errors() + " (see log)");
+            System.out.println("chain errors: " + result.engine().businessChain().errors() + " (see log)");
         }
-        return engine.fatalError() == null ? 0 : 1;
-    }
-
-    static boolean hasJournal(final Path dir)
-    {
-        try (var s = Files.list(dir))
-        {
-            return s.anyMatch(p -> p.getFileName().toString().endsWith(".cq4"));
-        }
-        catch (final java.io.IOException e)
-        {
-            return false;
-        }
+        return result.engine().fatalError() == null ? 0 : 1;
     }
 }

@@ -222,6 +222,12 @@ public final class Engine implements AutoCloseable
         finish();
     }
 
+    /** The consumer threads (journaler if journaling, then chain), for probes and watchdogs. */
+    public List<Thread> consumerThreads()
+    {
+        return List.copyOf(threads);
+    }
+
     public long inputEventsJournaled()
     {
         return journalHandler == null ? 0 : journalHandler.journaled();

@@ -1,0 +1,107 @@
+package arb.engine.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import arb.engine.chain.OutputJournal;
+import arb.engine.chain.OutputListener;
+import arb.engine.chain.Stage;
+import arb.engine.config.Params;
+import arb.engine.ring.WaitStrategies;
+import arb.journal.Events;
+import arb.journal.RunDirectory;
+
+/**
+ * Replays a run directory's input journal through a fresh engine into a new run directory: the
+ * deterministic backtest. Used by {@code arb replay}, sweeps and tests.
+ */
+public final class Replay
+{
+    /** What to replay and how. Environment settings (wait strategy, ring size) never change outputs. */
+    public static final class Request
+    {
+        public Path source;
+        public Path out;
+        /** Applied to the journaled parameters (e.g. from --config/--set). */
+        public Function<Params, Params> overrides = p -> p;
+        public double speed;
+        public String waitStrategy = WaitStrategies.DEFAULT;
+        public int ringSize = 16384;
+        public final List<Function<OutputJournal, Stage>> extraStages = new ArrayList<>();
+        public final List<OutputListener> listeners = new ArrayList<>();
+        public ReplaySource.Progress progress;
+        public final List<String> warnings = new ArrayList<>();
+    }
+
+    /** What a replay did. */
+    public record Result(long events, double seconds, Engine engine, Params params)
+    {
+        public double eventsPerSecond()
+        {
+            return events / seconds;
+        }
+    }
+
+    private Replay()
+    {
+    }
+
+    /** Reads and checks the journaled parameters of a run directory. */
+    public static Params journaledParams(final RunDirectory src, final List<String> warnings)
+    {
+        if (!hasJournal(src.input()))
+        {
+            throw new IllegalArgumentException(src.root() + " has no input journal (a replay's own directory holds only "
+                + "its output; replay the run named in its run.json \"source\")");
+        }
+        final RunStartCodec.Header header = RunStartCodec.read(src.input());
+        if (header.schemaId() != Events.SCHEMA_ID || header.schemaVersion() > Events.SCHEMA_VERSION)
+        {
+            throw new IllegalArgumentException("journal schema " + header.schemaId() + " v" + header.schemaVersion()
+                + " cannot be read by this engine (schema " + Events.SCHEMA_ID + " v" + Events.SCHEMA_VERSION + ")");
+        }
+        return Params.fromText(header.paramsText(), warnings);
+    }
+
+    public static Result run(final Request r)
+    {
+        final RunDirectory src = RunDirectory.open(r.source);
+        final Params params = r.overrides.apply(journaledParams(src, r.warnings));
+        final RunDirectory dir = r.out == null ? null : RunDirectory.create(r.out);
+        final Engine.Builder b = Engine.builder()
+            .params(params)
+            .runDirectory(dir)
+            .journalInput(false)
+            .waitStrategy(r.waitStrategy)
+            .ringSize(r.ringSize)
+            .mode("replay")
+            .source(r.source.toAbsolutePath().toString());
+        r.extraStages.forEach(b::extraStage);
+        r.listeners.forEach(b::outputListener);
+        final Engine engine = b.build().start();
+        final long t0 = System.nanoTime();
+        final ReplaySource source = new ReplaySource(src.input(), params.toText(), r.speed);
+        if (r.progress != null)
+        {
+            source.progress(r.progress, 1 << 16);
+        }
+        final long events = source.run(engine.sink());
+        engine.finish();
+        return new Result(events, (System.nanoTime() - t0) / 1e9, engine, params);
+    }
+
+    static boolean hasJournal(final Path dir)
+    {
+        try (var s = Files.list(dir))
+        {
+            return s.anyMatch(p -> p.getFileName().toString().endsWith(".cq4"));
+        }
+        catch (final java.io.IOException e)
+        {
+            return false;
+        }
+    }
+}
