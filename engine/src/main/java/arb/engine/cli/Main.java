@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         DumpCommand.class,
         DigestCommand.class,
         ParamsCommand.class,
+        EventsCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable
