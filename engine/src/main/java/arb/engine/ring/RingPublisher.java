@@ -23,11 +23,34 @@ public final class RingPublisher implements EventSink
     private Slot slot;
     private long published;
     private long fullWaits;
+    private int batchSize = 1;
+    private long batchStart = -1;
+    private long lastPublished = -1;
 
     public RingPublisher(final RingBuffer<Slot> ring, final long claimTimeoutMs)
     {
         this.ring = ring;
         this.claimTimeoutNs = claimTimeoutMs * 1_000_000L;
+    }
+
+    /**
+     * Makes consumers see published events only every {@code size} events (or on {@link #flush()}),
+     * so a replay wakes its consumers once per batch instead of once per event. Live sources keep 1.
+     */
+    public void batchSize(final int size)
+    {
+        flush();
+        this.batchSize = Math.max(1, size);
+    }
+
+    /** Makes every published event visible to the consumers. */
+    public void flush()
+    {
+        if (batchStart >= 0)
+        {
+            ring.publish(batchStart, lastPublished);
+            batchStart = -1;
+        }
     }
 
     /** Binds the producer to the calling thread (otherwise bound on first claim). */
@@ -66,6 +89,8 @@ public final class RingPublisher implements EventSink
         }
         catch (final InsufficientCapacityException full)
         {
+            // Unpublished batched events may be what the consumers wait for.
+            flush();
             seq = waitForCapacity();
         }
         claimed = seq;
@@ -107,8 +132,21 @@ public final class RingPublisher implements EventSink
         slot.length = length;
         claimed = -1;
         slot = null;
-        ring.publish(seq);
         published++;
+        if (batchSize == 1)
+        {
+            ring.publish(seq);
+            return;
+        }
+        if (batchStart < 0)
+        {
+            batchStart = seq;
+        }
+        lastPublished = seq;
+        if (seq - batchStart + 1 >= batchSize)
+        {
+            flush();
+        }
     }
 
     public long published()

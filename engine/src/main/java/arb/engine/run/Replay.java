@@ -88,6 +88,8 @@ public final class Replay
         {
             source.progress(r.progress, 1 << 16);
         }
+        // Consumers see a replay's events in batches: one wake-up per batch, not per event.
+        engine.publisher().batchSize(r.speed > 0 ? 1 : 256);
         final long events = source.run(engine.sink());
         engine.finish();
         return new Result(events, (System.nanoTime() - t0) / 1e9, engine, params);

@@ -65,6 +65,10 @@ public final class ReplaySource
                 {
                     noOp.wrapAndApplyHeader(slot, 0, header).recvNs(0);
                     sink.publish(Events.HEADER_LENGTH + noOp.encodedLength());
+                    if (sink instanceof arb.engine.ring.RingPublisher)
+                    {
+                        ((arb.engine.ring.RingPublisher)sink).flush();
+                    }
                     return read;
                 }
                 read++;
