@@ -101,9 +101,19 @@ public final class VenueBooks implements Stage
             return; // a continuation whose first part we never saw
         }
         usdt[v] = d.quote() == Quote.USDT;
-        applyLevels(book, d.levels());
+        final BookSnapshotDecoder.LevelsDecoder levels = d.levels();
+        while (levels.hasNext())
+        {
+            levels.next();
+            final boolean bid = levels.side() == BookSide.BID;
+            if (book.depth(bid) < maxLevelsPerSide)
+            {
+                book.bulkAdd(bid, levels.price(), levels.qty());
+            }
+        }
         if ((parts & Events.PART_LAST) != 0)
         {
+            book.finishBulk();
             building[v] = false;
             valid[v] = !book.isCrossed();
             if (!valid[v])
@@ -115,25 +125,12 @@ public final class VenueBooks implements Stage
         }
     }
 
-    private void applyLevels(final PriceLevelBook book, final BookSnapshotDecoder.LevelsDecoder levels)
-    {
-        while (levels.hasNext())
-        {
-            levels.next();
-            final boolean bid = levels.side() == BookSide.BID;
-            if (levels.qty() == 0 || book.depth(bid) < maxLevelsPerSide)
-            {
-                book.set(bid, levels.price(), levels.qty());
-            }
-        }
-    }
-
     private void onUpdate(final BookUpdateDecoder d, final long recvNs)
     {
         final int v = d.venueRaw();
-        if (v <= 0 || v > MAX_VENUE || !valid[v] && !building[v])
+        if (v <= 0 || v > MAX_VENUE || !valid[v])
         {
-            return; // no snapshot yet: level changes cannot be applied
+            return; // no complete snapshot yet (or resyncing): level changes cannot be applied
         }
         final PriceLevelBook book = books[v];
         final BookUpdateDecoder.LevelsDecoder levels = d.levels();
@@ -155,10 +152,6 @@ public final class VenueBooks implements Stage
                 // The feed handler resyncs crossed books; until it does, this book is not usable.
                 crossedEvents[v]++;
                 valid[v] = false;
-            }
-            else if (!building[v])
-            {
-                valid[v] = true;
             }
         }
     }

@@ -115,6 +115,27 @@ public final class PriceLevelBook
         return bids.size > 0 && asks.size > 0;
     }
 
+    /**
+     * Appends a level without keeping the side sorted: for loading a snapshot, which arrives in any
+     * order (usually best first, the worst case for sorted inserts: a 46k-level Coinbase snapshot
+     * would shift the array ~10^9 times). Call {@link #finishBulk()} before reading the book.
+     * Zero quantities are ignored; for a price given twice the last quantity wins.
+     */
+    public void bulkAdd(final boolean bid, final long price, final long qty)
+    {
+        if (qty != 0)
+        {
+            (bid ? bids : asks).append(price, qty);
+        }
+    }
+
+    /** Sorts what {@link #bulkAdd} appended (O(n log n), O(n) when already in either order). */
+    public void finishBulk()
+    {
+        bids.sortAndDedupe();
+        asks.sortAndDedupe();
+    }
+
     /** Removes levels beyond {@code depth} from the best on both sides (Kraken's subscribed depth). */
     public void truncate(final int depth)
     {
@@ -218,6 +239,130 @@ public final class PriceLevelBook
                 prices[at] = price;
                 qtys[at] = qty;
                 size++;
+            }
+        }
+
+        void append(final long price, final long qty)
+        {
+            if (size == prices.length)
+            {
+                ensure(Math.max(16, size * 2));
+            }
+            prices[size] = price;
+            qtys[size] = qty;
+            size++;
+        }
+
+        /** Sorts into this side's order (best at the end) and removes duplicate prices (last wins). */
+        void sortAndDedupe()
+        {
+            if (size < 2)
+            {
+                return;
+            }
+            if (isOrdered(true))
+            {
+                // already in order
+            }
+            else if (isOrdered(false))
+            {
+                reverse(0, size - 1);
+            }
+            else
+            {
+                // Stable order among equal prices matters for "last wins": tag each entry with its
+                // position by sorting indices would allocate, so use a stable merge sort on scratch.
+                mergeSort();
+            }
+            int w = 0;
+            for (int r = 0; r < size; r++)
+            {
+                if (w > 0 && prices[w - 1] == prices[r])
+                {
+                    qtys[w - 1] = qtys[r];
+                }
+                else
+                {
+                    prices[w] = prices[r];
+                    qtys[w] = qtys[r];
+                    w++;
+                }
+            }
+            size = w;
+        }
+
+        private boolean isOrdered(final boolean inSideOrder)
+        {
+            final boolean asc = inSideOrder == ascending;
+            for (int i = 1; i < size; i++)
+            {
+                if (asc ? prices[i] < prices[i - 1] : prices[i] > prices[i - 1])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void reverse(final int from, final int to)
+        {
+            for (int i = from, j = to; i < j; i++, j--)
+            {
+                final long p = prices[i];
+                prices[i] = prices[j];
+                prices[j] = p;
+                final long q = qtys[i];
+                qtys[i] = qtys[j];
+                qtys[j] = q;
+            }
+        }
+
+        private long[] scratchPrices = new long[0];
+        private long[] scratchQtys = new long[0];
+
+        private void mergeSort()
+        {
+            if (scratchPrices.length < size)
+            {
+                scratchPrices = new long[prices.length];
+                scratchQtys = new long[prices.length];
+            }
+            for (int width = 1; width < size; width *= 2)
+            {
+                for (int lo = 0; lo < size; lo += 2 * width)
+                {
+                    final int mid = Math.min(lo + width, size);
+                    final int hi = Math.min(lo + 2 * width, size);
+                    int i = lo;
+                    int j = mid;
+                    int k = lo;
+                    while (i < mid && j < hi)
+                    {
+                        final boolean takeLeft = ascending ? prices[i] <= prices[j] : prices[i] >= prices[j];
+                        if (takeLeft)
+                        {
+                            scratchPrices[k] = prices[i];
+                            scratchQtys[k++] = qtys[i++];
+                        }
+                        else
+                        {
+                            scratchPrices[k] = prices[j];
+                            scratchQtys[k++] = qtys[j++];
+                        }
+                    }
+                    while (i < mid)
+                    {
+                        scratchPrices[k] = prices[i];
+                        scratchQtys[k++] = qtys[i++];
+                    }
+                    while (j < hi)
+                    {
+                        scratchPrices[k] = prices[j];
+                        scratchQtys[k++] = qtys[j++];
+                    }
+                }
+                System.arraycopy(scratchPrices, 0, prices, 0, size);
+                System.arraycopy(scratchQtys, 0, qtys, 0, size);
             }
         }
 
