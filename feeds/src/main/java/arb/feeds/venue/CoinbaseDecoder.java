@@ -666,18 +666,4 @@ public final class CoinbaseDecoder extends SpotFeedDecoder
         }
         return tickerCount > 0 ? FrameResult.DATA : FrameResult.IGNORED;
     }
-
-    /** Resync results win over DATA, DATA over IGNORED. */
-    static int merge(final int current, final int next)
-    {
-        if (FrameResult.needsResync(current))
-        {
-            return current;
-        }
-        if (FrameResult.needsResync(next) || next == FrameResult.DATA)
-        {
-            return next;
-        }
-        return current;
-    }
 }

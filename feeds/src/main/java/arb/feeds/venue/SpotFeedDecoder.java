@@ -199,6 +199,28 @@ public abstract class SpotFeedDecoder implements FeedDecoder
         return resyncResult;
     }
 
+    /** Marks the book invalid and returns {@code resyncResult} even if a resync was already signalled. */
+    protected final int signalResync(final int resyncResult)
+    {
+        bookValid = false;
+        resyncSignalled = true;
+        return resyncResult;
+    }
+
+    /** Combines per-event results of one frame: resync results win over DATA, DATA over the rest. */
+    protected static int merge(final int current, final int next)
+    {
+        if (FrameResult.needsResync(current))
+        {
+            return current;
+        }
+        if (FrameResult.needsResync(next) || next == FrameResult.DATA)
+        {
+            return next;
+        }
+        return current;
+    }
+
     /** Whether a resync has been signalled and no snapshot has arrived since. */
     protected final boolean resyncSignalled()
     {
@@ -267,9 +289,7 @@ public abstract class SpotFeedDecoder implements FeedDecoder
     {
         if (book.isCrossed())
         {
-            bookValid = false;
-            resyncSignalled = true;
-            return FrameResult.RESYNC_CROSSED;
+            return signalResync(FrameResult.RESYNC_CROSSED);
         }
         bookRebuilt();
         return FrameResult.DATA;
