@@ -198,6 +198,13 @@ public final class KrakenDecoder extends SpotFeedDecoder
         return lastPongNs;
     }
 
+    /** No sequence numbers: a dropped frame may have been a book update the checksum cannot see (below the top ten). */
+    @Override
+    protected void onOversizedFrame()
+    {
+        distrustBook();
+    }
+
     @Override
     protected void resetVenueState()
     {

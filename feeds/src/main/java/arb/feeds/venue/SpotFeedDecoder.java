@@ -98,15 +98,25 @@ public abstract class SpotFeedDecoder implements FeedDecoder
             }
             catch (final RuntimeException ex)
             {
-                // A decoder bug must not kill the I/O thread; the book may be half-updated, so distrust it.
-                unexpectedFailures++;
-                lastUnexpectedFailure = ex;
-                bookValid = false;
-                result = FrameResult.BAD_FRAME;
+                result = onUnexpectedFailure(ex);
             }
         }
-        count(result);
+        countResult(result);
         return result;
+    }
+
+    /**
+     * Last-resort handling of a decoder bug: it must not kill the I/O thread, and the book may be
+     * half-updated, so it is distrusted until the next snapshot.
+     *
+     * @return {@link FrameResult#BAD_FRAME}
+     */
+    protected final int onUnexpectedFailure(final RuntimeException ex)
+    {
+        unexpectedFailures++;
+        lastUnexpectedFailure = ex;
+        bookValid = false;
+        return FrameResult.BAD_FRAME;
     }
 
     @Override
@@ -160,10 +170,12 @@ public abstract class SpotFeedDecoder implements FeedDecoder
     /** Clears venue-specific sequence/sync state on (re)connect. */
     protected abstract void resetVenueState();
 
-    /** A frame too large to be trusted: by default the book may have missed an update. */
+    /**
+     * A frame too large to decode was dropped. Venues with sequence numbers notice the loss on the next
+     * frame; decoders without them override this to distrust the book.
+     */
     protected void onOversizedFrame()
     {
-        bookValid = false;
     }
 
     protected final boolean bookIsValid()
@@ -318,7 +330,8 @@ public abstract class SpotFeedDecoder implements FeedDecoder
         }
     }
 
-    private void count(final int result)
+    /** Counts a result in {@link #counters} (done by {@link #onFrame} for frames). */
+    protected final void countResult(final int result)
     {
         switch (result)
         {
