@@ -248,6 +248,20 @@ class CoinbaseDecoderTest
     }
 
     @Test
+    void snapshotLevelsMayComeInAnyOrderAndTheLastOfADuplicatePriceWins()
+    {
+        assertThat(feed(decoder, l2(0, "snapshot", level("offer", "65090", "1"), level("bid", "64000", "1"),
+            level("bid", "65000", "2"), level("offer", "65086.18", "3"), level("bid", "64500", "0"),
+            level("bid", "64900", "4"), level("bid", "65000", "5")))).isEqualTo(FrameResult.DATA);
+        assertThat(decoder.book().bidDepth()).isEqualTo(3);
+        assertThat(decoder.book().bestBid()).isEqualTo(6_500_000_000_000L);
+        assertThat(decoder.book().bestBidQty()).isEqualTo(500_000_000L);
+        assertThat(decoder.book().price(true, 1)).isEqualTo(6_490_000_000_000L);
+        assertThat(decoder.book().bestAsk()).isEqualTo(6_508_618_000_000L);
+        assertThat(sink.replayBook().sameLevels(decoder.book())).isTrue();
+    }
+
+    @Test
     void crossedSnapshotIsRejected()
     {
         assertThat(feed(decoder, l2(0, "snapshot", level("bid", "100", "1"), level("offer", "99", "1"))))
