@@ -34,6 +34,13 @@ public interface FrameCapture
     void record(long tsNs, Venue venue, int conn, Kind kind, boolean in, String url,
         DirectBuffer frame, int offset, int length);
 
+    /** Records an HTTP response body with its status code (so an importer feeds only what the feed used). */
+    default void recordHttp(final long tsNs, final Venue venue, final int conn, final Kind kind, final boolean in,
+        final String url, final int httpStatus, final DirectBuffer frame, final int offset, final int length)
+    {
+        record(tsNs, venue, conn, kind, in, url, frame, offset, length);
+    }
+
     /** Convenience for cold-path text (subscriptions, events). */
     default void recordText(final long tsNs, final Venue venue, final int conn, final Kind kind, final boolean in,
         final String url, final String text)

@@ -264,7 +264,7 @@ public final class VenueFeed
         awaitingRebuild = false;
         resyncDeadlineNanos = 0;
         snapshotInFlight = false;
-        decoder.reset();
+        resetDecoder("connected");
         venueSink.mirror().invalidate();
         setState(FeedState.SUBSCRIBING, FeedReason.CONNECTED, "connected to " + settings.ws());
         final List<String> frames = protocol.subscribeFrames();
@@ -535,7 +535,7 @@ public final class VenueFeed
                 return;
             case RESUBSCRIBE:
                 setState(FeedState.RESYNCING, why, text + "; resubscribing");
-                decoder.reset();
+                resetDecoder("resubscribe");
                 for (final String frame : protocol.resubscribeBookFrames())
                 {
                     send(frame);
@@ -543,7 +543,7 @@ public final class VenueFeed
                 break;
             case REFETCH_SNAPSHOT:
                 setState(FeedState.RESYNCING, why, text + "; fetching a new snapshot");
-                decoder.reset();
+                resetDecoder("refetch snapshot");
                 break;
             case AWAIT_SNAPSHOT:
             default:
@@ -606,7 +606,7 @@ public final class VenueFeed
         {
             if (body != null)
             {
-                recordHttp(recvNs, id, uri, body);
+                recordHttp(recvNs, id, uri, code, body);
             }
             snapshotFailures++;
             final FeedReason why = code == 429 || code == 418 ? FeedReason.RATE_LIMITED
@@ -618,7 +618,7 @@ public final class VenueFeed
         }
         final int length = body.readableBytes();
         wrap(body, length);
-        capture.record(recvNs, settings.venue(), id, FrameCapture.Kind.HTTP, true, uri.toString(), view, 0, length);
+        capture.recordHttp(recvNs, settings.venue(), id, FrameCapture.Kind.HTTP, true, uri.toString(), code, view, 0, length);
         final int result;
         try
         {
@@ -645,11 +645,21 @@ public final class VenueFeed
         }
     }
 
-    private void recordHttp(final long recvNs, final int id, final URI uri, final ByteBuf body)
+    private void recordHttp(final long recvNs, final int id, final URI uri, final int code, final ByteBuf body)
     {
         final int length = body.readableBytes();
         wrap(body, length);
-        capture.record(recvNs, settings.venue(), id, FrameCapture.Kind.HTTP, true, uri.toString(), view, 0, length);
+        capture.recordHttp(recvNs, settings.venue(), id, FrameCapture.Kind.HTTP, true, uri.toString(), code, view, 0, length);
+    }
+
+    /**
+     * Resets the decoder and records that in the capture, so an import resets at the same point and
+     * reproduces the live events exactly.
+     */
+    private void resetDecoder(final String why)
+    {
+        decoder.reset();
+        capture.recordText(clock.nowNs(), settings.venue(), connId, FrameCapture.Kind.EVENT, false, null, "reset: " + why);
     }
 
     private long retryDelay()
@@ -693,7 +703,7 @@ public final class VenueFeed
             final String text = body == null ? "" : body.toString(StandardCharsets.UTF_8);
             if (body != null)
             {
-                capture.recordText(clock.nowNs(), settings.venue(), connId, FrameCapture.Kind.HTTP, true, uri.toString(), text);
+                recordHttp(clock.nowNs(), connId, uri, code, body);
             }
             final ListingCheck.Outcome outcome = ListingCheck.evaluate(settings, code, text, failure);
             if (outcome.ok())
