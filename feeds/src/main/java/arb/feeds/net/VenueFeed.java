@@ -267,8 +267,8 @@ public final class VenueFeed
         resetDecoder("connected");
         venueSink.mirror().invalidate();
         setState(FeedState.SUBSCRIBING, FeedReason.CONNECTED, "connected to " + settings.ws());
-        final List<String> frames = protocol.subscribeFrames();
-        acksPending = protocol.expectedAcks();
+        final List<String> frames = SpotDecoders.subscribeFrames(decoder, protocol);
+        acksPending = frames.size();
         for (final String frame : frames)
         {
             send(frame);

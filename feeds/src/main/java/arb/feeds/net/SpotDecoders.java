@@ -1,0 +1,46 @@
+package arb.feeds.net;
+
+import arb.feeds.FeedDecoder;
+import arb.feeds.venue.CoinbaseDecoder;
+import arb.feeds.venue.SpotFeedDecoder;
+import arb.journal.EventSink;
+
+/**
+ * The production {@link DecoderFactory}: each venue's zero-allocation decoder from
+ * {@code arb.feeds.venue}, configured from its {@link VenueSettings} (symbol, quote, depth).
+ */
+public final class SpotDecoders implements DecoderFactory
+{
+    private final int maxFrameBytes;
+
+    public SpotDecoders(final FeedsConfig config)
+    {
+        this.maxFrameBytes = config.maxFrameBytes();
+    }
+
+    @Override
+    public FeedDecoder create(final VenueSettings s, final EventSink sink)
+    {
+        switch (s.venue())
+        {
+            case COINBASE:
+                return new CoinbaseDecoder(sink, s.symbol(), s.quote(), CoinbaseDecoder.DEFAULT_SNAPSHOT_LEVELS, maxFrameBytes);
+            default:
+                throw new IllegalArgumentException("no decoder for " + s.venue() + " yet");
+        }
+    }
+
+    /** A decoder's own subscription frames when it has them (they know the channel names best). */
+    static java.util.List<String> subscribeFrames(final FeedDecoder decoder, final VenueProtocol protocol)
+    {
+        if (decoder instanceof SpotFeedDecoder)
+        {
+            final java.util.List<String> frames = ((SpotFeedDecoder)decoder).subscribeMessages();
+            if (frames != null && !frames.isEmpty())
+            {
+                return frames;
+            }
+        }
+        return protocol.subscribeFrames();
+    }
+}
