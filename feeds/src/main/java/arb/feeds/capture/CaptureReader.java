@@ -229,6 +229,11 @@ public final class CaptureReader implements AutoCloseable
             }
             return true;
         }
+        final int first = peek();
+        if (first == '[' || first == '{')
+        {
+            return skipNested();
+        }
         final int start = pos;
         while (pos < lineLen)
         {
@@ -277,6 +282,34 @@ public final class CaptureReader implements AutoCloseable
             }
         }
         return true;
+    }
+
+    /** Skips an array or object value (unknown field), strings inside included. */
+    private boolean skipNested()
+    {
+        int depth = 0;
+        while (pos < lineLen)
+        {
+            final byte c = line.getByte(pos);
+            if (c == '"')
+            {
+                if (string(scratch) < 0)
+                {
+                    return false;
+                }
+                continue;
+            }
+            pos++;
+            if (c == '[' || c == '{')
+            {
+                depth++;
+            }
+            else if ((c == ']' || c == '}') && --depth == 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Unescapes the JSON string at pos into {@code dst}; returns its byte length or -1. */
