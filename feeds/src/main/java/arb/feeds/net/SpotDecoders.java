@@ -2,6 +2,7 @@ package arb.feeds.net;
 
 import arb.feeds.FeedDecoder;
 import arb.feeds.venue.CoinbaseDecoder;
+import arb.feeds.venue.KrakenDecoder;
 import arb.feeds.venue.SpotFeedDecoder;
 import arb.journal.EventSink;
 
@@ -25,6 +26,9 @@ public final class SpotDecoders implements DecoderFactory
         {
             case COINBASE:
                 return new CoinbaseDecoder(sink, s.symbol(), s.quote(), CoinbaseDecoder.DEFAULT_SNAPSHOT_LEVELS, maxFrameBytes);
+            case KRAKEN:
+                return new KrakenDecoder(sink, s.symbol(), s.quote(), s.depth(), s.priceDecimals(), s.qtyDecimals(),
+                    maxFrameBytes);
             default:
                 throw new IllegalArgumentException("no decoder for " + s.venue() + " yet");
         }

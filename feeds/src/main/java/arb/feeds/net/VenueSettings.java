@@ -35,6 +35,8 @@ public final class VenueSettings
     private String symbol;
     private Quote quote = Quote.USD;
     private int depth;
+    private int priceDecimals = 2;
+    private int qtyDecimals = 8;
     private long connectTimeoutMs = 5_000;
     private long handshakeTimeoutMs = 10_000;
     private long subscribeTimeoutMs = 10_000;
@@ -80,6 +82,9 @@ public final class VenueSettings
                 s.ws = URI.create("wss://ws.kraken.com/v2");
                 s.symbol = "BTC/USD";
                 s.depth = 100;
+                // BTC/USD precision, used to render the book checksum (unsure: the instrument channel has it).
+                s.priceDecimals = 1;
+                s.qtyDecimals = 8;
                 s.resyncAction = ResyncAction.RESUBSCRIBE;
                 // About 150 connection attempts per rolling 10 minutes per IP; stay well below, and never
                 // faster than every 5 s (the documented minimum after maintenance).
@@ -161,6 +166,8 @@ public final class VenueSettings
             case "symbol": symbol = value; break;
             case "quote": quote = Quote.valueOf(value.toUpperCase(Locale.ROOT)); break;
             case "depth": depth = Integer.parseInt(value); break;
+            case "priceDecimals": priceDecimals = Integer.parseInt(value); break;
+            case "qtyDecimals": qtyDecimals = Integer.parseInt(value); break;
             case "connectTimeoutMs": connectTimeoutMs = Long.parseLong(value); break;
             case "handshakeTimeoutMs": handshakeTimeoutMs = Long.parseLong(value); break;
             case "subscribeTimeoutMs": subscribeTimeoutMs = Long.parseLong(value); break;
@@ -286,6 +293,17 @@ public final class VenueSettings
     {
         this.depth = depth;
         return this;
+    }
+
+    /** The pair's price precision (Kraken renders its checksum at it). */
+    public int priceDecimals()
+    {
+        return priceDecimals;
+    }
+
+    public int qtyDecimals()
+    {
+        return qtyDecimals;
     }
 
     public long connectTimeoutMs()
