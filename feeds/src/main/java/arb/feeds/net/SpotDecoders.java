@@ -1,6 +1,7 @@
 package arb.feeds.net;
 
 import arb.feeds.FeedDecoder;
+import arb.feeds.venue.BitstampDecoder;
 import arb.feeds.venue.CoinbaseDecoder;
 import arb.feeds.venue.KrakenDecoder;
 import arb.feeds.venue.SpotFeedDecoder;
@@ -29,6 +30,8 @@ public final class SpotDecoders implements DecoderFactory
             case KRAKEN:
                 return new KrakenDecoder(sink, s.symbol(), s.quote(), s.depth(), s.priceDecimals(), s.qtyDecimals(),
                     maxFrameBytes);
+            case BITSTAMP:
+                return new BitstampDecoder(sink, s.symbol(), s.quote(), maxFrameBytes);
             default:
                 throw new IllegalArgumentException("no decoder for " + s.venue() + " yet");
         }
