@@ -63,6 +63,7 @@ public final class HttpGetClient implements AutoCloseable
     private final long connectTimeoutMs;
     private final Map<String, Endpoint> endpoints = new HashMap<>();
     private boolean closed;
+    private long connectionsOpened;
 
     public HttpGetClient(
         final EventLoop loop, final Class<? extends SocketChannel> channelClass, final AddressResolverGroup<?> resolver,
@@ -96,6 +97,12 @@ public final class HttpGetClient implements AutoCloseable
         final Endpoint endpoint = endpoints.computeIfAbsent(key, k -> new Endpoint(uri.getHost(), port, tls));
         endpoint.queue.add(new Request(uri, timeoutMs, handler));
         endpoint.pump();
+    }
+
+    /** Connections opened so far (keep-alive means far fewer than requests). */
+    public long connectionsOpened()
+    {
+        return connectionsOpened;
     }
 
     @Override
@@ -177,6 +184,7 @@ public final class HttpGetClient implements AutoCloseable
         void connect()
         {
             connecting = true;
+            connectionsOpened++;
             final Bootstrap b = new Bootstrap()
                 .group(loop)
                 .channel(channelClass)

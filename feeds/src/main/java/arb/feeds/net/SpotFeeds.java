@@ -66,10 +66,17 @@ public final class SpotFeeds implements AutoCloseable
         final EventLoop loop, final EventSink sink, final ReceiveClock clock, final FeedsConfig config,
         final DecoderFactory decoders, final FrameCapture capture)
     {
+        this(loop, sink, clock, config, decoders, capture, clientSslContext());
+    }
+
+    /** As above with a given client TLS context (tests: a private trust anchor; verification stays on). */
+    SpotFeeds(
+        final EventLoop loop, final EventSink sink, final ReceiveClock clock, final FeedsConfig config,
+        final DecoderFactory decoders, final FrameCapture capture, final SslContext ssl)
+    {
         this.loop = loop;
         this.config = config;
         final EventSink loopSink = sink instanceof LoopBoundSink ? sink : new LoopBoundSink(loop, sink);
-        final SslContext ssl = clientSslContext();
         this.resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
             .datagramChannelType(Transports.datagramChannel(loop))
             .socketChannelType(Transports.socketChannel(loop)));

@@ -36,6 +36,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,7 @@ public final class SimServer implements AutoCloseable
     private final EventLoopGroup group;
     private final SimRoutes routes;
     private final ToLongFunction<String> handshakeDelayMs;
+    private final SslContext sslContext;
     private Channel serverChannel;
 
     /**
@@ -61,9 +63,17 @@ public final class SimServer implements AutoCloseable
      */
     public SimServer(final EventLoopGroup group, final SimRoutes routes, final ToLongFunction<String> handshakeDelayMs)
     {
+        this(group, routes, handshakeDelayMs, null);
+    }
+
+    /** As above, serving TLS (https/wss) with the given server context when it is not null. */
+    public SimServer(final EventLoopGroup group, final SimRoutes routes, final ToLongFunction<String> handshakeDelayMs,
+        final SslContext sslContext)
+    {
         this.group = group;
         this.routes = routes;
         this.handshakeDelayMs = handshakeDelayMs;
+        this.sslContext = sslContext;
     }
 
     /** Binds; port 0 picks an ephemeral port. Returns the bound address. */
@@ -78,6 +88,10 @@ public final class SimServer implements AutoCloseable
                 @Override
                 protected void initChannel(final SocketChannel ch)
                 {
+                    if (sslContext != null)
+                    {
+                        ch.pipeline().addLast(sslContext.newHandler(ch.alloc()));
+                    }
                     ch.pipeline().addLast(new HttpServerCodec());
                     ch.pipeline().addLast(new HttpObjectAggregator(1 << 20));
                     ch.pipeline().addLast(new Router());

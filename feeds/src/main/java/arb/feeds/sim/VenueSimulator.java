@@ -133,7 +133,7 @@ public final class VenueSimulator implements AutoCloseable
                 sim.register(routes);
             }
         }
-        server = new SimServer(group, routes, this::handshakeDelayMs);
+        server = new SimServer(group, routes, this::handshakeDelayMs, cfg.sslContext);
         address = server.bind(cfg.host, cfg.port);
         final io.netty.channel.EventLoop loop = group.next();
         loop.submit(() ->
@@ -405,6 +405,7 @@ public final class VenueSimulator implements AutoCloseable
         private Path capture;
         private double replaySpeed = 1.0;
         private MarketListener listener;
+        private io.netty.handler.ssl.SslContext sslContext;
 
         public Builder host(final String host)
         {
@@ -494,6 +495,13 @@ public final class VenueSimulator implements AutoCloseable
         public Builder marketListener(final MarketListener listener)
         {
             this.listener = listener;
+            return this;
+        }
+
+        /** Serves TLS (wss/https) with this server context instead of plain ws/http. */
+        public Builder ssl(final io.netty.handler.ssl.SslContext serverContext)
+        {
+            this.sslContext = serverContext;
             return this;
         }
 
