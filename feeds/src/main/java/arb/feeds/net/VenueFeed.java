@@ -58,6 +58,7 @@ public final class VenueFeed
 {
     private static final Logger LOG = LoggerFactory.getLogger(VenueFeed.class);
     private static final long NS_PER_MS = 1_000_000L;
+    private static final int MAX_RAPID_RESYNCS = 3;
 
     private final VenueSettings settings;
     private final VenueProtocol protocol;
@@ -111,6 +112,8 @@ public final class VenueFeed
     private ScheduledFuture<?> snapshotRetryTimer;
     private long badFrameLogCount;
     private long liveAccrualStart;
+    private long lastRebuildNanos = Long.MIN_VALUE;
+    private int rapidResyncs;
 
     private long statusFrames;
     private long statusNanos;
@@ -527,6 +530,17 @@ public final class VenueFeed
     {
         counters.resyncs++;
         venueSink.mirror().invalidate();
+        final long now = System.nanoTime();
+        rapidResyncs = lastRebuildNanos != Long.MIN_VALUE
+            && (now - lastRebuildNanos) / NS_PER_MS < settings.resyncTimeoutMs() ? rapidResyncs + 1 : 0;
+        if (rapidResyncs >= MAX_RAPID_RESYNCS)
+        {
+            // The same fault right after every rebuild: stop hammering the venue, back off instead.
+            rapidResyncs = 0;
+            setState(FeedState.RESYNCING, why, text);
+            disconnect(why, text + " (" + MAX_RAPID_RESYNCS + " resyncs in a row; backing off)", false);
+            return;
+        }
         switch (settings.resyncAction())
         {
             case RECONNECT:
@@ -558,6 +572,7 @@ public final class VenueFeed
     private void onBookRebuilt()
     {
         snapshotFailures = 0;
+        lastRebuildNanos = System.nanoTime();
         if (!awaitingRebuild)
         {
             return;
