@@ -1,6 +1,7 @@
 package arb.feeds.net;
 
 import arb.feeds.FeedDecoder;
+import arb.feeds.venue.BinanceUsDecoder;
 import arb.feeds.venue.BitstampDecoder;
 import arb.feeds.venue.CoinbaseDecoder;
 import arb.feeds.venue.KrakenDecoder;
@@ -32,8 +33,11 @@ public final class SpotDecoders implements DecoderFactory
                     maxFrameBytes);
             case BITSTAMP:
                 return new BitstampDecoder(sink, s.symbol(), s.quote(), maxFrameBytes);
+            case BINANCEUS:
+                return new BinanceUsDecoder(sink, s.symbol(), s.quote(), s.snapshotLimit(), false,
+                    BinanceUsDecoder.DEFAULT_MAX_BUFFERED_DIFFS, maxFrameBytes);
             default:
-                throw new IllegalArgumentException("no decoder for " + s.venue() + " yet");
+                throw new IllegalArgumentException("no spot decoder for " + s.venue());
         }
     }
 

@@ -27,7 +27,7 @@ class ListingCheckTest
         final ListingCheck.Outcome o = ListingCheck.evaluate(usd, 400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}", null);
         assertThat(o.ok()).isFalse();
         assertThat(o.reason()).isEqualTo(FeedReason.NOT_LISTED);
-        assertThat(o.message()).contains("BTCUSD is not listed", "-1121", "Invalid symbol.", "feeds.binanceus.symbol");
+        assertThat(o.message()).contains("BTCUSD", "-1121", "Invalid symbol.", "BTCUSDT", "feeds.binanceus.symbol");
     }
 
     @Test
@@ -55,5 +55,6 @@ class ListingCheckTest
     {
         assertThat(ListingCheck.evaluate(usdt, -1, "", new java.net.ConnectException("refused")).ok()).isTrue();
         assertThat(ListingCheck.evaluate(usdt, 503, "busy", null).ok()).isTrue();
+        assertThat(ListingCheck.evaluate(usdt, 429, "{\"code\":-1003}", null).ok()).isTrue();
     }
 }
