@@ -56,6 +56,7 @@ final class BitstampSim extends VenueSim
         final State st = (State)session.state;
         if (text.contains("\"bts:heartbeat\""))
         {
+            pingsAnswered++;
             session.send("{\"event\":\"bts:heartbeat\",\"channel\":\"\",\"data\":{\"status\":\"success\"}}");
             return;
         }

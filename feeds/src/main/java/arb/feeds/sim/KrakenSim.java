@@ -68,6 +68,7 @@ final class KrakenSim extends VenueSim
         final String req = reqId == Long.MIN_VALUE ? "" : ",\"req_id\":" + reqId;
         if (text.contains("\"method\":\"ping\""))
         {
+            pingsAnswered++;
             session.send("{\"method\":\"pong\"" + req + ",\"time_in\":\"" + now + "\",\"time_out\":\"" + now + "\"}");
             return;
         }

@@ -266,6 +266,10 @@ public final class SimServer implements AutoCloseable
                 {
                     ctx.writeAndFlush(new PongWebSocketFrame(((WebSocketFrame)msg).content().retain()));
                 }
+                else if (msg instanceof PongWebSocketFrame)
+                {
+                    session.onPong();
+                }
                 else if (msg instanceof CloseWebSocketFrame)
                 {
                     handshaker.close(ctx.channel(), ((CloseWebSocketFrame)msg).retain());

@@ -23,6 +23,7 @@ public final class SimSession
     private final QueryStringDecoder uri;
     private boolean silent;
     private long framesSent;
+    private long pongsReceived;
     /** The venue simulator's per-connection state. */
     public Object state;
 
@@ -97,6 +98,17 @@ public final class SimSession
     public void closeGracefully(final int code, final String reason)
     {
         channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(f -> channel.close());
+    }
+
+    void onPong()
+    {
+        pongsReceived++;
+    }
+
+    /** WebSocket pongs the client sent back (answers to {@link #ping()}). */
+    public long pongsReceived()
+    {
+        return pongsReceived;
     }
 
     public long framesSent()

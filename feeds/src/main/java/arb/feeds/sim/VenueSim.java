@@ -25,6 +25,8 @@ abstract class VenueSim implements SimRoutes.WebSocketRoute
     /** The venue's book as the market model holds it (set on every change). */
     protected PriceLevelBook book;
     protected long lastVenueNs;
+    /** Application-level pings/heartbeats the clients sent and this venue answered. */
+    protected long pingsAnswered;
 
     protected VenueSim(final Venue venue)
     {
@@ -106,6 +108,21 @@ abstract class VenueSim implements SimRoutes.WebSocketRoute
     int sessionCount()
     {
         return sessions.size();
+    }
+
+    long pongsReceived()
+    {
+        long n = 0;
+        for (final SimSession s : sessions)
+        {
+            n += s.pongsReceived();
+        }
+        return n;
+    }
+
+    long pingsAnswered()
+    {
+        return pingsAnswered;
     }
 
     protected static void copyTop(final PriceLevelBook from, final PriceLevelBook to, final int depth)

@@ -310,6 +310,18 @@ public final class VenueSimulator implements AutoCloseable
         return onLoop(() -> venues.get(venue).sessionCount());
     }
 
+    /** WebSocket pongs received from the venue's current clients. */
+    public long pongsReceived(final Venue venue)
+    {
+        return onLoop(() -> venues.get(venue).pongsReceived());
+    }
+
+    /** Application-level pings (Kraken ping, Bitstamp heartbeat) the venue answered. */
+    public long pingsAnswered(final Venue venue)
+    {
+        return onLoop(() -> venues.get(venue).pingsAnswered());
+    }
+
     /** Model events generated so far. */
     public long events()
     {
