@@ -195,6 +195,21 @@ public final class VenueFeed
             return;
         }
         reconnectTimer = null;
+        try
+        {
+            startConnection(why, note);
+        }
+        catch (final RuntimeException ex)
+        {
+            // e.g. an endpoint that cannot be parsed or a pipeline that cannot be built: back off and retry.
+            LOG.error("{}: cannot start a connection", name, ex);
+            connActive = true;
+            disconnect(FeedReason.CONNECT_FAILED, describe(ex), false);
+        }
+    }
+
+    private void startConnection(final FeedReason why, final String note)
+    {
         final URI uri = settings.ws();
         final boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
         final String host = uri.getHost();
@@ -341,7 +356,8 @@ public final class VenueFeed
         final long delay = prompt ? backoff.promptDelayMs(nowMs) : backoff.nextDelayMs(nowMs);
         if (delay <= 0)
         {
-            connect(FeedReason.NONE, "reconnect");
+            // Through the loop's queue, never recursively: a connect that fails at once comes back here.
+            reconnectTimer = loop.schedule(() -> connect(FeedReason.NONE, "reconnect"), 0, TimeUnit.MILLISECONDS);
         }
         else
         {

@@ -69,6 +69,32 @@ public final class SimSession
         }
     }
 
+    /**
+     * Sends one text message split into WebSocket fragments (a text frame, then continuation frames)
+     * of at most {@code fragmentBytes}: how large messages may arrive from a venue.
+     */
+    public void sendFragmented(final byte[] bytes, final int fragmentBytes)
+    {
+        if (silent || !channel.isActive())
+        {
+            return;
+        }
+        framesSent++;
+        int offset = 0;
+        boolean first = true;
+        while (offset < bytes.length || first)
+        {
+            final int n = Math.min(fragmentBytes, bytes.length - offset);
+            final boolean last = offset + n >= bytes.length;
+            final io.netty.buffer.ByteBuf part = Unpooled.copiedBuffer(bytes, offset, n);
+            channel.write(first ? new TextWebSocketFrame(last, 0, part)
+                : new io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame(last, 0, part));
+            offset += n;
+            first = false;
+        }
+        channel.flush();
+    }
+
     public void ping()
     {
         if (!silent && channel.isActive())

@@ -59,7 +59,14 @@ abstract class AbstractFeedSimTest
         assertThat(statuses.get(0).state()).isEqualTo(FeedState.CONNECTING);
         assertThat(statuses).extracting(RecordingSink.Status::state).contains(FeedState.SUBSCRIBING, FeedState.LIVE);
         h.assertBookMatchesSimulator();
+        h.status();
+        Thread.sleep(300);
         final VenueStatus status = h.status();
+        assertThat(status.messagesPerSecond()).as("messages/s over the last interval").isGreaterThan(1.0);
+        assertThat(status.lastMessageAgeMs()).isBetween(0L, 1_000L);
+        assertThat(status.upMillis()).isPositive();
+        assertThat(StatusLine.format(java.util.List.of(status))).startsWith(arb.feeds.net.VenueSettings.configName(venue())
+            + " LIVE");
         assertThat(status.state()).isEqualTo(FeedState.LIVE);
         assertThat(status.frames()).isGreaterThan(0);
         assertThat(status.bookValid()).isTrue();

@@ -38,6 +38,25 @@ class KrakenFeedSimTest extends AbstractFeedSimTest
     }
 
     @Test
+    void aChecksumFaultAfterEveryRebuildEscalatesToABackedOffReconnect() throws Exception
+    {
+        final int from = h.statuses().size();
+        for (int i = 0; i < 2; i++)
+        {
+            final int before = h.statuses().size();
+            h.sim.inject(venue(), SimFault.BAD_CHECKSUM);
+            awaitStatus(before, FeedState.LIVE, FeedReason.SNAPSHOT);
+        }
+        assertThat(h.status().reconnects()).isZero();
+        h.sim.inject(venue(), SimFault.BAD_CHECKSUM);
+        awaitStatus(from, FeedState.BACKOFF, FeedReason.CHECKSUM_MISMATCH);
+        assertThat(h.statusesSince(from)).anyMatch(s -> s.state() == FeedState.DISCONNECTED
+            && s.detail().contains("resyncs in a row"));
+        awaitRecovered(from);
+        h.assertBookMatchesSimulator();
+    }
+
+    @Test
     void everyUpdateChecksumMatchesForMinutesOfMarket() throws Exception
     {
         // The sim renders a checksum on every update; none may mismatch in normal operation.
