@@ -48,13 +48,15 @@ public final class BookMirror
                 book.clear();
                 valid = false;
             }
+            // Snapshots arrive best first, the worst order for sorted inserts: append, sort once at the end.
             for (final BookSnapshotDecoder.LevelsDecoder level : snapshot.levels())
             {
-                book.set(level.side() == BookSide.BID, level.price(), level.qty());
+                book.bulkAdd(level.side() == BookSide.BID, level.price(), level.qty());
             }
             book.touch(snapshot.recvNs());
             if ((parts & Events.PART_LAST) != 0)
             {
+                book.finishBulk();
                 if (truncateDepth > 0)
                 {
                     book.truncate(truncateDepth);
