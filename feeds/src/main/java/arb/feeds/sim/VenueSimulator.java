@@ -134,7 +134,16 @@ public final class VenueSimulator implements AutoCloseable
             }
         }
         server = new SimServer(group, routes, this::handshakeDelayMs, cfg.sslContext);
-        address = server.bind(cfg.host, cfg.port);
+        try
+        {
+            address = server.bind(cfg.host, cfg.port);
+        }
+        catch (final InterruptedException | RuntimeException ex)
+        {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            group = null;
+            throw ex;
+        }
         final io.netty.channel.EventLoop loop = group.next();
         loop.submit(() ->
         {
