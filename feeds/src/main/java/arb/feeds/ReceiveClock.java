@@ -70,6 +70,33 @@ public final class ReceiveClock
         return new ReceiveClock(startEpochNs, anchorWallEpochNs, rate);
     }
 
+    /**
+     * The clock a configuration describes: {@code clock.start} (ISO instant or epoch ns; default now),
+     * {@code clock.anchor} (wall epoch ns at which the clock read {@code clock.start}; default now)
+     * and {@code clock.rate} (default 1). Giving the three values another process printed (the
+     * simulator's banner) joins that process's clock.
+     */
+    public static ReceiveClock fromSettings(final java.util.Map<String, String> settings)
+    {
+        final String start = settings.get("clock.start");
+        final String anchor = settings.get("clock.anchor");
+        final double rate = Double.parseDouble(settings.getOrDefault("clock.rate", "1"));
+        final long now = wallEpochNs();
+        final long startNs = start == null ? now : parseInstant(start.trim());
+        final long anchorNs = anchor == null ? now : Long.parseLong(anchor.trim());
+        return new ReceiveClock(startNs, anchorNs, rate);
+    }
+
+    private static long parseInstant(final String text)
+    {
+        if (!text.isEmpty() && Character.isDigit(text.charAt(0)) && text.chars().allMatch(Character::isDigit))
+        {
+            return Long.parseLong(text);
+        }
+        final Instant t = Instant.parse(text);
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
     /** This clock's definition, re-anchored at the current instant (same readings, fresher anchor). */
     public ReceiveClock reanchored()
     {

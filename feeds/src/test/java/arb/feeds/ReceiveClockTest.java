@@ -63,6 +63,20 @@ class ReceiveClockTest
     }
 
     @Test
+    void settingsDescribeAClock()
+    {
+        final ReceiveClock printed = ReceiveClock.startingAt(epochNs("2026-02-02T17:14:00Z"), 60.0);
+        final ReceiveClock joined = ReceiveClock.fromSettings(java.util.Map.of(
+            "clock.start", "2026-02-02T17:14:00Z",
+            "clock.anchor", Long.toString(printed.anchorWallEpochNs()),
+            "clock.rate", "60"));
+        assertThat((double)joined.nowNs()).isCloseTo(printed.nowNs(), within(60.0 * 5e6));
+        assertThat(ReceiveClock.fromSettings(java.util.Map.of("clock.start", Long.toString(epochNs("2026-02-02T17:14:00Z"))))
+            .startEpochNs()).isEqualTo(epochNs("2026-02-02T17:14:00Z"));
+        assertThat(ReceiveClock.fromSettings(java.util.Map.of()).rate()).isEqualTo(1.0);
+    }
+
+    @Test
     void offsetShiftsRealTime()
     {
         final ReceiveClock clock = ReceiveClock.offset(-3_600_000_000_000L, 1.0);

@@ -69,6 +69,14 @@ public final class SpotFeeds implements AutoCloseable
         this(loop, sink, clock, config, decoders, capture, clientSslContext());
     }
 
+    /** With the production decoders ({@link SpotDecoders}). */
+    public SpotFeeds(
+        final EventLoop loop, final EventSink sink, final ReceiveClock clock, final FeedsConfig config,
+        final FrameCapture capture)
+    {
+        this(loop, sink, clock, config, new SpotDecoders(config), capture);
+    }
+
     /** As above with a given client TLS context (tests: a private trust anchor; verification stays on). */
     SpotFeeds(
         final EventLoop loop, final EventSink sink, final ReceiveClock clock, final FeedsConfig config,
