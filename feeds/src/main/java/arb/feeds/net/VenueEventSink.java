@@ -1,0 +1,112 @@
+package arb.feeds.net;
+
+import arb.journal.EventSink;
+import arb.journal.Events;
+import arb.journal.Scales;
+import arb.sbe.BestBidOfferDecoder;
+import arb.sbe.BookSnapshotDecoder;
+import arb.sbe.BookUpdateDecoder;
+import arb.sbe.TradeDecoder;
+import org.HdrHistogram.Histogram;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * The sink one venue's decoder publishes into: forwards every event unchanged to the (loop-bound)
+ * ring sink, and on the way observes it - venue-to-receive latency from the event's own venue
+ * timestamp, the {@link BookMirror}, and the moment a snapshot completes (which ends a resync).
+ * Observation reads fixed offsets of the encoded event before it is handed on; no allocation.
+ */
+final class VenueEventSink implements EventSink
+{
+    /** venueNs is the second field of every market-data event, right after recvNs. */
+    private static final int VENUE_NS_OFFSET = Events.HEADER_LENGTH + 8;
+    private static final long MAX_LATENCY_NS = 3_600_000_000_000L;
+
+    interface RebuildListener
+    {
+        void onBookRebuilt();
+    }
+
+    private final EventSink delegate;
+    private final BookMirror mirror;
+    private final RebuildListener listener;
+    private final Histogram intervalLatency = new Histogram(MAX_LATENCY_NS, 2);
+    private final Histogram totalLatency = new Histogram(MAX_LATENCY_NS, 2);
+    private MutableDirectBuffer claimed;
+    private long events;
+    private long lastEventRecvNs = Long.MIN_VALUE;
+
+    VenueEventSink(final EventSink delegate, final BookMirror mirror, final RebuildListener listener)
+    {
+        this.delegate = delegate;
+        this.mirror = mirror;
+        this.listener = listener;
+    }
+
+    @Override
+    public MutableDirectBuffer claim()
+    {
+        claimed = delegate.claim();
+        return claimed;
+    }
+
+    @Override
+    public void publish(final int length)
+    {
+        final MutableDirectBuffer buffer = claimed;
+        boolean rebuilt = false;
+        if (buffer != null && length >= VENUE_NS_OFFSET + 8)
+        {
+            final int templateId = Events.templateId(buffer, 0);
+            if (templateId == TradeDecoder.TEMPLATE_ID || templateId == BookUpdateDecoder.TEMPLATE_ID
+                || templateId == BookSnapshotDecoder.TEMPLATE_ID || templateId == BestBidOfferDecoder.TEMPLATE_ID)
+            {
+                final long recvNs = Events.recvNs(buffer, 0);
+                final long venueNs = buffer.getLong(VENUE_NS_OFFSET, java.nio.ByteOrder.LITTLE_ENDIAN);
+                if (venueNs != Scales.NULL && venueNs > 0)
+                {
+                    final long latency = Math.min(MAX_LATENCY_NS, Math.max(0, recvNs - venueNs));
+                    intervalLatency.recordValue(latency);
+                    totalLatency.recordValue(latency);
+                }
+                lastEventRecvNs = recvNs;
+                rebuilt = mirror.onEvent(buffer, 0);
+            }
+            events++;
+        }
+        claimed = null;
+        delegate.publish(length);
+        if (rebuilt)
+        {
+            listener.onBookRebuilt();
+        }
+    }
+
+    BookMirror mirror()
+    {
+        return mirror;
+    }
+
+    long events()
+    {
+        return events;
+    }
+
+    long lastEventRecvNs()
+    {
+        return lastEventRecvNs;
+    }
+
+    /** Copies and resets the interval histogram (called on the loop by the status snapshot). */
+    Histogram takeIntervalLatency()
+    {
+        final Histogram copy = intervalLatency.copy();
+        intervalLatency.reset();
+        return copy;
+    }
+
+    Histogram totalLatencyCopy()
+    {
+        return totalLatency.copy();
+    }
+}
