@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
         ReplayCommand.class,
         DumpCommand.class,
         DigestCommand.class,
+        LiveCommand.class,
+        SimCommand.class,
+        ImportCommand.class,
         ParamsCommand.class,
         EventsCommand.class,
         CommandLine.HelpCommand.class

@@ -121,6 +121,9 @@ public final class VenueSimulator implements AutoCloseable
             }
             venues.put(v, sim);
         }
+        // Lets an engine adopt the simulator's receive clock without copying three numbers by hand.
+        routes.http("/clock", (request, query) -> SimServer.json(io.netty.handler.codec.http.HttpResponseStatus.OK,
+            "{\"describe\":\"" + cfg.clock.describe() + "\"}"));
         if (cfg.capture != null)
         {
             replay = new CaptureReplay(cfg.capture, cfg.replaySpeed, cfg.venues);
