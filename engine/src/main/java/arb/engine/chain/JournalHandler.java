@@ -14,11 +14,19 @@ import com.lmax.disruptor.EventHandler;
 public final class JournalHandler implements EventHandler<Slot>
 {
     private final JournalWriter writer;
+    private final Runnable onStart;
     private volatile long journaled;
 
-    public JournalHandler(final JournalWriter writer)
+    public JournalHandler(final JournalWriter writer, final Runnable onStart)
     {
         this.writer = writer;
+        this.onStart = onStart;
+    }
+
+    @Override
+    public void onStart()
+    {
+        onStart.run();
     }
 
     @Override

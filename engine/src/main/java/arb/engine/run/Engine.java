@@ -56,6 +56,7 @@ public final class Engine implements AutoCloseable
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final String startedAt = Instant.now().toString();
+    private final java.util.concurrent.CountDownLatch consumersRunning;
     private boolean started;
     private boolean finished;
 
@@ -87,9 +88,10 @@ public final class Engine implements AutoCloseable
         this.disruptor = new Disruptor<>(Slot::new, b.ringSize, threadFactory, ProducerType.SINGLE,
             WaitStrategies.byName(b.waitStrategy));
         disruptor.setDefaultExceptionHandler(new FatalOnError());
+        this.consumersRunning = new java.util.concurrent.CountDownLatch(inputWriter != null ? 2 : 1);
         if (inputWriter != null)
         {
-            this.journalHandler = new JournalHandler(inputWriter);
+            this.journalHandler = new JournalHandler(inputWriter, consumersRunning::countDown);
             disruptor.handleEventsWith(journalHandler).then(chainHandler());
         }
         else
@@ -112,6 +114,12 @@ public final class Engine implements AutoCloseable
             }
 
             @Override
+            public void onStart()
+            {
+                consumersRunning.countDown();
+            }
+
+            @Override
             public void onShutdown()
             {
                 chain.end();
@@ -124,10 +132,25 @@ public final class Engine implements AutoCloseable
         return new Builder();
     }
 
-    /** Starts the consumer threads and writes a provisional run.json (status "running"). */
+    /**
+     * Starts the consumer threads, waits until they are running (a consumer that has not started yet
+     * would be missed by the drain in {@link #finish()}), and writes a provisional run.json.
+     */
     public Engine start()
     {
         disruptor.start();
+        try
+        {
+            if (!consumersRunning.await(60, TimeUnit.SECONDS))
+            {
+                throw new IllegalStateException("ring consumers did not start within 60 s");
+            }
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the ring consumers", e);
+        }
         started = true;
         writeRunJson("running");
         return this;
@@ -187,16 +210,23 @@ public final class Engine implements AutoCloseable
             return;
         }
         finished = true;
-        try
+        // Drain: every published event must reach the end of the chain (which is gated on the
+        // journaler) before the consumers are halted.
+        publisher.flush();
+        final long target = disruptor.getRingBuffer().getCursor();
+        final long deadline = System.nanoTime() + config.drainTimeoutMs * 1_000_000L;
+        while (chain.lastSequence() < target && fatal.get() == null)
         {
-            disruptor.shutdown(config.drainTimeoutMs, TimeUnit.MILLISECONDS);
+            if (System.nanoTime() - deadline > 0)
+            {
+                LOG.error("consumers did not drain the ring within {} ms (chain at {}, cursor {}); halting",
+                    config.drainTimeoutMs, chain.lastSequence(), target);
+                fatal.compareAndSet(null, new IllegalStateException("ring not drained"));
+                break;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
         }
-        catch (final com.lmax.disruptor.TimeoutException e)
-        {
-            LOG.error("consumers did not drain the ring within {} ms; halting", config.drainTimeoutMs);
-            fatal.compareAndSet(null, e);
-            disruptor.halt();
-        }
+        disruptor.halt();
         for (final Thread t : threads)
         {
             try
