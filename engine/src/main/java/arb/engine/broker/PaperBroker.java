@@ -136,6 +136,12 @@ public final class PaperBroker
         return limitPrice * qty + fees.takerFee(qty, limitPrice);
     }
 
+    /** True while the broker has positions or orders in the market (it is not settled yet). */
+    public boolean holds(final KalshiMarketState market)
+    {
+        return marketsById.containsKey(market.marketId());
+    }
+
     /** Orders waiting for their fill, all strategies. */
     public int pendingOrders()
     {
