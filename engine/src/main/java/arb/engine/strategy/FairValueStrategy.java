@@ -83,10 +83,10 @@ public final class FairValueStrategy implements TradingStrategy
             final double kelly = (pays - cost) / (1.0 - cost);
             final StrategyLedger ledger = desk.broker().ledger(id());
             final long capital = Math.max(0, settings.bankroll() + ledger.realizedPnl());
-            final long stake = (long)(settings.kellyFraction() * kelly * capital);
-            final long byKelly = (long)(stake / (cost * Scales.KPRICE)); // money / (money per 0.01 contract)
+            final double stake = settings.kellyFraction() * kelly * capital; // money
+            final long byKelly = (long)(stake / (cost * Scales.KPRICE)); // money per 0.01 contract = cost x 1e4
             final long maxQty = Math.min(Math.min(settings.maxContracts(), byKelly), s.askDepthUpTo(side, limit));
-            final long qty = desk.affordableQty(Math.min(stake, desk.entryRoom(id(), s.market())), limit, maxQty);
+            final long qty = desk.sizeForRoom(this, s, limit, maxQty);
             if (qty <= 0)
             {
                 continue;

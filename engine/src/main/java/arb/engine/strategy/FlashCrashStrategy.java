@@ -101,7 +101,7 @@ public final class FlashCrashStrategy implements TradingStrategy
             return;
         }
         final long maxQty = Math.min(settings.contracts(), s.askDepthUpTo(side, limit));
-        final long qty = desk.affordableQty(desk.entryRoom(id(), s.market()), limit, maxQty);
+        final long qty = desk.sizeForRoom(this, s, limit, maxQty);
         if (qty > 0)
         {
             desk.enter(this, s, side, limit, qty, fall * (Scales.PROB / Scales.KPRICE), ENTRY);

@@ -89,7 +89,7 @@ public final class MomentumStrategy implements TradingStrategy
             return;
         }
         final long maxQty = Math.min(settings.contracts(), s.askDepthUpTo(side, limit));
-        final long qty = desk.affordableQty(desk.entryRoom(id(), s.market()), limit, maxQty);
+        final long qty = desk.sizeForRoom(this, s, limit, maxQty);
         if (qty > 0)
         {
             desk.enter(this, s, side, limit, qty, StrictMath.round(move * Scales.PROB), side == ContractSide.YES ? UP : DOWN);

@@ -66,6 +66,10 @@ public final class ParityStrategy implements TradingStrategy
         final long qty = wanted - wanted % Scales.KQTY;
         if (qty <= 0)
         {
+            if (affordable < Scales.KQTY)
+            {
+                desk.countBlock(this, GuardBlock.MARKET_EXPOSURE);
+            }
             return;
         }
         final long edgeProb = StrictMath.round(edge * Scales.PROB);

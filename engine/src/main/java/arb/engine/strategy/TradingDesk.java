@@ -185,15 +185,24 @@ public final class TradingDesk
     }
 
     /**
-     * The common entry guards for a strategy in the snapshot's market; counts the block.
+     * The common entry guards for a strategy in the snapshot's market; a block is counted.
      *
      * @return {@link GuardBlock#NONE} when an entry is allowed
      */
     public GuardBlock checkEntry(final TradingStrategy strategy, final MarketSnapshot s)
     {
         final GuardBlock block = entryBlock(strategy, s);
-        blocked[strategy.id().ordinal()][block.ordinal()]++;
+        if (block != GuardBlock.NONE)
+        {
+            countBlock(strategy, block);
+        }
         return block;
+    }
+
+    /** Counts an entry a strategy could not make (for blocks found outside {@link #checkEntry}). */
+    public void countBlock(final TradingStrategy strategy, final GuardBlock block)
+    {
+        blocked[strategy.id().ordinal()][block.ordinal()]++;
     }
 
     /** Money a strategy may still commit in the market: the tighter of the two exposure limits. */
@@ -202,6 +211,24 @@ public final class TradingDesk
         final long inMarket = guards.maxMarketExposure() - broker.marketExposure(strategy, market);
         final long total = guards.maxTotalExposure() - broker.ledger(strategy).exposure();
         return Math.max(0, Math.min(inMarket, total));
+    }
+
+    /**
+     * The largest whole-contract quantity, at most {@code maxQty}, whose worst-case cost at the limit
+     * fits in the strategy's exposure room in the market. When the room is what stops a wanted
+     * contract, the exposure block (market or total, whichever binds) is counted.
+     */
+    public long sizeForRoom(final TradingStrategy strategy, final MarketSnapshot s, final long limitPrice, final long maxQty)
+    {
+        final Strategy id = strategy.id();
+        final long inMarket = guards.maxMarketExposure() - broker.marketExposure(id, s.market);
+        final long total = guards.maxTotalExposure() - broker.ledger(id).exposure();
+        final long qty = affordableQty(Math.max(0, Math.min(inMarket, total)), limitPrice, maxQty);
+        if (qty <= 0 && maxQty >= CONTRACT)
+        {
+            countBlock(strategy, inMarket <= total ? GuardBlock.MARKET_EXPOSURE : GuardBlock.TOTAL_EXPOSURE);
+        }
+        return qty;
     }
 
     /**
@@ -287,7 +314,7 @@ public final class TradingDesk
         return broker.submit(s.nowNs, strategy.id(), s.market, side, OrderAction.SELL, limitPrice, qty);
     }
 
-    /** Entry opportunities a guard blocked, per strategy and reason (NONE counts the allowed ones). */
+    /** Entry opportunities a guard (or the exposure room) blocked, per strategy and reason. */
     public long blockedCount(final Strategy strategy, final GuardBlock block)
     {
         return blocked[strategy.ordinal()][block.ordinal()];

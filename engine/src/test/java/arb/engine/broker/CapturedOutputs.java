@@ -96,6 +96,24 @@ public final class CapturedOutputs implements OutputListener
         return out;
     }
 
+    /** SHA-256 over every captured event's bytes, in order. */
+    public String digest()
+    {
+        try
+        {
+            final java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (final UnsafeBuffer b : events)
+            {
+                sha.update(b.byteArray());
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        }
+        catch (final java.security.NoSuchAlgorithmException e)
+        {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Template ids in emission order. */
     public List<Integer> templates()
     {
