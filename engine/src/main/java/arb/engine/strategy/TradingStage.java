@@ -56,6 +56,7 @@ public final class TradingStage implements Stage
             }
             case KalshiBookDecoder.TEMPLATE_ID:
             {
+                markets.onKalshiEvent(event);
                 final KalshiMarketState market = markets.lastUpdated();
                 if (market != null)
                 {
@@ -65,6 +66,7 @@ public final class TradingStage implements Stage
             }
             case KalshiMarketDecoder.TEMPLATE_ID:
             {
+                markets.onKalshiEvent(event);
                 final KalshiMarketState market = markets.lastUpdated();
                 if (market != null)
                 {
