@@ -19,7 +19,6 @@ final class TrackedMarket
     long bestNoBid;
     long quoteRecvNs;
     long quoteChangeNs;
-    boolean estimateFailed;
 
     void reset(final KalshiMarketState state)
     {
@@ -34,6 +33,5 @@ final class TrackedMarket
         bestNoBid = Long.MIN_VALUE;
         quoteRecvNs = Long.MIN_VALUE;
         quoteChangeNs = Long.MIN_VALUE;
-        estimateFailed = false;
     }
 }

@@ -504,13 +504,6 @@ public final class TradingDesk
         {
             broker.settle(nowNs, m, p == 1.0 ? MarketResult.YES : MarketResult.NO, true, settlementModel.roundedAverage());
         }
-        else
-        {
-            final TrackedMarket t = trackedById.get(m.marketId());
-            if (t != null)
-            {
-                t.estimateFailed = true; // no index prints in the window: stays unsettled, reported as such
-            }
-        }
+        // else: no index print in the window; the market stays unsettled (the ledgers show it open)
     }
 }
