@@ -29,9 +29,72 @@ public final class ParamCatalog
 
         // ---- kalshi (markets, quotes)
 
-        // ---- strategies
+        // ---- fair value model (docs/strategies.md)
+        define("model.dynamics", "arithmetic",
+            "Index dynamics of the fair value model: arithmetic (Gaussian average, exact) or geometric (lognormal moment match)");
+        define("model.basisSd", "5.00",
+            "Std dev (USD) of official minus engine index averaged over the settlement window; 0 when trading on the official index");
+        define("model.vol.windowMs", "900000", "Volatility look-back in event time (ms)");
+        define("model.vol.maxGapMs", "30000", "An index gap longer than this (ms) restarts the volatility's return chain");
+        define("model.vol.priorAnnual", "0.50", "Prior volatility (annualised) the estimate is shrunk toward");
+        define("model.vol.priorWeightMs", "300000", "Weight of the prior volatility, as event time (ms)");
+        define("model.vol.minAnnual", "0.10", "Floor of the volatility estimate (annualised)");
+        define("model.vol.maxAnnual", "3.00", "Cap of the volatility estimate (annualised)");
+
+        // ---- strategies: common entry guards (each strategy applies them to its own book)
+        define("strategy.guard.openBufferMs", "30000", "No entries this long (ms) after a market opens");
+        define("strategy.guard.closeBufferMs", "30000", "No entries this long (ms) before a market closes");
+        define("strategy.guard.maxIndexAgeMs", "3000", "No entries when the last index print is older than this (ms)");
+        define("strategy.guard.maxQuoteAgeMs", "10000", "No entries when the market's Kalshi book was last received longer ago than this (ms)");
+        define("strategy.guard.cooldownMs", "30000", "No new entry by a strategy in a market this soon (ms) after its last one");
+        define("strategy.guard.maxMarketExposure", "100", "Largest exposure (USD: cost held + pending buys) per strategy in one market");
+        define("strategy.guard.maxTotalExposure", "500", "Largest exposure (USD) per strategy over all markets");
+        define("strategy.guard.dailyLossLimit", "200", "No new entries once a strategy's PnL for the UTC day (realised + marked) is this many USD below zero");
+
+        // ---- strategy: fair-value delay arbitrage
+        define("strategy.fairValue.enabled", "true", "Trade the fair-value delay arbitrage");
+        define("strategy.fairValue.minEdge", "0.03", "Required edge after price and taker fee (probability, USD per contract)");
+        define("strategy.fairValue.kellyFraction", "0.25", "Fraction of the Kelly stake to bet");
+        define("strategy.fairValue.bankroll", "1000", "Capital (USD) the Kelly stake is computed on, plus realised PnL");
+        define("strategy.fairValue.maxContracts", "100", "Largest order (contracts)");
+        define("strategy.fairValue.exitOnEdgeReversal", "false", "Sell before settlement when bid - fee beats the fair value (else hold to settlement)");
+        define("strategy.fairValue.exitEdge", "0.02", "Margin (probability) by which bid - fee must exceed the fair value to exit");
+
+        // ---- strategy: flash crash
+        define("strategy.flashCrash.enabled", "true", "Trade flash crashes");
+        define("strategy.flashCrash.drop", "0.15", "Fall of a side's mid price (USD) that counts as a crash");
+        define("strategy.flashCrash.windowMs", "10000", "... within this much receive time (ms), in the same market");
+        define("strategy.flashCrash.maxIndexMove", "0.0005", "... while the index moved less than this fraction over the same window");
+        define("strategy.flashCrash.bothSides", "true", "Also buy NO when the YES mid jumps (the NO price crashed)");
+        define("strategy.flashCrash.contracts", "10", "Order size (contracts)");
+        define("strategy.flashCrash.maxSlippage", "0.02", "Entry limit = ask + this; exit limit = bid - this (USD)");
+        define("strategy.flashCrash.maxPrice", "0.90", "Never pay more than this (USD)");
+        define("strategy.flashCrash.takeProfit", "0.10", "Sell when the bid is this much (USD) above the average cost; 0 disables");
+        define("strategy.flashCrash.stopLoss", "0.15", "Sell when the bid is this much (USD) below the average cost; 0 disables");
+        define("strategy.flashCrash.maxHoldMs", "300000", "Sell after holding this long (ms); 0 holds to settlement");
+
+        // ---- strategy: momentum
+        define("strategy.momentum.enabled", "true", "Trade momentum (index moved, Kalshi quote did not)");
+        define("strategy.momentum.minMove", "0.001", "Index move (fraction) over the window that counts");
+        define("strategy.momentum.windowMs", "30000", "Look-back (ms) ending at the Kalshi quote's last receipt");
+        define("strategy.momentum.contracts", "10", "Order size (contracts)");
+        define("strategy.momentum.maxSlippage", "0.02", "Entry limit = ask + this (USD)");
+        define("strategy.momentum.maxPrice", "0.90", "Never pay more than this (USD)");
+
+        // ---- strategy: parity
+        define("strategy.parity.enabled", "true", "Buy YES and NO when both asks plus fees are below $1");
+        define("strategy.parity.minEdge", "0.01", "Required $1 - (YES ask + NO ask + fees), USD per pair");
+        define("strategy.parity.maxContracts", "100", "Largest pair (contracts)");
 
         // ---- broker
+        define("broker.latencyMs", "150",
+            "Decision to order arrival (ms): an order fills against the first Kalshi book received at least this long after the decision");
+        define("broker.orderTimeoutMs", "5000", "An order that finds no book within this long (ms) after its arrival is cancelled");
+        define("broker.markIntervalMs", "1000", "PositionMark events at most this often (ms of event time)");
+        define("broker.fee.multiplier", "1", "The series' fee_multiplier (KXBTC15M: 1)");
+        define("broker.fee.precision", "0.0001", "Fees are rounded up to this many USD per fill (Kalshi: 0.0001; whole cents: 0.01)");
+        define("broker.settleWaitMs", "600000",
+            "After a close, wait this long (ms) for Kalshi's result before settling on the engine's own estimate (flagged estimated)");
     }
 
     private ParamCatalog()

@@ -1,0 +1,28 @@
+package arb.engine.broker;
+
+import arb.sbe.ContractSide;
+import arb.sbe.OrderAction;
+import arb.sbe.Strategy;
+
+/** A limit immediate-or-cancel paper order between its decision and its fill. Pooled. */
+final class PaperOrder
+{
+    long orderId;
+    Strategy strategy;
+    PaperBroker.BrokerMarket market;
+    ContractSide side;
+    OrderAction action;
+    long limitPrice;
+    long qty;
+    long decisionNs;
+    long dueNs;
+    long filledQty;
+    long feeBase;
+    long feeCharged;
+    long reservedCost;
+
+    boolean isBuy()
+    {
+        return action == OrderAction.BUY;
+    }
+}

@@ -1,0 +1,128 @@
+package arb.engine.strategy;
+
+import arb.engine.broker.Position;
+import arb.engine.broker.StrategyLedger;
+import arb.engine.model.KalshiFees;
+import arb.journal.Scales;
+import arb.sbe.ContractSide;
+import arb.sbe.Strategy;
+
+/**
+ * Fair-value delay arbitrage: Kalshi's quote lags the index, so when a side's ask plus its taker
+ * fee plus the required edge is below the model's probability that the side pays, buy it.
+ *
+ * <p>The order is a limit at the WORST price that still leaves the edge (so a quote that moves
+ * away during the latency is not chased), sized by capped fractional Kelly at that price: for a
+ * contract costing c (price + fee) that pays $1 with probability f, the Kelly fraction of capital
+ * is (f - c) / (1 - c); the strategy stakes {@code kellyFraction} of it, capped by the order size,
+ * the depth up to the limit and the exposure limits. Positions are held to settlement, or, when
+ * {@code exitOnEdgeReversal} is set, sold once the bid minus its fee beats the fair value by
+ * {@code exitEdge}.
+ */
+public final class FairValueStrategy implements TradingStrategy
+{
+    private static final String ENTRY = "fair value: ask+fee+edge < P(side pays)";
+    private static final String EXIT = "fair value exit: bid-fee-edge > P(side pays)";
+    private static final ContractSide[] SIDES = {ContractSide.YES, ContractSide.NO};
+
+    private final FairValueSettings settings;
+
+    public FairValueStrategy(final FairValueSettings settings)
+    {
+        this.settings = settings;
+    }
+
+    @Override
+    public Strategy id()
+    {
+        return Strategy.FAIR_VALUE;
+    }
+
+    @Override
+    public boolean usesIndex()
+    {
+        return true;
+    }
+
+    @Override
+    public void evaluate(final MarketSnapshot s, final TradingDesk desk)
+    {
+        final double fv = s.fairValue();
+        if (fv != fv)
+        {
+            return;
+        }
+        final KalshiFees fees = desk.fees();
+        if (settings.exitOnEdgeReversal() && exit(s, desk, fees))
+        {
+            return;
+        }
+        for (final ContractSide side : SIDES)
+        {
+            final long ask = s.ask(side);
+            if (ask <= 0)
+            {
+                continue;
+            }
+            final double pays = s.payProbability(side);
+            final double edge = pays - (ask / (double)Scales.KPRICE + fees.takerFeePerContract(ask));
+            if (edge < settings.minEdge())
+            {
+                continue;
+            }
+            if (desk.checkEntry(this, s) != GuardBlock.NONE)
+            {
+                return;
+            }
+            final long limit = desk.worstBuyPriceForEdge(s, pays, settings.minEdge());
+            if (limit < ask)
+            {
+                continue;
+            }
+            final double cost = limit / (double)Scales.KPRICE + fees.takerFeePerContract(limit);
+            final double kelly = (pays - cost) / (1.0 - cost);
+            final StrategyLedger ledger = desk.broker().ledger(id());
+            final long capital = Math.max(0, settings.bankroll() + ledger.realizedPnl());
+            final double stake = settings.kellyFraction() * kelly * capital; // money
+            final long byKelly = (long)(stake / (cost * Scales.KPRICE)); // money per 0.01 contract = cost x 1e4
+            final long maxQty = Math.min(Math.min(settings.maxContracts(), byKelly), s.askDepthUpTo(side, limit));
+            final long qty = desk.sizeForRoom(this, s, limit, maxQty);
+            if (qty <= 0)
+            {
+                continue;
+            }
+            desk.enter(this, s, side, limit, qty, StrictMath.round(edge * Scales.PROB), ENTRY);
+            return;
+        }
+    }
+
+    private boolean exit(final MarketSnapshot s, final TradingDesk desk, final KalshiFees fees)
+    {
+        final Position p = desk.broker().position(id(), s.market());
+        if (p == null || desk.broker().hasPendingOrder(id(), s.market()))
+        {
+            return false;
+        }
+        for (final ContractSide side : SIDES)
+        {
+            final long held = p.sellableQty(side);
+            final long bid = s.bid(side);
+            if (held <= 0 || bid <= 0)
+            {
+                continue;
+            }
+            final double pays = s.payProbability(side);
+            final double advantage = bid / (double)Scales.KPRICE - fees.takerFeePerContract(bid) - pays;
+            if (advantage >= settings.exitEdge())
+            {
+                final long limit = desk.worstSellPriceForEdge(s, pays, settings.exitEdge());
+                if (limit > 0 && limit <= bid)
+                {
+                    desk.exit(this, s, side, limit, held, StrictMath.round(advantage * Scales.PROB), EXIT);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

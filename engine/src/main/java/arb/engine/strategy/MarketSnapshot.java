@@ -1,0 +1,147 @@
+package arb.engine.strategy;
+
+import arb.engine.broker.KalshiLadders;
+import arb.engine.broker.KalshiMarketState;
+import arb.journal.Scales;
+import arb.sbe.ContractSide;
+
+/**
+ * Everything a strategy reads about one market at one moment of event time, prepared once per
+ * evaluation by the desk and shared by the strategies: top of book (asks derived from the other
+ * side's bids), quote and index ages, volatility, time left and the fair value P(YES). Reused;
+ * valid during one evaluation.
+ */
+public final class MarketSnapshot
+{
+    private static final long ONE_DOLLAR = Scales.KPRICE;
+
+    TrackedMarket tracked;
+    KalshiMarketState market;
+    long nowNs;
+    boolean bookValid;
+    long quoteAgeNs;
+    long yesBid;
+    long yesBidQty;
+    long noBid;
+    long noBidQty;
+    long index;
+    long indexAgeNs;
+    double sigma;
+    long timeLeftNs;
+    double fairValue;
+
+    void prepareBook(final TrackedMarket tracked, final long nowNs)
+    {
+        this.tracked = tracked;
+        this.market = tracked.state;
+        this.nowNs = nowNs;
+        final KalshiLadders book = market.book();
+        bookValid = book.isValid();
+        quoteAgeNs = book.lastUpdateNs() == Long.MIN_VALUE ? Long.MAX_VALUE : nowNs - book.lastUpdateNs();
+        yesBid = bookValid && book.bidLevels(ContractSide.YES) > 0 ? book.bidPrice(ContractSide.YES, 0) : 0;
+        yesBidQty = yesBid > 0 ? book.bidQty(ContractSide.YES, 0) : 0;
+        noBid = bookValid && book.bidLevels(ContractSide.NO) > 0 ? book.bidPrice(ContractSide.NO, 0) : 0;
+        noBidQty = noBid > 0 ? book.bidQty(ContractSide.NO, 0) : 0;
+        timeLeftNs = market.closeTimeNs() - nowNs;
+    }
+
+    public KalshiMarketState market()
+    {
+        return market;
+    }
+
+    public long nowNs()
+    {
+        return nowNs;
+    }
+
+    public boolean bookValid()
+    {
+        return bookValid;
+    }
+
+    /** Event time since the book was last received or confirmed. */
+    public long quoteAgeNs()
+    {
+        return quoteAgeNs;
+    }
+
+    /** Best bid of a side (1e-4 $), 0 when the side has none. */
+    public long bid(final ContractSide side)
+    {
+        return side == ContractSide.YES ? yesBid : noBid;
+    }
+
+    public long bidQty(final ContractSide side)
+    {
+        return side == ContractSide.YES ? yesBidQty : noBidQty;
+    }
+
+    /** Best ask of a side: $1 minus the other side's best bid; 0 when there is none. */
+    public long ask(final ContractSide side)
+    {
+        final long otherBid = side == ContractSide.YES ? noBid : yesBid;
+        return otherBid > 0 ? ONE_DOLLAR - otherBid : 0;
+    }
+
+    public long askQty(final ContractSide side)
+    {
+        return side == ContractSide.YES ? noBidQty : yesBidQty;
+    }
+
+    /** Quantity offered on a side at prices up to {@code limit}, walking the other side's bids. */
+    public long askDepthUpTo(final ContractSide side, final long limit)
+    {
+        if (!bookValid)
+        {
+            return 0;
+        }
+        final KalshiLadders book = market.book();
+        final ContractSide other = side == ContractSide.YES ? ContractSide.NO : ContractSide.YES;
+        long depth = 0;
+        final int levels = book.bidLevels(other);
+        for (int i = 0; i < levels; i++)
+        {
+            if (ONE_DOLLAR - book.bidPrice(other, i) > limit)
+            {
+                break;
+            }
+            depth += book.bidQty(other, i);
+        }
+        return depth;
+    }
+
+    /** Latest index value (1e-8 $), {@link Scales#NULL} when there is none. */
+    public long index()
+    {
+        return index;
+    }
+
+    public long indexAgeNs()
+    {
+        return indexAgeNs;
+    }
+
+    /** Volatility per square-root second. */
+    public double sigma()
+    {
+        return sigma;
+    }
+
+    public long timeLeftNs()
+    {
+        return timeLeftNs;
+    }
+
+    /** P(YES) from the fair value model; NaN when undetermined. */
+    public double fairValue()
+    {
+        return fairValue;
+    }
+
+    /** Probability a side pays: P(YES) or 1 - P(YES). */
+    public double payProbability(final ContractSide side)
+    {
+        return side == ContractSide.YES ? fairValue : 1.0 - fairValue;
+    }
+}

@@ -1,0 +1,509 @@
+package arb.engine.strategy;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+
+import arb.engine.model.KalshiFees;
+import arb.engine.broker.KalshiMarketState;
+import arb.engine.broker.PaperBroker;
+import arb.engine.broker.StrategyLedger;
+import arb.engine.broker.TradingOutputs;
+import arb.engine.model.FairValueModel;
+import arb.engine.model.IndexHistory;
+import arb.engine.model.PriceTicks;
+import arb.engine.model.VolatilityEstimator;
+import arb.journal.Scales;
+import arb.sbe.ContractSide;
+import arb.sbe.KalshiStatus;
+import arb.sbe.MarketResult;
+import arb.sbe.OrderAction;
+import arb.sbe.Strategy;
+import org.agrona.collections.Long2ObjectHashMap;
+
+/**
+ * Hosts the strategies: keeps the per-second index history, the volatility and the fair value
+ * model; follows every market's quotes (receive and change times, mid history) per ticker + close
+ * time; evaluates the enabled strategies on each market after every Kalshi book update and every
+ * clock tick; applies the common entry guards; emits each decision's Signal and submits its order
+ * to the paper broker under the strategy's own book; and settles closed markets, on Kalshi's result
+ * when it arrives, on the engine's estimate of it after {@code broker.settleWaitMs} otherwise.
+ *
+ * <p>The chain calls, in event order: {@link #onIndexPrint} (a new per-second index value),
+ * {@link #onBook} (after the Kalshi stage applied a book event), {@link #onMarketState} (after it
+ * applied a market state event), {@link #onTime} (every clock tick) and {@link #onEnd}. Time is
+ * always the event's receive time. Single-threaded; no allocation in steady state.
+ */
+public final class TradingDesk
+{
+    private static final int SLOTS = Strategy.values().length;
+    private static final long ONE_DOLLAR = Scales.KPRICE;
+    private static final long CONTRACT = Scales.KQTY;
+    private static final long RETIRE_AFTER_NS = 60_000_000_000L;
+
+    private final GuardSettings guards;
+    private final ModelSettings model;
+    private final PaperBroker broker;
+    private final TradingOutputs outputs;
+    private final TradingStrategy[] strategies;
+    private final IndexHistory history;
+    private final VolatilityEstimator volatility;
+    private final FairValueModel fairValueModel;
+    private final FairValueModel settlementModel;
+    private final MarketSnapshot snapshot = new MarketSnapshot();
+    private final Long2ObjectHashMap<TrackedMarket> trackedById = new Long2ObjectHashMap<>();
+    private final ArrayList<TrackedMarket> tracked = new ArrayList<>();
+    private final ArrayDeque<TrackedMarket> freeTracked = new ArrayDeque<>();
+    private final long[][] blocked = new long[SLOTS][GuardBlock.values().length];
+    private final long[] signals = new long[SLOTS];
+
+    public TradingDesk(
+        final GuardSettings guards,
+        final ModelSettings model,
+        final PaperBroker broker,
+        final TradingOutputs outputs,
+        final TradingStrategy... strategies)
+    {
+        this.guards = guards;
+        this.model = model;
+        this.broker = broker;
+        this.outputs = outputs;
+        this.strategies = strategies.clone();
+        final long second = 1_000_000_000L;
+        this.fairValueModel = new FairValueModel(60, second, model.dynamics(), model.basisSd());
+        this.settlementModel = new FairValueModel(60, second, FairValueModel.Dynamics.ARITHMETIC, 0);
+        final long retention = Math.max(model.volWindowNs(), model.settleWaitNs() + fairValueModel.windowNs()) + 600 * second;
+        this.history = new IndexHistory(retention, second);
+        this.volatility = new VolatilityEstimator(model.volWindowNs(), second, Math.min(model.volMaxGapNs(), model.volWindowNs()),
+            model.volPrior(), model.volPriorWeightNs(), 0.01, model.volMin(), model.volMax());
+    }
+
+    // ------------------------------------------------------------------ chain entry points
+
+    /** A new per-second index value ({@link Scales#NULL} when the index had none that second). */
+    public void onIndexPrint(final long recvNs, final long secondNs, final long value)
+    {
+        if (value != Scales.NULL && value > 0)
+        {
+            history.onPrint(secondNs, value);
+            volatility.onPrint(secondNs, value);
+        }
+    }
+
+    /**
+     * The Kalshi stage applied a book event to {@code market}'s book.
+     *
+     * @param replaced true for a complete snapshot (the whole book replaced)
+     */
+    public void onBook(final long recvNs, final KalshiMarketState market, final boolean replaced)
+    {
+        broker.onBook(recvNs, market, replaced);
+        if (recvNs >= market.closeTimeNs())
+        {
+            return; // a closed market's book is never a quote to trade or judge on
+        }
+        final TrackedMarket t = track(market);
+        if (market.book().isValid())
+        {
+            observeQuote(t, recvNs);
+        }
+        evaluate(t, recvNs);
+    }
+
+    /** The Kalshi stage applied a market state event (status, result). */
+    public void onMarketState(final long recvNs, final KalshiMarketState market)
+    {
+        final MarketResult result = market.result();
+        if (result == MarketResult.YES || result == MarketResult.NO || result == MarketResult.VOID)
+        {
+            broker.settle(recvNs, market, result, false, market.expirationValue());
+        }
+        else if (recvNs < market.closeTimeNs())
+        {
+            track(market);
+        }
+    }
+
+    /** A clock tick: order expiry, marks, estimated settlements, then every open market is judged. */
+    public void onTime(final long nowNs)
+    {
+        broker.onTime(nowNs);
+        settleOverdue(nowNs, false);
+        for (int i = 0; i < tracked.size(); )
+        {
+            final TrackedMarket t = tracked.get(i);
+            final KalshiMarketState m = t.state;
+            if (nowNs < m.closeTimeNs())
+            {
+                evaluate(t, nowNs);
+                i++;
+            }
+            else if (nowNs >= m.closeTimeNs() + model.settleWaitNs() + RETIRE_AFTER_NS && !broker.holds(m))
+            {
+                tracked.remove(i);
+                trackedById.remove(m.marketId());
+                t.state = null;
+                freeTracked.push(t);
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    /**
+     * End of input: markets past their close still waiting for Kalshi's result settle on the
+     * engine's estimate; orders still in flight are cancelled. Positions in markets that have not
+     * closed stay open (the summary reports them unsettled).
+     */
+    public void onEnd(final long nowNs)
+    {
+        settleOverdue(nowNs, true);
+        broker.finish(nowNs);
+    }
+
+    // ------------------------------------------------------------------ services for strategies
+
+    public PaperBroker broker()
+    {
+        return broker;
+    }
+
+    public KalshiFees fees()
+    {
+        return broker.fees();
+    }
+
+    public IndexHistory indexHistory()
+    {
+        return history;
+    }
+
+    public GuardSettings guards()
+    {
+        return guards;
+    }
+
+    /**
+     * The common entry guards for a strategy in the snapshot's market; a block is counted.
+     *
+     * @return {@link GuardBlock#NONE} when an entry is allowed
+     */
+    public GuardBlock checkEntry(final TradingStrategy strategy, final MarketSnapshot s)
+    {
+        final GuardBlock block = entryBlock(strategy, s);
+        if (block != GuardBlock.NONE)
+        {
+            countBlock(strategy, block);
+        }
+        return block;
+    }
+
+    /** Counts an entry a strategy could not make (for blocks found outside {@link #checkEntry}). */
+    public void countBlock(final TradingStrategy strategy, final GuardBlock block)
+    {
+        blocked[strategy.id().ordinal()][block.ordinal()]++;
+    }
+
+    /** Money a strategy may still commit in the market: the tighter of the two exposure limits. */
+    public long entryRoom(final Strategy strategy, final KalshiMarketState market)
+    {
+        final long inMarket = guards.maxMarketExposure() - broker.marketExposure(strategy, market);
+        final long total = guards.maxTotalExposure() - broker.ledger(strategy).exposure();
+        return Math.max(0, Math.min(inMarket, total));
+    }
+
+    /**
+     * The largest whole-contract quantity, at most {@code maxQty}, whose worst-case cost at the limit
+     * fits in the strategy's exposure room in the market. When the room is what stops a wanted
+     * contract, the exposure block (market or total, whichever binds) is counted.
+     */
+    public long sizeForRoom(final TradingStrategy strategy, final MarketSnapshot s, final long limitPrice, final long maxQty)
+    {
+        final Strategy id = strategy.id();
+        final long inMarket = guards.maxMarketExposure() - broker.marketExposure(id, s.market);
+        final long total = guards.maxTotalExposure() - broker.ledger(id).exposure();
+        final long qty = affordableQty(Math.max(0, Math.min(inMarket, total)), limitPrice, maxQty);
+        if (qty <= 0 && maxQty >= CONTRACT)
+        {
+            countBlock(strategy, inMarket <= total ? GuardBlock.MARKET_EXPOSURE : GuardBlock.TOTAL_EXPOSURE);
+        }
+        return qty;
+    }
+
+    /**
+     * The largest whole-contract quantity, at most {@code maxQty}, whose worst-case cost (limit ×
+     * qty + taker fee) fits in {@code room}.
+     */
+    public long affordableQty(final long room, final long limitPrice, final long maxQty)
+    {
+        if (limitPrice <= 0 || room <= 0)
+        {
+            return 0;
+        }
+        final double perUnit = limitPrice + broker.fees().takerFeePerContract(limitPrice) * 1e4;
+        long qty = Math.min(maxQty, (long)(room / perUnit));
+        qty -= qty % CONTRACT;
+        while (qty > 0 && broker.worstCaseBuyCost(limitPrice, qty) > room)
+        {
+            qty -= CONTRACT;
+        }
+        return qty;
+    }
+
+    /**
+     * The highest price on the market's grid at which buying still leaves {@code requiredEdge}
+     * after the taker fee: p + fee(p) + edge <= payProbability. 0 when none.
+     */
+    public long worstBuyPriceForEdge(final MarketSnapshot s, final double payProbability, final double requiredEdge)
+    {
+        final KalshiFees fees = broker.fees();
+        long p = PriceTicks.floorToTick(s.market.priceStructure(), (long)((payProbability - requiredEdge) * ONE_DOLLAR));
+        while (p > 0 && p / (double)ONE_DOLLAR + fees.takerFeePerContract(p) + requiredEdge > payProbability)
+        {
+            p = PriceTicks.tickDown(s.market.priceStructure(), p);
+        }
+        return p;
+    }
+
+    /**
+     * The lowest price on the grid at which selling still beats holding by {@code requiredEdge}
+     * after the fee: p - fee(p) - edge >= payProbability. 0 when none.
+     */
+    public long worstSellPriceForEdge(final MarketSnapshot s, final double payProbability, final double requiredEdge)
+    {
+        final KalshiFees fees = broker.fees();
+        long p = PriceTicks.ceilToTick(s.market.priceStructure(), (long)StrictMath.ceil((payProbability + requiredEdge) * ONE_DOLLAR));
+        while (p > 0 && p / (double)ONE_DOLLAR - fees.takerFeePerContract(p) - requiredEdge < payProbability)
+        {
+            p = PriceTicks.tickUp(s.market.priceStructure(), p);
+        }
+        return p;
+    }
+
+    /** Emits the entry Signal, submits the buy, starts the cool-down. Returns the order id or 0. */
+    public long enter(
+        final TradingStrategy strategy,
+        final MarketSnapshot s,
+        final ContractSide side,
+        final long limitPrice,
+        final long qty,
+        final long edge,
+        final CharSequence reason)
+    {
+        signal(strategy, s, side, OrderAction.BUY, limitPrice, edge, reason);
+        final long id = broker.submit(s.nowNs, strategy.id(), s.market, side, OrderAction.BUY, limitPrice, qty);
+        if (id != 0)
+        {
+            s.tracked.lastEntryNs[strategy.id().ordinal()] = s.nowNs;
+        }
+        return id;
+    }
+
+    /** Emits the exit Signal and submits the sell. Returns the order id or 0. */
+    public long exit(
+        final TradingStrategy strategy,
+        final MarketSnapshot s,
+        final ContractSide side,
+        final long limitPrice,
+        final long qty,
+        final long edge,
+        final CharSequence reason)
+    {
+        signal(strategy, s, side, OrderAction.SELL, limitPrice, edge, reason);
+        return broker.submit(s.nowNs, strategy.id(), s.market, side, OrderAction.SELL, limitPrice, qty);
+    }
+
+    /** Entry opportunities a guard (or the exposure room) blocked, per strategy and reason. */
+    public long blockedCount(final Strategy strategy, final GuardBlock block)
+    {
+        return blocked[strategy.ordinal()][block.ordinal()];
+    }
+
+    /** Signals emitted per strategy. */
+    public long signalCount(final Strategy strategy)
+    {
+        return signals[strategy.ordinal()];
+    }
+
+    public double sigma(final long nowNs)
+    {
+        return volatility.sigma(nowNs);
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private GuardBlock entryBlock(final TradingStrategy strategy, final MarketSnapshot s)
+    {
+        final KalshiMarketState m = s.market;
+        final KalshiStatus status = m.status();
+        if ((status != KalshiStatus.ACTIVE && status != KalshiStatus.UNKNOWN && status != KalshiStatus.NULL_VAL)
+            || s.nowNs < m.openTimeNs() || s.nowNs >= m.closeTimeNs())
+        {
+            return GuardBlock.NOT_ACTIVE;
+        }
+        if (s.nowNs - m.openTimeNs() < guards.openBufferNs())
+        {
+            return GuardBlock.OPENING;
+        }
+        if (m.closeTimeNs() - s.nowNs < guards.closeBufferNs())
+        {
+            return GuardBlock.CLOSING;
+        }
+        if (!s.bookValid)
+        {
+            return GuardBlock.NO_BOOK;
+        }
+        if (s.quoteAgeNs > guards.maxQuoteAgeNs())
+        {
+            return GuardBlock.STALE_QUOTE;
+        }
+        if (strategy.usesIndex() && (s.index == Scales.NULL || s.indexAgeNs > guards.maxIndexAgeNs()))
+        {
+            return GuardBlock.STALE_INDEX;
+        }
+        final Strategy id = strategy.id();
+        if (broker.hasPendingOrder(id, m))
+        {
+            return GuardBlock.PENDING_ORDER;
+        }
+        final long lastEntry = s.tracked.lastEntryNs[id.ordinal()];
+        if (lastEntry != Long.MIN_VALUE && s.nowNs - lastEntry < guards.cooldownNs())
+        {
+            return GuardBlock.COOLDOWN;
+        }
+        final StrategyLedger ledger = broker.ledger(id);
+        if (ledger.dayPnl(s.nowNs) <= -guards.dailyLossLimit())
+        {
+            return GuardBlock.DAILY_LOSS;
+        }
+        if (ledger.exposure() >= guards.maxTotalExposure())
+        {
+            return GuardBlock.TOTAL_EXPOSURE;
+        }
+        if (broker.marketExposure(id, m) >= guards.maxMarketExposure())
+        {
+            return GuardBlock.MARKET_EXPOSURE;
+        }
+        return GuardBlock.NONE;
+    }
+
+    private void signal(
+        final TradingStrategy strategy,
+        final MarketSnapshot s,
+        final ContractSide side,
+        final OrderAction action,
+        final long limitPrice,
+        final long edge,
+        final CharSequence reason)
+    {
+        signals[strategy.id().ordinal()]++;
+        final double fv = s.fairValue;
+        outputs.signal(s.nowNs, strategy.id(), side, action, s.market,
+            fv == fv ? StrictMath.round(fv * Scales.PROB) : Scales.NULL,
+            limitPrice,
+            edge,
+            s.index,
+            s.market.floorStrike(),
+            s.timeLeftNs,
+            StrictMath.round(s.sigma * Scales.RATIO),
+            reason);
+    }
+
+    private TrackedMarket track(final KalshiMarketState market)
+    {
+        TrackedMarket t = trackedById.get(market.marketId());
+        if (t == null)
+        {
+            t = freeTracked.isEmpty() ? new TrackedMarket() : freeTracked.pop();
+            t.reset(market);
+            trackedById.put(market.marketId(), t);
+            tracked.add(t);
+        }
+        return t;
+    }
+
+    /** Records a received quote: receive time, change time of the top of book, the mid history. */
+    private static void observeQuote(final TrackedMarket t, final long recvNs)
+    {
+        final arb.engine.broker.KalshiLadders book = t.state.book();
+        final long yesBid = book.bidLevels(ContractSide.YES) > 0 ? book.bidPrice(ContractSide.YES, 0) : 0;
+        final long noBid = book.bidLevels(ContractSide.NO) > 0 ? book.bidPrice(ContractSide.NO, 0) : 0;
+        if (t.quoteRecvNs == Long.MIN_VALUE || yesBid != t.bestYesBid || noBid != t.bestNoBid)
+        {
+            t.quoteChangeNs = recvNs;
+            t.bestYesBid = yesBid;
+            t.bestNoBid = noBid;
+        }
+        t.quoteRecvNs = recvNs;
+        if (yesBid > 0 && noBid > 0)
+        {
+            t.mids.record(recvNs, yesBid + ONE_DOLLAR - noBid);
+        }
+    }
+
+    private void evaluate(final TrackedMarket t, final long nowNs)
+    {
+        if (strategies.length == 0)
+        {
+            return;
+        }
+        final MarketSnapshot s = snapshot;
+        s.prepareBook(t, nowNs);
+        final KalshiMarketState m = t.state;
+        s.index = history.lastValue();
+        s.indexAgeNs = s.index == Scales.NULL ? Long.MAX_VALUE : nowNs - history.lastSecondNs();
+        s.sigma = volatility.sigma(nowNs);
+        s.fairValue = Double.NaN;
+        if (s.index != Scales.NULL)
+        {
+            final long close = m.closeTimeNs();
+            final long knownSum = history.sum(close - fairValueModel.windowNs(), Math.min(nowNs, close));
+            s.fairValue = fairValueModel.probabilityYes(m.strikeType(), m.floorStrike(), m.capStrike(), s.index,
+                close - nowNs, history.lastCount(), knownSum, s.sigma);
+        }
+        for (final TradingStrategy strategy : strategies)
+        {
+            strategy.evaluate(s, this);
+        }
+    }
+
+    /**
+     * Settles markets the broker holds that have closed: on Kalshi's result when the market state
+     * has it; on the engine's estimate once {@code settleWait} has passed (or at the end).
+     */
+    private void settleOverdue(final long nowNs, final boolean atEnd)
+    {
+        for (int i = 0; i < broker.openMarketCount(); )
+        {
+            final KalshiMarketState m = broker.openMarket(i);
+            final MarketResult official = m.result();
+            final int before = broker.openMarketCount();
+            if (official == MarketResult.YES || official == MarketResult.NO || official == MarketResult.VOID)
+            {
+                broker.settle(nowNs, m, official, false, m.expirationValue());
+            }
+            else if (nowNs >= m.closeTimeNs() && (atEnd || nowNs >= m.closeTimeNs() + model.settleWaitNs()))
+            {
+                settleOnEstimate(nowNs, m);
+            }
+            if (broker.openMarketCount() == before)
+            {
+                i++;
+            }
+        }
+    }
+
+    private void settleOnEstimate(final long nowNs, final KalshiMarketState m)
+    {
+        final long close = m.closeTimeNs();
+        final long sum = history.sum(close - settlementModel.windowNs(), close);
+        final int count = history.lastCount();
+        final double p = settlementModel.probabilityYes(m.strikeType(), m.floorStrike(), m.capStrike(), 0, 0, count, sum, 0.0);
+        if (p == 1.0 || p == 0.0)
+        {
+            broker.settle(nowNs, m, p == 1.0 ? MarketResult.YES : MarketResult.NO, true, settlementModel.roundedAverage());
+        }
+        // else: no index print in the window; the market stays unsettled (the ledgers show it open)
+    }
+}

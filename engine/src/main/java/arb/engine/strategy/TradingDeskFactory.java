@@ -1,0 +1,56 @@
+package arb.engine.strategy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import arb.engine.broker.BrokerSettings;
+import arb.engine.broker.PaperBroker;
+import arb.engine.broker.TradingOutputs;
+import arb.engine.chain.OutputJournal;
+import arb.engine.config.Params;
+import arb.engine.model.KalshiFees;
+
+/**
+ * Builds the desk, the paper broker and the enabled strategies from a run's logic parameters.
+ * Strategies are evaluated in a fixed order (fair value, flash crash, momentum, parity): the order
+ * decides which of two strategies reaches the same liquidity first, so it must never vary.
+ */
+public final class TradingDeskFactory
+{
+    private TradingDeskFactory()
+    {
+    }
+
+    public static TradingDesk create(final Params params, final OutputJournal out)
+    {
+        final TradingOutputs outputs = new TradingOutputs(out);
+        final KalshiFees fees = new KalshiFees(
+            new BigDecimal(params.get("broker.fee.multiplier").strip()).movePointRight(6).longValueExact(),
+            LogicUnits.money(params, "broker.fee.precision"));
+        final PaperBroker broker = new PaperBroker(BrokerSettings.from(params), fees, outputs);
+        final List<TradingStrategy> strategies = new ArrayList<>();
+        final FairValueSettings fairValue = FairValueSettings.from(params);
+        if (fairValue.enabled())
+        {
+            strategies.add(new FairValueStrategy(fairValue));
+        }
+        final FlashCrashSettings flashCrash = FlashCrashSettings.from(params);
+        if (flashCrash.enabled())
+        {
+            strategies.add(new FlashCrashStrategy(flashCrash));
+        }
+        final MomentumSettings momentum = MomentumSettings.from(params);
+        if (momentum.enabled())
+        {
+            strategies.add(new MomentumStrategy(momentum));
+        }
+        final ParitySettings parity = ParitySettings.from(params);
+        if (parity.enabled())
+        {
+            strategies.add(new ParityStrategy(parity));
+        }
+        return new TradingDesk(GuardSettings.from(params), ModelSettings.from(params), broker, outputs,
+            strategies.toArray(new TradingStrategy[0]));
+    }
+}

@@ -1,0 +1,87 @@
+package arb.engine.strategy;
+
+import arb.engine.broker.KalshiMarketState;
+import arb.engine.chain.InputEvent;
+import arb.engine.chain.Stage;
+import arb.sbe.ClockTickDecoder;
+import arb.sbe.KalshiBookDecoder;
+import arb.sbe.KalshiMarketDecoder;
+
+/**
+ * The chain stage that runs the trading desk, after the index and Kalshi stages: a clock tick
+ * brings the index's new per-second value (if any) and time; a Kalshi book or market event brings
+ * the market the Kalshi stage just updated. Everything else is ignored.
+ */
+public final class TradingStage implements Stage
+{
+    private final TradingDesk desk;
+    private final IndexFeed index;
+    private final KalshiMarketFeed markets;
+    private long lastIndexSecondNs = Long.MIN_VALUE;
+
+    public TradingStage(final TradingDesk desk, final IndexFeed index, final KalshiMarketFeed markets)
+    {
+        this.desk = desk;
+        this.index = index;
+        this.markets = markets;
+    }
+
+    @Override
+    public String name()
+    {
+        return "trading";
+    }
+
+    public TradingDesk desk()
+    {
+        return desk;
+    }
+
+    @Override
+    public void onEvent(final InputEvent event)
+    {
+        final long now = event.recvNs();
+        switch (event.templateId())
+        {
+            case ClockTickDecoder.TEMPLATE_ID:
+            {
+                final long second = index.valueSecondNs();
+                if (second != lastIndexSecondNs && second != Long.MIN_VALUE)
+                {
+                    lastIndexSecondNs = second;
+                    desk.onIndexPrint(now, second, index.value());
+                }
+                desk.onTime(now);
+                break;
+            }
+            case KalshiBookDecoder.TEMPLATE_ID:
+            {
+                markets.onKalshiEvent(event);
+                final KalshiMarketState market = markets.lastUpdated();
+                if (market != null)
+                {
+                    desk.onBook(now, market, markets.lastReplacedBook());
+                }
+                break;
+            }
+            case KalshiMarketDecoder.TEMPLATE_ID:
+            {
+                markets.onKalshiEvent(event);
+                final KalshiMarketState market = markets.lastUpdated();
+                if (market != null)
+                {
+                    desk.onMarketState(now, market);
+                }
+                break;
+            }
+            default:
+                break;
+        }
+    }
+
+    @Override
+    public void onEnd(final long lastRecvNs)
+    {
+        desk.onEnd(lastRecvNs);
+    }
+}

@@ -1,0 +1,163 @@
+package arb.engine.strategy;
+
+import static arb.engine.strategy.DeskHarness.MS;
+import static arb.engine.strategy.DeskHarness.S;
+import static arb.engine.strategy.DeskHarness.T0;
+import static arb.engine.strategy.DeskHarness.only;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+
+import arb.engine.broker.TestMarket;
+import arb.engine.model.FairValueModel;
+import arb.engine.model.KalshiFees;
+import arb.engine.model.PriceTicks;
+import arb.engine.model.VolatilityEstimator;
+import arb.journal.Scales;
+import arb.sbe.ContractSide;
+import arb.sbe.FillDecoder;
+import arb.sbe.OrderAction;
+import arb.sbe.OrderDecoder;
+import arb.sbe.PriceStructure;
+import arb.sbe.SignalDecoder;
+import arb.sbe.Strategy;
+import arb.sbe.StrikeType;
+import org.junit.jupiter.api.Test;
+
+class FairValueStrategyTest
+{
+    private static final long CLOSE = T0 + 900 * S;
+    private static final String[] FIXED_VOL = {"model.vol.minAnnual=0.5", "model.vol.maxAnnual=0.5"};
+
+    private static DeskHarness harness(final String... more)
+    {
+        final String[] all = new String[FIXED_VOL.length + more.length];
+        System.arraycopy(FIXED_VOL, 0, all, 0, FIXED_VOL.length);
+        System.arraycopy(more, 0, all, FIXED_VOL.length, more.length);
+        return new DeskHarness(only("fairValue", all));
+    }
+
+    @Test
+    void buysTheUnderpricedSideAtTheWorstPriceThatKeepsTheEdgeSizedByCappedKelly()
+    {
+        final DeskHarness h = harness();
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+        h.flatIndex(T0, T0 + 299 * S, 100_300);
+        final long decision = T0 + 299 * S + 500 * MS;
+        h.book(m, decision, 0.55, 100, 0.40, 200); // YES ask 0.60
+
+        final List<SignalDecoder> signals = h.out.signals();
+        assertThat(signals).hasSize(1);
+        final SignalDecoder signal = signals.get(0);
+        assertThat(signal.strategy()).isEqualTo(Strategy.FAIR_VALUE);
+        assertThat(signal.side()).isEqualTo(ContractSide.YES);
+        assertThat(signal.action()).isEqualTo(OrderAction.BUY);
+        assertThat(signal.recvNs()).isEqualTo(decision);
+        assertThat(signal.index()).isEqualTo(100_300 * Scales.PRICE);
+        assertThat(signal.strike()).isEqualTo(100_000 * Scales.PRICE);
+        assertThat(signal.timeLeftNs()).isEqualTo(CLOSE - decision);
+
+        // the fair value in the signal is the model's, from the same inputs
+        final double sigma = VolatilityEstimator.perSqrtSecond(0.5);
+        final double expectedFv = FairValueModel.kalshi(5 * Scales.PRICE).probabilityYes(StrikeType.GREATER_OR_EQUAL,
+            100_000 * Scales.PRICE, Scales.NULL, 100_300 * Scales.PRICE, CLOSE - decision, 0, 0, sigma);
+        final double fv = signal.fairValue() / 1e6;
+        assertThat(fv).isCloseTo(expectedFv, within(1e-6)).isGreaterThan(0.8);
+        assertThat(signal.volatility()).isEqualTo(Math.round(sigma * 1e9));
+
+        // limit: the worst grid price that still leaves the edge; one tick more would not
+        final KalshiFees fees = KalshiFees.standard();
+        final long limit = signal.price();
+        assertThat(PriceTicks.isValid(PriceStructure.TAPERED_DECI_CENT, limit)).isTrue();
+        assertThat(limit).isGreaterThanOrEqualTo(6_000).isLessThan(9_900);
+        assertThat(limit / 1e4 + fees.takerFeePerContract(limit) + 0.03).isLessThanOrEqualTo(expectedFv);
+        final long up = PriceTicks.tickUp(PriceStructure.TAPERED_DECI_CENT, limit);
+        assertThat(up / 1e4 + fees.takerFeePerContract(up) + 0.03).isGreaterThan(expectedFv);
+        // edge at the ask, after the fee
+        assertThat(signal.edge() / 1e6).isCloseTo(expectedFv - 0.60 - fees.takerFeePerContract(6_000), within(1e-6));
+
+        // size: capped fractional Kelly at the limit, the exposure room ($100), 100 contracts, the depth
+        final OrderDecoder order = h.out.orders().get(0);
+        assertThat(order.limitPrice()).isEqualTo(limit);
+        final double cost = limit / 1e4 + fees.takerFeePerContract(limit);
+        final double kelly = (expectedFv - cost) / (1 - cost);
+        final long kellyContracts = (long)(0.25 * kelly * 1000 / cost);
+        long roomContracts = 0;
+        while (h.desk.broker().worstCaseBuyCost(limit, (roomContracts + 1) * 100) <= 100_000_000)
+        {
+            roomContracts++;
+        }
+        final long expected = Math.min(Math.min(kellyContracts, roomContracts), 100);
+        assertThat(order.qty()).isEqualTo(expected * 100).isPositive();
+
+        // the fill comes from the book after the latency, at the asks there
+        assertThat(h.out.fills()).isEmpty();
+        h.book(m, decision + 200 * MS, 0.56, 100, 0.41, 200); // YES ask now 0.59
+        final FillDecoder fill = h.out.fills().get(0);
+        assertThat(fill.price()).isEqualTo(5_900);
+        assertThat(fill.qty()).isEqualTo(order.qty());
+        assertThat(fill.bookAgeNs()).isEqualTo(200 * MS);
+    }
+
+    @Test
+    void buysNoWhenTheIndexIsBelowTheStrike()
+    {
+        final DeskHarness h = harness();
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+        h.flatIndex(T0, T0 + 299 * S, 99_700);
+        h.book(m, T0 + 299 * S + 500 * MS, 0.40, 100, 0.55, 200); // NO ask 0.60
+        final SignalDecoder signal = h.out.signals().get(0);
+        assertThat(signal.side()).isEqualTo(ContractSide.NO);
+        assertThat(1 - signal.fairValue() / 1e6).isGreaterThan(0.8);
+    }
+
+    @Test
+    void noTradeWhenTheQuoteIsFair()
+    {
+        final DeskHarness h = harness();
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+        h.flatIndex(T0, T0 + 299 * S, 100_000);
+        h.book(m, T0 + 299 * S + 500 * MS, 0.49, 100, 0.49, 100); // asks 0.51 both: fv ~ 0.5
+        h.flatIndex(T0 + 300 * S, T0 + 320 * S, 100_000);
+        assertThat(h.out.signals()).isEmpty();
+        assertThat(h.out.orders()).isEmpty();
+    }
+
+    @Test
+    void holdsToSettlementByDefaultAndExitsOnEdgeReversalWhenConfigured()
+    {
+        for (final boolean exitOnReversal : new boolean[] {false, true})
+        {
+            final DeskHarness h = harness("strategy.fairValue.exitOnEdgeReversal=" + exitOnReversal, "broker.latencyMs=0");
+            final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+            h.flatIndex(T0, T0 + 299 * S, 100_300);
+            h.book(m, T0 + 299 * S + 500 * MS, 0.50, 100, 0.40, 200);
+            final long held = h.desk.broker().position(Strategy.FAIR_VALUE, m).qty(ContractSide.YES);
+            assertThat(held).isPositive();
+            // the index falls back to the strike (fv ~ 0.5): a 0.50 bid is no reason to sell
+            h.flatIndex(T0 + 300 * S, T0 + 310 * S, 100_000);
+            assertThat(h.out.orders()).hasSize(1);
+            // then YES is bid 0.70: selling beats holding a coin toss
+            h.book(m, T0 + 310 * S + 500 * MS, 0.70, 500, 0.28, 100);
+            final long sells = h.out.orders().stream().filter(o -> o.action() == OrderAction.SELL).count();
+            if (exitOnReversal)
+            {
+                assertThat(sells).isEqualTo(1);
+                final SignalDecoder exit = h.out.signals().get(h.out.signals().size() - 1);
+                assertThat(exit.action()).isEqualTo(OrderAction.SELL);
+                assertThat(exit.recvNs()).isEqualTo(T0 + 310 * S + 500 * MS);
+                assertThat(exit.price()).isLessThanOrEqualTo(7_000);
+                final FillDecoder sold = h.out.fills().get(h.out.fills().size() - 1);
+                assertThat(sold.action()).isEqualTo(OrderAction.SELL);
+                assertThat(sold.price()).isEqualTo(7_000);
+                assertThat(sold.qty()).isEqualTo(held);
+                assertThat(h.desk.broker().position(Strategy.FAIR_VALUE, m).qty(ContractSide.YES)).isZero();
+            }
+            else
+            {
+                assertThat(sells).isZero();
+            }
+        }
+    }
+}
