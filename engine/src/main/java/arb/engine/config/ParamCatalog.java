@@ -28,6 +28,12 @@ public final class ParamCatalog
             "Upper bound on levels per side kept for a venue book (protects against runaway snapshots)");
 
         // ---- kalshi (markets, quotes)
+        define("kalshi.series", "KXBTC15M",
+            "Kalshi series whose market open/close notices the engine emits from its calendar (comma list: KXBTC15M, KXBTCD)");
+        define("kalshi.quoteMaxAgeMs", "3000",
+            "A Kalshi quote not confirmed by data within this many ms of event time is stale (never traded on)");
+        define("kalshi.maxInstruments", "512",
+            "Kalshi markets held at once; beyond that the least recently updated one is forgotten");
 
         // ---- fair value model (docs/strategies.md)
         define("model.dynamics", "arithmetic",

@@ -380,15 +380,21 @@ class KalshiRestParserTest
             quiet.onOrderbook(book, 0, book.capacity(), RECV, t, 1);
         }
         final long baseline = ThreadAllocation.baseline();
-        final long before = ThreadAllocation.bytes();
-        for (int i = 0; i < 1_000; i++)
+        // Best of three: a one-off JIT event must not fail the test; a per-message allocation would not vanish.
+        long allocated = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++)
         {
-            quiet.onMarket(market, 0, market.capacity(), RECV);
-            quiet.onMarketList(list, 0, list.capacity(), RECV, null);
-            quiet.onOrderbook(book, 0, book.capacity(), RECV, t, 1);
+            final long before = ThreadAllocation.bytes();
+            for (int i = 0; i < 1_000; i++)
+            {
+                quiet.onMarket(market, 0, market.capacity(), RECV);
+                quiet.onMarketList(list, 0, list.capacity(), RECV, null);
+                quiet.onOrderbook(book, 0, book.capacity(), RECV, t, 1);
+            }
+            allocated = Math.min(allocated, ThreadAllocation.bytes() - before - baseline);
         }
-        assertThat(ThreadAllocation.bytes() - before - baseline).isLessThanOrEqualTo(0);
-        assertThat(counting.published).isEqualTo(21_000L * 4);
+        assertThat(allocated).isLessThanOrEqualTo(0);
+        assertThat(counting.published).isEqualTo(23_000L * 4);
     }
 
     private static boolean isOnlyTrailingWhitespace(final byte[] full, final int length)

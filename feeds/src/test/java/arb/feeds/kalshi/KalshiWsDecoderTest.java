@@ -306,15 +306,21 @@ class KalshiWsDecoderTest
             }
         }
         final long baseline = ThreadAllocation.baseline();
-        final long before = ThreadAllocation.bytes();
-        for (int i = 0; i < 1_000; i++)
+        // Best of three: a one-off JIT event must not fail the test; a per-message allocation would not vanish.
+        long allocated = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++)
         {
-            for (final UnsafeBuffer f : frames)
+            final long before = ThreadAllocation.bytes();
+            for (int i = 0; i < 1_000; i++)
             {
-                quiet.onFrame(f, 0, f.capacity(), RECV);
+                for (final UnsafeBuffer f : frames)
+                {
+                    quiet.onFrame(f, 0, f.capacity(), RECV);
+                }
             }
+            allocated = Math.min(allocated, ThreadAllocation.bytes() - before - baseline);
         }
-        assertThat(ThreadAllocation.bytes() - before - baseline).isLessThanOrEqualTo(0);
-        assertThat(counting.published).isEqualTo(21_000L * frames.length);
+        assertThat(allocated).isLessThanOrEqualTo(0);
+        assertThat(counting.published).isEqualTo(23_000L * frames.length);
     }
 }
