@@ -113,12 +113,12 @@ public final class KalshiSigner
         }
         if (keyId == null)
         {
-            throw new IllegalArgumentException("a Kalshi private key file is configured but no key id: set kalshi.apiKeyId or "
+            throw new IllegalArgumentException("a Kalshi private key file is configured but no key id: set kalshi.feed.apiKeyId or "
                 + ENV_KEY_ID);
         }
         if (keyPath == null)
         {
-            throw new IllegalArgumentException("a Kalshi key id is configured but no private key file: set kalshi.privateKeyPath or "
+            throw new IllegalArgumentException("a Kalshi key id is configured but no private key file: set kalshi.feed.privateKeyPath or "
                 + ENV_KEY_PATH);
         }
         return Optional.of(fromFile(keyId, Path.of(keyPath)));

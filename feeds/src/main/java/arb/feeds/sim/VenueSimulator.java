@@ -92,6 +92,15 @@ public final class VenueSimulator implements AutoCloseable
         return routes;
     }
 
+    /**
+     * The market model (null when replaying a capture). It runs on the simulator's loop: read it only
+     * from there, e.g. from a {@link Builder#marketListener} callback.
+     */
+    public MarketModel model()
+    {
+        return model;
+    }
+
     /** Binds the port, builds the market and starts feeding connected clients. */
     public VenueSimulator start() throws InterruptedException
     {
