@@ -551,14 +551,15 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
         else if (code == 401 || code == 403)
         {
             booksDisabledUntilNanos = nanos + config.authRetryMs() * NS_PER_MS;
-            final String why = "GET " + path + " -> HTTP " + code + ": Kalshi wants an API key for order books here; "
-                + "polling market state (top of book) only, order books again in " + config.authRetryMs() + " ms";
-            LOG.warn("kalshi {}. Order books come from the authenticated WebSocket when a key is configured "
-                + "({}apiKeyId and {}privateKeyPath, or {} and {}).", why, KalshiFeedConfig.PREFIX,
-                KalshiFeedConfig.PREFIX, KalshiSigner.ENV_KEY_ID, KalshiSigner.ENV_KEY_PATH);
+            LOG.warn("kalshi GET {} -> HTTP {}: Kalshi wants an API key for order books here; polling market state "
+                + "(top of book) only, order books again in {} ms. Order books come from the authenticated WebSocket "
+                + "when a key is configured ({}apiKeyId and {}privateKeyPath, or {} and {}).", path, code,
+                config.authRetryMs(), KalshiFeedConfig.PREFIX, KalshiFeedConfig.PREFIX, KalshiSigner.ENV_KEY_ID,
+                KalshiSigner.ENV_KEY_PATH);
             failures++;
             lastFailure = FeedReason.AUTH_FAILED;
-            lastFailureDetail = why;
+            lastFailureDetail = "order book HTTP " + code + " (API key needed?): state only for " + config.authRetryMs()
+                + " ms";
             updateStatus(recvNs);
         }
         else

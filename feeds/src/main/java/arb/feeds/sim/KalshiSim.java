@@ -798,13 +798,23 @@ public final class KalshiSim implements MarketListener, SimRoutes.WebSocketRoute
             final Map<Long, Long> no = new HashMap<>();
             diff(yes, last[0], last[1], m.yesPrice, m.yesQty, m.yesLevels);
             diff(no, last[2], last[3], m.noPrice, m.noQty, m.noLevels);
-            for (final Map.Entry<Long, Long> e : new TreeMap<>(yes).entrySet())
+            // Removals first: a matching engine's book is never crossed between two of its messages.
+            for (int pass = 0; pass < 2; pass++)
             {
-                delta(sub, m, "yes", e.getKey(), e.getValue(), now);
-            }
-            for (final Map.Entry<Long, Long> e : new TreeMap<>(no).entrySet())
-            {
-                delta(sub, m, "no", e.getKey(), e.getValue(), now);
+                for (final Map.Entry<Long, Long> e : new TreeMap<>(yes).entrySet())
+                {
+                    if ((e.getValue() < 0) == (pass == 0))
+                    {
+                        delta(sub, m, "yes", e.getKey(), e.getValue(), now);
+                    }
+                }
+                for (final Map.Entry<Long, Long> e : new TreeMap<>(no).entrySet())
+                {
+                    if ((e.getValue() < 0) == (pass == 0))
+                    {
+                        delta(sub, m, "no", e.getKey(), e.getValue(), now);
+                    }
+                }
             }
             sub.sent.put(m.ticker, copyLevels(m));
         }
