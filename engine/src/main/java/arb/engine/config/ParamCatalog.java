@@ -33,7 +33,9 @@ public final class ParamCatalog
         define("kalshi.quoteMaxAgeMs", "3000",
             "A Kalshi quote not confirmed by data within this many ms of event time is stale (never traded on)");
         define("kalshi.maxInstruments", "512",
-            "Kalshi markets held at once; beyond that the least recently updated one is forgotten");
+            "Initial number of Kalshi markets held; a market's record is reused only kalshi.retainMs after its close");
+        define("kalshi.retainMs", "3600000",
+            "A Kalshi market is forgotten no earlier than this (ms of event time) after its close: positions are held to settlement");
 
         // ---- fair value model (docs/strategies.md)
         define("model.dynamics", "arithmetic",

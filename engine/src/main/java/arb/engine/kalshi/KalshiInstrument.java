@@ -2,6 +2,7 @@ package arb.engine.kalshi;
 
 import java.nio.charset.StandardCharsets;
 
+import arb.engine.broker.KalshiMarketState;
 import arb.journal.Scales;
 import arb.sbe.KalshiMarketDecoder;
 import arb.sbe.KalshiStatus;
@@ -17,15 +18,17 @@ import org.agrona.DirectBuffer;
  * value), its order book, and its quote. The quote's previous value is kept per instrument, so a
  * price change is only ever computed between two quotes of the same market: when the live market
  * rolls over, the new market starts without a previous quote instead of being compared with the
- * old one (the original system's false "flash crash"). Owned and reused by {@link KalshiMarkets};
- * read-only for other stages.
+ * old one (the original system's false "flash crash"). Owned by {@link KalshiMarkets}, read-only for
+ * other stages, and never reused for another market until an hour (kalshi.retainMs) after its
+ * close, so the desk and the broker may hold it until settlement.
  */
-public final class KalshiInstrument
+public final class KalshiInstrument implements KalshiMarketState
 {
     public static final int TICKER_CAPACITY = 40;
 
     final byte[] ticker = new byte[TICKER_CAPACITY];
     int tickerLength;
+    long marketId;
     long closeNs = Scales.NULL;
     long openNs = Scales.NULL;
     Series series = Series.UNKNOWN;
@@ -66,8 +69,10 @@ public final class KalshiInstrument
         book = new KalshiOrderBook(levelsPerSide);
     }
 
-    void reset(final DirectBuffer tickerBuffer, final int tickerOffset, final int length, final long closeTimeNs)
+    void reset(
+        final long id, final DirectBuffer tickerBuffer, final int tickerOffset, final int length, final long closeTimeNs)
     {
+        marketId = id;
         java.util.Arrays.fill(ticker, (byte)0);
         tickerBuffer.getBytes(tickerOffset, ticker, 0, length);
         tickerLength = length;
@@ -207,8 +212,16 @@ public final class KalshiInstrument
         return true;
     }
 
-    /** NUL-padded ticker bytes ({@link #TICKER_CAPACITY}); do not modify. */
-    public byte[] tickerBytes()
+    /** Unique per (ticker, close time) within a run, in order of first appearance in the input. */
+    @Override
+    public long marketId()
+    {
+        return marketId;
+    }
+
+    /** NUL-padded ticker bytes ({@link #TICKER_CAPACITY}), the schema's Ticker layout; do not modify. */
+    @Override
+    public byte[] ticker()
     {
         return ticker;
     }
@@ -219,12 +232,18 @@ public final class KalshiInstrument
     }
 
     /** Cold path: the ticker as text. */
-    public String ticker()
+    public String tickerText()
     {
         return new String(ticker, 0, tickerLength, StandardCharsets.US_ASCII);
     }
 
     public long closeNs()
+    {
+        return closeNs;
+    }
+
+    @Override
+    public long closeTimeNs()
     {
         return closeNs;
     }
@@ -235,6 +254,13 @@ public final class KalshiInstrument
         return openNs;
     }
 
+    @Override
+    public long openTimeNs()
+    {
+        return openNs;
+    }
+
+    @Override
     public Series series()
     {
         return series;
@@ -242,6 +268,7 @@ public final class KalshiInstrument
 
     // ------------------------------------------------------------------ state
 
+    @Override
     public KalshiStatus status()
     {
         return status;
@@ -254,33 +281,39 @@ public final class KalshiInstrument
             && (status == KalshiStatus.ACTIVE || status == KalshiStatus.UNKNOWN);
     }
 
+    @Override
     public StrikeType strikeType()
     {
         return strikeType;
     }
 
     /** The strike (USD at 1e-8): for KXBTC15M the previous window's settlement value. */
+    @Override
     public long floorStrike()
     {
         return floorStrike;
     }
 
+    @Override
     public long capStrike()
     {
         return capStrike;
     }
 
+    @Override
     public PriceStructure priceStructure()
     {
         return priceStructure;
     }
 
+    @Override
     public MarketResult result()
     {
         return result;
     }
 
     /** The settlement value Kalshi reported (USD at 1e-8), NULL until known. */
+    @Override
     public long expirationValue()
     {
         return expirationValue;
@@ -328,6 +361,7 @@ public final class KalshiInstrument
         return stateYesAskSize;
     }
 
+    @Override
     public KalshiOrderBook book()
     {
         return book;
@@ -413,7 +447,7 @@ public final class KalshiInstrument
     @Override
     public String toString()
     {
-        return "KalshiInstrument{" + ticker() + " close=" + closeNs + " status=" + status + " strike=" + floorStrike
+        return "KalshiInstrument{" + tickerText() + " close=" + closeNs + " status=" + status + " strike=" + floorStrike
             + " quote=" + quoteYesBid + "/" + quoteYesAsk + " result=" + result + " expiration=" + expirationValue + "}";
     }
 }

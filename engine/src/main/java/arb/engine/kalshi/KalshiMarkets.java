@@ -4,6 +4,7 @@ import arb.engine.chain.InputEvent;
 import arb.engine.chain.OutputJournal;
 import arb.engine.chain.Stage;
 import arb.engine.config.Params;
+import arb.engine.strategy.KalshiMarketFeed;
 import arb.feeds.kalshi.KalshiCalendar;
 import arb.journal.Scales;
 import arb.sbe.ClockTickDecoder;
@@ -29,21 +30,30 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <p>Nothing here compares prices across two markets: each instrument keeps its own previous quote,
  * and the "live" market at an instant is looked up by the calendar's close time. Instruments live in
- * a fixed pool; when it is full the least recently updated one is reused (deterministic: by event
- * time, then pool order). A pure function of the ordered input events; no allocation per event.
+ * a pool: an instrument is reused for another market only once its own market closed more than
+ * {@code kalshi.retainMs} ago (least recently updated first; deterministic), so the trading desk and
+ * the broker can hold it until settlement; when none qualifies the pool grows (allocation happens
+ * only when a new market appears, never per event). Also the trading stage's
+ * {@link KalshiMarketFeed}. A pure function of the ordered input events; no allocation per event.
  *
  * <p>Parameters: {@code kalshi.series} (series whose notices are emitted), {@code kalshi.quoteMaxAgeMs}
- * (a quote older than this, in event time, is stale), {@code kalshi.maxInstruments}.
+ * (a quote older than this, in event time, is stale), {@code kalshi.maxInstruments} (initial pool),
+ * {@code kalshi.retainMs}.
  */
-public final class KalshiMarkets implements Stage
+public final class KalshiMarkets implements Stage, KalshiMarketFeed
 {
     private static final int LEVELS_PER_SIDE = 128;
 
     private final KalshiCalendar[] calendars;
     private final long[] currentClose;
     private final long quoteMaxAgeNs;
-    private final KalshiInstrument[] pool;
+    private final long retainNs;
+    private KalshiInstrument[] pool;
     private int used;
+    private long nextMarketId = 1;
+    private long processedSequence = Long.MIN_VALUE;
+    private KalshiInstrument updated;
+    private boolean replacedBook;
     private final OutputJournal out;
     private final MarketNoticeEncoder notice = new MarketNoticeEncoder();
     private final UnsafeBuffer noticeTicker = new UnsafeBuffer(new byte[KalshiInstrument.TICKER_CAPACITY]);
@@ -53,23 +63,26 @@ public final class KalshiMarkets implements Stage
     private long staleSinceNs = Scales.NULL;
     private long lastEventNs = Scales.NULL;
     private long evictions;
+    private long growths;
     private long unknownBooks;
     private long notices;
 
     public KalshiMarkets(final Params params, final OutputJournal out)
     {
         this(calendarsOf(params.get("kalshi.series")), params.getLong("kalshi.quoteMaxAgeMs") * 1_000_000L,
-            params.getInt("kalshi.maxInstruments"), out);
+            params.getInt("kalshi.maxInstruments"), params.getLong("kalshi.retainMs") * 1_000_000L, out);
     }
 
     /**
      * @param calendars      series whose open/close notices this stage emits
      * @param quoteMaxAgeNs  a quote older than this (event time) is stale
-     * @param maxInstruments markets held at once
+     * @param maxInstruments initial pool size
+     * @param retainNs       an instrument is reused no earlier than this after its market's close
      * @param out            output journal for notices (null: none emitted)
      */
     public KalshiMarkets(
-        final KalshiCalendar[] calendars, final long quoteMaxAgeNs, final int maxInstruments, final OutputJournal out)
+        final KalshiCalendar[] calendars, final long quoteMaxAgeNs, final int maxInstruments, final long retainNs,
+        final OutputJournal out)
     {
         if (maxInstruments < 4)
         {
@@ -79,6 +92,7 @@ public final class KalshiMarkets implements Stage
         this.currentClose = new long[calendars.length];
         java.util.Arrays.fill(currentClose, Scales.NULL);
         this.quoteMaxAgeNs = quoteMaxAgeNs;
+        this.retainNs = retainNs;
         this.pool = new KalshiInstrument[maxInstruments];
         for (int i = 0; i < maxInstruments; i++)
         {
@@ -112,6 +126,9 @@ public final class KalshiMarkets implements Stage
     @Override
     public void onEvent(final InputEvent event)
     {
+        processedSequence = event.sequence();
+        updated = null;
+        replacedBook = false;
         final int template = event.templateId();
         final long recvNs = event.recvNs();
         if (template == KalshiMarketDecoder.TEMPLATE_ID)
@@ -162,6 +179,7 @@ public final class KalshiMarkets implements Stage
         final KalshiInstrument instrument = findOrCreate(buffer, offset, length, m.closeTimeNs(), recvNs);
         instrument.merge(m, recvNs);
         instrument.requote(recvNs);
+        updated = instrument;
         if (!instrument.resultNoticed && instrument.hasOutcome())
         {
             instrument.resultNoticed = true;
@@ -184,6 +202,8 @@ public final class KalshiMarkets implements Stage
         if (instrument.book.apply(b, recvNs) && b.parts().last())
         {
             instrument.requote(recvNs);
+            updated = instrument;
+            replacedBook = b.kind() == arb.sbe.BookKind.SNAPSHOT;
         }
     }
 
@@ -280,8 +300,8 @@ public final class KalshiMarkets implements Stage
             instrument = find(buffer, offset, length, closeNs);
             if (instrument == null)
             {
-                instrument = allocate();
-                instrument.reset(buffer, offset, length, closeNs);
+                instrument = allocate(recvNs);
+                instrument.reset(nextMarketId++, buffer, offset, length, closeNs);
                 instrument.firstSeenNs = recvNs;
                 final KalshiCalendar calendar = KalshiCalendar.forTicker(buffer, offset, length);
                 if (calendar != null)
@@ -296,19 +316,32 @@ public final class KalshiMarkets implements Stage
         return instrument;
     }
 
-    private KalshiInstrument allocate()
+    private KalshiInstrument allocate(final long nowNs)
     {
         if (used < pool.length)
         {
             return pool[used++];
         }
-        int victim = 0;
-        for (int i = 1; i < used; i++)
+        int victim = -1;
+        for (int i = 0; i < used; i++)
         {
-            if (pool[i].lastEventNs < pool[victim].lastEventNs)
+            final KalshiInstrument candidate = pool[i];
+            if (candidate.closeNs <= nowNs - retainNs
+                && (victim < 0 || candidate.lastEventNs < pool[victim].lastEventNs))
             {
                 victim = i;
             }
+        }
+        if (victim < 0)
+        {
+            // Every market is live or recent: someone may hold any of them. Grow (a new market only).
+            growths++;
+            pool = java.util.Arrays.copyOf(pool, pool.length * 2);
+            for (int i = used; i < pool.length; i++)
+            {
+                pool[i] = new KalshiInstrument(LEVELS_PER_SIDE);
+            }
+            return pool[used++];
         }
         evictions++;
         if (pool[victim] == lastChanged)
@@ -440,6 +473,40 @@ public final class KalshiMarkets implements Stage
     public long notices()
     {
         return notices;
+    }
+
+    /** Times the pool doubled because every market in it was too recent to forget. */
+    public long growths()
+    {
+        return growths;
+    }
+
+    // ------------------------------------------------------------------ KalshiMarketFeed (trading stage)
+
+    @Override
+    public void onKalshiEvent(final InputEvent event)
+    {
+        if (event.sequence() != processedSequence)
+        {
+            // This stage is not ahead of the trading stage in the chain: handle the event here.
+            onEvent(event);
+        }
+    }
+
+    /**
+     * The market the current Kalshi event updated: null for an unknown market, a snapshot part that
+     * is not the last, or an event the book rejected.
+     */
+    @Override
+    public KalshiInstrument lastUpdated()
+    {
+        return updated;
+    }
+
+    @Override
+    public boolean lastReplacedBook()
+    {
+        return replacedBook;
     }
 
     public long unknownBooks()

@@ -1,5 +1,6 @@
 package arb.engine.kalshi;
 
+import arb.engine.broker.KalshiLadders;
 import arb.engine.model.PriceTicks;
 import arb.journal.Scales;
 import arb.sbe.BookKind;
@@ -23,7 +24,7 @@ import arb.sbe.PriceStructure;
  * becomes invalid until the next snapshot. Staleness is measured from the receive time of the last
  * applied event. Single-threaded (the chain thread); no allocation after construction.
  */
-public final class KalshiOrderBook
+public final class KalshiOrderBook implements KalshiLadders
 {
     public static final long ONE_DOLLAR = Scales.KPRICE;
 
@@ -184,6 +185,7 @@ public final class KalshiOrderBook
     }
 
     /** True when the book holds a complete snapshot plus every change since. */
+    @Override
     public boolean isValid()
     {
         return valid;
@@ -196,6 +198,7 @@ public final class KalshiOrderBook
     }
 
     /** Receive time of the last applied event, or NULL. */
+    @Override
     public long lastUpdateNs()
     {
         return lastUpdateNs;
@@ -229,6 +232,24 @@ public final class KalshiOrderBook
     public int noLevels()
     {
         return no.size();
+    }
+
+    @Override
+    public int bidLevels(final ContractSide side)
+    {
+        return side == ContractSide.YES ? yes.size() : no.size();
+    }
+
+    @Override
+    public long bidPrice(final ContractSide side, final int rank)
+    {
+        return side == ContractSide.YES ? yes.price(rank) : no.price(rank);
+    }
+
+    @Override
+    public long bidQty(final ContractSide side, final int rank)
+    {
+        return side == ContractSide.YES ? yes.qty(rank) : no.qty(rank);
     }
 
     /** Price of the YES bid {@code rank} levels below the best (0 = best). */

@@ -51,7 +51,7 @@ class KalshiMarketsTest
         final KalshiInstrument changed = markets.lastChanged();
         if (changed != null && changed.yesBidChange() != Scales.NULL && changed.quoteChangeNs() == event.recvNs())
         {
-            changes.add(changed.ticker() + ":" + changed.yesBidChange());
+            changes.add(changed.tickerText() + ":" + changed.yesBidChange());
         }
     }
 
@@ -208,28 +208,78 @@ class KalshiMarketsTest
         events.quote(ns("2026-08-17T20:10:00Z"), "KXBTCD-26AUG1718-T72499.99", close + 3600 * SECOND, "0.10", "0.12");
         final KalshiInstrument[] live = new KalshiInstrument[8];
         assertThat(markets.live(Series.KXBTCD, ns("2026-08-17T20:30:00Z"), live)).isEqualTo(2);
-        assertThat(live[0].ticker()).isEqualTo("KXBTCD-26AUG1717-T72749.99");
-        assertThat(live[1].ticker()).isEqualTo("KXBTCD-26AUG1717-T72499.99");
+        assertThat(live[0].tickerText()).isEqualTo("KXBTCD-26AUG1717-T72749.99");
+        assertThat(live[1].tickerText()).isEqualTo("KXBTCD-26AUG1717-T72499.99");
     }
 
     @Test
-    void whenThePoolIsFullTheLeastRecentlyUpdatedMarketIsReused()
+    void aMarketIsForgottenOnlyAnHourAfterItsCloseAndThePoolGrowsRatherThanDropALiveOne()
     {
-        final KalshiMarkets small = new KalshiMarkets(new KalshiCalendar[0], 3 * SECOND, 4, null);
+        final KalshiMarkets small = new KalshiMarkets(new KalshiCalendar[0], 3 * SECOND, 4, 3600 * SECOND, null);
         final KalshiEvents feed = new KalshiEvents(small::onEvent);
         final long base = ns("2026-03-10T14:15:00Z");
+        final long early = base - 600 * SECOND;
         for (int i = 0; i < 4; i++)
         {
-            feed.quote(100 + i, KalshiCalendar.KXBTC15M.marketTicker(base + i * 900 * SECOND), base + i * 900 * SECOND,
+            feed.quote(early + i, KalshiCalendar.KXBTC15M.marketTicker(base + i * 900 * SECOND), base + i * 900 * SECOND,
                 "0.50", "0.52");
         }
-        // Market 0 is updated again: market 1 is now the least recently updated.
-        feed.quote(200, KalshiCalendar.KXBTC15M.marketTicker(base), base, "0.51", "0.52");
-        feed.quote(300, KalshiCalendar.KXBTC15M.marketTicker(base + 4 * 900 * SECOND), base + 4 * 900 * SECOND, "0.5", "0.6");
-        assertThat(small.count()).isEqualTo(4);
+        final KalshiInstrument first = small.find(KalshiCalendar.KXBTC15M.marketTicker(base), base);
+        assertThat(first.marketId()).isEqualTo(1);
+
+        // An hour after the first market's close, it is the only one that may be forgotten.
+        final long later = base + 3600 * SECOND + 1;
+        feed.quote(later, KalshiCalendar.KXBTC15M.marketTicker(base + 4 * 900 * SECOND), base + 4 * 900 * SECOND, "0.5", "0.6");
         assertThat(small.evictions()).isEqualTo(1);
-        assertThat(small.find(KalshiCalendar.KXBTC15M.marketTicker(base + 900 * SECOND), base + 900 * SECOND)).isNull();
-        assertThat(small.find(KalshiCalendar.KXBTC15M.marketTicker(base), base).yesBid()).isEqualTo(5100);
+        assertThat(small.growths()).isZero();
+        assertThat(small.find(KalshiCalendar.KXBTC15M.marketTicker(base), base)).isNull();
+        assertThat(small.lastUpdated().marketId()).isEqualTo(5);
+        assertThat(first.closeTimeNs()).as("the new market reuses the first's record").isEqualTo(base + 4 * 900 * SECOND);
+
+        // Nothing else is old enough: the pool grows instead of dropping a market someone may hold.
+        feed.quote(later + 1, KalshiCalendar.KXBTC15M.marketTicker(base + 5 * 900 * SECOND), base + 5 * 900 * SECOND,
+            "0.5", "0.6");
+        assertThat(small.growths()).isEqualTo(1);
+        assertThat(small.count()).isEqualTo(5);
+        for (int i = 1; i <= 5; i++)
+        {
+            assertThat(small.find(KalshiCalendar.KXBTC15M.marketTicker(base + i * 900 * SECOND), base + i * 900 * SECOND))
+                .isNotNull();
+        }
+    }
+
+    @Test
+    void asTheTradingStagesFeedItNamesTheMarketEachEventUpdated()
+    {
+        final String t = "KXBTC15M-26MAR101015-15";
+        final long close = ns("2026-03-10T14:15:00Z");
+        final long t0 = ns("2026-03-10T14:05:00Z");
+        final List<String> seen = new ArrayList<>();
+        final KalshiEvents small = new KalshiEvents(e ->
+        {
+            markets.onEvent(e);
+            markets.onKalshiEvent(e); // already handled: must not apply twice
+            final KalshiInstrument m = markets.lastUpdated();
+            seen.add(m == null ? "-" : m.tickerText() + (markets.lastReplacedBook() ? " replaced" : ""));
+        }, 2);
+        small.book(t0, DataSource.WS, BookKind.SNAPSHOT, 1, t, close, "Y 0.60 10", "Y 0.59 10", "N 0.38 10");
+        small.book(t0 + 1, DataSource.WS, BookKind.DELTA, 2, t, close, "Y 0.61 5");
+        small.book(t0 + 2, DataSource.REST, BookKind.SNAPSHOT, Scales.NULL, t, close, "Y 0.20 1");
+        small.quote(t0 + 3, t, close, "0.61", "0.62");
+        small.tick(t0 + 4);
+        assertThat(seen).containsExactly("-", t + " replaced", t, "-", t, "-");
+        assertThat(markets.find(t, close).book().bidQty(arb.sbe.ContractSide.YES, 0)).as("delta applied once").isEqualTo(500);
+
+        // Not preceded by the stage in the chain: the feed handles the event itself.
+        final KalshiMarkets alone = new KalshiMarkets(Params.defaults(), null);
+        final KalshiEvents direct = new KalshiEvents(e ->
+        {
+            alone.onKalshiEvent(e);
+            seen.add(alone.lastUpdated() == null ? "-" : alone.lastUpdated().tickerText());
+        });
+        direct.quote(t0, t, close, "0.61", "0.62");
+        assertThat(seen.get(seen.size() - 1)).isEqualTo(t);
+        assertThat(alone.lastUpdated().marketId()).isEqualTo(1);
     }
 
     @Test

@@ -122,7 +122,7 @@ public final class KalshiWebSocket
     {
         this.loop = loop;
         this.publisher = publisher;
-        this.decoder = new KalshiWsDecoder(publisher);
+        this.decoder = new KalshiWsDecoder(publisher, 4 * 1024, config.series().toArray(new arb.sbe.Series[0]));
         this.clock = clock;
         this.config = config;
         this.signer = signer;

@@ -9,6 +9,7 @@ import arb.sbe.BookKind;
 import arb.sbe.DataSource;
 import arb.sbe.KalshiStatus;
 import arb.sbe.MarketResult;
+import arb.sbe.Series;
 import arb.sbe.StrikeType;
 import arb.sbe.Venue;
 import org.agrona.DirectBuffer;
@@ -109,15 +110,31 @@ public final class KalshiWsDecoder implements FeedDecoder
     private final byte[] lastChannel = new byte[64];
     private int lastChannelLength;
 
+    private final boolean[] followed = new boolean[256];
+
+    /** A decoder publishing markets of every series the calendar knows. */
     public KalshiWsDecoder(final KalshiEventPublisher publisher)
     {
-        this(publisher, 4 * 1024);
+        this(publisher, 4 * 1024, Series.KXBTC15M, Series.KXBTCD);
     }
 
-    public KalshiWsDecoder(final KalshiEventPublisher publisher, final int maxBookLevels)
+    /**
+     * @param follow the series whose markets are published (the lifecycle channel carries every
+     *               market of the exchange; others are counted as ignored)
+     */
+    public KalshiWsDecoder(final KalshiEventPublisher publisher, final int maxBookLevels, final Series... follow)
     {
         this.publisher = publisher;
         this.levels = new KalshiLevels(maxBookLevels);
+        for (final Series s : follow)
+        {
+            followed[s.value() & 0xFF] = true;
+        }
+    }
+
+    private boolean follows(final KalshiCalendar calendar)
+    {
+        return calendar != null && followed[calendar.series().value() & 0xFF];
     }
 
     @Override
@@ -480,7 +497,7 @@ public final class KalshiWsDecoder implements FeedDecoder
             return sequence;
         }
         final KalshiCalendar calendar = KalshiCalendar.forTicker(fields.tickerBuffer, 0, fields.tickerLength);
-        if (calendar == null)
+        if (!follows(calendar))
         {
             return FrameResult.IGNORED;
         }
@@ -613,7 +630,7 @@ public final class KalshiWsDecoder implements FeedDecoder
         {
             return FrameResult.BAD_FRAME;
         }
-        if (!KalshiJson.completeIdentity(fields, recvNs))
+        if (!KalshiJson.completeIdentity(fields, recvNs) || !followed[fields.series.value() & 0xFF])
         {
             return FrameResult.IGNORED;
         }
@@ -693,7 +710,7 @@ public final class KalshiWsDecoder implements FeedDecoder
         }
         fields.status = status;
         fields.venueNs = settledNs != Scales.NULL ? settledNs : determinedNs;
-        if (!KalshiJson.completeIdentity(fields, recvNs))
+        if (!KalshiJson.completeIdentity(fields, recvNs) || !followed[fields.series.value() & 0xFF])
         {
             return FrameResult.IGNORED;
         }

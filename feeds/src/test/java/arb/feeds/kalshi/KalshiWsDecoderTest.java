@@ -204,6 +204,13 @@ class KalshiWsDecoderTest
         // The channel carries every market on the exchange: others are dropped.
         assertThat(frame(DETERMINED.replace("KXBTC15M-26MAR101000-00", "INXD-23SEP14-B4487"))).isEqualTo(FrameResult.IGNORED);
         assertThat(sink.size()).isEqualTo(2);
+
+        // A decoder following KXBTC15M only drops KXBTCD markets too.
+        final KalshiWsDecoder only15 = new KalshiWsDecoder(new KalshiEventPublisher(sink), 64, arb.sbe.Series.KXBTC15M);
+        final UnsafeBuffer created = new UnsafeBuffer(CREATED.getBytes(StandardCharsets.UTF_8));
+        assertThat(only15.onFrame(created, 0, created.capacity(), RECV)).isEqualTo(FrameResult.IGNORED);
+        final UnsafeBuffer determined = new UnsafeBuffer(DETERMINED.getBytes(StandardCharsets.UTF_8));
+        assertThat(only15.onFrame(determined, 0, determined.capacity(), RECV)).isEqualTo(FrameResult.DATA);
     }
 
     @Test
