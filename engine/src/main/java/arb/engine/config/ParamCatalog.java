@@ -28,6 +28,14 @@ public final class ParamCatalog
             "Upper bound on levels per side kept for a venue book (protects against runaway snapshots)");
 
         // ---- kalshi (markets, quotes)
+        define("kalshi.series", "KXBTC15M",
+            "Kalshi series whose market open/close notices the engine emits from its calendar (comma list: KXBTC15M, KXBTCD)");
+        define("kalshi.quoteMaxAgeMs", "3000",
+            "A Kalshi quote not confirmed by data within this many ms of event time is stale (never traded on)");
+        define("kalshi.maxInstruments", "512",
+            "Initial number of Kalshi markets held; a market's record is reused only kalshi.retainMs after its close");
+        define("kalshi.retainMs", "3600000",
+            "A Kalshi market is forgotten no earlier than this (ms of event time) after its close: positions are held to settlement");
 
         // ---- fair value model (docs/strategies.md)
         define("model.dynamics", "arithmetic",

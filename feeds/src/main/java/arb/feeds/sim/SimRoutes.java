@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
@@ -32,16 +34,42 @@ public final class SimRoutes
         void onText(SimSession session, String text);
 
         void onClose(SimSession session);
+
+        /**
+         * Decides on the upgrade request before the handshake: null accepts it, a status (e.g.
+         * 401 when a signature does not verify) refuses it with that status.
+         */
+        default HttpResponseStatus authorize(final HttpHeaders headers, final QueryStringDecoder uri)
+        {
+            return null;
+        }
     }
+
+    /** Response header a route sets to have the server answer only after that many milliseconds. */
+    public static final String DELAY_HEADER = "X-Sim-Delay-Ms";
 
     private final Map<String, HttpRoute> http = new ConcurrentHashMap<>();
     private final Map<String, WebSocketRoute> webSockets = new ConcurrentHashMap<>();
+    private final Map<String, HttpRoute> httpPrefixes = new ConcurrentHashMap<>();
 
     public SimRoutes http(final String path, final HttpRoute route)
     {
         if (http.putIfAbsent(path, route) != null)
         {
             throw new IllegalArgumentException("route already registered: " + path);
+        }
+        return this;
+    }
+
+    /**
+     * Serves every path under {@code prefix} (paths that embed identifiers, e.g. Kalshi's
+     * {@code /markets/{ticker}/orderbook}); exact routes win, then the longest prefix.
+     */
+    public SimRoutes httpPrefix(final String prefix, final HttpRoute route)
+    {
+        if (httpPrefixes.putIfAbsent(prefix, route) != null)
+        {
+            throw new IllegalArgumentException("route already registered: " + prefix + "*");
         }
         return this;
     }
@@ -57,7 +85,20 @@ public final class SimRoutes
 
     HttpRoute httpRoute(final String path)
     {
-        return http.get(path);
+        final HttpRoute exact = http.get(path);
+        if (exact != null)
+        {
+            return exact;
+        }
+        String best = null;
+        for (final String prefix : httpPrefixes.keySet())
+        {
+            if (path.startsWith(prefix) && (best == null || prefix.length() > best.length()))
+            {
+                best = prefix;
+            }
+        }
+        return best == null ? null : httpPrefixes.get(best);
     }
 
     WebSocketRoute webSocketRoute(final String path)
@@ -71,6 +112,7 @@ public final class SimRoutes
         final Map<String, String> all = new TreeMap<>();
         webSockets.keySet().forEach(p -> all.put(p, "ws"));
         http.keySet().forEach(p -> all.put(p, "http"));
+        httpPrefixes.keySet().forEach(p -> all.put(p + "...", "http"));
         return all;
     }
 }

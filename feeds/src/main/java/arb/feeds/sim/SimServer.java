@@ -142,6 +142,12 @@ public final class SimServer implements AutoCloseable
                         respond(ctx, request, json(HttpResponseStatus.NOT_FOUND, "{\"error\":\"no such endpoint\"}"));
                         return;
                     }
+                    final HttpResponseStatus refusal = route.authorize(request.headers(), query);
+                    if (refusal != null)
+                    {
+                        respond(ctx, false, json(refusal, "{\"error\":\"" + refusal.reasonPhrase() + "\"}"));
+                        return;
+                    }
                     final long delay = handshakeDelayMs.applyAsLong(query.path());
                     final FullHttpRequest retained = request.retainedDuplicate();
                     if (delay > 0)
@@ -159,6 +165,15 @@ public final class SimServer implements AutoCloseable
                 final FullHttpResponse response = route == null
                     ? json(HttpResponseStatus.NOT_FOUND, "{\"code\":-1,\"msg\":\"no such endpoint\"}")
                     : route.handle(request, query);
+                final String delay = response.headers().get(SimRoutes.DELAY_HEADER);
+                if (delay != null)
+                {
+                    response.headers().remove(SimRoutes.DELAY_HEADER);
+                    final boolean keepAlive = HttpUtil.isKeepAlive(request);
+                    ctx.executor().schedule(() -> respond(ctx, keepAlive, response), Long.parseLong(delay),
+                        TimeUnit.MILLISECONDS);
+                    return;
+                }
                 respond(ctx, request, response);
             }
             catch (final RuntimeException ex)
@@ -174,7 +189,16 @@ public final class SimServer implements AutoCloseable
 
         private void respond(final ChannelHandlerContext ctx, final FullHttpRequest request, final FullHttpResponse response)
         {
-            final boolean keepAlive = HttpUtil.isKeepAlive(request);
+            respond(ctx, HttpUtil.isKeepAlive(request), response);
+        }
+
+        private void respond(final ChannelHandlerContext ctx, final boolean keepAlive, final FullHttpResponse response)
+        {
+            if (!ctx.channel().isActive())
+            {
+                response.release();
+                return;
+            }
             HttpUtil.setKeepAlive(response, keepAlive);
             if (keepAlive)
             {
@@ -204,7 +228,7 @@ public final class SimServer implements AutoCloseable
                     WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
                     return;
                 }
-                final SimSession session = new SimSession(ctx.channel(), query);
+                final SimSession session = new SimSession(ctx.channel(), query, request.headers().copy());
                 handshaker.handshake(ctx.channel(), request).addListener(f ->
                 {
                     if (f.isSuccess())

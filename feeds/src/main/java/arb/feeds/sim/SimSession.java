@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -21,16 +22,24 @@ public final class SimSession
     private final int id = IDS.incrementAndGet();
     private final Channel channel;
     private final QueryStringDecoder uri;
+    private final HttpHeaders headers;
     private boolean silent;
     private long framesSent;
     private long pongsReceived;
     /** The venue simulator's per-connection state. */
     public Object state;
 
-    SimSession(final Channel channel, final QueryStringDecoder uri)
+    SimSession(final Channel channel, final QueryStringDecoder uri, final HttpHeaders headers)
     {
         this.channel = channel;
         this.uri = uri;
+        this.headers = headers;
+    }
+
+    /** The headers of the upgrade request (e.g. Kalshi's signature headers). */
+    public HttpHeaders headers()
+    {
+        return headers;
     }
 
     public int id()

@@ -92,6 +92,15 @@ public final class VenueSimulator implements AutoCloseable
         return routes;
     }
 
+    /**
+     * The market model (null when replaying a capture). It runs on the simulator's loop: read it only
+     * from there, e.g. from a {@link Builder#marketListener} callback.
+     */
+    public MarketModel model()
+    {
+        return model;
+    }
+
     /** Binds the port, builds the market and starts feeding connected clients. */
     public VenueSimulator start() throws InterruptedException
     {
@@ -543,6 +552,7 @@ public final class VenueSimulator implements AutoCloseable
     public static void main(final String[] args) throws Exception
     {
         final Builder b = builder();
+        final KalshiSim.Settings kalshiSettings = new KalshiSim.Settings();
         double rate = 1.0;
         Long start = null;
         Path capture = null;
@@ -573,11 +583,14 @@ public final class VenueSimulator implements AutoCloseable
                 case "--capture": capture = Path.of(args[++i]); break;
                 case "--speed": speed = Double.parseDouble(args[++i]); break;
                 case "--slow-accept-ms": b.slowAcceptMs(Long.parseLong(args[++i])); break;
+                case "--kalshi-listing-delay-ms": kalshiSettings.listingDelayMs = Long.parseLong(args[++i]); break;
+                case "--kalshi-closed-open-ms": kalshiSettings.closedListedAsOpenMs = Long.parseLong(args[++i]); break;
                 case "-h":
                 case "--help":
                     System.out.println("usage: arb sim [--host H] [--port P] [--seed S] [--rate R] [--start ISO]"
                         + " [--venues coinbase,kraken,bitstamp,binanceus] [--intensity F]"
-                        + " [--fault venue:fault@afterMs[/everyMs]]... [--capture FILE [--speed X]]\n"
+                        + " [--fault venue:fault@afterMs[/everyMs]]... [--capture FILE [--speed X]]"
+                        + " [--kalshi-listing-delay-ms MS] [--kalshi-closed-open-ms MS]\n"
                         + "faults: drop, silence, garbage, skip-sequence, bad-checksum, cross-book, reconnect-request,"
                         + " slow-accept");
                     return;
@@ -589,8 +602,24 @@ public final class VenueSimulator implements AutoCloseable
         {
             b.capture(capture, speed);
         }
-        b.clock(start != null ? ReceiveClock.startingAt(start, rate) : ReceiveClock.offset(0, rate));
-        final VenueSimulator sim = b.build().start();
+        final ReceiveClock clock = start != null ? ReceiveClock.startingAt(start, rate) : ReceiveClock.offset(0, rate);
+        b.clock(clock);
+        // Kalshi's REST and WebSocket on the same port, on the model's KXBTC15M windows.
+        final KalshiSim kalshi = capture == null ? new KalshiSim(clock, kalshiSettings) : null;
+        if (kalshi != null)
+        {
+            b.marketListener(kalshi);
+        }
+        final VenueSimulator built = b.build();
+        if (kalshi != null)
+        {
+            kalshi.register(built.routes());
+        }
+        final VenueSimulator sim = built.start();
+        if (kalshi != null)
+        {
+            kalshi.attach(() -> sim.model().truePrice());
+        }
         System.out.println(sim.describe());
         System.out.flush();
         final CountDownLatch done = new CountDownLatch(1);

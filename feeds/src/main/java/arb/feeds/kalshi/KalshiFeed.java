@@ -1,0 +1,149 @@
+package arb.feeds.kalshi;
+
+import java.util.Map;
+import java.util.Optional;
+
+import arb.feeds.ReceiveClock;
+import arb.feeds.net.HttpGetClient;
+import arb.feeds.net.LoopBoundSink;
+import arb.feeds.net.SpotFeeds;
+import arb.feeds.net.Transports;
+import arb.journal.EventSink;
+import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslContext;
+import io.netty.resolver.AddressResolverGroup;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's entry point to Kalshi market data: the REST {@link KalshiPoller} and, when enabled,
+ * the {@link KalshiWebSocket}, both on the engine's I/O event loop (the ring's single producer),
+ * publishing into the given sink through a {@link LoopBoundSink}. The credentials come from the
+ * settings or the environment ({@link KalshiSigner#configured}); without them the WebSocket tries
+ * the public channels and otherwise the feed runs on REST alone.
+ *
+ * <p>Construction checks the polling rate against the read budget and loads the key (so bad
+ * settings fail before anything connects). {@link #start()} and {@link #stop()} may be called from
+ * any thread.
+ */
+public final class KalshiFeed implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(KalshiFeed.class);
+
+    private final EventLoop loop;
+    private final KalshiSelection selection = new KalshiSelection();
+    private final KalshiPoller poller;
+    private final KalshiWebSocket webSocket;
+    private final HttpGetClient ownHttp;
+    private final AddressResolverGroup<?> ownResolver;
+
+    /**
+     * @param loop        the engine's I/O event loop
+     * @param sink        the ring's producer side (wrapped in a {@link LoopBoundSink} unless it is one)
+     * @param clock       the receive clock
+     * @param config      {@code kalshi.feed.*} settings
+     * @param index       the current index price, for choosing KXBTCD strikes ({@link IndexPriceSource#NONE} if none)
+     * @param http        the loop's shared keep-alive HTTP client (e.g. {@link SpotFeeds#httpClient()}), or null to own one
+     * @param resolver    the loop's DNS resolver (e.g. {@link SpotFeeds#resolver()}), or null to own one
+     * @param environment where {@code KALSHI_API_KEY_ID} / {@code KALSHI_PRIVATE_KEY_PATH} are looked up ({@code System.getenv()})
+     */
+    public KalshiFeed(
+        final EventLoop loop, final EventSink sink, final ReceiveClock clock, final KalshiFeedConfig config,
+        final IndexPriceSource index, final HttpGetClient http, final AddressResolverGroup<?> resolver,
+        final Map<String, String> environment)
+    {
+        this.loop = loop;
+        final EventSink loopSink = sink instanceof LoopBoundSink ? sink : new LoopBoundSink(loop, sink);
+        final KalshiEventPublisher publisher = new KalshiEventPublisher(loopSink);
+        final SslContext ssl = SpotFeeds.clientSslContext();
+        if (resolver == null)
+        {
+            ownResolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+                .datagramChannelType(Transports.datagramChannel(loop))
+                .socketChannelType(Transports.socketChannel(loop)));
+        }
+        else
+        {
+            ownResolver = null;
+        }
+        final AddressResolverGroup<?> dns = resolver != null ? resolver : ownResolver;
+        if (http == null)
+        {
+            ownHttp = new HttpGetClient(loop, Transports.socketChannel(loop), dns, ssl, config.userAgent(),
+                config.maxFrameBytes(), config.requestTimeoutMs());
+        }
+        else
+        {
+            ownHttp = null;
+        }
+        this.poller = new KalshiPoller(loop, http != null ? http : ownHttp, publisher, clock, config, index, selection);
+        final Optional<KalshiSigner> signer = KalshiSigner.configured(config.apiKeyId(), config.privateKeyPath(),
+            environment);
+        if (config.webSocket())
+        {
+            webSocket = new KalshiWebSocket(loop, publisher, clock, config, signer.orElse(null), selection, ssl, dns);
+        }
+        else
+        {
+            webSocket = null;
+            LOG.info("kalshi: WebSocket disabled ({}webSocket=false): REST polling alone", KalshiFeedConfig.PREFIX);
+        }
+        LOG.info("kalshi feed {}", config);
+    }
+
+    public void start()
+    {
+        poller.start();
+        if (webSocket != null)
+        {
+            webSocket.start();
+        }
+    }
+
+    /** Stops both components; their STOPPED FeedStatus events are published on the loop before this returns. */
+    public void stop()
+    {
+        if (webSocket != null)
+        {
+            webSocket.stop();
+        }
+        poller.stop();
+    }
+
+    @Override
+    public void close()
+    {
+        stop();
+        if (ownHttp != null)
+        {
+            ownHttp.close();
+        }
+        if (ownResolver != null)
+        {
+            ownResolver.close();
+        }
+    }
+
+    public KalshiPoller poller()
+    {
+        return poller;
+    }
+
+    /** The WebSocket client, or null when disabled. */
+    public KalshiWebSocket webSocket()
+    {
+        return webSocket;
+    }
+
+    public KalshiSelection selection()
+    {
+        return selection;
+    }
+
+    public EventLoop eventLoop()
+    {
+        return loop;
+    }
+}

@@ -1,0 +1,770 @@
+package arb.feeds.kalshi;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import arb.feeds.FrameResult;
+import arb.feeds.ReceiveClock;
+import arb.feeds.net.ReconnectBackoff;
+import arb.feeds.net.Transports;
+import arb.sbe.FeedReason;
+import arb.sbe.FeedState;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.ssl.SslContext;
+import io.netty.resolver.AddressResolverGroup;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kalshi's WebSocket (Trade API v2) on the engine's I/O event loop. With a key it signs the
+ * handshake ({@link KalshiSigner}) and subscribes {@code orderbook_delta} and {@code ticker} for the
+ * markets the poller follows closely ({@link KalshiSelection}), {@code market_lifecycle_v2}, and
+ * {@code cfbenchmarks_value} for BRTI. Without a key it tries the channels Kalshi has documented as
+ * public ({@code ticker}, {@code market_lifecycle_v2}); if the connection or those channels are
+ * refused, the engine runs on REST polling alone. Which of these applies is logged once.
+ *
+ * <p>Order book subscriptions follow the selection (rollovers, KXBTCD strike changes): the old
+ * subscription is dropped and a new one brings fresh snapshots. A sequence gap (the decoder's
+ * {@link FrameResult#RESYNC_SEQUENCE_GAP}) publishes RESYNCING and resubscribes the order book channel.
+ * Silence, peer close and failures reconnect with exponential backoff; every state change is a
+ * FeedStatus event (the engine invalidates WebSocket books on CONNECTING, DISCONNECTED, BACKOFF,
+ * RESYNCING and STOPPED). Single-threaded: all of it runs on the loop.
+ */
+public final class KalshiWebSocket
+{
+    private static final Logger LOG = LoggerFactory.getLogger(KalshiWebSocket.class);
+    private static final long NS_PER_MS = 1_000_000L;
+    private static final byte[] CH_ORDERBOOK = KalshiJson.b("orderbook_delta");
+    private static final byte[] CH_TICKER = KalshiJson.b("ticker");
+    private static final byte[] CH_LIFECYCLE = KalshiJson.b("market_lifecycle_v2");
+    private static final byte[] CH_INDEX = KalshiJson.b("cfbenchmarks_value");
+
+    private final EventLoop loop;
+    private final KalshiEventPublisher publisher;
+    private final KalshiWsDecoder decoder;
+    private final ReceiveClock clock;
+    private final KalshiFeedConfig config;
+    private final KalshiSigner signer;
+    private final KalshiSelection selection;
+    private final SslContext ssl;
+    private final AddressResolverGroup<?> resolver;
+    private final KalshiStatusReporter status;
+    private final ReconnectBackoff backoff;
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    private final ExpandableArrayBuffer copy = new ExpandableArrayBuffer(64 * 1024);
+
+    private boolean started;
+    private boolean stopped;
+    private boolean restOnly;
+    private boolean modeAnnounced;
+    private int connId;
+    private Channel channel;
+    private boolean handshaken;
+    private ScheduledFuture<?> housekeeping;
+    private ScheduledFuture<?> reconnectTimer;
+    private long lastTrafficNanos;
+    private long nextPingNanos;
+    private long subscribeDeadlineNanos;
+
+    private int nextCommandId = 1;
+    private int marketsCommandId = -1;
+    private int lifecycleCommandId = -1;
+    private int indexCommandId = -1;
+    private long bookSid = -1;
+    private long tickerSid = -1;
+    private long lifecycleSid = -1;
+    private long indexSid = -1;
+    private int acksPending;
+    private long subscribedVersion = -1;
+    private final List<String> refused = new ArrayList<>();
+    private final List<String> accepted = new ArrayList<>();
+
+    private long frames;
+    private long gaps;
+    private long reconnects;
+
+    public KalshiWebSocket(
+        final EventLoop loop, final KalshiEventPublisher publisher, final ReceiveClock clock,
+        final KalshiFeedConfig config, final KalshiSigner signer, final KalshiSelection selection,
+        final SslContext ssl, final AddressResolverGroup<?> resolver)
+    {
+        this.loop = loop;
+        this.publisher = publisher;
+        this.decoder = new KalshiWsDecoder(publisher, 4 * 1024, config.series().toArray(new arb.sbe.Series[0]));
+        this.clock = clock;
+        this.config = config;
+        this.signer = signer;
+        this.selection = selection;
+        this.ssl = ssl;
+        this.resolver = resolver;
+        this.status = new KalshiStatusReporter(publisher, "ws");
+        this.backoff = new ReconnectBackoff(config.wsBackoffInitialMs(),
+            Math.max(config.wsBackoffInitialMs(), config.wsBackoffMaxMs()), 0, 60, 600_000, new SplittableRandom(23));
+    }
+
+    public void start()
+    {
+        loop.execute(() ->
+        {
+            if (started || stopped)
+            {
+                return;
+            }
+            started = true;
+            housekeeping = loop.scheduleAtFixedRate(this::housekeeping, config.housekeepingMs(),
+                config.housekeepingMs(), TimeUnit.MILLISECONDS);
+            connect("start");
+        });
+    }
+
+    public void stop()
+    {
+        if (loop.inEventLoop())
+        {
+            stopOnLoop();
+        }
+        else
+        {
+            loop.submit(this::stopOnLoop).syncUninterruptibly();
+        }
+    }
+
+    private void stopOnLoop()
+    {
+        if (stopped)
+        {
+            return;
+        }
+        stopped = true;
+        if (housekeeping != null)
+        {
+            housekeeping.cancel(false);
+        }
+        if (reconnectTimer != null)
+        {
+            reconnectTimer.cancel(false);
+        }
+        closeChannel();
+        if (started && !restOnly)
+        {
+            status.report(clock.nowNs(), FeedState.STOPPED, FeedReason.SHUTDOWN, "WebSocket stopped");
+        }
+    }
+
+    // ------------------------------------------------------------------ connection
+
+    private void connect(final String why)
+    {
+        if (stopped || restOnly)
+        {
+            return;
+        }
+        reconnectTimer = null;
+        final URI uri = config.ws();
+        final boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
+        final String host = uri.getHost();
+        final int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
+        final int id = ++connId;
+        handshaken = false;
+        status.report(clock.nowNs(), FeedState.CONNECTING, FeedReason.NONE, why + ": " + uri);
+
+        final HttpHeaders headers = new DefaultHttpHeaders().set(HttpHeaderNames.USER_AGENT, config.userAgent());
+        if (signer != null)
+        {
+            // Kalshi checks the signature's timestamp against real time, not the engine's receive clock.
+            final long timestampMs = System.currentTimeMillis();
+            headers.set(KalshiSigner.HEADER_KEY, signer.keyId())
+                .set(KalshiSigner.HEADER_TIMESTAMP, Long.toString(timestampMs))
+                .set(KalshiSigner.HEADER_SIGNATURE, signer.signWebSocket(timestampMs));
+        }
+        final WebSocketClientProtocolConfig wsConfig = WebSocketClientProtocolConfig.newBuilder()
+            .webSocketUri(uri)
+            .maxFramePayloadLength(config.maxFrameBytes())
+            .handshakeTimeoutMillis(config.wsHandshakeTimeoutMs())
+            .handleCloseFrames(false)
+            .dropPongFrames(false)
+            .withUTF8Validator(false)
+            .customHeaders(headers)
+            .build();
+        final Bootstrap b = new Bootstrap()
+            .group(loop)
+            .channel(Transports.socketChannel(loop))
+            .resolver(resolver)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.min(Integer.MAX_VALUE, config.wsConnectTimeoutMs()))
+            .option(ChannelOption.TCP_NODELAY, true)
+            .handler(new ChannelInitializer<SocketChannel>()
+            {
+                @Override
+                protected void initChannel(final SocketChannel ch)
+                {
+                    final ChannelPipeline p = ch.pipeline();
+                    if (tls)
+                    {
+                        p.addLast(ssl.newHandler(ch.alloc(), host, port));
+                    }
+                    p.addLast(new HttpClientCodec());
+                    p.addLast(new HttpObjectAggregator(64 * 1024));
+                    p.addLast(new WebSocketClientProtocolHandler(wsConfig));
+                    p.addLast(new WebSocketFrameAggregator(config.maxFrameBytes()));
+                    p.addLast(new Handler(id));
+                }
+            });
+        b.connect(host, port).addListener(f ->
+        {
+            if (!f.isSuccess() && id == connId)
+            {
+                disconnect(FeedReason.CONNECT_FAILED, "connect " + host + ":" + port + ": " + describe(f.cause()), false);
+            }
+        });
+    }
+
+    private void onHandshakeComplete(final int id, final Channel ch)
+    {
+        if (id != connId || stopped)
+        {
+            ch.close();
+            return;
+        }
+        channel = ch;
+        handshaken = true;
+        lastTrafficNanos = System.nanoTime();
+        nextPingNanos = lastTrafficNanos + config.wsPingMs() * NS_PER_MS;
+        decoder.reset();
+        bookSid = -1;
+        tickerSid = -1;
+        lifecycleSid = -1;
+        indexSid = -1;
+        acksPending = 0;
+        subscribedVersion = -1;
+        refused.clear();
+        accepted.clear();
+        status.report(clock.nowNs(), FeedState.SUBSCRIBING, FeedReason.CONNECTED,
+            (signer != null ? "authenticated" : "no API key") + ", subscribing");
+        lifecycleCommandId = send("{\"id\":" + nextCommandId + ",\"cmd\":\"subscribe\",\"params\":{\"channels\":"
+            + "[\"market_lifecycle_v2\"]}}");
+        acksPending++;
+        if (signer != null)
+        {
+            indexCommandId = send("{\"id\":" + nextCommandId + ",\"cmd\":\"subscribe\",\"params\":{\"channels\":"
+                + "[\"cfbenchmarks_value\"],\"index_ids\":[\"BRTI\"]}}");
+            acksPending++;
+        }
+        subscribeMarkets();
+        subscribeDeadlineNanos = System.nanoTime() + config.wsSubscribeTimeoutMs() * NS_PER_MS;
+    }
+
+    /** Subscribes order books (with a key) and tickers for the current selection. */
+    private void subscribeMarkets()
+    {
+        subscribedVersion = selection.version();
+        final List<String> tickers = selection.tickers();
+        if (tickers.isEmpty())
+        {
+            marketsCommandId = -1;
+            return;
+        }
+        final StringBuilder sb = new StringBuilder(256);
+        sb.append("{\"id\":").append(nextCommandId).append(",\"cmd\":\"subscribe\",\"params\":{\"channels\":[");
+        sb.append(signer != null ? "\"orderbook_delta\",\"ticker\"" : "\"ticker\"").append("],\"market_tickers\":[");
+        for (int i = 0; i < tickers.size(); i++)
+        {
+            sb.append(i > 0 ? "," : "").append('"').append(tickers.get(i)).append('"');
+        }
+        sb.append("]}}");
+        marketsCommandId = send(sb.toString());
+        acksPending += signer != null ? 2 : 1;
+        subscribeDeadlineNanos = System.nanoTime() + config.wsSubscribeTimeoutMs() * NS_PER_MS;
+    }
+
+    private void unsubscribe(final long... sids)
+    {
+        final StringBuilder sb = new StringBuilder(96);
+        sb.append("{\"id\":").append(nextCommandId).append(",\"cmd\":\"unsubscribe\",\"params\":{\"sids\":[");
+        boolean any = false;
+        for (final long sid : sids)
+        {
+            if (sid >= 0)
+            {
+                sb.append(any ? "," : "").append(sid);
+                any = true;
+                decoder.forgetSid(sid);
+            }
+        }
+        if (any)
+        {
+            send(sb.append("]}}").toString());
+        }
+    }
+
+    private int send(final String text)
+    {
+        final int id = nextCommandId++;
+        final Channel ch = channel;
+        if (ch != null && ch.isActive())
+        {
+            ch.writeAndFlush(new TextWebSocketFrame(text));
+        }
+        return id;
+    }
+
+    // ------------------------------------------------------------------ frames
+
+    private void onFrame(final int id, final ByteBuf content)
+    {
+        if (id != connId || !handshaken)
+        {
+            return;
+        }
+        frames++;
+        lastTrafficNanos = System.nanoTime();
+        final long recvNs = clock.nowNs();
+        final int length = wrap(content);
+        final int result = decoder.onFrame(view, 0, length, recvNs);
+        switch (result)
+        {
+            case FrameResult.SUBSCRIBED:
+                onSubscribed(recvNs);
+                break;
+            case FrameResult.VENUE_ERROR:
+                onVenueError(recvNs);
+                break;
+            case FrameResult.RESYNC_SEQUENCE_GAP:
+                onGap(recvNs, decoder.lastSid());
+                break;
+            case FrameResult.DATA:
+                if (status.state() == FeedState.RESYNCING && decoder.lastSid() == bookSid)
+                {
+                    status.report(recvNs, FeedState.LIVE, FeedReason.SNAPSHOT, "order books resubscribed");
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void onSubscribed(final long recvNs)
+    {
+        final long sid = decoder.lastSid();
+        final long command = decoder.lastId();
+        if (decoder.lastChannelEquals(CH_ORDERBOOK))
+        {
+            bookSid = sid;
+            noteAccepted("orderbook_delta");
+        }
+        else if (decoder.lastChannelEquals(CH_TICKER))
+        {
+            tickerSid = sid;
+            noteAccepted("ticker");
+        }
+        else if (decoder.lastChannelEquals(CH_LIFECYCLE) || command == lifecycleCommandId)
+        {
+            lifecycleSid = sid;
+            noteAccepted("market_lifecycle_v2");
+        }
+        else if (decoder.lastChannelEquals(CH_INDEX) || command == indexCommandId)
+        {
+            indexSid = sid;
+            noteAccepted("cfbenchmarks_value");
+        }
+        if (acksPending > 0)
+        {
+            acksPending--;
+        }
+        if (acksPending == 0)
+        {
+            announceMode();
+            if (status.state() != FeedState.LIVE)
+            {
+                status.report(recvNs, FeedState.LIVE, FeedReason.SUBSCRIBED, "subscribed " + accepted);
+            }
+        }
+    }
+
+    private void noteAccepted(final String channelName)
+    {
+        if (!accepted.contains(channelName))
+        {
+            accepted.add(channelName);
+        }
+    }
+
+    private void onVenueError(final long recvNs)
+    {
+        final long command = decoder.lastId();
+        final String what = command == marketsCommandId ? (signer != null ? "orderbook_delta/ticker" : "ticker")
+            : command == lifecycleCommandId ? "market_lifecycle_v2" : command == indexCommandId ? "cfbenchmarks_value"
+            : "command " + command;
+        LOG.warn("kalshi WebSocket refused {} (error code {})", what, decoder.lastErrorCode());
+        if (!refused.contains(what))
+        {
+            refused.add(what);
+        }
+        if (command == marketsCommandId && acksPending > 0)
+        {
+            acksPending -= Math.min(acksPending, signer != null ? 2 : 1);
+        }
+        else if (acksPending > 0 && (command == lifecycleCommandId || command == indexCommandId))
+        {
+            acksPending--;
+        }
+        if (acksPending == 0)
+        {
+            if (accepted.isEmpty() && signer == null)
+            {
+                goRestOnly(recvNs, "the WebSocket refused every public channel (" + refused + ")");
+                return;
+            }
+            announceMode();
+            status.report(recvNs, FeedState.LIVE, FeedReason.SUBSCRIBED, "subscribed " + accepted + ", refused " + refused);
+        }
+    }
+
+    private void onGap(final long recvNs, final long sid)
+    {
+        gaps++;
+        status.report(recvNs, FeedState.RESYNCING, FeedReason.SEQUENCE_GAP,
+            "sequence gap on subscription " + sid + ": order books resubscribed");
+        if (sid == bookSid || bookSid < 0)
+        {
+            unsubscribe(bookSid, tickerSid);
+            bookSid = -1;
+            tickerSid = -1;
+            subscribeMarkets();
+        }
+        else
+        {
+            decoder.forgetSid(sid);
+        }
+    }
+
+    private void announceMode()
+    {
+        if (modeAnnounced)
+        {
+            return;
+        }
+        modeAnnounced = true;
+        if (signer != null)
+        {
+            LOG.info("kalshi: authenticated WebSocket, channels {}{}", accepted,
+                refused.isEmpty() ? "" : ", refused " + refused);
+        }
+        else
+        {
+            LOG.info("kalshi: no API key; WebSocket public channels {} accepted{}; order books come from REST polling",
+                accepted, refused.isEmpty() ? "" : " (refused " + refused + ")");
+        }
+    }
+
+    private void goRestOnly(final long recvNs, final String why)
+    {
+        restOnly = true;
+        if (!modeAnnounced)
+        {
+            modeAnnounced = true;
+            LOG.info("kalshi: no API key and {}: running on REST polling alone (set {}apiKeyId and {}privateKeyPath, "
+                + "or {} and {}, for order book deltas and the BRTI relay)", why, KalshiFeedConfig.PREFIX,
+                KalshiFeedConfig.PREFIX, KalshiSigner.ENV_KEY_ID, KalshiSigner.ENV_KEY_PATH);
+        }
+        closeChannel();
+        status.report(recvNs, FeedState.STOPPED, FeedReason.AUTH_FAILED, "REST polling alone: " + why);
+    }
+
+    // ------------------------------------------------------------------ housekeeping and failures
+
+    private void housekeeping()
+    {
+        if (stopped || restOnly)
+        {
+            return;
+        }
+        try
+        {
+            final long nanos = System.nanoTime();
+            final Channel ch = channel;
+            if (!handshaken || ch == null)
+            {
+                return;
+            }
+            if (nanos - lastTrafficNanos > config.wsSilenceMs() * NS_PER_MS)
+            {
+                disconnect(FeedReason.SILENCE, "no message for " + config.wsSilenceMs() + " ms", false);
+                return;
+            }
+            if (acksPending > 0 && nanos > subscribeDeadlineNanos)
+            {
+                disconnect(FeedReason.SUBSCRIBE_FAILED, "subscriptions not acknowledged within "
+                    + config.wsSubscribeTimeoutMs() + " ms", false);
+                return;
+            }
+            if (config.wsPingMs() > 0 && nanos >= nextPingNanos)
+            {
+                nextPingNanos = nanos + config.wsPingMs() * NS_PER_MS;
+                ch.writeAndFlush(new PingWebSocketFrame(Unpooled.wrappedBuffer(new byte[] {'k'})));
+            }
+            if (selection.version() != subscribedVersion)
+            {
+                unsubscribe(bookSid, tickerSid);
+                bookSid = -1;
+                tickerSid = -1;
+                subscribeMarkets();
+            }
+            if (status.state() == FeedState.LIVE && backoff.failures() > 0 && nanos - lastTrafficNanos < NS_PER_MS)
+            {
+                backoff.reset();
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.error("kalshi WebSocket housekeeping failed", ex);
+        }
+    }
+
+    private void onHandshakeFailure(final int id, final Throwable cause)
+    {
+        if (id != connId)
+        {
+            return;
+        }
+        int code = 0;
+        if (cause instanceof WebSocketClientHandshakeException
+            && ((WebSocketClientHandshakeException)cause).response() != null)
+        {
+            code = ((WebSocketClientHandshakeException)cause).response().status().code();
+        }
+        final long recvNs = clock.nowNs();
+        if (code == 401 || code == 403)
+        {
+            if (signer == null)
+            {
+                goRestOnly(recvNs, "the WebSocket refused an unauthenticated connection (HTTP " + code + ")");
+                return;
+            }
+            LOG.warn("kalshi WebSocket refused the signed handshake (HTTP {}): check the key id, the PEM file and the "
+                + "system clock; retrying in {} ms", code, config.authRetryMs());
+            closeChannel();
+            status.report(recvNs, FeedState.BACKOFF, FeedReason.AUTH_FAILED, "handshake refused (HTTP " + code
+                + "); retry in " + config.authRetryMs() + " ms");
+            reconnectTimer = loop.schedule(() -> connect("reconnect"), config.authRetryMs(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        disconnect(FeedReason.CONNECT_FAILED, "handshake failed: " + describe(cause), false);
+    }
+
+    private void disconnect(final FeedReason why, final String text, final boolean prompt)
+    {
+        closeChannel();
+        if (stopped || restOnly)
+        {
+            return;
+        }
+        reconnects++;
+        final long recvNs = clock.nowNs();
+        status.report(recvNs, FeedState.DISCONNECTED, why, text);
+        final long nowMs = System.nanoTime() / NS_PER_MS;
+        final long delay = prompt ? backoff.promptDelayMs(nowMs) : backoff.nextDelayMs(nowMs);
+        backoff.recordAttempt(nowMs);
+        status.report(recvNs, FeedState.BACKOFF, why, "reconnect in " + delay + " ms");
+        reconnectTimer = loop.schedule(() -> connect("reconnect"), Math.max(1, delay), TimeUnit.MILLISECONDS);
+    }
+
+    private void closeChannel()
+    {
+        final Channel ch = channel;
+        channel = null;
+        handshaken = false;
+        connId++;
+        if (ch != null)
+        {
+            ch.close();
+        }
+    }
+
+    private int wrap(final ByteBuf content)
+    {
+        final int length = content.readableBytes();
+        if (content.hasMemoryAddress())
+        {
+            view.wrap(content.memoryAddress() + content.readerIndex(), length);
+        }
+        else if (content.hasArray())
+        {
+            view.wrap(content.array(), content.arrayOffset() + content.readerIndex(), length);
+        }
+        else
+        {
+            copy.checkLimit(length);
+            content.getBytes(content.readerIndex(), copy.byteArray(), 0, length);
+            view.wrap(copy, 0, length);
+        }
+        return length;
+    }
+
+    private static String describe(final Throwable t)
+    {
+        if (t == null)
+        {
+            return "unknown";
+        }
+        final String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    // ------------------------------------------------------------------ observation
+
+    /** Current WebSocket state (read on the loop). */
+    public FeedState state()
+    {
+        return status.state();
+    }
+
+    /** True once the feed decided to run on REST alone (no key, WebSocket refused). */
+    public boolean restOnly()
+    {
+        return restOnly;
+    }
+
+    public long frames()
+    {
+        return frames;
+    }
+
+    public long gaps()
+    {
+        return gaps;
+    }
+
+    public long reconnects()
+    {
+        return reconnects;
+    }
+
+    public KalshiWsDecoder decoder()
+    {
+        return decoder;
+    }
+
+    /** The last handler of a connection's pipeline: hands frames and life cycle events to the client. */
+    private final class Handler extends ChannelInboundHandlerAdapter
+    {
+        private final int id;
+
+        Handler(final int id)
+        {
+            this.id = id;
+        }
+
+        @Override
+        public void channelRead(final ChannelHandlerContext ctx, final Object msg)
+        {
+            try
+            {
+                if (msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame)
+                {
+                    onFrame(id, ((WebSocketFrame)msg).content());
+                }
+                else if (msg instanceof PongWebSocketFrame)
+                {
+                    if (id == connId)
+                    {
+                        lastTrafficNanos = System.nanoTime();
+                    }
+                }
+                else if (msg instanceof CloseWebSocketFrame && id == connId)
+                {
+                    final CloseWebSocketFrame close = (CloseWebSocketFrame)msg;
+                    disconnect(FeedReason.PEER_CLOSED, "close frame " + close.statusCode() + " " + close.reasonText(),
+                        false);
+                }
+            }
+            catch (final Throwable t)
+            {
+                LOG.error("kalshi WebSocket frame handling failed", t);
+            }
+            finally
+            {
+                ReferenceCountUtil.release(msg);
+            }
+        }
+
+        @Override
+        public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt)
+        {
+            try
+            {
+                if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE)
+                {
+                    onHandshakeComplete(id, ctx.channel());
+                }
+                else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT && id == connId)
+                {
+                    disconnect(FeedReason.TIMEOUT, "handshake timed out after " + config.wsHandshakeTimeoutMs() + " ms",
+                        false);
+                }
+            }
+            catch (final Throwable t)
+            {
+                LOG.error("kalshi WebSocket event handling failed", t);
+            }
+            ctx.fireUserEventTriggered(evt);
+        }
+
+        @Override
+        public void channelInactive(final ChannelHandlerContext ctx)
+        {
+            if (id == connId)
+            {
+                disconnect(FeedReason.PEER_CLOSED, "connection closed by peer", false);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+        {
+            if (id == connId)
+            {
+                if (!handshaken)
+                {
+                    onHandshakeFailure(id, cause);
+                }
+                else
+                {
+                    disconnect(FeedReason.OTHER, describe(cause), false);
+                }
+            }
+            ctx.close();
+        }
+    }
+}

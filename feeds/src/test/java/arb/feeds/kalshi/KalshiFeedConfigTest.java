@@ -1,0 +1,63 @@
+package arb.feeds.kalshi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import arb.sbe.Series;
+import org.junit.jupiter.api.Test;
+
+class KalshiFeedConfigTest
+{
+    @Test
+    void defaultsStayWellInsideKalshisReadLimit()
+    {
+        final KalshiFeedConfig c = new KalshiFeedConfig();
+        // KXBTC15M: 2 per s live + 1 per s next + 1 per s settling + 1 per 5 s listing.
+        assertThat(c.impliedReadsPerSecond()).isEqualTo(4.2);
+        assertThat(c.readBudgetPerSecond()).isEqualTo(15.0);
+        c.checkRequestRate();
+        c.series("KXBTC15M,KXBTCD");
+        // KXBTCD adds the event listing plus 4 order books per s, the next event and a settling one.
+        assertThat(c.impliedReadsPerSecond()).isEqualTo(4.2 + 7.2);
+        c.checkRequestRate();
+        assertThat(c.series()).containsExactly(Series.KXBTC15M, Series.KXBTCD);
+    }
+
+    @Test
+    void settingsAboveTheBudgetAreRefusedWithTheArithmetic()
+    {
+        final KalshiFeedConfig c = KalshiFeedConfig.fromProperties(Map.of(
+            "kalshi.feed.pollIntervalMs", "200", "kalshi.feed.series", "KXBTC15M", "engine.other", "ignored"));
+        assertThat(c.impliedReadsPerSecond()).isEqualTo(2 * 5 + 5 + 1 + 0.2);
+        assertThatThrownBy(c::checkRequestRate)
+            .hasMessageContaining("imply up to 16.20 reads/s")
+            .hasMessageContaining("above the 15.00 reads/s")
+            .hasMessageContaining("Kalshi's public limit of 20 reads/s")
+            .hasMessageContaining("2 per 200 ms for the live market")
+            .hasMessageContaining("kalshi.feed.pollIntervalMs");
+        c.set("readLimitPerSecond", "100");
+        c.checkRequestRate();
+    }
+
+    @Test
+    void unknownKeysAndBadValuesAreErrors()
+    {
+        assertThatThrownBy(() -> KalshiFeedConfig.fromProperties(Map.of("kalshi.feed.polIntervalMs", "5")))
+            .hasMessageContaining("unknown setting kalshi.feed.polIntervalMs");
+        assertThatThrownBy(() -> new KalshiFeedConfig().set("pollIntervalMs", "0")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> new KalshiFeedConfig().set("series", "KXETH")).hasMessageContaining("unknown series");
+        assertThatThrownBy(() -> new KalshiFeedConfig().set("readBudgetFraction", "1.5").checkRequestRate())
+            .hasMessageContaining("readBudgetFraction");
+    }
+
+    @Test
+    void simulatorEndpointsAndNoCredentialsInToString()
+    {
+        final KalshiFeedConfig c = new KalshiFeedConfig().set("sim", "127.0.0.1:9999").set("apiKeyId", "secret-id");
+        assertThat(c.rest().toString()).isEqualTo("http://127.0.0.1:9999/kalshi/trade-api/v2");
+        assertThat(c.ws().toString()).isEqualTo("ws://127.0.0.1:9999/kalshi/trade-api/ws/v2");
+        assertThat(c.toString()).doesNotContain("secret-id").contains("key=configured");
+    }
+}
