@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         DigestCommand.class,
         LiveCommand.class,
         SimCommand.class,
+        MarketsCommand.class,
         ImportCommand.class,
         ParamsCommand.class,
         EventsCommand.class,

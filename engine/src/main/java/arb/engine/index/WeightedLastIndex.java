@@ -31,7 +31,8 @@ public final class WeightedLastIndex implements Stage
     private final long[] weights = new long[VenueBooks.MAX_VENUE + 1];
     private final SecondBoundary seconds = new SecondBoundary();
     private final IndexValueEncoder encoder = new IndexValueEncoder();
-    private long value = Scales.NULL;
+    /** Volatile: the live status line and the Kalshi poller's strike choice read it from other threads. */
+    private volatile long value = Scales.NULL;
     private long valueSecondNs = Long.MIN_VALUE;
 
     public WeightedLastIndex(final Params params, final VenueBooks books, final OutputJournal out)

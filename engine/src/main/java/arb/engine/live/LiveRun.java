@@ -17,6 +17,8 @@ import arb.engine.run.RunStartCodec;
 import arb.engine.run.Watchdog;
 import arb.feeds.ReceiveClock;
 import arb.feeds.capture.CaptureWriter;
+import arb.feeds.kalshi.KalshiFeed;
+import arb.feeds.kalshi.KalshiFeedConfig;
 import arb.feeds.net.FeedsConfig;
 import arb.feeds.net.LoopBoundSink;
 import arb.feeds.net.SpotFeeds;
@@ -89,9 +91,17 @@ public final class LiveRun
     {
         final Map<String, String> feedProps = request.env.withPrefix("feeds.");
         FeedsConfig feedsConfig = FeedsConfig.fromProperties(feedProps);
+        boolean kalshiEnabled = true;
         if (request.venues != null)
         {
-            feedsConfig = feedsConfig.onlyVenues(request.venues);
+            final List<String> names = new java.util.ArrayList<>(List.of(request.venues.toLowerCase().split(",")));
+            kalshiEnabled = names.remove("kalshi");
+            feedsConfig = feedsConfig.onlyVenues(String.join(",", names));
+        }
+        final KalshiFeedConfig kalshiConfig = KalshiFeedConfig.fromProperties(request.env.withPrefix("kalshi.feed."));
+        if (request.simulator != null)
+        {
+            kalshiConfig.pointAtSimulator(request.simulator);
         }
         if (request.simulator != null)
         {
@@ -133,6 +143,11 @@ public final class LiveRun
         final CaptureWriter capture = request.capture ? CaptureWriter.open(dir.root().resolve("capture.jsonl")) : null;
         final SpotFeeds feeds = new SpotFeeds(loop, sink, clock, feedsConfig, capture);
         final ClockTicker ticker = new ClockTicker(loop, sink, clock, tickMs);
+        // The Kalshi poller only reads the index to choose which KXBTCD strikes to poll: what it
+        // polls is journaled, so this cross-thread read cannot make replay differ from live.
+        final arb.engine.index.WeightedLastIndex index = engine.chain().weightedLast;
+        final KalshiFeed kalshi = kalshiEnabled ? new KalshiFeed(loop, sink, clock, kalshiConfig, index::value,
+            feeds.httpClient(), feeds.resolver(), System.getenv()) : null;
         final Watchdog watchdog = new Watchdog(engine, stallMs, why -> requestStop(1, why)).start();
         final Thread hook = new Thread(() ->
         {
@@ -161,6 +176,10 @@ public final class LiveRun
             ticker.start();
         });
         feeds.start();
+        if (kalshi != null)
+        {
+            loop.execute(kalshi::start);
+        }
         request.out.printf("live: run directory %s, clock %s, venues %s%s%n", dir.root(), clock.describe(),
             feedsConfig.enabledVenues().stream().map(v -> v.venue().name().toLowerCase()).toList(),
             request.simulator == null ? " (real endpoints)" : " via simulator " + request.simulator);
@@ -182,6 +201,16 @@ public final class LiveRun
         // then drain and close the engine.
         try
         {
+            if (kalshi != null)
+            {
+                final CountDownLatch kalshiStopped = new CountDownLatch(1);
+                loop.execute(() ->
+                {
+                    kalshi.stop();
+                    kalshiStopped.countDown();
+                });
+                kalshiStopped.await(stopTimeoutMs, TimeUnit.MILLISECONDS);
+            }
             feeds.stop(stopTimeoutMs);
             final CountDownLatch tickerStopped = new CountDownLatch(1);
             loop.execute(() ->
@@ -191,6 +220,10 @@ public final class LiveRun
             });
             tickerStopped.await(stopTimeoutMs, TimeUnit.MILLISECONDS);
             final List<VenueStatus> finalStatus = feeds.status(stopTimeoutMs);
+            if (kalshi != null)
+            {
+                kalshi.close();
+            }
             feeds.close();
             group.shutdownGracefully(0, stopTimeoutMs, TimeUnit.MILLISECONDS).await(stopTimeoutMs * 2);
             watchdog.close();

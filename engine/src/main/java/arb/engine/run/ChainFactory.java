@@ -9,10 +9,16 @@ import arb.engine.chain.RunParamsEcho;
 import arb.engine.chain.Stage;
 import arb.engine.config.Params;
 import arb.engine.index.WeightedLastIndex;
+import arb.engine.kalshi.KalshiMarkets;
+import arb.engine.strategy.IndexFeed;
+import arb.engine.strategy.TradingDesk;
+import arb.engine.strategy.TradingDeskFactory;
+import arb.engine.strategy.TradingStage;
 
 /**
  * Builds the business chain from the run's logic parameters: the one place that decides which
- * stages exist and in which order (books -> index -> markets -> strategies -> broker). Everything a
+ * stages exist and in which order (books -> index -> Kalshi markets -> trading desk: strategies and
+ * the paper broker). Everything a
  * stage needs from another stage is passed here, explicitly.
  */
 public final class ChainFactory
@@ -27,6 +33,8 @@ public final class ChainFactory
         public final List<Stage> stages = new ArrayList<>();
         public VenueBooks books;
         public WeightedLastIndex weightedLast;
+        public KalshiMarkets kalshi;
+        public TradingStage trading;
     }
 
     public static Chain build(final Params params, final OutputJournal out)
@@ -37,6 +45,25 @@ public final class ChainFactory
         chain.stages.add(chain.books);
         chain.weightedLast = new WeightedLastIndex(params, chain.books, out);
         chain.stages.add(chain.weightedLast);
+        chain.kalshi = new KalshiMarkets(params, out);
+        chain.stages.add(chain.kalshi);
+        final TradingDesk desk = TradingDeskFactory.create(params, out);
+        final WeightedLastIndex index = chain.weightedLast;
+        chain.trading = new TradingStage(desk, new IndexFeed()
+        {
+            @Override
+            public long value()
+            {
+                return index.value();
+            }
+
+            @Override
+            public long valueSecondNs()
+            {
+                return index.valueSecondNs();
+            }
+        }, chain.kalshi);
+        chain.stages.add(chain.trading);
         return chain;
     }
 }
