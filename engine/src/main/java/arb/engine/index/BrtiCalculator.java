@@ -43,6 +43,8 @@ public final class BrtiCalculator
     private final int enabledMask;
 
     private final int[] venueIds = new int[MAX_VENUES];
+    /** Slot indices sorted by venue id: the fixed consolidation order. */
+    private final int[] byVenueId = new int[MAX_VENUES];
     private final PriceLevelBook[] books = new PriceLevelBook[MAX_VENUES];
     private final boolean[] usdtQuoted = new boolean[MAX_VENUES];
     private final boolean[] feedUsable = new boolean[MAX_VENUES];
@@ -56,7 +58,6 @@ public final class BrtiCalculator
     private final DynamicOrderSizeCap orderSizeCap;
     private final MergedSide bids;
     private final MergedSide asks;
-    private long[] sample;
     private long[] gridAsk;
     private long[] gridBid;
 
@@ -90,7 +91,6 @@ public final class BrtiCalculator
         orderSizeCap = new DynamicOrderSizeCap(params.capTrim(), params.capStdDevs(), 2 * capacity);
         bids = new MergedSide(true, capacity);
         asks = new MergedSide(false, capacity);
-        sample = new long[2 * capacity];
         gridAsk = new long[1024];
         gridBid = new long[1024];
         Arrays.fill(exclusions, VenueExclusion.DISABLED);
@@ -120,6 +120,13 @@ public final class BrtiCalculator
         books[slot] = book;
         this.usdtQuoted[slot] = usdtQuoted;
         feedUsable[slot] = true;
+        int k = slot;
+        while (k > 0 && venueIds[byVenueId[k - 1]] > venueId)
+        {
+            byVenueId[k] = byVenueId[k - 1];
+            k--;
+        }
+        byVenueId[k] = slot;
     }
 
     /** The quote currency of a venue's pair as its events report it. */
@@ -236,14 +243,7 @@ public final class BrtiCalculator
     {
         final int bidSample = sampleSide(bids, bids.bestPrice() * (1.0 - capBand));
         final int askSample = sampleSide(asks, asks.bestPrice() * (1.0 + capBand));
-        final int n = bidSample + askSample;
-        if (sample.length < n)
-        {
-            sample = Arrays.copyOf(sample, Math.max(n, 2 * sample.length));
-        }
-        System.arraycopy(bids.qty, 0, sample, 0, bidSample);
-        System.arraycopy(asks.qty, 0, sample, bidSample, askSample);
-        return orderSizeCap.cap(sample, n);
+        return orderSizeCap.cap(bids.qty, bidSample, asks.qty, askSample);
     }
 
     private int sampleSide(final MergedSide side, final double bandLimit)
@@ -330,8 +330,12 @@ public final class BrtiCalculator
         gridAsk[0] = bestAsk;
         gridBid[0] = bestBid;
         final long twoRef = gridAsk[1] + gridBid[1];
-        final double lambdaStep = 1.0 / (lambdaDepthFraction * n); // lambda x s, with v_T = n x s
+        // lambda v_k = k / (fraction x n) with v_k = k s and v_T = n s. w_k = r^k with one StrictMath.exp
+        // for r: the same bits everywhere, and the rounding drift over thousands of points (~1e-13
+        // relative) is far below a cent.
+        final double ratio = StrictMath.exp(-1.0 / (lambdaDepthFraction * n));
         final int first = gridIncludesZero ? 0 : 1;
+        double w = gridIncludesZero ? 1.0 : ratio;
         double num = 0;
         double den = 0;
         long lowest = Long.MAX_VALUE;
@@ -340,9 +344,9 @@ public final class BrtiCalculator
         {
             final long a = gridAsk[k];
             final long b = gridBid[k];
-            final double w = StrictMath.exp(-lambdaStep * k);
             num += w * (double)(a + b - twoRef);
             den += w;
+            w *= ratio;
             lowest = Math.min(lowest, Math.min(a, b));
             highest = Math.max(highest, Math.max(a, b));
         }
@@ -496,8 +500,11 @@ public final class BrtiCalculator
     private final class MergedSide
     {
         final boolean isBid;
+        /** Head price of a venue with nothing (more) to merge: never better than a real price. */
+        final long exhausted;
         final boolean[] active = new boolean[MAX_VENUES];
         final int[] cursor = new int[MAX_VENUES];
+        final long[] head = new long[MAX_VENUES];
         long[] price;
         long[] qty;
         int count;
@@ -505,6 +512,7 @@ public final class BrtiCalculator
         MergedSide(final boolean isBid, final int capacity)
         {
             this.isBid = isBid;
+            exhausted = isBid ? Long.MIN_VALUE : Long.MAX_VALUE;
             price = new long[capacity];
             qty = new long[capacity];
         }
@@ -512,7 +520,11 @@ public final class BrtiCalculator
         void reset()
         {
             count = 0;
-            Arrays.fill(cursor, 0);
+            for (int i = 0; i < venueCount; i++)
+            {
+                cursor[i] = 0;
+                head[i] = active[i] && books[i].depth(isBid) > 0 ? books[i].price(isBid, 0) : exhausted;
+            }
         }
 
         double bestPrice()
@@ -536,17 +548,15 @@ public final class BrtiCalculator
 
         private boolean pull()
         {
+            // Slots are visited in venue-id order and only a strictly better head replaces the
+            // current pick, so equal prices come out by venue id whatever the registration order.
             int best = -1;
-            long bestPrice = 0;
-            for (int i = 0; i < venueCount; i++)
+            long bestPrice = exhausted;
+            for (int j = 0; j < venueCount; j++)
             {
-                if (!active[i] || cursor[i] >= books[i].depth(isBid))
-                {
-                    continue;
-                }
-                final long p = books[i].price(isBid, cursor[i]);
-                if (best < 0 || (isBid ? p > bestPrice : p < bestPrice)
-                    || (p == bestPrice && venueIds[i] < venueIds[best]))
+                final int i = byVenueId[j];
+                final long p = head[i];
+                if (isBid ? p > bestPrice : p < bestPrice)
                 {
                     best = i;
                     bestPrice = p;
@@ -561,10 +571,13 @@ public final class BrtiCalculator
                 price = Arrays.copyOf(price, 2 * count);
                 qty = Arrays.copyOf(qty, 2 * count);
             }
+            final PriceLevelBook book = books[best];
+            final int rank = cursor[best];
             price[count] = bestPrice;
-            qty[count] = books[best].qty(isBid, cursor[best]);
-            cursor[best]++;
+            qty[count] = book.qty(isBid, rank);
             count++;
+            cursor[best] = rank + 1;
+            head[best] = rank + 1 < book.depth(isBid) ? book.price(isBid, rank + 1) : exhausted;
             return true;
         }
     }

@@ -1,7 +1,5 @@
 package arb.engine.index;
 
-import java.util.Arrays;
-
 /**
  * The dynamic order size cap C_T of the CF real-time indices: from a sample of order sizes,
  * C_T = trimmed mean + k x winsorized standard deviation, where the trimmed mean drops the
@@ -14,10 +12,11 @@ import java.util.Arrays;
  * trimmed mean = mean of the n - 2t middle order statistics; winsorized values
  * w_i = clamp(x_i, lo, hi); sigma = sqrt(sum (w_i - mean(w))^2 / (n - 1)) (0 when n = 1).
  *
- * <p>No sorting: the two order statistics come from an in-place three-way quickselect on a scratch
- * copy (duplicates are common in real books), so a calculation costs O(n) and allocates nothing
- * once the scratch array has grown to the largest sample seen. The result depends only on the
- * multiset of sizes, never on their order.
+ * <p>No sorting: the two order statistics come from one pass each with a bounded heap of t + 1
+ * values (t is 1% of the sample), so a calculation costs about three linear passes and allocates
+ * nothing once the heap scratch has grown to the largest trim seen. lo, hi and the integer sums
+ * depend only on the multiset of sizes; the floating-point sum of squares runs in the caller's
+ * fixed order (bids best-first, then asks best-first), so the result is reproducible bit for bit.
  */
 public final class DynamicOrderSizeCap
 {
@@ -31,7 +30,7 @@ public final class DynamicOrderSizeCap
     {
         this.trim = trim;
         this.stdDevs = stdDevs;
-        this.scratch = new long[Math.max(16, initialCapacity)];
+        this.scratch = new long[Math.max(16, 2 * ((int)(initialCapacity * trim) + 2))];
     }
 
     /**
@@ -43,48 +42,166 @@ public final class DynamicOrderSizeCap
      */
     public long cap(final long[] sizes, final int count)
     {
-        if (count <= 0)
+        return cap(sizes, count, sizes, 0);
+    }
+
+    /**
+     * The cap for a sample held in two arrays (the bid and the ask side of the consolidated book),
+     * so the caller need not copy them together.
+     */
+    public long cap(final long[] first, final int firstCount, final long[] second, final int secondCount)
+    {
+        final int n = firstCount + secondCount;
+        if (n <= 0)
         {
             lastTrimmedMean = Double.NaN;
             lastStdDev = Double.NaN;
             return Long.MAX_VALUE;
         }
-        if (scratch.length < count)
-        {
-            scratch = Arrays.copyOf(scratch, Math.max(count, scratch.length * 2));
-        }
-        final long[] a = scratch;
-        System.arraycopy(sizes, 0, a, 0, count);
-
-        final int n = count;
         int t = (int)Math.floor(n * trim + 1e-9);
         if (2 * t >= n)
         {
             t = (n - 1) / 2;
         }
-        final long lo = select(a, n, t);
-        final long hi = select(a, n, n - 1 - t);
-
-        long winsorSum = 0;
-        for (int i = 0; i < n; i++)
+        if (scratch.length < 2 * (t + 1))
         {
-            winsorSum += clamp(sizes[i], lo, hi);
+            scratch = new long[Math.max(2 * (t + 1), 2 * scratch.length)];
         }
+        final long lo = smallest(first, firstCount, second, secondCount, t);
+        final long hi = largest(first, firstCount, second, secondCount, t);
+
+        final long winsorSum = winsorSum(first, firstCount, lo, hi) + winsorSum(second, secondCount, lo, hi);
         // The t smallest are clamped up to lo and the t largest down to hi, so removing t x (lo + hi)
         // from the winsorized sum leaves exactly the sum of the middle n - 2t order statistics.
         final double trimmedMean = (double)(winsorSum - t * (lo + hi)) / (n - 2 * t);
         final double winsorMean = (double)winsorSum / n;
-        double squares = 0;
-        for (int i = 0; i < n; i++)
-        {
-            final double d = clamp(sizes[i], lo, hi) - winsorMean;
-            squares += d * d;
-        }
+        final double squares = squares(first, firstCount, lo, hi, winsorMean)
+            + squares(second, secondCount, lo, hi, winsorMean);
         final double stdDev = n > 1 ? StrictMath.sqrt(squares / (n - 1)) : 0.0;
         lastTrimmedMean = trimmedMean;
         lastStdDev = stdDev;
         final double c = trimmedMean + stdDevs * stdDev;
         return Math.max(1L, (long)c);
+    }
+
+    private static long winsorSum(final long[] a, final int n, final long lo, final long hi)
+    {
+        long sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            sum += clamp(a[i], lo, hi);
+        }
+        return sum;
+    }
+
+    private static double squares(final long[] a, final int n, final long lo, final long hi, final double mean)
+    {
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            final double d = clamp(a[i], lo, hi) - mean;
+            sum += d * d;
+        }
+        return sum;
+    }
+
+    /**
+     * The (t+1)-th smallest value of both arrays: a max-heap of the t+1 smallest seen so far. The
+     * trim is a small fraction, so the heap is small and almost every value costs one comparison.
+     */
+    private long smallest(final long[] a, final int an, final long[] b, final int bn, final int t)
+    {
+        final long[] heap = scratch;
+        final int size = t + 1;
+        int filled = 0;
+        for (int i = 0; i < an + bn; i++)
+        {
+            final long x = i < an ? a[i] : b[i - an];
+            if (filled < size)
+            {
+                heap[filled] = x;
+                siftUp(heap, filled, true);
+                filled++;
+            }
+            else if (x < heap[0])
+            {
+                heap[0] = x;
+                siftDown(heap, size, true);
+            }
+        }
+        return heap[0];
+    }
+
+    /** The (t+1)-th largest value of both arrays: a min-heap of the t+1 largest seen so far. */
+    private long largest(final long[] a, final int an, final long[] b, final int bn, final int t)
+    {
+        final long[] heap = scratch;
+        final int size = t + 1;
+        int filled = 0;
+        for (int i = 0; i < an + bn; i++)
+        {
+            final long x = i < an ? a[i] : b[i - an];
+            if (filled < size)
+            {
+                heap[filled] = x;
+                siftUp(heap, filled, false);
+                filled++;
+            }
+            else if (x > heap[0])
+            {
+                heap[0] = x;
+                siftDown(heap, size, false);
+            }
+        }
+        return heap[0];
+    }
+
+    /** True when {@code x} belongs above {@code y} in the heap (max-heap: larger; min-heap: smaller). */
+    private static boolean above(final long x, final long y, final boolean max)
+    {
+        return max ? x > y : x < y;
+    }
+
+    private static void siftUp(final long[] heap, final int index, final boolean max)
+    {
+        int i = index;
+        final long x = heap[i];
+        while (i > 0)
+        {
+            final int parent = (i - 1) >> 1;
+            if (!above(x, heap[parent], max))
+            {
+                break;
+            }
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = x;
+    }
+
+    private static void siftDown(final long[] heap, final int size, final boolean max)
+    {
+        int i = 0;
+        final long x = heap[0];
+        while (true)
+        {
+            int child = 2 * i + 1;
+            if (child >= size)
+            {
+                break;
+            }
+            if (child + 1 < size && above(heap[child + 1], heap[child], max))
+            {
+                child++;
+            }
+            if (!above(heap[child], x, max))
+            {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = x;
     }
 
     /** Trimmed mean of the last sample (diagnostics, tests). */
@@ -102,63 +219,5 @@ public final class DynamicOrderSizeCap
     private static long clamp(final long x, final long lo, final long hi)
     {
         return x < lo ? lo : (x > hi ? hi : x);
-    }
-
-    /** The k-th smallest (0-based) of a[0, n), partially reordering a. */
-    static long select(final long[] a, final int n, final int k)
-    {
-        int lo = 0;
-        int hi = n - 1;
-        while (hi > lo)
-        {
-            final int mid = (lo + hi) >>> 1;
-            final long pivot = medianOf3(a[lo], a[mid], a[hi]);
-            int lt = lo;
-            int gt = hi;
-            int i = lo;
-            while (i <= gt)
-            {
-                final long x = a[i];
-                if (x < pivot)
-                {
-                    a[i] = a[lt];
-                    a[lt] = x;
-                    lt++;
-                    i++;
-                }
-                else if (x > pivot)
-                {
-                    a[i] = a[gt];
-                    a[gt] = x;
-                    gt--;
-                }
-                else
-                {
-                    i++;
-                }
-            }
-            if (k < lt)
-            {
-                hi = lt - 1;
-            }
-            else if (k > gt)
-            {
-                lo = gt + 1;
-            }
-            else
-            {
-                return pivot;
-            }
-        }
-        return a[k];
-    }
-
-    private static long medianOf3(final long a, final long b, final long c)
-    {
-        if (a < b)
-        {
-            return b < c ? b : Math.max(a, c);
-        }
-        return a < c ? a : Math.max(b, c);
     }
 }
