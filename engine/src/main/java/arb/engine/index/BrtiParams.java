@@ -98,7 +98,7 @@ public final class BrtiParams
             if (!n.isEmpty())
             {
                 final Venue venue = Venue.valueOf(n.toUpperCase(Locale.ROOT).replace(".", "").replace("-", ""));
-                if (venue.value() < 1 || venue.value() > 7)
+                if (venue == Venue.NONE || venue == Venue.KALSHI || venue == Venue.ENGINE || venue == Venue.NULL_VAL)
                 {
                     throw new IllegalArgumentException("not a spot venue: " + n);
                 }
