@@ -1,6 +1,7 @@
 package arb.engine.index;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 import arb.feeds.book.PriceLevelBook;
 import arb.journal.Scales;
@@ -53,6 +54,7 @@ public final class BrtiCalculator
     private final boolean[] erroneous = new boolean[MAX_VENUES];
     private final double[] mids = new double[MAX_VENUES];
     private int venueCount;
+    private IntPredicate bookValid = venueId -> true;
 
     private final ErroneousVenueFilter erroneousFilter;
     private final DynamicOrderSizeCap orderSizeCap;
@@ -153,6 +155,16 @@ public final class BrtiCalculator
     }
 
     /**
+     * Where the calculator asks whether a venue's book is complete and trustworthy (in the engine:
+     * {@code VenueBooks::isValid}, false from a resync or disconnect until the next complete
+     * snapshot). Called for each venue at each calculation; must not allocate.
+     */
+    public void bookValidity(final IntPredicate validity)
+    {
+        bookValid = validity;
+    }
+
+    /**
      * Runs one calculation as of {@code calcTimeNs} (event time) over the books' current state.
      *
      * @return true when the index has a value ({@link #hasValue()})
@@ -213,9 +225,9 @@ public final class BrtiCalculator
         {
             return VenueExclusion.USDT_QUOTE;
         }
-        if (!feedUsable[slot])
+        if (!feedUsable[slot] || !bookValid.test(venueIds[slot]))
         {
-            return VenueExclusion.FEED_DOWN;
+            return VenueExclusion.BOOK_INVALID;
         }
         final PriceLevelBook book = books[slot];
         final long last = book.lastUpdateNs();

@@ -1,5 +1,13 @@
 package arb.engine.index;
 
+import java.util.Map;
+
+import arb.engine.book.VenueBooks;
+import arb.engine.chain.InputEvent;
+import arb.engine.chain.OutputJournal;
+import arb.engine.chain.Stage;
+import arb.engine.config.Params;
+import arb.engine.strategy.IndexFeed;
 import arb.feeds.book.PriceLevelBook;
 import arb.journal.EventSink;
 import arb.journal.Events;
@@ -29,13 +37,16 @@ import org.agrona.MutableDirectBuffer;
  * (at each tracked window's close and once Kalshi's result is known), and tracks per-second error
  * against Kalshi's relay of the official index.
  *
- * <p>Calling convention, on the thread that applies book events, for every input event in ring
- * order: {@link #advanceTo(long)} with the event's recvNs BEFORE the event's book changes are
- * applied (so a calculation at T sees exactly the events with recvNs &lt;= T), then, after the book
- * changes, {@link #onEvent(DirectBuffer, int)}. Output events carry the recvNs of the input event
- * that triggered them, so every output refers to a journaled input.
+ * <p>Place it in the chain BEFORE the stage that applies book events ({@link VenueBooks}): for each
+ * input event it first runs every calculation due strictly before the event's recvNs, against the
+ * books as they stand, so a calculation at T sees exactly the events received up to T; a clock
+ * tick then runs the calculations due at or before its own recvNs. Nothing else it does depends on
+ * the event's book changes. Output events carry the recvNs of the input event that triggered them,
+ * so every output refers to a journaled input. Used outside the chain (tests, tools), call
+ * {@link #advanceTo(long)} before applying an event's book changes and
+ * {@link #onEvent(DirectBuffer, int)} after.
  */
-public final class IndexStage implements SettlementEstimator.Listener
+public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.Listener
 {
     private static final long SECOND_NS = 1_000_000_000L;
     /** Method slots in the series / estimator arrays. */
@@ -70,6 +81,9 @@ public final class IndexStage implements SettlementEstimator.Listener
     private long skippedCalculations;
     private final long[] lastPrint = {Scales.NULL, Scales.NULL};
     private long lastPrintSecondNs = Long.MIN_VALUE;
+    private int tradedMethod = WEIGHTED_LAST;
+    /** Volatile: the live status line and the Kalshi poller's strike choice read it from other threads. */
+    private volatile long tradedValue = Scales.NULL;
 
     public IndexStage(final BrtiParams brti, final WeightedLastParams weighted, final IndexStageParams params,
         final EventSink output)
@@ -86,6 +100,101 @@ public final class IndexStage implements SettlementEstimator.Listener
         }
         this.settlement = new SettlementEstimator(params,
             new IndexMethod[] {IndexMethod.WEIGHTED_LAST, IndexMethod.CF_RTI}, series, this);
+    }
+
+    /**
+     * The stage as the engine builds it: parameters from the run's logic parameters
+     * ({@code index.cfrti.*}, {@code index.weightedLast.*}, {@code index.settlement.*},
+     * {@code index.maxCatchUpMs}), the four spot venues' books from {@code books} (whose validity
+     * flag keeps half-built and resyncing books out), outputs to {@code out}.
+     */
+    public static IndexStage create(final Params params, final VenueBooks books, final OutputJournal out)
+    {
+        final BrtiParams brti = new BrtiParams();
+        final WeightedLastParams weighted = new WeightedLastParams();
+        final IndexStageParams stage = new IndexStageParams();
+        final int traded = methodSlot(params.get("index.method"));
+        for (final Map.Entry<String, String> e : params.asMap().entrySet())
+        {
+            final String key = e.getKey();
+            if (key.startsWith("index.") && !key.equals("index.method")
+                && !brti.set(key, e.getValue()) && !weighted.set(key, e.getValue()) && !stage.set(key, e.getValue()))
+            {
+                throw new IllegalArgumentException("index parameter not understood by the index stage: " + key);
+            }
+        }
+        final IndexStage index = new IndexStage(brti, weighted, stage, new EventSink()
+        {
+            @Override
+            public org.agrona.MutableDirectBuffer claim()
+            {
+                return out.buffer();
+            }
+
+            @Override
+            public void publish(final int length)
+            {
+                out.append(length);
+            }
+        });
+        for (int venue = 1; venue <= 4; venue++)
+        {
+            index.addSpotVenue(venue, books.book(venue), books.isUsdt(venue));
+        }
+        index.cfRti.bookValidity(books::isValid);
+        index.tradeOn(traded);
+        return index;
+    }
+
+    /** The method slot for an {@code index.method} value: {@code weighted-last} or {@code cf-rti}. */
+    public static int methodSlot(final String method)
+    {
+        switch (method.trim())
+        {
+            case "weighted-last": return WEIGHTED_LAST;
+            case "cf-rti": return CF_RTI;
+            default: throw new IllegalArgumentException("index.method must be weighted-last or cf-rti, got '" + method + "'");
+        }
+    }
+
+    /** Which method {@link #value()} reports ({@link #WEIGHTED_LAST} or {@link #CF_RTI}). */
+    public void tradeOn(final int methodSlot)
+    {
+        if (methodSlot != WEIGHTED_LAST && methodSlot != CF_RTI)
+        {
+            throw new IllegalArgumentException("method slot " + methodSlot);
+        }
+        tradedMethod = methodSlot;
+        tradedValue = lastPrint[methodSlot];
+    }
+
+    /**
+     * The latest per-second print of the method the strategies trade on ({@code index.method}), 1e-8
+     * USD in whole cents, or NULL for a second without a value.
+     */
+    @Override
+    public long value()
+    {
+        return tradedValue;
+    }
+
+    /** The second {@link #value()} is for, or Long.MIN_VALUE before the first print. */
+    @Override
+    public long valueSecondNs()
+    {
+        return lastPrintSecondNs;
+    }
+
+    @Override
+    public String name()
+    {
+        return "index";
+    }
+
+    @Override
+    public void onEvent(final InputEvent event)
+    {
+        onEvent(event.buffer(), 0);
     }
 
     /** Registers a venue's book with the CF RTI calculator (configuration time). */
@@ -196,8 +305,11 @@ public final class IndexStage implements SettlementEstimator.Listener
         triggerNs = recvNs;
         while (inclusive ? nextCalcNs <= recvNs : nextCalcNs < recvNs)
         {
-            calculate(nextCalcNs);
+            // Advance first: a calculation that throws (a corrupt book) is skipped, not retried on
+            // every following event.
+            final long calcNs = nextCalcNs;
             nextCalcNs += calcIntervalNs;
+            calculate(calcNs);
         }
     }
 
@@ -212,6 +324,7 @@ public final class IndexStage implements SettlementEstimator.Listener
         weightedLast.calculate(calcNs);
         lastPrint[WEIGHTED_LAST] = weightedLast.valueCents();
         lastPrint[CF_RTI] = cfRti.valueCents();
+        tradedValue = lastPrint[tradedMethod];
         lastPrintSecondNs = calcNs;
         series[WEIGHTED_LAST].record(calcNs, weightedLast.valueCents());
         series[CF_RTI].record(calcNs, cfRti.valueCents());

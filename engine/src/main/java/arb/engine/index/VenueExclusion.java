@@ -13,8 +13,11 @@ public enum VenueExclusion
     DISABLED,
     /** Its BTC pair is quoted in USDT and USDT venues are excluded. */
     USDT_QUOTE,
-    /** The feed reported its book unusable (disconnected, resyncing) and no new snapshot has come since. */
-    FEED_DOWN,
+    /**
+     * The book cannot be trusted: the feed is not LIVE (disconnected, resyncing after a gap), or the
+     * book keeper has no complete snapshot since.
+     */
+    BOOK_INVALID,
     /** No book update within the staleness threshold before the calculation time (or never). */
     STALE,
     /** Bids or asks missing. */

@@ -6,15 +6,19 @@ import arb.journal.Scales;
  * The original system's BRTI proxy, kept as the baseline the order-book index must beat: a fixed
  * weighting of each venue's last trade price. Venues whose last trade is older than the maximum
  * age (or that have not traded yet, or are USDT-quoted when those are excluded) drop out and the
- * remaining weights are renormalised. Allocation-free; fed trades in ring order and calculated at
- * each whole second of event time.
+ * remaining weights are renormalised. Exact integer arithmetic (prices at 1e-8 times weights at
+ * 1e-4 stay far below 2^63 for any sane BTC price), rounded to cents half away from zero straight
+ * from the exact quotient. Allocation-free; fed trades in ring order and calculated at each whole
+ * second of event time.
  */
 public final class WeightedLastIndex
 {
     private static final int SLOTS = BrtiCalculator.MAX_VENUES + 1;
 
-    private final double[] weights = new double[SLOTS];
-    private final long maxAgeNs;
+    private static final long CENT = Scales.PRICE / 100;
+
+    private final long[] weights = new long[SLOTS];
+    private final long staleNs;
     private final boolean excludeUsdt;
     private final int configuredMask;
     private final long[] lastPrice = new long[SLOTS];
@@ -33,7 +37,7 @@ public final class WeightedLastIndex
         int mask = 0;
         for (int v = 1; v < SLOTS; v++)
         {
-            weights[v] = params.weight(v);
+            weights[v] = params.weightE4(v);
             lastTradeNs[v] = Long.MIN_VALUE;
             exclusions[v] = weights[v] > 0 ? VenueExclusion.NO_RECENT_TRADE : VenueExclusion.DISABLED;
             if (weights[v] > 0)
@@ -43,7 +47,7 @@ public final class WeightedLastIndex
         }
         exclusions[0] = VenueExclusion.DISABLED;
         configuredMask = mask;
-        maxAgeNs = params.maxAgeNs();
+        staleNs = params.staleNs();
         excludeUsdt = params.excludeUsdt();
     }
 
@@ -62,8 +66,8 @@ public final class WeightedLastIndex
     /** The value as of {@code calcTimeNs}; false when no weighted venue has a usable last trade. */
     public boolean calculate(final long calcTimeNs)
     {
-        double num = 0;
-        double den = 0;
+        long num = 0;
+        long den = 0;
         int used = 0;
         for (int v = 1; v < SLOTS; v++)
         {
@@ -71,7 +75,7 @@ public final class WeightedLastIndex
             {
                 continue;
             }
-            if (lastTradeNs[v] == Long.MIN_VALUE || (maxAgeNs > 0 && calcTimeNs - lastTradeNs[v] > maxAgeNs))
+            if (lastTradeNs[v] == Long.MIN_VALUE || (staleNs > 0 && calcTimeNs - lastTradeNs[v] > staleNs))
             {
                 exclusions[v] = VenueExclusion.NO_RECENT_TRADE;
                 continue;
@@ -82,15 +86,15 @@ public final class WeightedLastIndex
                 continue;
             }
             exclusions[v] = VenueExclusion.USED;
-            num += weights[v] * (double)lastPrice[v];
+            num += weights[v] * lastPrice[v];
             den += weights[v];
             used |= 1 << v;
         }
         venuesUsed = used;
         venuesExcluded = configuredMask & ~used;
         hasValue = used != 0;
-        value = hasValue ? Math.round(num / den) : Scales.NULL;
-        valueCents = hasValue ? BrtiCalculator.roundToCents(value) : Scales.NULL;
+        value = hasValue ? (2 * num + den) / (2 * den) : Scales.NULL;
+        valueCents = hasValue ? (2 * num + den * CENT) / (2 * den * CENT) * CENT : Scales.NULL;
         return hasValue;
     }
 

@@ -154,11 +154,29 @@ class BrtiExclusionTest
         calc.addVenue(KRAKEN, simple(60100, T - MS), false);
         calc.feedUsable(KRAKEN, false);
         calc.calculate(T);
-        assertThat(calc.exclusion(KRAKEN)).isEqualTo(VenueExclusion.FEED_DOWN);
+        assertThat(calc.exclusion(KRAKEN)).isEqualTo(VenueExclusion.BOOK_INVALID);
         assertThat(calc.valueCents()).isEqualTo(usd(60000));
         calc.feedUsable(KRAKEN, true);
         calc.calculate(T);
         assertThat(calc.valueCents()).isEqualTo(usd(60050));
+    }
+
+    @Test
+    void bookKeeperCanDeclareABookIncomplete()
+    {
+        // A snapshot split over several events is readable half-built between its parts: the book
+        // keeper's validity flag keeps it out until the last part has arrived.
+        final boolean[] complete = {true, true, false};
+        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams());
+        calc.addVenue(COINBASE, simple(60000, T - MS), false);
+        calc.addVenue(KRAKEN, simple(60100, T - MS), false);
+        calc.bookValidity(venue -> complete[venue]);
+        calc.calculate(T);
+        assertThat(calc.exclusion(KRAKEN)).isEqualTo(VenueExclusion.BOOK_INVALID);
+        assertThat(calc.valueCents()).isEqualTo(usd(60000));
+        complete[KRAKEN] = true;
+        calc.calculate(T);
+        assertThat(calc.exclusion(KRAKEN)).isEqualTo(VenueExclusion.USED);
     }
 
     @Test

@@ -65,7 +65,7 @@ class IndexParamsTest
         assertThat(p.thinBookPolicy()).isEqualTo(BrtiParams.ThinBookPolicy.NO_VALUE);
         assertThat(p.excludeUsdt()).isFalse();
         assertThat(p.enabledVenueMask()).isEqualTo((1 << 1) | (1 << 2) | (1 << 4));
-        assertThat(p.set("index.weightedLast.maxAgeMs", "1")).isFalse();
+        assertThat(p.set("index.weightedLast.staleMs", "1")).isFalse();
         assertThat(p.set("index.cfrti.unknown", "1")).isFalse();
     }
 

@@ -215,6 +215,36 @@ class IndexStageTest
     }
 
     @Test
+    void theTradedValueIsTheMethodIndexMethodSelects()
+    {
+        event(events.tick(T0 - 900 * MS), () -> setMid(60000, T0 - 900 * MS));
+        event(events.trade(T0 - 500 * MS, KRAKEN, usd(61000)), null);
+        assertThat(stage.valueSecondNs()).isEqualTo(Long.MIN_VALUE);
+        event(events.tick(T0 + MS), null);
+        assertThat(stage.valueSecondNs()).isEqualTo(T0);
+        assertThat(stage.value()).isEqualTo(usd(61000)); // weighted-last by default
+        stage.tradeOn(IndexStage.CF_RTI);
+        assertThat(stage.value()).isEqualTo(usd(60000));
+    }
+
+    @Test
+    void theChainBuildsItFromTheRunParameters()
+    {
+        final arb.engine.config.Params params = arb.engine.config.Params.defaults()
+            .with("index.method=cf-rti").with("index.cfrti.staleMs=500");
+        final arb.engine.book.VenueBooks books = new arb.engine.book.VenueBooks(1000);
+        final IndexStage built = IndexStage.create(params, books, new arb.engine.chain.OutputJournal(null));
+        assertThat(built.name()).isEqualTo("index");
+        // No snapshot yet: VenueBooks says every book is invalid, and the calculator listens.
+        built.advanceTo(T0);
+        built.advanceTo(T0 + S);
+        assertThat(built.cfRti().exclusion(COINBASE)).isEqualTo(VenueExclusion.BOOK_INVALID);
+        assertThat(built.value()).isEqualTo(Scales.NULL);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IndexStage.methodSlot("brti"))
+            .hasMessageContaining("weighted-last or cf-rti");
+    }
+
+    @Test
     void aLongGapInEventTimeIsSkippedNotReplayedSecondBySecond()
     {
         event(events.tick(T0 - 900 * MS), () -> setMid(60000, T0 - 900 * MS));
