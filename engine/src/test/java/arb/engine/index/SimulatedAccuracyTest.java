@@ -34,6 +34,20 @@ class SimulatedAccuracyTest
         report.print(text);
         assertThat(text).contains("KXBTC15M-26MAR020915-15").contains("KXBTC15M-26MAR020930-30");
 
+        // The same through the command line users run (scripts/arb accuracy RUN_DIR...).
+        final java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        final java.io.PrintStream saved = System.out;
+        System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
+        try
+        {
+            assertThat(arb.engine.cli.Main.run("accuracy", replay.toString())).isZero();
+        }
+        finally
+        {
+            System.setOut(saved);
+        }
+        assertThat(stdout.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(text.toString());
+
         for (final IndexMethod method : new IndexMethod[] {IndexMethod.CF_RTI, IndexMethod.WEIGHTED_LAST})
         {
             final AccuracyReport.MethodSummary s = report.summary(method);
