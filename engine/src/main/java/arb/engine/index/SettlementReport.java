@@ -106,8 +106,13 @@ public final class SettlementReport
     @Override
     public String toString()
     {
-        return "SettlementReport{" + method + " " + ticker() + " close=" + closeTimeNs + " estimate="
-            + Scales.format(estimate, 8) + " samples=" + samples + " strike=" + strike + " predicted=" + predicted
-            + " official=" + official + " officialResult=" + officialResult + " error=" + estimateError + "}";
+        return "SettlementReport{" + method + " " + ticker() + " close=" + closeTimeNs + " estimate=" + usd(estimate)
+            + " samples=" + samples + " strike=" + usd(strike) + " predicted=" + predicted + " official=" + usd(official)
+            + " officialResult=" + officialResult + " error=" + usd(estimateError) + "}";
+    }
+
+    private static String usd(final long price)
+    {
+        return price == Scales.NULL ? "-" : Scales.format(price, Scales.PRICE_DECIMALS);
     }
 }
