@@ -242,9 +242,12 @@ class BrtiPropertiesTest
         {
             final List<long[]> bids = merged(books, true);
             final List<long[]> asks = merged(books, false);
+            // The sample in the calculator's order (it matters only for the last bit of the sum of
+            // squares): venue by venue in venue-id order, best first, or the merged best when the
+            // band holds fewer than the minimum.
             final List<Long> sample = new ArrayList<>();
-            addSample(sample, bids, bids.get(0)[0] * (1.0 - p.capBand()), true, p.capMinOrders());
-            addSample(sample, asks, asks.get(0)[0] * (1.0 + p.capBand()), false, p.capMinOrders());
+            addSample(sample, books, bids, bids.get(0)[0] * (1.0 - p.capBand()), true, p.capMinOrders());
+            addSample(sample, books, asks, asks.get(0)[0] * (1.0 + p.capBand()), false, p.capMinOrders());
             cap = capOf(sample, p.capTrim(), p.capStdDevs());
 
             final List<long[]> grid = new ArrayList<>();
@@ -306,20 +309,30 @@ class BrtiPropertiesTest
             return all;
         }
 
-        private static void addSample(final List<Long> sample, final List<long[]> side, final double limit,
-            final boolean bid, final int minOrders)
+        private static void addSample(final List<Long> sample, final PriceLevelBook[] books, final List<long[]> merged,
+            final double limit, final boolean bid, final int minOrders)
         {
-            for (int i = 0; i < side.size(); i++)
+            final List<Long> band = new ArrayList<>();
+            for (final PriceLevelBook book : books)
             {
-                final double price = side.get(i)[0];
-                if (i < minOrders || (bid ? price >= limit : price <= limit))
+                for (int r = 0; r < book.depth(bid); r++)
                 {
-                    sample.add(side.get(i)[1]);
+                    final double price = book.price(bid, r);
+                    if (bid ? price < limit : price > limit)
+                    {
+                        break;
+                    }
+                    band.add(book.qty(bid, r));
                 }
-                else
-                {
-                    break;
-                }
+            }
+            if (band.size() >= minOrders)
+            {
+                sample.addAll(band);
+                return;
+            }
+            for (int i = 0; i < Math.min(minOrders, merged.size()); i++)
+            {
+                sample.add(merged.get(i)[1]);
             }
         }
 
