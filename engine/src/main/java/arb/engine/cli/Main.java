@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         ImportCommand.class,
         ParamsCommand.class,
         EventsCommand.class,
+        AccuracyCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable

@@ -23,7 +23,36 @@ public final class ParamCatalog
         define("index.weightedLast.weights", "coinbase:0.35,kraken:0.25,bitstamp:0.20,binanceus:0.20",
             "Weights of the weighted-last proxy per venue (renormalised over the venues not stale)");
         define("index.weightedLast.staleMs", "10000",
-            "A venue whose last trade is older than this (ms of event time) is left out of the weighted-last proxy");
+            "A venue whose last trade is older than this (ms of event time) is left out of the weighted-last proxy; "
+                + "0 never leaves one out (the original's behaviour)");
+        define("index.weightedLast.excludeUsdt", "false",
+            "Leave USDT-quoted venues out of the weighted-last proxy (the original used Binance.US's USDT price as USD)");
+        define("index.cfrti.venues", "coinbase,kraken,bitstamp,binanceus",
+            "Venues whose books the cf-rti index may use (USDT-quoted ones still need index.cfrti.excludeUsdt=false)");
+        define("index.cfrti.excludeUsdt", "true", "Leave venues whose BTC pair is quoted in USDT out of the cf-rti index");
+        define("index.cfrti.calcIntervalMs", "200",
+            "cf-rti calculation period in event time (must divide 1000); the per-second print is the calculation at the second");
+        define("index.cfrti.staleMs", "10000", "A book not updated for longer than this before a calculation is delayed and dropped");
+        define("index.cfrti.erroneousThreshold", "0.05",
+            "A venue whose mid deviates more than this fraction from the median mid of the other valid venues is dropped");
+        define("index.cfrti.reincludeFraction", "0.5",
+            "A dropped (potentially erroneous) venue returns when its deviation is below this fraction of the threshold");
+        define("index.cfrti.capEnabled", "true", "Apply the dynamic order size cap C_T (false only to measure its effect)");
+        define("index.cfrti.capBand", "0.05", "Order size cap sample: orders within this fraction of the best bid/ask");
+        define("index.cfrti.capMinOrders", "50", "Order size cap sample: at least this many orders per side, going deeper if needed");
+        define("index.cfrti.capTrim", "0.01", "Order size cap: fraction trimmed (and winsorized) at each end of the sample");
+        define("index.cfrti.capStdDevs", "5", "C_T = trimmed mean + this many winsorized standard deviations");
+        define("index.cfrti.spacingBtc", "1", "Spacing s of the price-volume grid, in BTC");
+        define("index.cfrti.maxMidSpread", "0.005", "D: largest mid spread-volume inside the utilized depth");
+        define("index.cfrti.lambdaDepthFraction", "0.3", "lambda = 1 / (this x utilized depth)");
+        define("index.cfrti.gridIncludesZero", "false", "Weight the best mid at v = 0 too (grid 0..v_T instead of s..v_T)");
+        define("index.cfrti.thinBook", "best-mid",
+            "When either side holds less than one spacing unit: best-mid (publish the best mid) or no-value");
+        define("index.settlement.windowMs", "60000", "Kalshi settles on the average of the prints in (close - this, close]");
+        define("index.settlement.officialWaitMs", "7200000",
+            "How long after its close a window waits for Kalshi's result before it is forgotten");
+        define("index.maxCatchUpMs", "120000",
+            "After a jump in event time, index calculations resume at most this far back; earlier ones are skipped");
         define("books.maxLevelsPerSide", "100000",
             "Upper bound on levels per side kept for a venue book (protects against runaway snapshots)");
 

@@ -1,134 +1,133 @@
 package arb.engine.index;
 
-import arb.engine.book.VenueBooks;
-import arb.engine.chain.InputEvent;
-import arb.engine.chain.OutputJournal;
-import arb.engine.chain.Stage;
-import arb.engine.config.Params;
-import arb.journal.Events;
 import arb.journal.Scales;
-import arb.sbe.ClockTickDecoder;
-import arb.sbe.IndexMethod;
-import arb.sbe.IndexStatus;
-import arb.sbe.IndexValueEncoder;
-import arb.sbe.Venue;
 
 /**
- * The original system's proxy (index.method = weighted-last): a fixed weighting of the venues'
- * last trade prices (Coinbase .35, Kraken .25, Bitstamp .20, Binance.US .20 by default), with the
- * fix the original lacked: a venue whose last trade is older than {@code index.weightedLast.staleMs}
- * is left out and the remaining weights are renormalised. One IndexValue per second of event time,
- * rounded to cents, exact integer arithmetic.
+ * The original system's BRTI proxy, kept as the baseline the order-book index must beat: a fixed
+ * weighting of each venue's last trade price. Venues whose last trade is older than the maximum
+ * age (or that have not traded yet, or are USDT-quoted when those are excluded) drop out and the
+ * remaining weights are renormalised. Exact integer arithmetic (prices at 1e-8 times weights at
+ * 1e-4 stay far below 2^63 for any sane BTC price), rounded to cents half away from zero straight
+ * from the exact quotient. Allocation-free; fed trades in ring order and calculated at each whole
+ * second of event time.
  */
-public final class WeightedLastIndex implements Stage
+public final class WeightedLastIndex
 {
+    private static final int SLOTS = BrtiCalculator.MAX_VENUES + 1;
+
     private static final long CENT = Scales.PRICE / 100;
 
-    private final VenueBooks books;
-    private final OutputJournal out;
+    private final long[] weights = new long[SLOTS];
     private final long staleNs;
-    /** Weight per venue id, in 1e-4 units. */
-    private final long[] weights = new long[VenueBooks.MAX_VENUE + 1];
-    private final SecondBoundary seconds = new SecondBoundary();
-    private final IndexValueEncoder encoder = new IndexValueEncoder();
-    /** Volatile: the live status line and the Kalshi poller's strike choice read it from other threads. */
-    private volatile long value = Scales.NULL;
-    private long valueSecondNs = Long.MIN_VALUE;
+    private final boolean excludeUsdt;
+    private final int configuredMask;
+    private final long[] lastPrice = new long[SLOTS];
+    private final long[] lastTradeNs = new long[SLOTS];
+    private final boolean[] usdt = new boolean[SLOTS];
+    private final VenueExclusion[] exclusions = new VenueExclusion[SLOTS];
 
-    public WeightedLastIndex(final Params params, final VenueBooks books, final OutputJournal out)
+    private boolean hasValue;
+    private long value = Scales.NULL;
+    private long valueCents = Scales.NULL;
+    private int venuesUsed;
+    private int venuesExcluded;
+
+    public WeightedLastIndex(final WeightedLastParams params)
     {
-        this.books = books;
-        this.out = out;
-        this.staleNs = params.getLong("index.weightedLast.staleMs") * 1_000_000L;
-        for (final String part : params.get("index.weightedLast.weights").split(","))
+        int mask = 0;
+        for (int v = 1; v < SLOTS; v++)
         {
-            final String[] kv = part.split(":");
-            if (kv.length != 2)
+            weights[v] = params.weightE4(v);
+            lastTradeNs[v] = Long.MIN_VALUE;
+            exclusions[v] = weights[v] > 0 ? VenueExclusion.NO_RECENT_TRADE : VenueExclusion.DISABLED;
+            if (weights[v] > 0)
             {
-                throw new IllegalArgumentException("index.weightedLast.weights: expected venue:weight, got " + part);
+                mask |= 1 << v;
             }
-            final Venue venue = Venue.valueOf(kv[0].strip().toUpperCase(java.util.Locale.ROOT));
-            weights[venue.value()] = Math.round(Double.parseDouble(kv[1].strip()) * 10_000);
         }
+        exclusions[0] = VenueExclusion.DISABLED;
+        configuredMask = mask;
+        staleNs = params.staleNs();
+        excludeUsdt = params.excludeUsdt();
     }
 
-    @Override
-    public String name()
+    /** A spot trade, in ring order. Non-positive prices and unknown venues are ignored. */
+    public void onTrade(final int venueId, final boolean usdtQuoted, final long price, final long recvNs)
     {
-        return "index-weighted-last";
-    }
-
-    @Override
-    public void onEvent(final InputEvent event)
-    {
-        if (event.templateId() != ClockTickDecoder.TEMPLATE_ID)
+        if (venueId < 1 || venueId >= SLOTS || price <= 0)
         {
             return;
         }
-        final long second = seconds.onTick(event.clockTick().scheduledNs());
-        if (second != Long.MIN_VALUE)
-        {
-            publish(event.recvNs(), second);
-        }
+        lastPrice[venueId] = price;
+        lastTradeNs[venueId] = recvNs;
+        usdt[venueId] = usdtQuoted;
     }
 
-    private void publish(final long now, final long second)
+    /** The value as of {@code calcTimeNs}; false when no weighted venue has a usable last trade. */
+    public boolean calculate(final long calcTimeNs)
     {
         long num = 0;
         long den = 0;
         int used = 0;
-        int excluded = 0;
-        for (int v = 1; v <= VenueBooks.MAX_VENUE; v++)
+        for (int v = 1; v < SLOTS; v++)
         {
-            final long w = weights[v];
-            if (w == 0)
+            if (weights[v] <= 0)
             {
                 continue;
             }
-            final long tradeNs = books.lastTradeNs(v);
-            if (tradeNs != Long.MIN_VALUE && now - tradeNs <= staleNs)
+            if (lastTradeNs[v] == Long.MIN_VALUE || (staleNs > 0 && calcTimeNs - lastTradeNs[v] > staleNs))
             {
-                // Prices at 1e-8 (< 1e14 for any sane BTC price) times weights at 1e-4 stay far below 2^63.
-                num += books.lastTradePrice(v) * w;
-                den += w;
-                used |= 1 << v;
+                exclusions[v] = VenueExclusion.NO_RECENT_TRADE;
+                continue;
             }
-            else
+            if (excludeUsdt && usdt[v])
             {
-                excluded |= 1 << v;
+                exclusions[v] = VenueExclusion.USDT_QUOTE;
+                continue;
             }
+            exclusions[v] = VenueExclusion.USED;
+            num += weights[v] * lastPrice[v];
+            den += weights[v];
+            used |= 1 << v;
         }
-        encoder.wrapAndApplyHeader(out.buffer(), 0, out.header())
-            .recvNs(now)
-            .secondNs(second)
-            .method(IndexMethod.WEIGHTED_LAST)
-            .venuesUsed((short)used)
-            .venuesExcluded((short)excluded)
-            .utilizedDepth(IndexValueEncoder.utilizedDepthNullValue());
-        if (den == 0)
-        {
-            value = Scales.NULL;
-            encoder.status(IndexStatus.NO_VALUE).value(IndexValueEncoder.valueNullValue());
-        }
-        else
-        {
-            // Round the weighted average to the nearest cent, halves away from zero.
-            final long centsDen = den * CENT;
-            value = ((num + centsDen / 2) / centsDen) * CENT;
-            encoder.status(IndexStatus.OK).value(value);
-        }
-        valueSecondNs = second;
-        out.append(Events.HEADER_LENGTH + encoder.encodedLength());
+        venuesUsed = used;
+        venuesExcluded = configuredMask & ~used;
+        hasValue = used != 0;
+        value = hasValue ? (2 * num + den) / (2 * den) : Scales.NULL;
+        valueCents = hasValue ? (2 * num + den * CENT) / (2 * den * CENT) * CENT : Scales.NULL;
+        return hasValue;
     }
 
-    /** Latest published value (1e-8 USD), or {@link Scales#NULL} when no venue was usable. */
+    public boolean hasValue()
+    {
+        return hasValue;
+    }
+
+    /** 1e-8 USD before rounding; NULL without a value. */
     public long value()
     {
         return value;
     }
 
-    public long valueSecondNs()
+    /** Rounded to cents (1e-8 scale); NULL without a value. */
+    public long valueCents()
     {
-        return valueSecondNs;
+        return valueCents;
+    }
+
+    public int venuesUsed()
+    {
+        return venuesUsed;
+    }
+
+    /** Venues with a weight that did not contribute. */
+    public int venuesExcluded()
+    {
+        return venuesExcluded;
+    }
+
+    public VenueExclusion exclusion(final int venueId)
+    {
+        return venueId >= 1 && venueId < SLOTS ? exclusions[venueId] : VenueExclusion.DISABLED;
     }
 }

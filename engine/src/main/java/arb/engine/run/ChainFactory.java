@@ -8,17 +8,16 @@ import arb.engine.chain.OutputJournal;
 import arb.engine.chain.RunParamsEcho;
 import arb.engine.chain.Stage;
 import arb.engine.config.Params;
-import arb.engine.index.WeightedLastIndex;
+import arb.engine.index.IndexStage;
 import arb.engine.kalshi.KalshiMarkets;
-import arb.engine.strategy.IndexFeed;
 import arb.engine.strategy.TradingDesk;
 import arb.engine.strategy.TradingDeskFactory;
 import arb.engine.strategy.TradingStage;
 
 /**
  * Builds the business chain from the run's logic parameters: the one place that decides which
- * stages exist and in which order (books -> index -> Kalshi markets -> trading desk: strategies and
- * the paper broker). Everything a
+ * stages exist and in which order (index -> books -> Kalshi markets -> trading desk: strategies and
+ * the paper broker; the index reads the books as they stood before each event). Everything a
  * stage needs from another stage is passed here, explicitly.
  */
 public final class ChainFactory
@@ -32,7 +31,8 @@ public final class ChainFactory
     {
         public final List<Stage> stages = new ArrayList<>();
         public VenueBooks books;
-        public WeightedLastIndex weightedLast;
+        /** Both index methods (weighted-last and cf-rti), settlement estimates and their accuracy. */
+        public IndexStage index;
         public KalshiMarkets kalshi;
         public TradingStage trading;
     }
@@ -42,27 +42,16 @@ public final class ChainFactory
         final Chain chain = new Chain();
         chain.stages.add(new RunParamsEcho(out));
         chain.books = new VenueBooks(params.getInt("books.maxLevelsPerSide"));
+        chain.index = IndexStage.create(params, chain.books, out);
+        // The index runs BEFORE the books: it calculates every 200 ms boundary that precedes an
+        // event against the books as they stood, then the books apply the event.
+        chain.stages.add(chain.index);
         chain.stages.add(chain.books);
-        chain.weightedLast = new WeightedLastIndex(params, chain.books, out);
-        chain.stages.add(chain.weightedLast);
         chain.kalshi = new KalshiMarkets(params, out);
         chain.stages.add(chain.kalshi);
         final TradingDesk desk = TradingDeskFactory.create(params, out);
-        final WeightedLastIndex index = chain.weightedLast;
-        chain.trading = new TradingStage(desk, new IndexFeed()
-        {
-            @Override
-            public long value()
-            {
-                return index.value();
-            }
-
-            @Override
-            public long valueSecondNs()
-            {
-                return index.valueSecondNs();
-            }
-        }, chain.kalshi);
+        // The desk trades on the method index.method selects (IndexStage is the strategies' IndexFeed).
+        chain.trading = new TradingStage(desk, chain.index, chain.kalshi);
         chain.stages.add(chain.trading);
         return chain;
     }
