@@ -207,7 +207,7 @@ public final class VenueSettings
         backoffMaxMs = 200;
         minReconnectDelayMs = 0;
         backoffResetAfterMs = 2_000;
-        resyncTimeoutMs = 2_000;
+        resyncTimeoutMs = 5_000;
         requestTimeoutMs = 1_000;
         snapshotRetryMs = 50;
         snapshotMaxRetryMs = 400;

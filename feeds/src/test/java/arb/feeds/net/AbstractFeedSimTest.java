@@ -144,7 +144,7 @@ abstract class AbstractFeedSimTest
     {
         try
         {
-            SimFeedHarness.await(state + "(" + reason + ")", 5_000, () -> h.statusesSince(from).stream()
+            SimFeedHarness.await(state + "(" + reason + ")", 15_000, () -> h.statusesSince(from).stream()
                 .anyMatch(s -> s.state() == state && s.reason() == reason));
         }
         catch (final AssertionError e)
@@ -158,7 +158,7 @@ abstract class AbstractFeedSimTest
     {
         try
         {
-            SimFeedHarness.await("recovery", 6_000, () ->
+            SimFeedHarness.await("recovery", 15_000, () ->
             {
                 final List<RecordingSink.Status> since = h.statusesSince(from);
                 return !since.isEmpty() && since.get(since.size() - 1).state() == FeedState.LIVE && h.feeds.bookValid(venue());
