@@ -177,10 +177,12 @@ class KalshiFeedSimTest
         o.key = false;
         try (KalshiSimHarness h = new KalshiSimHarness(o).start())
         {
-            assertThat(h.await(() -> h.feed.webSocket().restOnly() && h.anyMarket(m -> m.source() == DataSource.REST),
-                10_000)).isTrue();
-            assertThat(h.statuses()).contains("STOPPED AUTH_FAILED ws: REST polling alone: the WebSocket refused an "
-                + "unauthenticated connection (HTTP 401)");
+            final String refused = "STOPPED AUTH_FAILED ws: REST polling alone: the WebSocket refused an "
+                + "unauthenticated connection (HTTP 401)";
+            // The status event is published on the loop after the flag flips: wait for both.
+            assertThat(h.await(() -> h.feed.webSocket().restOnly() && h.anyMarket(m -> m.source() == DataSource.REST)
+                && h.statuses().contains(refused), 10_000)).isTrue();
+            assertThat(h.statuses()).contains(refused);
             assertThat(h.kalshi.refusedHandshakes()).isEqualTo(1);
         }
     }
