@@ -19,6 +19,8 @@ import arb.engine.live.TickInterleavingSink;
 import arb.engine.run.Engine;
 import arb.engine.run.RunStartCodec;
 import arb.feeds.capture.CaptureImporter;
+import arb.feeds.kalshi.KalshiCaptureImporter;
+import arb.feeds.kalshi.KalshiFeedConfig;
 import arb.feeds.net.FeedsConfig;
 import arb.feeds.net.SpotDecoders;
 import arb.journal.RunDirectory;
@@ -26,7 +28,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Turns a raw frame capture into a run directory by running the same decoders over it. */
+/**
+ * Turns a raw frame capture into a run directory by running the same decoders over it: the spot
+ * venues' through {@link CaptureImporter}, Kalshi's REST bodies and WebSocket frames through
+ * {@link KalshiCaptureImporter}, in file order.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = "Run the live decoders over a capture.jsonl (from `live --capture`, or your own recording in that "
         + "format) and write a run directory: input journal (with clock ticks every 200 ms of capture time), output "
@@ -42,7 +48,8 @@ public final class ImportCommand implements Callable<Integer>
     Path out;
 
     @Option(names = "--config", paramLabel = "FILE",
-        description = "key=value file: logic parameters and feeds.* settings (symbols, quotes, depth as recorded).")
+        description = "key=value file: logic parameters, feeds.* settings (symbols, quotes, depth as recorded) and "
+            + "kalshi.feed.series (only for captures without a series record).")
     Path config;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Logic parameter or feeds.* setting (repeatable).")
@@ -75,6 +82,7 @@ public final class ImportCommand implements Callable<Integer>
             }
         }
         final FeedsConfig feeds = FeedsConfig.fromProperties(env.withPrefix("feeds."));
+        final KalshiFeedConfig kalshiConfig = KalshiFeedConfig.fromProperties(env.withPrefix(KalshiFeedConfig.PREFIX));
         final long firstTs = firstTimestamp(capture);
         final RunDirectory dir = RunDirectory.create(out);
         final Engine engine = Engine.builder().params(params).runDirectory(dir).journalInput(true).mode("import")
@@ -82,14 +90,23 @@ public final class ImportCommand implements Callable<Integer>
         final TickInterleavingSink sink = new TickInterleavingSink(engine.sink(), env.getLong("live.tickMs", 200));
         final long t0 = System.nanoTime();
         RunStartCodec.publish(sink, firstTs, params.toText());
-        final CaptureImporter.Stats stats = new CaptureImporter(feeds, new SpotDecoders(feeds), sink).importFile(capture);
+        final KalshiCaptureImporter kalshi = new KalshiCaptureImporter(sink, kalshiConfig.series());
+        final CaptureImporter.Stats stats = new CaptureImporter(feeds, new SpotDecoders(feeds), sink)
+            .importFile(capture, kalshi);
         engine.finish();
+        final KalshiCaptureImporter.Stats k = kalshi.stats();
         final double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf("import: %,d records (%,d frames, %,d snapshots, %,d resets, %,d skipped, %,d malformed, "
             + "%,d bad frames, %,d resyncs) in %.2f s -> %,d input events, %,d ticks, %,d outputs -> %s%n",
             stats.records(), stats.frames(), stats.snapshots(), stats.resets(), stats.skipped(), stats.malformed(),
             stats.badFrames(), stats.resyncs(), secs, engine.inputEventsJournaled(), sink.ticks(),
             engine.output().count(), out);
+        if (k.records() > 0)
+        {
+            System.out.printf("import: kalshi %,d records (%,d REST responses, %,d WebSocket frames, %,d resets, "
+                + "%,d bad bodies, %,d bad frames, %,d sequence gaps)%n", k.records(), k.responses(), k.frames(),
+                k.resets(), k.badBodies(), k.badFrames(), k.resyncs());
+        }
         return engine.fatalError() == null ? 0 : 1;
     }
 

@@ -147,7 +147,7 @@ public final class LiveRun
         // polls is journaled, so this cross-thread read cannot make replay differ from live.
         final arb.engine.index.IndexStage index = engine.chain().index;
         final KalshiFeed kalshi = kalshiEnabled ? new KalshiFeed(loop, sink, clock, kalshiConfig, index::value,
-            feeds.httpClient(), feeds.resolver(), System.getenv()) : null;
+            feeds.httpClient(), feeds.resolver(), System.getenv(), capture) : null;
         final Watchdog watchdog = new Watchdog(engine, stallMs, why -> requestStop(1, why)).start();
         final Thread hook = new Thread(() ->
         {

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * received goes to its venue's decoder with the capture's {@code ts_ns} as receive time, every
  * successful REST depth snapshot to the decoder's {@link SnapshotDecoder} side, and every recorded
  * decoder reset is repeated, so the events published equal the live run's market events. Frames sent,
- * connect/disconnect events and venues not in the config are skipped; Kalshi records are left to the
- * Kalshi importer (see {@link #importFile(Path, RecordListener)}).
+ * connect/disconnect events and venues not in the config are skipped; Kalshi records are left to a
+ * {@link RecordListener}, in file order ({@code arb.feeds.kalshi.KalshiCaptureImporter}, see
+ * {@link #importFile(Path, RecordListener)}).
  */
 public final class CaptureImporter
 {

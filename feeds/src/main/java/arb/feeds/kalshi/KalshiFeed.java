@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import arb.feeds.ReceiveClock;
+import arb.feeds.capture.FrameCapture;
 import arb.feeds.net.HttpGetClient;
 import arb.feeds.net.LoopBoundSink;
 import arb.feeds.net.SpotFeeds;
@@ -27,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * <p>Construction checks the polling rate against the read budget and loads the key (so bad
  * settings fail before anything connects). {@link #start()} and {@link #stop()} may be called from
  * any thread.
+ *
+ * <p>With a {@link FrameCapture} (the run's {@code capture.jsonl}, shared with the spot feeds), the
+ * poller records every request URL and response, the WebSocket every frame in and out and its
+ * connects, disconnects and decoder resets, all as venue {@code kalshi}; the credentials, the
+ * signature and the headers never reach it. {@link KalshiCaptureImporter} turns such a capture back
+ * into the same market events.
  */
 public final class KalshiFeed implements AutoCloseable
 {
@@ -54,6 +61,20 @@ public final class KalshiFeed implements AutoCloseable
         final IndexPriceSource index, final HttpGetClient http, final AddressResolverGroup<?> resolver,
         final Map<String, String> environment)
     {
+        this(loop, sink, clock, config, index, http, resolver, environment, null);
+    }
+
+    /**
+     * As above, recording raw traffic into {@code capture}.
+     *
+     * @param capture raw frame capture (e.g. the run's {@link arb.feeds.capture.CaptureWriter}), or null /
+     *                {@link FrameCapture#NONE}
+     */
+    public KalshiFeed(
+        final EventLoop loop, final EventSink sink, final ReceiveClock clock, final KalshiFeedConfig config,
+        final IndexPriceSource index, final HttpGetClient http, final AddressResolverGroup<?> resolver,
+        final Map<String, String> environment, final FrameCapture capture)
+    {
         this.loop = loop;
         final EventSink loopSink = sink instanceof LoopBoundSink ? sink : new LoopBoundSink(loop, sink);
         final KalshiEventPublisher publisher = new KalshiEventPublisher(loopSink);
@@ -78,12 +99,14 @@ public final class KalshiFeed implements AutoCloseable
         {
             ownHttp = null;
         }
-        this.poller = new KalshiPoller(loop, http != null ? http : ownHttp, publisher, clock, config, index, selection);
+        this.poller = new KalshiPoller(loop, http != null ? http : ownHttp, publisher, clock, config, index, selection,
+            capture);
         final Optional<KalshiSigner> signer = KalshiSigner.configured(config.apiKeyId(), config.privateKeyPath(),
             environment);
         if (config.webSocket())
         {
-            webSocket = new KalshiWebSocket(loop, publisher, clock, config, signer.orElse(null), selection, ssl, dns);
+            webSocket = new KalshiWebSocket(loop, publisher, clock, config, signer.orElse(null), selection, ssl, dns,
+                capture);
         }
         else
         {

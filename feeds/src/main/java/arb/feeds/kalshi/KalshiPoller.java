@@ -10,12 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import arb.feeds.ReceiveClock;
+import arb.feeds.capture.FrameCapture;
 import arb.feeds.net.HttpGetClient;
 import arb.feeds.net.ReconnectBackoff;
 import arb.journal.Scales;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.Series;
+import arb.sbe.Venue;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -42,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * disagree on whether it needs a key) stops order book polls for {@code authRetryMs} and says why.
  * At start the request rate the settings imply is checked against the feed's share of Kalshi's read
  * limit, and a token bucket keeps the actual rate inside it. Everything runs on the loop.
+ *
+ * <p>With a {@link FrameCapture}, every request is recorded (its URL, stamped with the poll cycle's
+ * clock reading that decided it) and every answer (status and body, or the failure), paired by a
+ * request number in the record's {@code conn}: the URL and that reading are all the context a response
+ * needs to be turned into the same events again ({@link KalshiCaptureImporter}). Headers are never
+ * recorded (the REST reads carry no credentials anyway).
  */
 public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
 {
@@ -67,6 +75,8 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final ExpandableArrayBuffer copy = new ExpandableArrayBuffer(64 * 1024);
     private final String base;
+    private final FrameCapture capture;
+    private int requestIds;
 
     private RequestBudget budget;
     private ScheduledFuture<?> timer;
@@ -106,7 +116,19 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
         final EventLoop loop, final HttpGetClient http, final KalshiEventPublisher publisher, final ReceiveClock clock,
         final KalshiFeedConfig config, final IndexPriceSource index, final KalshiSelection selection)
     {
+        this(loop, http, publisher, clock, config, index, selection, null);
+    }
+
+    /**
+     * @param capture raw request/response capture, or null / {@link FrameCapture#NONE}
+     */
+    public KalshiPoller(
+        final EventLoop loop, final HttpGetClient http, final KalshiEventPublisher publisher, final ReceiveClock clock,
+        final KalshiFeedConfig config, final IndexPriceSource index, final KalshiSelection selection,
+        final FrameCapture capture)
+    {
         config.checkRequestRate();
+        this.capture = capture == null ? FrameCapture.NONE : capture;
         this.loop = loop;
         this.http = http;
         this.config = config;
@@ -203,7 +225,7 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
                 {
                     if (calendar.singleMarketEvents())
                     {
-                        requestSeriesList(calendar, nanos);
+                        requestSeriesList(calendar, now, nanos);
                     }
                 }
                 nextListNanos = nanos + config.listIntervalMs() * NS_PER_MS;
@@ -315,29 +337,29 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
                 {
                     if (single)
                     {
-                        requestState(t, nanos);
+                        requestState(t, now, nanos);
                     }
                     else
                     {
-                        requestEventList(t, nanos);
+                        requestEventList(t, now, nanos);
                     }
                 }
                 break;
             case LIVE:
                 if (single)
                 {
-                    requestState(t, nanos);
+                    requestState(t, now, nanos);
                     if (t.listed)
                     {
-                        requestBook(t.tickerBytes, t.ticker, t.closeNs, t, null, nanos);
+                        requestBook(t.tickerBytes, t.ticker, t.closeNs, t, null, now, nanos);
                     }
                 }
                 else
                 {
-                    requestEventList(t, nanos);
+                    requestEventList(t, now, nanos);
                     for (final Strike s : t.chosen)
                     {
-                        requestBook(s.bytes, s.ticker, t.closeNs, null, s, nanos);
+                        requestBook(s.bytes, s.ticker, t.closeNs, null, s, now, nanos);
                     }
                 }
                 break;
@@ -347,11 +369,11 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
                     t.nextSettleNanos = nanos + config.settleIntervalMs() * NS_PER_MS;
                     if (single)
                     {
-                        requestState(t, nanos);
+                        requestState(t, now, nanos);
                     }
                     else
                     {
-                        requestEventList(t, nanos);
+                        requestEventList(t, now, nanos);
                     }
                 }
                 break;
@@ -400,7 +422,7 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
         return false;
     }
 
-    private void requestState(final Tracked t, final long nanos)
+    private void requestState(final Tracked t, final long now, final long nanos)
     {
         if (t.stateInFlight || !admit(nanos))
         {
@@ -408,13 +430,14 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
         }
         t.stateInFlight = true;
         final String path = "/markets/" + t.ticker;
+        final int id = recordRequest(now, path);
         http.get(URI.create(base + path), config.requestTimeoutMs(),
-            (code, body, failure) -> onState(t, path, code, body, failure));
+            (code, body, failure) -> onState(t, path, id, code, body, failure));
     }
 
     private void requestBook(
         final byte[] tickerBytes, final String ticker, final long closeNs, final Tracked t, final Strike s,
-        final long nanos)
+        final long now, final long nanos)
     {
         final boolean inFlight = t != null ? t.bookInFlight : s.bookInFlight;
         if (inFlight || nanos < booksDisabledUntilNanos || !admit(nanos))
@@ -431,11 +454,12 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
         }
         final String path = "/markets/" + ticker + "/orderbook"
             + (config.orderbookDepth() > 0 ? "?depth=" + config.orderbookDepth() : "");
+        final int id = recordRequest(now, path);
         http.get(URI.create(base + path), config.requestTimeoutMs(),
-            (code, body, failure) -> onBook(tickerBytes, closeNs, t, s, path, code, body, failure));
+            (code, body, failure) -> onBook(tickerBytes, closeNs, t, s, path, id, code, body, failure));
     }
 
-    private void requestEventList(final Tracked t, final long nanos)
+    private void requestEventList(final Tracked t, final long now, final long nanos)
     {
         if (t.stateInFlight || !admit(nanos))
         {
@@ -443,11 +467,12 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
         }
         t.stateInFlight = true;
         final String path = "/markets?event_ticker=" + t.ticker + "&limit=200";
+        final int id = recordRequest(now, path);
         http.get(URI.create(base + path), config.requestTimeoutMs(),
-            (code, body, failure) -> onEventList(t, path, code, body, failure));
+            (code, body, failure) -> onEventList(t, path, id, code, body, failure));
     }
 
-    private void requestSeriesList(final KalshiCalendar calendar, final long nanos)
+    private void requestSeriesList(final KalshiCalendar calendar, final long now, final long nanos)
     {
         if (!admit(nanos))
         {
@@ -455,13 +480,56 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
         }
         seriesListInFlight = true;
         final String path = "/markets?series_ticker=" + calendar.seriesTicker() + "&status=open&limit=100";
+        final int id = recordRequest(now, path);
         http.get(URI.create(base + path), config.requestTimeoutMs(),
-            (code, body, failure) -> onSeriesList(path, code, body, failure));
+            (code, body, failure) -> onSeriesList(path, id, code, body, failure));
+    }
+
+    // ------------------------------------------------------------------ capture
+
+    /**
+     * Records a request (its URL; a GET has no body) stamped with the poll cycle's clock reading,
+     * the instant whose phase decided the request (the importer derives the market's close time
+     * from it), and returns the number that pairs the response with it.
+     */
+    private int recordRequest(final long now, final String path)
+    {
+        final int id = ++requestIds;
+        capture.recordText(now, Venue.KALSHI, id, FrameCapture.Kind.HTTP, false, base + path, "");
+        return id;
+    }
+
+    /**
+     * Records a response: status and body, or (no response at all) an {@code http failed} event.
+     * Wraps the body into {@link #view} as a side effect.
+     *
+     * @return the body's length, or -1 when there is none
+     */
+    private int recordResponse(
+        final long recvNs, final int id, final String path, final int code, final ByteBuf body, final Throwable failure)
+    {
+        if (body == null)
+        {
+            if (capture != FrameCapture.NONE)
+            {
+                capture.recordText(recvNs, Venue.KALSHI, id, FrameCapture.Kind.EVENT, true, base + path,
+                    "http failed: " + (failure == null ? "no response" : failure.getClass().getSimpleName()));
+            }
+            return -1;
+        }
+        final int length = wrap(body);
+        if (capture != FrameCapture.NONE)
+        {
+            capture.recordHttp(recvNs, Venue.KALSHI, id, FrameCapture.Kind.HTTP, true, base + path, code, view, 0,
+                length);
+        }
+        return length;
     }
 
     // ------------------------------------------------------------------ responses (on the loop)
 
-    private void onState(final Tracked t, final String path, final int code, final ByteBuf body, final Throwable failure)
+    private void onState(
+        final Tracked t, final String path, final int id, final int code, final ByteBuf body, final Throwable failure)
     {
         t.stateInFlight = false;
         if (stopped)
@@ -471,10 +539,10 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
         responses++;
         final long recvNs = clock.nowNs();
         final long nanos = System.nanoTime();
+        final int length = recordResponse(recvNs, id, path, code, body, failure);
         final Phase phase = phase(t, recvNs);
-        if (code == 200)
+        if (code == 200 && length >= 0)
         {
-            final int length = wrap(body);
             final int result = parser.onMarket(view, 0, length, recvNs);
             if (result == KalshiRestParser.OK)
             {
@@ -514,8 +582,8 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
     }
 
     private void onBook(
-        final byte[] tickerBytes, final long closeNs, final Tracked t, final Strike s, final String path, final int code,
-        final ByteBuf body, final Throwable failure)
+        final byte[] tickerBytes, final long closeNs, final Tracked t, final Strike s, final String path, final int id,
+        final int code, final ByteBuf body, final Throwable failure)
     {
         if (t != null)
         {
@@ -532,9 +600,9 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
         responses++;
         final long recvNs = clock.nowNs();
         final long nanos = System.nanoTime();
-        if (code == 200)
+        final int length = recordResponse(recvNs, id, path, code, body, failure);
+        if (code == 200 && length >= 0)
         {
-            final int length = wrap(body);
             if (parser.onOrderbook(view, 0, length, recvNs, tickerBytes, closeNs) == KalshiRestParser.OK)
             {
                 if (recvNs < closeNs)
@@ -568,7 +636,8 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
         }
     }
 
-    private void onEventList(final Tracked t, final String path, final int code, final ByteBuf body, final Throwable failure)
+    private void onEventList(
+        final Tracked t, final String path, final int id, final int code, final ByteBuf body, final Throwable failure)
     {
         t.stateInFlight = false;
         if (stopped)
@@ -578,12 +647,12 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
         responses++;
         final long recvNs = clock.nowNs();
         final long nanos = System.nanoTime();
-        if (code != 200)
+        final int length = recordResponse(recvNs, id, path, code, body, failure);
+        if (code != 200 || length < 0)
         {
             onHttpFailure(recvNs, nanos, path, code, failure);
             return;
         }
-        final int length = wrap(body);
         listTarget = t;
         listCount = 0;
         final int result = parser.onMarketList(view, 0, length, recvNs, this);
@@ -623,7 +692,8 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
         onSuccess(recvNs);
     }
 
-    private void onSeriesList(final String path, final int code, final ByteBuf body, final Throwable failure)
+    private void onSeriesList(
+        final String path, final int id, final int code, final ByteBuf body, final Throwable failure)
     {
         seriesListInFlight = false;
         if (stopped)
@@ -633,12 +703,12 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
         responses++;
         final long recvNs = clock.nowNs();
         final long nanos = System.nanoTime();
-        if (code != 200)
+        final int length = recordResponse(recvNs, id, path, code, body, failure);
+        if (code != 200 || length < 0)
         {
             onHttpFailure(recvNs, nanos, path, code, failure);
             return;
         }
-        final int length = wrap(body);
         if (parser.onMarketList(view, 0, length, recvNs, this) == KalshiRestParser.OK)
         {
             onSuccess(recvNs);

@@ -8,10 +8,13 @@ import java.util.concurrent.TimeUnit;
 
 import arb.feeds.FrameResult;
 import arb.feeds.ReceiveClock;
+import arb.feeds.capture.FrameCapture;
 import arb.feeds.net.ReconnectBackoff;
 import arb.feeds.net.Transports;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
+import arb.sbe.Series;
+import arb.sbe.Venue;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -61,6 +64,13 @@ import org.slf4j.LoggerFactory;
  * Silence, peer close and failures reconnect with exponential backoff; every state change is a
  * FeedStatus event (the engine invalidates WebSocket books on CONNECTING, DISCONNECTED, BACKOFF,
  * RESYNCING and STOPPED). Single-threaded: all of it runs on the loop.
+ *
+ * <p>With a {@link FrameCapture}, every text frame received (before it is decoded, with the receive
+ * time the decoder gets) and sent is recorded, with each connect and disconnect, and every call that
+ * changes the decoder's state outside a frame: {@code reset} (new connection), {@code forget: sid N}
+ * (a subscription's sequence dropped), and once at start {@code series: ...} (which series it
+ * publishes), so that {@link KalshiCaptureImporter} reproduces the decoder's events exactly. The
+ * handshake's headers (key id, timestamp, signature) are never recorded.
  */
 public final class KalshiWebSocket
 {
@@ -84,8 +94,10 @@ public final class KalshiWebSocket
     private final ReconnectBackoff backoff;
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final ExpandableArrayBuffer copy = new ExpandableArrayBuffer(64 * 1024);
+    private final FrameCapture capture;
 
     private boolean started;
+    private boolean connOpen;
     private boolean stopped;
     private boolean restOnly;
     private boolean modeAnnounced;
@@ -120,6 +132,18 @@ public final class KalshiWebSocket
         final KalshiFeedConfig config, final KalshiSigner signer, final KalshiSelection selection,
         final SslContext ssl, final AddressResolverGroup<?> resolver)
     {
+        this(loop, publisher, clock, config, signer, selection, ssl, resolver, null);
+    }
+
+    /**
+     * @param capture raw frame capture, or null / {@link FrameCapture#NONE}
+     */
+    public KalshiWebSocket(
+        final EventLoop loop, final KalshiEventPublisher publisher, final ReceiveClock clock,
+        final KalshiFeedConfig config, final KalshiSigner signer, final KalshiSelection selection,
+        final SslContext ssl, final AddressResolverGroup<?> resolver, final FrameCapture capture)
+    {
+        this.capture = capture == null ? FrameCapture.NONE : capture;
         this.loop = loop;
         this.publisher = publisher;
         this.decoder = new KalshiWsDecoder(publisher, 4 * 1024, config.series().toArray(new arb.sbe.Series[0]));
@@ -143,6 +167,7 @@ public final class KalshiWebSocket
                 return;
             }
             started = true;
+            recordEvent(0, null, "series: " + seriesNames());
             housekeeping = loop.scheduleAtFixedRate(this::housekeeping, config.housekeepingMs(),
                 config.housekeepingMs(), TimeUnit.MILLISECONDS);
             connect("start");
@@ -176,7 +201,7 @@ public final class KalshiWebSocket
         {
             reconnectTimer.cancel(false);
         }
-        closeChannel();
+        closeChannel("stopped");
         if (started && !restOnly)
         {
             status.report(clock.nowNs(), FeedState.STOPPED, FeedReason.SHUTDOWN, "WebSocket stopped");
@@ -198,7 +223,9 @@ public final class KalshiWebSocket
         final int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
         final int id = ++connId;
         handshaken = false;
+        connOpen = true;
         status.report(clock.nowNs(), FeedState.CONNECTING, FeedReason.NONE, why + ": " + uri);
+        recordEvent(id, uri.toString(), "connect");
 
         final HttpHeaders headers = new DefaultHttpHeaders().set(HttpHeaderNames.USER_AGENT, config.userAgent());
         if (signer != null)
@@ -262,6 +289,7 @@ public final class KalshiWebSocket
         lastTrafficNanos = System.nanoTime();
         nextPingNanos = lastTrafficNanos + config.wsPingMs() * NS_PER_MS;
         decoder.reset();
+        recordEvent(id, null, "reset: handshake");
         bookSid = -1;
         tickerSid = -1;
         lifecycleSid = -1;
@@ -319,7 +347,7 @@ public final class KalshiWebSocket
             {
                 sb.append(any ? "," : "").append(sid);
                 any = true;
-                decoder.forgetSid(sid);
+                forgetSid(sid);
             }
         }
         if (any)
@@ -335,8 +363,35 @@ public final class KalshiWebSocket
         if (ch != null && ch.isActive())
         {
             ch.writeAndFlush(new TextWebSocketFrame(text));
+            capture.recordText(clock.nowNs(), Venue.KALSHI, connId, FrameCapture.Kind.WS, false, null, text);
         }
         return id;
+    }
+
+    /** Drops a subscription's sequence state, and says so in the capture (an import must do the same). */
+    private void forgetSid(final long sid)
+    {
+        decoder.forgetSid(sid);
+        recordEvent(connId, null, "forget: sid " + sid);
+    }
+
+    private void recordEvent(final int conn, final String url, final String text)
+    {
+        if (capture != FrameCapture.NONE)
+        {
+            capture.recordText(clock.nowNs(), Venue.KALSHI, conn, FrameCapture.Kind.EVENT, false, url, text);
+        }
+    }
+
+    /** The series the decoder publishes, as the capture's {@code series:} event names them. */
+    private String seriesNames()
+    {
+        final StringBuilder sb = new StringBuilder(32);
+        for (final Series s : config.series())
+        {
+            sb.append(sb.length() > 0 ? "," : "").append(s.name());
+        }
+        return sb.toString();
     }
 
     // ------------------------------------------------------------------ frames
@@ -351,6 +406,7 @@ public final class KalshiWebSocket
         lastTrafficNanos = System.nanoTime();
         final long recvNs = clock.nowNs();
         final int length = wrap(content);
+        capture.record(recvNs, Venue.KALSHI, id, FrameCapture.Kind.WS, true, null, view, 0, length);
         final int result = decoder.onFrame(view, 0, length, recvNs);
         switch (result)
         {
@@ -465,7 +521,7 @@ public final class KalshiWebSocket
         }
         else
         {
-            decoder.forgetSid(sid);
+            forgetSid(sid);
         }
     }
 
@@ -498,7 +554,7 @@ public final class KalshiWebSocket
                 + "or {} and {}, for order book deltas and the BRTI relay)", why, KalshiFeedConfig.PREFIX,
                 KalshiFeedConfig.PREFIX, KalshiSigner.ENV_KEY_ID, KalshiSigner.ENV_KEY_PATH);
         }
-        closeChannel();
+        closeChannel("REST polling alone");
         status.report(recvNs, FeedState.STOPPED, FeedReason.AUTH_FAILED, "REST polling alone: " + why);
     }
 
@@ -574,7 +630,7 @@ public final class KalshiWebSocket
             }
             LOG.warn("kalshi WebSocket refused the signed handshake (HTTP {}): check the key id, the PEM file and the "
                 + "system clock; retrying in {} ms", code, config.authRetryMs());
-            closeChannel();
+            closeChannel("handshake refused (HTTP " + code + ")");
             status.report(recvNs, FeedState.BACKOFF, FeedReason.AUTH_FAILED, "handshake refused (HTTP " + code
                 + "); retry in " + config.authRetryMs() + " ms");
             reconnectTimer = loop.schedule(() -> connect("reconnect"), config.authRetryMs(), TimeUnit.MILLISECONDS);
@@ -585,7 +641,7 @@ public final class KalshiWebSocket
 
     private void disconnect(final FeedReason why, final String text, final boolean prompt)
     {
-        closeChannel();
+        closeChannel(why + " " + text);
         if (stopped || restOnly)
         {
             return;
@@ -600,11 +656,16 @@ public final class KalshiWebSocket
         reconnectTimer = loop.schedule(() -> connect("reconnect"), Math.max(1, delay), TimeUnit.MILLISECONDS);
     }
 
-    private void closeChannel()
+    private void closeChannel(final String why)
     {
         final Channel ch = channel;
         channel = null;
         handshaken = false;
+        if (connOpen)
+        {
+            connOpen = false;
+            recordEvent(connId, config.ws().toString(), "disconnect: " + why);
+        }
         connId++;
         if (ch != null)
         {

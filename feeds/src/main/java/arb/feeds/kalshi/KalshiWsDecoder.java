@@ -126,7 +126,17 @@ public final class KalshiWsDecoder implements FeedDecoder
     {
         this.publisher = publisher;
         this.levels = new KalshiLevels(maxBookLevels);
-        for (final Series s : follow)
+        follow(follow);
+    }
+
+    /**
+     * Replaces the series whose markets are published (cold path: an import applies the series a
+     * captured run followed).
+     */
+    public void follow(final Series... series)
+    {
+        java.util.Arrays.fill(followed, false);
+        for (final Series s : series)
         {
             followed[s.value() & 0xFF] = true;
         }

@@ -57,6 +57,8 @@ public final class KalshiSimHarness implements AutoCloseable
         public KalshiSim.Settings sim = new KalshiSim.Settings();
         public Map<String, String> feed = Map.of();
         public Path dir;
+        /** Where the feed records its raw traffic (null: nowhere). */
+        public arb.feeds.capture.FrameCapture capture;
     }
 
     public KalshiSimHarness(final Options options) throws Exception
@@ -102,7 +104,8 @@ public final class KalshiSimHarness implements AutoCloseable
                     .encodeToString(other.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
             config.set("apiKeyId", "test-key").set("privateKeyPath", pem.toString());
         }
-        feed = new KalshiFeed(group.next(), new CapturingSink(), clock, config, IndexPriceSource.NONE, null, null, Map.of());
+        feed = new KalshiFeed(group.next(), new CapturingSink(), clock, config, IndexPriceSource.NONE, null, null, Map.of(),
+            options.capture);
     }
 
     private static KeyPair generate() throws Exception
