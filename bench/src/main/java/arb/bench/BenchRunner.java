@@ -50,9 +50,17 @@ public final class BenchRunner
         FULL, QUICK, SMOKE
     }
 
-    /** One JMH benchmark class and the parameters it runs with in each mode. */
-    record Suite(String benchmark, Map<Mode, Map<String, String[]>> params)
+    /**
+     * One JMH benchmark class and the parameters it runs with in each mode; {@code micro} suites
+     * (nanosecond-scale operations that converge fast) get shorter iterations in quick mode.
+     */
+    record Suite(String benchmark, Map<Mode, Map<String, String[]>> params, boolean micro)
     {
+        Suite(final String benchmark, final Map<Mode, Map<String, String[]>> params)
+        {
+            this(benchmark, params, false);
+        }
+
         String[] param(final Mode mode, final String name)
         {
             final Map<String, String[]> p = params.get(mode);
@@ -69,7 +77,10 @@ public final class BenchRunner
         new Suite("JournalAppendBenchmark", Map.of()),
         new Suite("ReplayBenchmark", Map.of(
             Mode.QUICK, Map.of("waitStrategy", new String[] {"blocking", "yielding"}),
-            Mode.SMOKE, Map.of("waitStrategy", new String[] {"blocking"}))));
+            Mode.SMOKE, Map.of("waitStrategy", new String[] {"blocking"}))),
+        new Suite("FrameDecodeBenchmark", Map.of(
+            Mode.SMOKE, Map.of("frames", new String[] {"kraken-book-update"})), true),
+        new Suite("RealCoinbaseDecodeBenchmark", Map.of(), true));
 
     private final Mode mode;
     private final Path results;
@@ -156,14 +167,23 @@ public final class BenchRunner
             + MachineInfo.loadAverage());
         progress.println("bench: results in " + results);
         final long t0 = System.nanoTime();
-        progress.println("bench: preparing the generated session (cached after the first run)...");
+        progress.println("bench: preparing the generated session and the simulator capture (cached after the first "
+            + "run)...");
         BenchSessions.session();
+        BenchCaptures.simulatorCapture();
         for (final Suite suite : SUITES)
         {
-            if (only == null || only.matcher(suite.benchmark()).find())
+            if (only != null && !only.matcher(suite.benchmark()).find())
             {
-                runSuite(suite);
+                continue;
             }
+            if (suite.benchmark().startsWith("RealCoinbase") && !SharedData.hasCoinbaseCapture())
+            {
+                progress.println("bench: " + suite.benchmark() + " skipped: ../shared/data/" + SharedData.COINBASE_CAPTURE
+                    + " (or the zstd tool) is not available");
+                continue;
+            }
+            runSuite(suite);
         }
         Properties harnessResult = null;
         if (harness && (only == null || only.matcher("LatencyHarness").find()))
@@ -199,8 +219,8 @@ public final class BenchRunner
         }
         if (mode == Mode.QUICK)
         {
-            o.warmupIterations(1).warmupTime(TimeValue.milliseconds(500))
-                .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
+            final TimeValue t = TimeValue.milliseconds(suite.micro() ? 300 : 500);
+            o.warmupIterations(1).warmupTime(t).measurementIterations(suite.micro() ? 2 : 3).measurementTime(t);
         }
         else if (mode == Mode.SMOKE)
         {
@@ -242,6 +262,7 @@ public final class BenchRunner
         args.add("-D" + JvmOptions.PROPERTY + "=" + JvmOptions.locate().toAbsolutePath());
         args.add("-D" + BenchSessions.DATA_PROPERTY + "=" + BenchSessions.dataDir().toAbsolutePath());
         args.add("-D" + BenchSessions.MINUTES_PROPERTY + "=" + BenchSessions.defaultMinutes());
+        args.add("-D" + BenchCaptures.SECONDS_PROPERTY + "=" + Integer.getInteger(BenchCaptures.SECONDS_PROPERTY, 12));
         args.add("-D" + LatencyRecording.RESULTS_PROPERTY + "=" + results.toAbsolutePath());
         return args.toArray(new String[0]);
     }
@@ -282,8 +303,8 @@ public final class BenchRunner
         final Properties p = load(out);
         if (p != null)
         {
-            p.setProperty("logPausesAfterWarmup",
-                Long.toString(GcCheck.pausesAfter(log, Long.parseLong(p.getProperty("warmupUptimeMs", "0")))));
+            p.setProperty("logPausesAfterWarmup", Long.toString(GcCheck.pausesBetween(log,
+                Long.parseLong(p.getProperty("warmupUptimeMs", "0")), Long.parseLong(p.getProperty("endUptimeMs", "0")))));
         }
         return p;
     }
@@ -342,6 +363,7 @@ public final class BenchRunner
 
         SummaryTable table()
         {
+            decode();
             ringHandOff();
             chain();
             journal();
@@ -349,6 +371,57 @@ public final class BenchRunner
             harness();
             gc();
             return table;
+        }
+
+        private void decode()
+        {
+            final String section = "frame decode: production decoder (frame -> book/trade state -> SBE events) vs "
+                + "Jackson on the same frames; goal >= 10x readTree, faster than streaming, < 0.01 B/op";
+            for (final DecodeCase c : DecodeCase.values())
+            {
+                final String p = "[frames=" + c.id() + "]";
+                final RunResult ours = jmh.get("FrameDecodeBenchmark.decoder" + p);
+                if (ours == null)
+                {
+                    continue;
+                }
+                final RunResult tree = jmh.get("FrameDecodeBenchmark.jacksonTree" + p);
+                final RunResult streaming = jmh.get("FrameDecodeBenchmark.jacksonStreaming" + p);
+                final double us = ours.getPrimaryResult().getScore();
+                table.add(section, c.id(), SummaryTable.time(us) + "/frame",
+                    "readTree " + time(tree) + ", streaming " + time(streaming),
+                    SummaryTable.ratio(score(tree) / us) + " tree, " + SummaryTable.ratio(score(streaming) / us)
+                        + " streaming",
+                    alloc("FrameDecodeBenchmark.decoder" + p),
+                    "+-" + SummaryTable.time(ours.getPrimaryResult().getScoreError()) + "; Jackson B/op tree "
+                        + alloc("FrameDecodeBenchmark.jacksonTree" + p) + ", streaming "
+                        + alloc("FrameDecodeBenchmark.jacksonStreaming" + p));
+            }
+            final RunResult real = jmh.get("RealCoinbaseDecodeBenchmark.decoder");
+            if (real != null)
+            {
+                final RunResult tree = jmh.get("RealCoinbaseDecodeBenchmark.jacksonTree");
+                final RunResult streaming = jmh.get("RealCoinbaseDecodeBenchmark.jacksonStreaming");
+                final double mean = real.getPrimaryResult().getScore();
+                table.add(section, "real Coinbase capture, mean/frame", SummaryTable.time(mean) + " (p50 "
+                    + SummaryTable.time(real.getPrimaryResult().getStatistics().getPercentile(50)) + ")",
+                    "Python json.loads 52 us; readTree " + time(tree) + ", streaming " + time(streaming),
+                    SummaryTable.ratio(52_000 / mean) + " vs Python (goal x50); " + SummaryTable.ratio(score(tree) / mean)
+                        + " tree, " + SummaryTable.ratio(score(streaming) / mean) + " streaming",
+                    alloc("RealCoinbaseDecodeBenchmark.decoder"),
+                    "1,030 real frames incl. 5 MB + 2.5 MB snapshots; mean +-"
+                        + SummaryTable.time(real.getPrimaryResult().getScoreError()));
+            }
+        }
+
+        private static double score(final RunResult r)
+        {
+            return r == null ? Double.NaN : r.getPrimaryResult().getScore();
+        }
+
+        private static String time(final RunResult r)
+        {
+            return r == null ? "?" : SummaryTable.time(r.getPrimaryResult().getScore());
         }
 
         private void ringHandOff()

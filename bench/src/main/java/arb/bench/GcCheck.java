@@ -47,7 +47,7 @@ public final class GcCheck
 
     /** What the check found. Bytes are per thread over the measured events. */
     public record Result(long events, long warmupEvents, double seconds, long collections, long collectionMs,
-        long warmupUptimeMs, Map<String, Long> threadBytes, List<String> topSites, long chainErrors)
+        long warmupUptimeMs, long endUptimeMs, Map<String, Long> threadBytes, List<String> topSites, long chainErrors)
     {
         public long totalBytes()
         {
@@ -154,6 +154,7 @@ public final class GcCheck
             publish(publisher, source, events - warmup);
             drain(engine, publisher);
             final double seconds = (System.nanoTime() - t0) / 1e9;
+            final long endUptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
 
             final long collections = collections() - collectionsBefore;
             final long collectionMs = collectionMs() - collectionMsBefore;
@@ -171,7 +172,8 @@ public final class GcCheck
             final List<String> sites = topSites(recordingFile, names, 8);
             final long chainErrors = engine.businessChain().errors();
             engine.finish();
-            return new Result(events, warmup, seconds, collections, collectionMs, uptimeMs, bytes, sites, chainErrors);
+            return new Result(events, warmup, seconds, collections, collectionMs, uptimeMs, endUptimeMs, bytes, sites,
+                chainErrors);
         }
         catch (final IOException e)
         {
@@ -280,8 +282,11 @@ public final class GcCheck
             .toList();
     }
 
-    /** GC pauses in a {@code -Xlog:gc} file (default decorators: uptime first) after the given uptime. */
-    public static long pausesAfter(final Path gcLog, final long uptimeMs)
+    /**
+     * GC pauses in a {@code -Xlog:gc} file (default decorators: uptime first) logged between two
+     * uptimes (the measured phase: not the warm-up, not the JFR parsing after it); -1 without a log.
+     */
+    public static long pausesBetween(final Path gcLog, final long fromUptimeMs, final long toUptimeMs)
     {
         if (!Files.isRegularFile(gcLog))
         {
@@ -293,7 +298,8 @@ public final class GcCheck
             for (final String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8))
             {
                 final Matcher m = LOG_LINE.matcher(line);
-                if (m.matches() && Double.parseDouble(m.group(1)) * 1000 > uptimeMs)
+                final double atMs = m.matches() ? Double.parseDouble(m.group(1)) * 1000 : -1;
+                if (atMs > fromUptimeMs && atMs <= toUptimeMs)
                 {
                     n++;
                 }
@@ -338,6 +344,7 @@ public final class GcCheck
         sb.append("collections=").append(r.collections()).append('\n');
         sb.append("collectionMs=").append(r.collectionMs()).append('\n');
         sb.append("warmupUptimeMs=").append(r.warmupUptimeMs()).append('\n');
+        sb.append("endUptimeMs=").append(r.endUptimeMs()).append('\n');
         sb.append("bytes=").append(r.totalBytes()).append('\n');
         sb.append("bytesPerEvent=").append(String.format(Locale.ROOT, "%.6f", r.bytesPerEvent())).append('\n');
         sb.append("heapMaxMb=").append(Runtime.getRuntime().maxMemory() >> 20).append('\n');

@@ -32,6 +32,7 @@ class BenchmarksStartTest
     static void session()
     {
         TestSessions.use(tmp);
+        System.setProperty(BenchCaptures.SECONDS_PROPERTY, "3");
     }
 
     @Test
@@ -39,9 +40,11 @@ class BenchmarksStartTest
     {
         final Collection<RunResult> results = new Runner(new OptionsBuilder()
             .include("arb\\.bench\\..*Benchmark\\.")
+            .exclude("RealCoinbase")
             .param("handOff", "blocking", RingPingPongBenchmark.QUEUE)
             .param("waitStrategy", "blocking")
             .param("pipeline", "blocking", QueueChainPipeline.NAME)
+            .param("frames", "kraken-book-update")
             .forks(0)
             .warmupIterations(0)
             .measurementIterations(1)
@@ -60,7 +63,10 @@ class BenchmarksStartTest
             "ReplayBenchmark.replay[waitStrategy=blocking]",
             "ReplayBenchmark.readIntoSlot",
             "ReplayBenchmark.chainAlone",
-            "ReplayBenchmark.bareTailer");
+            "ReplayBenchmark.bareTailer",
+            "FrameDecodeBenchmark.decoder[frames=kraken-book-update]",
+            "FrameDecodeBenchmark.jacksonTree[frames=kraken-book-update]",
+            "FrameDecodeBenchmark.jacksonStreaming[frames=kraken-book-update]");
         for (final RunResult r : results)
         {
             assertThat(r.getPrimaryResult().getScore()).as(BenchRunner.key(r)).isPositive();
@@ -120,6 +126,7 @@ class BenchmarksStartTest
         final List<String> args = new java.util.ArrayList<>(List.of(JvmOptions.forForks()));
         args.add("-D" + BenchSessions.DATA_PROPERTY + "=" + tmp);
         args.add("-D" + BenchSessions.MINUTES_PROPERTY + "=" + TestSessions.MINUTES);
+        args.add("-D" + BenchCaptures.SECONDS_PROPERTY + "=3");
         args.add("-D" + JvmOptions.PROPERTY + "=" + JvmOptions.locate());
         return args.toArray(new String[0]);
     }
