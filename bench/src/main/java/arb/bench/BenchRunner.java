@@ -556,11 +556,21 @@ public final class BenchRunner
                     + SummaryTable.time(num(harness, p + "max"));
                 table.add(section, "at " + SummaryTable.rate(rate) + (rate == max ? " (max sustainable)" : ""),
                     measured, "goal p99 <= 1 ms", SummaryTable.ratio(1e6 / p99) + " at p99", "-",
-                    "achieved " + SummaryTable.rate(num(harness, p + "achieved")) + ", "
+                    "achieved " + SummaryTable.rate(num(harness, p + "achieved")) + " ("
+                        + SummaryTable.rate(num(harness, p + "eventsPerSecond")) + " events), "
                         + ("true".equals(harness.getProperty(p + "flat")) ? "flat" : "BENT"));
             }
-            table.add(section, "maximum sustainable input rate", SummaryTable.rate(max) + " events",
-                "1M/s driver saturates 2 cores", "-", "-", "highest rate with flat latency");
+            double maxEvents = 0;
+            for (int i = 0; i < steps; i++)
+            {
+                if (Long.parseLong(harness.getProperty("step." + i + ".rate")) == max)
+                {
+                    maxEvents = num(harness, "step." + i + ".eventsPerSecond");
+                }
+            }
+            table.add(section, "maximum sustainable input rate", SummaryTable.rate(max) + " arrivals ("
+                + SummaryTable.rate(maxEvents) + " events)", "1M/s driver saturates 2 cores", "-", "-",
+                "highest rate with flat latency");
         }
 
         private void gc()

@@ -22,8 +22,10 @@ import org.HdrHistogram.Histogram;
 /**
  * End-to-end latency at rising fixed input rates. The harness thread plays the engine's I/O
  * thread: at each arrival's intended time (a fixed schedule: arrival {@code i} at {@code start + i /
- * rate}) it hands the arrival to the real publish path (decoder or pre-encoded event -> ring
- * publisher), and the engine runs in its live shape (ring -> journaler -> business chain). The
+ * rate}) it hands the arrival to the real publish path - by default a venue frame to the production
+ * decoder, which publishes into the ring ({@link DecodedFrameArrivals}); or a pre-encoded event
+ * ({@link PreEncodedArrivals}) - and the engine runs in its live shape (ring -> journaler ->
+ * business chain). Rates are arrivals (frames) per second; the events they publish are counted. The
  * latency of every event is measured from its intended send time to the end of the business chain
  * ({@link IntendedTimeProbe}), so a producer that falls behind is charged for it (no coordinated
  * omission). Each rate runs on a fresh engine after an unrecorded warm-up, preceded once by an
@@ -34,7 +36,7 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>
  * java @scripts/jvm.options -cp ... arb.bench.LatencyHarness [--quick] [--rates 10000,50000,...]
- *     [--warmup-seconds S] [--seconds S] [--wait-strategy W] [--bend-factor F] [--out FILE]
+ *     [--warmup-seconds S] [--seconds S] [--wait-strategy W] [--bend-factor F] [--source frames|events] [--out FILE]
  * </pre>
  */
 public final class LatencyHarness
@@ -54,6 +56,8 @@ public final class LatencyHarness
         public int ringSize = 16384;
         public double bendFactor = 4;
         public Path out;
+        /** "frames": venue frames through the production decoders; "events": pre-encoded events. */
+        public String source = "frames";
 
         public static Config quick()
         {
@@ -69,6 +73,11 @@ public final class LatencyHarness
     public record Step(long targetRate, double achievedRate, long arrivals, long events, long p50, long p90, long p99,
         long p999, long p9999, long max, long maxLagNs, boolean kept, boolean flat)
     {
+        /** Events published per second at the achieved arrival rate. */
+        public double eventsPerSecond()
+        {
+            return arrivals == 0 ? 0 : achievedRate * events / arrivals;
+        }
     }
 
     /** All rates, the maximum sustainable one (0 when none was flat), and what drove them. */
@@ -126,13 +135,25 @@ public final class LatencyHarness
                 case "--out":
                     config.out = Path.of(args[++i]);
                     break;
+                case "--source":
+                    config.source = args[++i];
+                    break;
                 default:
                     System.err.println("latency harness: unknown option " + args[i]);
                     System.exit(2);
             }
         }
-        final EventLog log = EventLog.load(BenchSessions.session());
-        final Result result = run(config, () -> new PreEncodedArrivals(log), System.err);
+        final Result result;
+        if ("events".equals(config.source))
+        {
+            final EventLog log = EventLog.load(BenchSessions.session());
+            result = run(config, () -> new PreEncodedArrivals(log), System.err);
+        }
+        else
+        {
+            final List<RecordedFrames.Frame> frames = RecordedFrames.load(BenchCaptures.simulatorCapture());
+            result = run(config, () -> new DecodedFrameArrivals(frames), System.err);
+        }
         print(result, System.out);
         if (config.out != null)
         {
@@ -158,9 +179,10 @@ public final class LatencyHarness
             final Step step = new Step(raw.targetRate(), raw.achievedRate(), raw.arrivals(), raw.events(), raw.p50(),
                 raw.p90(), raw.p99(), raw.p999(), raw.p9999(), raw.max(), raw.maxLagNs(), raw.kept(), flat);
             steps.add(step);
-            progress.printf(Locale.ROOT, "harness: %,9d/s achieved %,11.0f/s  p50 %8.1f  p99 %9.1f  p99.9 %9.1f  "
-                    + "max %10.1f us  %s%n", rate, step.achievedRate(), step.p50() / 1e3, step.p99() / 1e3,
-                step.p999() / 1e3, step.max() / 1e3, flat ? "flat" : step.kept() ? "BENT" : "BENT (producer behind)");
+            progress.printf(Locale.ROOT, "harness: %,9d/s achieved %,11.0f/s (%,.0f events/s)  p50 %8.1f  p99 %9.1f  "
+                    + "p99.9 %9.1f  max %10.1f us  %s%n", rate, step.achievedRate(), step.eventsPerSecond(),
+                step.p50() / 1e3, step.p99() / 1e3, step.p999() / 1e3, step.max() / 1e3,
+                flat ? "flat" : step.kept() ? "BENT" : "BENT (producer behind)");
             if (bends.stop())
             {
                 break;
@@ -222,13 +244,14 @@ public final class LatencyHarness
                         Thread.onSpinWait();
                     }
                 }
+                sink.intended(at);
+                final int published = source.arrive(sink);
                 if (i >= warmup)
                 {
                     maxLag = Math.max(maxLag, now - at);
                     sent++;
+                    events += published;
                 }
-                sink.intended(at);
-                events += source.arrive(sink);
                 if ((i & 1023) == 0 && now - deadline > 0)
                 {
                     break;
@@ -259,15 +282,17 @@ public final class LatencyHarness
     {
         out.println("End-to-end latency (intended send time -> end of business chain), " + r.source() + ", wait strategy "
             + r.waitStrategy());
-        out.printf(Locale.ROOT, "%12s %12s %10s %10s %10s %10s %10s %12s  %s%n", "target/s", "achieved/s", "p50 us",
-            "p90 us", "p99 us", "p99.9 us", "p99.99 us", "max us", "");
+        out.printf(Locale.ROOT, "%12s %12s %12s %10s %10s %10s %10s %10s %12s  %s%n", "target/s", "achieved/s",
+            "events/s", "p50 us", "p90 us", "p99 us", "p99.9 us", "p99.99 us", "max us", "");
         for (final Step s : r.steps())
         {
-            out.printf(Locale.ROOT, "%,12d %,12.0f %10.1f %10.1f %10.1f %10.1f %10.1f %12.1f  %s%n", s.targetRate(),
-                s.achievedRate(), s.p50() / 1e3, s.p90() / 1e3, s.p99() / 1e3, s.p999() / 1e3, s.p9999() / 1e3,
-                s.max() / 1e3, s.flat() ? "flat" : "BENT");
+            out.printf(Locale.ROOT, "%,12d %,12.0f %,12.0f %10.1f %10.1f %10.1f %10.1f %10.1f %12.1f  %s%n",
+                s.targetRate(), s.achievedRate(), s.eventsPerSecond(), s.p50() / 1e3, s.p90() / 1e3, s.p99() / 1e3,
+                s.p999() / 1e3, s.p9999() / 1e3, s.max() / 1e3, s.flat() ? "flat" : "BENT");
         }
-        out.printf(Locale.ROOT, "maximum sustainable rate: %,d events/s%n", r.maxSustainableRate());
+        final Step best = r.sustainableStep();
+        out.printf(Locale.ROOT, "maximum sustainable rate: %,d arrivals/s (%,.0f events/s)%n", r.maxSustainableRate(),
+            best == null ? 0.0 : best.eventsPerSecond());
     }
 
     /** Writes the result as properties for the summary table. */
@@ -285,6 +310,8 @@ public final class LatencyHarness
             sb.append(p).append("rate=").append(s.targetRate()).append('\n');
             sb.append(p).append("achieved=").append(String.format(Locale.ROOT, "%.0f", s.achievedRate())).append('\n');
             sb.append(p).append("events=").append(s.events()).append('\n');
+            sb.append(p).append("eventsPerSecond=").append(String.format(Locale.ROOT, "%.0f", s.eventsPerSecond()))
+                .append('\n');
             sb.append(p).append("p50=").append(s.p50()).append('\n');
             sb.append(p).append("p90=").append(s.p90()).append('\n');
             sb.append(p).append("p99=").append(s.p99()).append('\n');
