@@ -190,13 +190,18 @@ public final class BenchRunner
         {
             harnessResult = runHarness();
         }
+        Properties liveResult = null;
+        if (harness && (only == null || only.matcher("LiveLatency").find()))
+        {
+            liveResult = runLive();
+        }
         Properties gcResult = null;
         if (gc && (only == null || only.matcher("GcCheck").find()))
         {
             gcResult = runGcCheck(gcEvents);
         }
         progress.printf(Locale.ROOT, "bench: done in %.0f s%n", (System.nanoTime() - t0) / 1e9);
-        return new Figures(jmh, results, harnessResult, gcResult).table();
+        return new Figures(jmh, results, harnessResult, liveResult, gcResult).table();
     }
 
     private void runSuite(final Suite suite) throws RunnerException
@@ -286,6 +291,17 @@ public final class BenchRunner
         return load(out);
     }
 
+    private Properties runLive() throws IOException, InterruptedException
+    {
+        final Path out = results.resolve("live.properties");
+        Files.deleteIfExists(out);
+        final int seconds = mode == Mode.FULL ? 90 : mode == Mode.QUICK ? 20 : 3;
+        progress.printf(Locale.ROOT, "bench: live run against the simulator, %d s at 10x market speed ...%n", seconds);
+        child(List.of(), LiveLatencyRun.class, List.of("--seconds", Integer.toString(seconds), "--rate", "10", "--out",
+            out.toString()), results.resolve("live.txt"));
+        return load(out);
+    }
+
     private Properties runGcCheck(final long gcEvents) throws IOException, InterruptedException
     {
         final Path out = results.resolve("gc.properties");
@@ -350,14 +366,17 @@ public final class BenchRunner
         private final Map<String, RunResult> jmh;
         private final Path results;
         private final Properties harness;
+        private final Properties live;
         private final Properties gc;
         private final SummaryTable table = new SummaryTable();
 
-        Figures(final Map<String, RunResult> jmh, final Path results, final Properties harness, final Properties gc)
+        Figures(final Map<String, RunResult> jmh, final Path results, final Properties harness, final Properties live,
+            final Properties gc)
         {
             this.jmh = jmh;
             this.results = results;
             this.harness = harness;
+            this.live = live;
             this.gc = gc;
         }
 
@@ -369,6 +388,7 @@ public final class BenchRunner
             journal();
             replay();
             harness();
+            live();
             gc();
             return table;
         }
@@ -571,6 +591,31 @@ public final class BenchRunner
             table.add(section, "maximum sustainable input rate", SummaryTable.rate(max) + " arrivals ("
                 + SummaryTable.rate(maxEvents) + " events)", "1M/s driver saturates 2 cores", "-", "-",
                 "highest rate with flat latency");
+        }
+
+        private void live()
+        {
+            if (live == null)
+            {
+                return;
+            }
+            final String section = "receive -> strategy evaluation, live against the simulator on loopback ("
+                + live.getProperty("seconds") + " s at " + live.getProperty("rate") + "x market speed; every event, "
+                + "in-process probe, side file)";
+            for (final String type : List.of("all", "BookUpdate", "BookSnapshot", "Trade", "BestBidOffer", "ClockTick"))
+            {
+                final String count = live.getProperty(type + ".count");
+                if (count == null)
+                {
+                    continue;
+                }
+                final double p99 = num(live, type + ".p99");
+                table.add(section, type, "p50 " + SummaryTable.time(num(live, type + ".p50")) + " / p99 "
+                        + SummaryTable.time(p99) + " / p99.9 " + SummaryTable.time(num(live, type + ".p99.9")) + ", max "
+                        + SummaryTable.time(num(live, type + ".max")), "goal p99 <= 1 ms",
+                    SummaryTable.ratio(1e6 / p99) + " at p99", "-", String.format(Locale.ROOT, "%,d events",
+                        Long.parseLong(count)));
+            }
         }
 
         private void gc()
