@@ -55,7 +55,7 @@ public final class QueueChainPipeline implements ChainPipeline
             pool[i] = new Slot();
         }
         this.inputWriter = new JournalWriter(dir.input());
-        this.journaler = new JournalHandler(inputWriter);
+        this.journaler = new JournalHandler(inputWriter, () -> { });
         this.output = new OutputJournal(new JournalWriter(dir.output()));
         this.chain = new BusinessChain(ChainFactory.build(Params.defaults(), output).stages, output);
         this.journalThread = new Thread(this::journalLoop, "abq-journal");

@@ -55,14 +55,18 @@ class EventCyclesTest
             final long recvNs = Events.recvNs(slot, 0);
             min[c] = Math.min(min[c], recvNs);
             max[c] = Math.max(max[c], recvNs);
-            runStarts += Events.templateId(slot, 0) == RunStartDecoder.TEMPLATE_ID ? 1 : 0;
+            if (Events.templateId(slot, 0) == RunStartDecoder.TEMPLATE_ID)
+            {
+                assertThat(c).as("RunStart parts only in the first cycle").isZero();
+                runStarts++;
+            }
         }
         for (int c = 1; c < 4; c++)
         {
             assertThat(min[c]).as("first event of cycle %d", c).isGreaterThan(max[c - 1]);
         }
         assertThat(min[1] - min[0]).isLessThanOrEqualTo(log.cycleNs());
-        assertThat(runStarts).isEqualTo(1);
+        assertThat(runStarts).isPositive();
         assertThat(cursor.cycle()).isEqualTo(3);
         assertThat(cursor.served()).isEqualTo(total);
     }
