@@ -80,7 +80,8 @@ public final class BenchRunner
             Mode.SMOKE, Map.of("waitStrategy", new String[] {"blocking"}))),
         new Suite("FrameDecodeBenchmark", Map.of(
             Mode.SMOKE, Map.of("frames", new String[] {"kraken-book-update"})), true),
-        new Suite("RealCoinbaseDecodeBenchmark", Map.of(), true));
+        new Suite("RealCoinbaseDecodeBenchmark", Map.of(), true),
+        new Suite("FairValueBenchmark", Map.of(Mode.SMOKE, Map.of("dynamics", new String[] {"ARITHMETIC"})), true));
 
     private final Mode mode;
     private final Path results;
@@ -387,6 +388,7 @@ public final class BenchRunner
             chain();
             journal();
             replay();
+            models();
             harness();
             live();
             gc();
@@ -591,6 +593,22 @@ public final class BenchRunner
             table.add(section, "maximum sustainable input rate", SummaryTable.rate(max) + " arrivals ("
                 + SummaryTable.rate(maxEvents) + " events)", "1M/s driver saturates 2 cores", "-", "-",
                 "highest rate with flat latency");
+        }
+
+        private void models()
+        {
+            final String section = "models: one evaluation on the chain thread (StrictMath: bit-exact replays)";
+            for (final String d : List.of("ARITHMETIC", "GEOMETRIC"))
+            {
+                final String key = "FairValueBenchmark.probabilityYes[dynamics=" + d + "]";
+                final RunResult r = jmh.get(key);
+                if (r != null)
+                {
+                    table.add(section, "fair value P(YES), " + d.toLowerCase(Locale.ROOT) + " dynamics",
+                        SummaryTable.time(r.getPrimaryResult().getScore()) + "/evaluation", "-", "-", alloc(key),
+                        "+-" + SummaryTable.time(r.getPrimaryResult().getScoreError()) + "; 4,096 scenarios");
+                }
+            }
         }
 
         private void live()

@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FrameDecodeBenchmark
 {
     @Param({"coinbase-level2-update", "coinbase-trade", "kraken-book-update", "kraken-trade", "bitstamp-book-snapshot",
-        "bitstamp-trade", "binanceus-depth-diff", "binanceus-trade"})
+        "bitstamp-trade", "binanceus-depth-diff", "binanceus-trade", "kalshi-orderbook-delta",
+        "kalshi-orderbook-snapshot"})
     public String frames;
 
     private FrameStream stream;

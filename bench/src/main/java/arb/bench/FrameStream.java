@@ -15,7 +15,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * A {@link DecodeCase}'s frames back to back in one buffer, served endlessly to the venue's
  * production decoder (made by {@link SpotDecoders} from the default feed settings, as live and
- * import make it). At the end of the stream the decoder is reset and the stream starts again from
+ * import make it; Kalshi's WebSocket decoder with its defaults). At the end of the stream the decoder is reset and the stream starts again from
  * its snapshot, as after a reconnect. Allocation-free after construction.
  */
 public final class FrameStream
@@ -71,6 +71,10 @@ public final class FrameStream
     /** The production decoder of the case's venue, default settings. */
     public static FeedDecoder decoderFor(final arb.sbe.Venue venue, final EventSink sink)
     {
+        if (venue == arb.sbe.Venue.KALSHI)
+        {
+            return new arb.feeds.kalshi.KalshiWsDecoder(new arb.feeds.kalshi.KalshiEventPublisher(sink));
+        }
         final FeedsConfig config = FeedsConfig.fromProperties(Map.of());
         for (final VenueSettings s : config.enabledVenues())
         {

@@ -45,6 +45,7 @@ class BenchmarksStartTest
             .param("waitStrategy", "blocking")
             .param("pipeline", "blocking", QueueChainPipeline.NAME)
             .param("frames", "kraken-book-update")
+            .param("dynamics", "GEOMETRIC")
             .forks(0)
             .warmupIterations(0)
             .measurementIterations(1)
@@ -66,7 +67,8 @@ class BenchmarksStartTest
             "ReplayBenchmark.bareTailer",
             "FrameDecodeBenchmark.decoder[frames=kraken-book-update]",
             "FrameDecodeBenchmark.jacksonTree[frames=kraken-book-update]",
-            "FrameDecodeBenchmark.jacksonStreaming[frames=kraken-book-update]");
+            "FrameDecodeBenchmark.jacksonStreaming[frames=kraken-book-update]",
+            "FairValueBenchmark.probabilityYes[dynamics=GEOMETRIC]");
         for (final RunResult r : results)
         {
             assertThat(r.getPrimaryResult().getScore()).as(BenchRunner.key(r)).isPositive();
