@@ -72,7 +72,7 @@ public final class BenchRunner
         new Suite("RingPingPongBenchmark", Map.of(
             Mode.SMOKE, Map.of("handOff", new String[] {"blocking", RingPingPongBenchmark.QUEUE}))),
         new Suite("ConsumerChainBenchmark", Map.of(
-            Mode.QUICK, Map.of("pipeline", new String[] {"blocking", "yielding", "busy-spin", QueueChainPipeline.NAME}),
+            Mode.QUICK, Map.of("pipeline", new String[] {"blocking", "busy-spin", QueueChainPipeline.NAME}),
             Mode.SMOKE, Map.of("pipeline", new String[] {"blocking", QueueChainPipeline.NAME}))),
         new Suite("JournalAppendBenchmark", Map.of()),
         new Suite("ReplayBenchmark", Map.of(
@@ -225,8 +225,8 @@ public final class BenchRunner
         }
         if (mode == Mode.QUICK)
         {
-            final TimeValue t = TimeValue.milliseconds(suite.micro() ? 300 : 500);
-            o.warmupIterations(1).warmupTime(t).measurementIterations(suite.micro() ? 2 : 3).measurementTime(t);
+            final TimeValue t = TimeValue.milliseconds(suite.micro() ? 200 : 500);
+            o.warmupIterations(1).warmupTime(t).measurementIterations(3).measurementTime(t);
         }
         else if (mode == Mode.SMOKE)
         {
@@ -296,7 +296,7 @@ public final class BenchRunner
     {
         final Path out = results.resolve("live.properties");
         Files.deleteIfExists(out);
-        final int seconds = mode == Mode.FULL ? 90 : mode == Mode.QUICK ? 20 : 3;
+        final int seconds = mode == Mode.FULL ? 90 : mode == Mode.QUICK ? 15 : 3;
         progress.printf(Locale.ROOT, "bench: live run against the simulator, %d s at 10x market speed ...%n", seconds);
         child(List.of(), LiveLatencyRun.class, List.of("--seconds", Integer.toString(seconds), "--rate", "10", "--out",
             out.toString()), results.resolve("live.txt"));

@@ -140,36 +140,42 @@ public final class GcCheck
             recording.start();
 
             final List<Thread> watched = new ArrayList<>(engine.consumerThreads());
-            watched.add(Thread.currentThread());
+            watched.add(0, Thread.currentThread());
             final long[] before = new long[watched.size()];
-            for (int i = 0; i < before.length; i++)
-            {
-                before[i] = threads.getThreadAllocatedBytes(watched.get(i).getId());
-            }
             final long collectionsBefore = collections();
             final long collectionMsBefore = collectionMs();
             final long uptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
-
+            // Per-thread allocation is read right around the measured loop, the producer (this
+            // thread) last before and first after it, so the MXBean calls' own garbage stays outside.
+            for (int i = before.length - 1; i >= 0; i--)
+            {
+                before[i] = threads.getThreadAllocatedBytes(watched.get(i).getId());
+            }
+            final java.time.Instant measureStart = java.time.Instant.now();
             final long t0 = System.nanoTime();
             publish(publisher, source, events - warmup);
             drain(engine, publisher);
             final double seconds = (System.nanoTime() - t0) / 1e9;
+            final java.time.Instant measureEnd = java.time.Instant.now();
+            final long[] after = new long[watched.size()];
+            for (int i = 0; i < after.length; i++)
+            {
+                after[i] = threads.getThreadAllocatedBytes(watched.get(i).getId());
+            }
             final long endUptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
-
             final long collections = collections() - collectionsBefore;
             final long collectionMs = collectionMs() - collectionMsBefore;
             final Map<String, Long> bytes = new LinkedHashMap<>();
             for (int i = 0; i < before.length; i++)
             {
                 final Thread t = watched.get(i);
-                bytes.put(t == Thread.currentThread() ? "producer" : t.getName(),
-                    threads.getThreadAllocatedBytes(t.getId()) - before[i]);
+                bytes.put(t == Thread.currentThread() ? "producer" : t.getName(), after[i] - before[i]);
             }
             recording.stop();
             recording.dump(recordingFile);
             recording.close();
             final Set<String> names = Set.copyOf(watched.stream().map(Thread::getName).toList());
-            final List<String> sites = topSites(recordingFile, names, 8);
+            final List<String> sites = topSites(recordingFile, names, measureStart, measureEnd, 8);
             final long chainErrors = engine.businessChain().errors();
             engine.finish();
             return new Result(events, warmup, seconds, collections, collectionMs, uptimeMs, endUptimeMs, bytes, sites,
@@ -224,10 +230,11 @@ public final class GcCheck
     }
 
     /**
-     * The allocation sites JFR saw on the given threads, heaviest first: "bytes  class  at frame <- frame".
+     * The allocation sites JFR saw on the given threads during the measured phase, heaviest first:
+     * "events, weight: thread: class at frame <- frame".
      */
-    static List<String> topSites(final Path recording, final Set<String> threadNames, final int limit)
-        throws IOException
+    static List<String> topSites(final Path recording, final Set<String> threadNames, final java.time.Instant from,
+        final java.time.Instant to, final int limit) throws IOException
     {
         final Map<String, long[]> weight = new HashMap<>();
         for (final RecordedEvent e : RecordingFile.readAllEvents(recording))
@@ -246,7 +253,8 @@ public final class GcCheck
                 default:
                     continue;
             }
-            if (e.getThread() == null || !threadNames.contains(e.getThread().getJavaName()))
+            if (e.getThread() == null || !threadNames.contains(e.getThread().getJavaName())
+                || e.getStartTime().isBefore(from) || e.getStartTime().isAfter(to))
             {
                 continue;
             }
