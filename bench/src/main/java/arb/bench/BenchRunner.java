@@ -186,6 +186,11 @@ public final class BenchRunner
             }
             runSuite(suite);
         }
+        Properties cpuResult = null;
+        if (only == null || only.matcher("CpuCost").find())
+        {
+            cpuResult = runCpuCost();
+        }
         Properties harnessResult = null;
         if (harness && (only == null || only.matcher("LatencyHarness").find()))
         {
@@ -202,7 +207,7 @@ public final class BenchRunner
             gcResult = runGcCheck(gcEvents);
         }
         progress.printf(Locale.ROOT, "bench: done in %.0f s%n", (System.nanoTime() - t0) / 1e9);
-        return new Figures(jmh, results, harnessResult, liveResult, gcResult).table();
+        return new Figures(jmh, results, cpuResult, harnessResult, liveResult, gcResult).table();
     }
 
     private void runSuite(final Suite suite) throws RunnerException
@@ -292,6 +297,16 @@ public final class BenchRunner
         return load(out);
     }
 
+    private Properties runCpuCost() throws IOException, InterruptedException
+    {
+        final Path out = results.resolve("cpu.properties");
+        Files.deleteIfExists(out);
+        progress.println("bench: thread CPU time per operation (decoders, Jackson, chain) ...");
+        child(List.of(), CpuCost.class, List.of("--rounds", mode == Mode.FULL ? "7" : mode == Mode.QUICK ? "3" : "1",
+            "--out", out.toString()), results.resolve("cpu.txt"));
+        return load(out);
+    }
+
     private Properties runLive() throws IOException, InterruptedException
     {
         final Path out = results.resolve("live.properties");
@@ -366,16 +381,18 @@ public final class BenchRunner
     {
         private final Map<String, RunResult> jmh;
         private final Path results;
+        private final Properties cpu;
         private final Properties harness;
         private final Properties live;
         private final Properties gc;
         private final SummaryTable table = new SummaryTable();
 
-        Figures(final Map<String, RunResult> jmh, final Path results, final Properties harness, final Properties live,
-            final Properties gc)
+        Figures(final Map<String, RunResult> jmh, final Path results, final Properties cpu, final Properties harness,
+            final Properties live, final Properties gc)
         {
             this.jmh = jmh;
             this.results = results;
+            this.cpu = cpu;
             this.harness = harness;
             this.live = live;
             this.gc = gc;
@@ -384,6 +401,7 @@ public final class BenchRunner
         SummaryTable table()
         {
             decode();
+            cpu();
             ringHandOff();
             chain();
             journal();
@@ -433,6 +451,44 @@ public final class BenchRunner
                     alloc("RealCoinbaseDecodeBenchmark.decoder"),
                     "1,030 real frames incl. 5 MB + 2.5 MB snapshots; mean +-"
                         + SummaryTable.time(real.getPrimaryResult().getScoreError()));
+            }
+        }
+
+        private void cpu()
+        {
+            if (cpu == null)
+            {
+                return;
+            }
+            final String section = "thread CPU time per operation (cross-check that time slices lost to other load "
+                + "cannot inflate): decoder vs Jackson, same JVM, interleaved, median of rounds";
+            final List<String> names = new java.util.ArrayList<>();
+            for (final DecodeCase c : DecodeCase.values())
+            {
+                names.add(c.id());
+            }
+            names.add("coinbase-real");
+            for (final String n : names)
+            {
+                final double d = num(cpu, "decode." + n + ".decoder");
+                if (Double.isNaN(d))
+                {
+                    continue;
+                }
+                final double st = num(cpu, "decode." + n + ".streaming");
+                final double tr = num(cpu, "decode." + n + ".tree");
+                table.add(section, n, SummaryTable.time(d) + " CPU/frame", "readTree " + SummaryTable.time(tr)
+                        + ", streaming " + SummaryTable.time(st),
+                    SummaryTable.ratio(tr / d) + " tree, " + SummaryTable.ratio(st / d) + " streaming"
+                        + ("coinbase-real".equals(n) ? "; " + SummaryTable.ratio(52_000 / d) + " vs Python 52 us" : ""),
+                    "-", "goal >= x10 tree, > x1 streaming");
+            }
+            final double chain = num(cpu, "chain.perEvent");
+            if (!Double.isNaN(chain))
+            {
+                table.add(section, "business chain per event", SummaryTable.time(chain) + " CPU/event",
+                    "goal 3M events/s = 333 ns", SummaryTable.ratio(333 / chain), "-",
+                    "one core's ceiling: " + SummaryTable.rate(1e9 / chain) + " events");
             }
         }
 
