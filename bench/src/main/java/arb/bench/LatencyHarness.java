@@ -71,7 +71,7 @@ public final class LatencyHarness
 
     /** One rate's outcome. Latencies in ns. */
     public record Step(long targetRate, double achievedRate, long arrivals, long events, long p50, long p90, long p99,
-        long p999, long p9999, long max, long maxLagNs, boolean kept, boolean flat)
+        long p999, long p9999, long max, long maxLagNs, boolean kept, boolean flat, String threadCpu)
     {
         /** Events published per second at the achieved arrival rate. */
         public double eventsPerSecond()
@@ -177,12 +177,13 @@ public final class LatencyHarness
             final Step raw = runStep(config, sources.get(), rate, warmup, measured, progress);
             final boolean flat = bends.accept(rate, raw.p99(), raw.kept());
             final Step step = new Step(raw.targetRate(), raw.achievedRate(), raw.arrivals(), raw.events(), raw.p50(),
-                raw.p90(), raw.p99(), raw.p999(), raw.p9999(), raw.max(), raw.maxLagNs(), raw.kept(), flat);
+                raw.p90(), raw.p99(), raw.p999(), raw.p9999(), raw.max(), raw.maxLagNs(), raw.kept(), flat,
+                raw.threadCpu());
             steps.add(step);
             progress.printf(Locale.ROOT, "harness: %,9d/s achieved %,11.0f/s (%,.0f events/s)  p50 %8.1f  p99 %9.1f  "
                     + "p99.9 %9.1f  max %10.1f us  %s%n", rate, step.achievedRate(), step.eventsPerSecond(),
                 step.p50() / 1e3, step.p99() / 1e3, step.p999() / 1e3, step.max() / 1e3,
-                flat ? "flat" : step.kept() ? "BENT" : "BENT (producer behind)");
+                (flat ? "flat" : step.kept() ? "BENT" : "BENT (producer behind)") + "; CPU " + step.threadCpu());
             if (bends.stop())
             {
                 break;
@@ -214,6 +215,8 @@ public final class LatencyHarness
                 .build()
                 .start();
             final ScheduledSink sink = new ScheduledSink(engine.publisher(), intended);
+            final List<Thread> consumers = engine.consumerThreads();
+            long[] cpuBefore = null;
             final long total = warmup + measured;
             // A rate the producer cannot keep must not run for ever: stop once the step has taken
             // half as long again as planned (the step then reports the rate it achieved).
@@ -232,6 +235,7 @@ public final class LatencyHarness
                 {
                     probe.recordFrom(sink.nextSequence());
                     measureStartNs = at;
+                    cpuBefore = threadCpu(consumers);
                 }
                 while ((now = System.nanoTime()) < at)
                 {
@@ -258,6 +262,14 @@ public final class LatencyHarness
                 }
             }
             final long endNs = System.nanoTime();
+            final long[] cpuAfter = threadCpu(consumers);
+            final StringBuilder cpu = new StringBuilder();
+            for (int t = 0; t < consumers.size() && cpuBefore != null; t++)
+            {
+                cpu.append(t == 0 ? "" : ", ").append(consumers.get(t).getName().replace("arb-", "")).append(' ')
+                    .append(Math.round(100.0 * (cpuAfter[t] - cpuBefore[t]) / Math.max(1, endNs - measureStartNs)))
+                    .append('%');
+            }
             engine.finish();
             if (engine.fatalError() != null)
             {
@@ -270,12 +282,24 @@ public final class LatencyHarness
             final boolean kept = rate == 0 || sent == measured && achieved >= 0.99 * rate;
             return new Step(rate, achieved, sent, events, h.getValueAtPercentile(50), h.getValueAtPercentile(90),
                 h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getValueAtPercentile(99.99),
-                h.getMaxValue(), maxLag, kept, false);
+                h.getMaxValue(), maxLag, kept, false, cpu.toString());
         }
         finally
         {
             BenchSessions.deleteTree(scratch);
         }
+    }
+
+    /** CPU time (ns) each thread has used so far. */
+    private static long[] threadCpu(final List<Thread> threads)
+    {
+        final java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        final long[] ns = new long[threads.size()];
+        for (int i = 0; i < ns.length; i++)
+        {
+            ns[i] = mx.getThreadCpuTime(threads.get(i).getId());
+        }
+        return ns;
     }
 
     public static void print(final Result r, final PrintStream out)
@@ -288,7 +312,7 @@ public final class LatencyHarness
         {
             out.printf(Locale.ROOT, "%,12d %,12.0f %,12.0f %10.1f %10.1f %10.1f %10.1f %10.1f %12.1f  %s%n",
                 s.targetRate(), s.achievedRate(), s.eventsPerSecond(), s.p50() / 1e3, s.p90() / 1e3, s.p99() / 1e3,
-                s.p999() / 1e3, s.p9999() / 1e3, s.max() / 1e3, s.flat() ? "flat" : "BENT");
+                s.p999() / 1e3, s.p9999() / 1e3, s.max() / 1e3, (s.flat() ? "flat" : "BENT") + "  CPU " + s.threadCpu());
         }
         final Step best = r.sustainableStep();
         out.printf(Locale.ROOT, "maximum sustainable rate: %,d arrivals/s (%,.0f events/s)%n", r.maxSustainableRate(),
@@ -319,6 +343,7 @@ public final class LatencyHarness
             sb.append(p).append("p99.99=").append(s.p9999()).append('\n');
             sb.append(p).append("max=").append(s.max()).append('\n');
             sb.append(p).append("flat=").append(s.flat()).append('\n');
+            sb.append(p).append("threadCpu=").append(s.threadCpu()).append('\n');
         }
         try
         {
