@@ -534,7 +534,8 @@ public final class BenchRunner
             final RunResult baseTp = jmh.get("ConsumerChainBenchmark.throughput[pipeline=" + q + "]");
             final Percentiles baseLat = percentiles("ConsumerChainBenchmark.latency[pipeline=" + q + "]",
                 "consumer-chain-latency-" + q);
-            for (final String s : List.of("blocking", "lite-blocking", "sleeping", "yielding", "busy-spin", q))
+            for (final String s : List.of("blocking", "disruptor-blocking", "lite-blocking", "sleeping", "yielding",
+                "busy-spin", q))
             {
                 final String tpKey = "ConsumerChainBenchmark.throughput[pipeline=" + s + "]";
                 final RunResult tp = jmh.get(tpKey);

@@ -43,7 +43,8 @@ public class ConsumerChainBenchmark
 {
     public static final int CAPACITY = 16384;
 
-    @Param({"blocking", "lite-blocking", "sleeping", "yielding", "busy-spin", QueueChainPipeline.NAME})
+    @Param({"blocking", "disruptor-blocking", "lite-blocking", "sleeping", "yielding", "busy-spin",
+        QueueChainPipeline.NAME})
     public String pipeline;
 
     private final LatencyRecording recording = new LatencyRecording();
