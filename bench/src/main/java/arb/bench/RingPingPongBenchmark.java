@@ -56,7 +56,7 @@ public class RingPingPongBenchmark
     public static final String QUEUE = "array-blocking-queue";
     private static final int RING_SIZE = 1024;
 
-    @Param({"blocking", "lite-blocking", "sleeping", "yielding", "busy-spin", QUEUE})
+    @Param({"blocking", "disruptor-blocking", "lite-blocking", "sleeping", "yielding", "busy-spin", QUEUE})
     public String handOff;
 
     private final LatencyRecording recording = new LatencyRecording();
