@@ -191,6 +191,16 @@ public final class BenchRunner
         {
             cpuResult = runCpuCost();
         }
+        Properties importResult = null;
+        if (mode != Mode.SMOKE && SharedData.hasCoinbaseCapture() && (only == null || only.matcher("RealImport").find()))
+        {
+            final Path out = results.resolve("import.properties");
+            Files.deleteIfExists(out);
+            progress.println("bench: end-to-end import of the real Coinbase capture ...");
+            child(List.of(), RealImport.class, List.of("--runs", mode == Mode.FULL ? "5" : "2", "--out", out.toString()),
+                results.resolve("import.txt"));
+            importResult = load(out);
+        }
         Properties harnessResult = null;
         if (harness && (only == null || only.matcher("LatencyHarness").find()))
         {
@@ -207,7 +217,7 @@ public final class BenchRunner
             gcResult = runGcCheck(gcEvents);
         }
         progress.printf(Locale.ROOT, "bench: done in %.0f s%n", (System.nanoTime() - t0) / 1e9);
-        return new Figures(jmh, results, cpuResult, harnessResult, liveResult, gcResult).table();
+        return new Figures(jmh, results, cpuResult, importResult, harnessResult, liveResult, gcResult).table();
     }
 
     private void runSuite(final Suite suite) throws RunnerException
@@ -382,17 +392,19 @@ public final class BenchRunner
         private final Map<String, RunResult> jmh;
         private final Path results;
         private final Properties cpu;
+        private final Properties imports;
         private final Properties harness;
         private final Properties live;
         private final Properties gc;
         private final SummaryTable table = new SummaryTable();
 
-        Figures(final Map<String, RunResult> jmh, final Path results, final Properties cpu, final Properties harness,
-            final Properties live, final Properties gc)
+        Figures(final Map<String, RunResult> jmh, final Path results, final Properties cpu, final Properties imports,
+            final Properties harness, final Properties live, final Properties gc)
         {
             this.jmh = jmh;
             this.results = results;
             this.cpu = cpu;
+            this.imports = imports;
             this.harness = harness;
             this.live = live;
             this.gc = gc;
@@ -483,6 +495,17 @@ public final class BenchRunner
                         + ("coinbase-real".equals(n) ? "; " + SummaryTable.ratio(52_000 / d) + " vs Python 52 us" : ""),
                     "-", "goal >= x10 tree, > x1 streaming");
             }
+            if (imports != null)
+            {
+                final double perFrame = num(imports, "perFrameNs");
+                final double marginal = num(imports, "marginalNs");
+                table.add(section, "real Coinbase capture, end-to-end import", SummaryTable.time(perFrame)
+                        + "/frame incl. engine start/finish; marginal " + SummaryTable.time(marginal) + "/frame",
+                    "Python approach 52 us/frame", SummaryTable.ratio(52_000 / perFrame) + " / "
+                        + SummaryTable.ratio(52_000 / marginal) + " marginal (goal x20)", "-",
+                    "arb import in process (wall): capture parse, decoders, ring, both journals, chain; "
+                        + imports.getProperty("frames") + " frames");
+            }
             final double chain = num(cpu, "chain.perEvent");
             if (!Double.isNaN(chain))
             {
@@ -507,7 +530,8 @@ public final class BenchRunner
             final String section = "ring hand-off: ping-pong round trip (2 hand-offs), vs ArrayBlockingQueue pair";
             final Percentiles base = percentiles("RingPingPongBenchmark.roundTrip[handOff="
                 + RingPingPongBenchmark.QUEUE + "]", "ring-ping-pong-" + RingPingPongBenchmark.QUEUE);
-            for (final String s : List.of("blocking", "lite-blocking", "sleeping", "yielding", "busy-spin"))
+            for (final String s : List.of("blocking", "disruptor-blocking", "lite-blocking", "sleeping", "yielding",
+                "busy-spin"))
             {
                 final String key = "RingPingPongBenchmark.roundTrip[handOff=" + s + "]";
                 final Percentiles p = percentiles(key, "ring-ping-pong-" + s);
