@@ -197,7 +197,7 @@ public final class BenchRunner
             final Path out = results.resolve("import.properties");
             Files.deleteIfExists(out);
             progress.println("bench: end-to-end import of the real Coinbase capture ...");
-            child(List.of(), RealImport.class, List.of("--runs", mode == Mode.FULL ? "5" : "2", "--out", out.toString()),
+            child(List.of(), RealImport.class, List.of("--runs", mode == Mode.FULL ? "5" : "1", "--out", out.toString()),
                 results.resolve("import.txt"));
             importResult = load(out);
         }
@@ -313,7 +313,7 @@ public final class BenchRunner
         Files.deleteIfExists(out);
         progress.println("bench: thread CPU time per operation (decoders, Jackson, chain) ...");
         child(List.of(), CpuCost.class, List.of("--rounds", mode == Mode.FULL ? "7" : mode == Mode.QUICK ? "3" : "1",
-            "--out", out.toString()), results.resolve("cpu.txt"));
+            "--warmup-rounds", mode == Mode.FULL ? "2" : "1", "--out", out.toString()), results.resolve("cpu.txt"));
         return load(out);
     }
 
@@ -321,7 +321,7 @@ public final class BenchRunner
     {
         final Path out = results.resolve("live.properties");
         Files.deleteIfExists(out);
-        final int seconds = mode == Mode.FULL ? 90 : mode == Mode.QUICK ? 15 : 3;
+        final int seconds = mode == Mode.FULL ? 90 : mode == Mode.QUICK ? 12 : 3;
         progress.printf(Locale.ROOT, "bench: live run against the simulator, %d s at 10x market speed ...%n", seconds);
         child(List.of(), LiveLatencyRun.class, List.of("--seconds", Integer.toString(seconds), "--rate", "10", "--out",
             out.toString()), results.resolve("live.txt"));

@@ -26,7 +26,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * interleaved round by round.
  *
  * <pre>
- * java @scripts/jvm.options -cp ... arb.bench.CpuCost [--rounds N] [--out FILE]
+ * java @scripts/jvm.options -cp ... arb.bench.CpuCost [--rounds N] [--warmup-rounds N] [--out FILE]
  * </pre>
  */
 public final class CpuCost
@@ -40,6 +40,7 @@ public final class CpuCost
     public static void main(final String[] args)
     {
         int rounds = 7;
+        int warmupRounds = 2;
         Path out = null;
         for (int i = 0; i < args.length; i++)
         {
@@ -47,6 +48,9 @@ public final class CpuCost
             {
                 case "--rounds":
                     rounds = Integer.parseInt(args[++i]);
+                    break;
+                case "--warmup-rounds":
+                    warmupRounds = Integer.parseInt(args[++i]);
                     break;
                 case "--out":
                     out = Path.of(args[++i]);
@@ -73,7 +77,7 @@ public final class CpuCost
             s.verify();
             final int frames = Math.max(s.size(), 20_000);
             final double[][] ns = new double[3][rounds];
-            for (int r = -2; r < rounds; r++)
+            for (int r = -warmupRounds; r < rounds; r++)
             {
                 final double d = perOp(() -> s.decodeNext(), frames);
                 final double st = perOp(() -> stream(jackson, s), frames);
