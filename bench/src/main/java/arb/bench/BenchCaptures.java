@@ -12,7 +12,6 @@ import java.time.Instant;
 
 import arb.engine.live.LiveRun;
 import arb.feeds.ReceiveClock;
-import arb.feeds.sim.VenueSimulator;
 
 /**
  * Pre-recorded venue frames for the decode benchmarks and the latency harness: a live run of the
@@ -35,7 +34,7 @@ public final class BenchCaptures
     public static synchronized Path simulatorCapture()
     {
         final int seconds = Integer.getInteger(SECONDS_PROPERTY, 12);
-        final Path file = BenchSessions.dataDir().resolve("capture-sim-seed" + BenchSessions.SEED + "-" + seconds + "s")
+        final Path file = BenchSessions.dataDir().resolve("capture-sim-v2-seed" + BenchSessions.SEED + "-" + seconds + "s")
             .resolve("capture.jsonl");
         if (Files.isRegularFile(file))
         {
@@ -45,8 +44,7 @@ public final class BenchCaptures
         try
         {
             final long startNs = Instant.parse("2026-03-02T14:00:00Z").getEpochSecond() * 1_000_000_000L;
-            try (VenueSimulator sim = VenueSimulator.builder().seed(BenchSessions.SEED)
-                .clock(ReceiveClock.startingAt(startNs, CLOCK_RATE)).build().start())
+            try (BenchSimulator sim = new BenchSimulator(BenchSessions.SEED, ReceiveClock.startingAt(startNs, CLOCK_RATE)))
             {
                 final LiveRun.Request r = new LiveRun.Request();
                 r.runDir = scratch.resolve("live");
@@ -56,6 +54,7 @@ public final class BenchCaptures
                 r.installSignalHandlers = false;
                 r.out = new PrintStream(OutputStream.nullOutputStream());
                 r.env.set("live.statusIntervalMs", "600000");
+                BenchSimulator.withKalshiKey(r.env, scratch);
                 if (new LiveRun(r).run() != 0)
                 {
                     throw new IllegalStateException("live run against the simulator failed while recording frames");

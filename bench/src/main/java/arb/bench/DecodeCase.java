@@ -14,8 +14,9 @@ import arb.sbe.Venue;
  * update applies), so a case is not one frame repeated but the venue's frames of that channel in
  * recorded order, starting with whatever makes them valid (the channel's snapshot, the REST depth
  * snapshot). Coinbase numbers every message of a connection, so a channel's frames are renumbered
- * consecutively; everything else is served exactly as recorded. Kalshi's order book frames are
- * generated in the documented format ({@link KalshiFrames}): live runs record no raw Kalshi frames.
+ * consecutively; everything else is served exactly as recorded. Kalshi's order book deltas come
+ * with their subscription's snapshot(s); full snapshots are too rare in a capture (one per
+ * subscription), so that case is generated in the documented format ({@link KalshiFrames}).
  */
 public enum DecodeCase
 {
@@ -27,7 +28,7 @@ public enum DecodeCase
     BITSTAMP_TRADE("bitstamp-trade", Venue.BITSTAMP, "\"channel\":\"live_trades_", false),
     BINANCEUS_DEPTH_DIFF("binanceus-depth-diff", Venue.BINANCEUS, "\"e\":\"depthUpdate\"", false),
     BINANCEUS_TRADE("binanceus-trade", Venue.BINANCEUS, "\"e\":\"trade\"", false),
-    KALSHI_ORDERBOOK_DELTA("kalshi-orderbook-delta", Venue.KALSHI, null, false),
+    KALSHI_ORDERBOOK_DELTA("kalshi-orderbook-delta", Venue.KALSHI, "\"type\":\"orderbook_", false),
     KALSHI_ORDERBOOK_SNAPSHOT("kalshi-orderbook-snapshot", Venue.KALSHI, null, false);
 
     private static final Pattern SEQUENCE = Pattern.compile("\"sequence_num\":\\d+");
@@ -70,10 +71,6 @@ public enum DecodeCase
     /** This case's stream: its channel's frames (and, for depth, REST snapshots) in capture order. */
     public List<RecordedFrames.Frame> stream(final List<RecordedFrames.Frame> capture)
     {
-        if (this == KALSHI_ORDERBOOK_DELTA)
-        {
-            return KalshiFrames.deltas(BenchSessions.SEED, 2_000);
-        }
         if (this == KALSHI_ORDERBOOK_SNAPSHOT)
         {
             return KalshiFrames.snapshots(BenchSessions.SEED, 500);

@@ -9,11 +9,11 @@ import java.util.SplittableRandom;
 import arb.sbe.Venue;
 
 /**
- * Kalshi WebSocket order book frames in the documented format (as the venue simulator renders them:
- * {@code orderbook_snapshot} with {@code yes_dollars_fp}/{@code no_dollars_fp} ladders and
- * {@code orderbook_delta} with {@code price_dollars}/{@code delta_fp}/{@code side}), generated from a
- * seeded random walk of one KXBTC15M market's book: the live Kalshi feed records no raw frames to
- * replay, and the shared real frames may not be copied into the project.
+ * Kalshi WebSocket order book snapshots in the documented format (as the venue simulator renders
+ * them: {@code orderbook_snapshot} with {@code yes_dollars_fp}/{@code no_dollars_fp} ladders),
+ * generated from a seeded random walk of one KXBTC15M market's book: a capture holds one snapshot
+ * per subscription, too few to measure, and the shared real frames may not be copied into the
+ * project.
  */
 public final class KalshiFrames
 {
@@ -22,21 +22,6 @@ public final class KalshiFrames
 
     private KalshiFrames()
     {
-    }
-
-    /** One snapshot, then {@code deltas} single-level changes; sid 2, consecutive seq. */
-    public static List<RecordedFrames.Frame> deltas(final long seed, final int deltas)
-    {
-        final SplittableRandom random = new SplittableRandom(seed);
-        final Book book = new Book(random);
-        final List<RecordedFrames.Frame> frames = new ArrayList<>();
-        long seq = 1;
-        frames.add(frame(0, book.snapshot(seq++)));
-        for (int i = 1; i <= deltas; i++)
-        {
-            frames.add(frame(i, book.delta(seq++, random, RECV_NS / 1_000_000 + i)));
-        }
-        return frames;
     }
 
     /** {@code count} full snapshots of a moving book (as a REST poller or a resubscription delivers). */
@@ -49,7 +34,7 @@ public final class KalshiFrames
         {
             for (int k = 0; k < 5; k++)
             {
-                book.delta(0, random, 0);
+                book.move(random);
             }
             frames.add(frame(i, book.snapshot(i + 1)));
         }
@@ -89,19 +74,14 @@ public final class KalshiFrames
             return sb.append("]}}").toString();
         }
 
-        String delta(final long seq, final SplittableRandom random, final long tsMs)
+        /** Moves one level of one side (the book between two snapshots). */
+        void move(final SplittableRandom random)
         {
-            final boolean yesSide = random.nextBoolean();
-            final long[] ladder = yesSide ? yes : no;
+            final long[] ladder = random.nextBoolean() ? yes : no;
             final int cent = 30 + random.nextInt(21);
             final long change = ladder[cent] > 0 && random.nextInt(3) == 0 ? -ladder[cent]
                 : (random.nextInt(2) == 0 && ladder[cent] > 100 ? -100 : 100) * (1 + random.nextInt(20));
-            final long applied = Math.max(-ladder[cent], change);
-            ladder[cent] += applied;
-            return String.format(Locale.ROOT, "{\"type\":\"orderbook_delta\",\"sid\":2,\"seq\":%d,\"msg\":{"
-                    + "\"market_ticker\":\"%s\",\"price_dollars\":\"0.%02d00\",\"delta_fp\":\"%d.%02d\",\"side\":\"%s\","
-                    + "\"ts_ms\":%d}}", seq, TICKER, cent, applied / 100, Math.abs(applied % 100),
-                yesSide ? "yes" : "no", tsMs);
+            ladder[cent] += Math.max(-ladder[cent], change);
         }
 
         private static void ladder(final StringBuilder sb, final long[] qty)

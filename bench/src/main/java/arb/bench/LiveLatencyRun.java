@@ -16,7 +16,6 @@ import java.util.Map;
 import arb.engine.latency.ReceiveToEvaluationProbe;
 import arb.engine.live.LiveRun;
 import arb.feeds.ReceiveClock;
-import arb.feeds.sim.VenueSimulator;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -91,8 +90,7 @@ public final class LiveLatencyRun
         try
         {
             final long startNs = Instant.parse("2026-03-02T14:00:00Z").getEpochSecond() * 1_000_000_000L;
-            try (VenueSimulator sim = VenueSimulator.builder().seed(BenchSessions.SEED)
-                .clock(ReceiveClock.startingAt(startNs, rate)).build().start())
+            try (BenchSimulator sim = new BenchSimulator(BenchSessions.SEED, ReceiveClock.startingAt(startNs, rate)))
             {
                 final LiveRun.Request r = new LiveRun.Request();
                 r.runDir = scratch.resolve("live");
@@ -102,6 +100,7 @@ public final class LiveLatencyRun
                 final ByteArrayOutputStream printed = new ByteArrayOutputStream();
                 r.out = new PrintStream(printed, true, StandardCharsets.UTF_8);
                 r.env.set("live.statusIntervalMs", "600000");
+                BenchSimulator.withKalshiKey(r.env, scratch);
                 if (new LiveRun(r).run() != 0)
                 {
                     throw new IllegalStateException("live run failed: " + printed.toString(StandardCharsets.UTF_8));
