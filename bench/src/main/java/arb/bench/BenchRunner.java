@@ -81,7 +81,8 @@ public final class BenchRunner
         new Suite("FrameDecodeBenchmark", Map.of(
             Mode.SMOKE, Map.of("frames", new String[] {"kraken-book-update"})), true),
         new Suite("RealCoinbaseDecodeBenchmark", Map.of(), true),
-        new Suite("FairValueBenchmark", Map.of(Mode.SMOKE, Map.of("dynamics", new String[] {"ARITHMETIC"})), true));
+        new Suite("FairValueBenchmark", Map.of(Mode.SMOKE, Map.of("dynamics", new String[] {"ARITHMETIC"})), true),
+        new Suite("BrtiBenchmark", Map.of(Mode.SMOKE, Map.of("levels", new String[] {"100"})), true));
 
     private final Mode mode;
     private final Path results;
@@ -506,6 +507,16 @@ public final class BenchRunner
                     "arb import in process (wall): capture parse, decoders, ring, both journals, chain; "
                         + imports.getProperty("frames") + " frames");
             }
+            for (final String levels : List.of("100", "1000"))
+            {
+                final double ns = num(cpu, "brti." + levels);
+                if (!Double.isNaN(ns))
+                {
+                    table.add(section, "BRTI over four " + levels + "-level books", SummaryTable.time(ns)
+                        + " CPU/calculation", "100 levels: goal <= 20 us", "100".equals(levels)
+                        ? SummaryTable.ratio(20_000 / ns) : "-", "-", "incl. ~40 level writes");
+                }
+            }
             final double chain = num(cpu, "chain.perEvent");
             if (!Double.isNaN(chain))
             {
@@ -678,7 +689,21 @@ public final class BenchRunner
 
         private void models()
         {
-            final String section = "models: one evaluation on the chain thread (StrictMath: bit-exact replays)";
+            final String section = "index and models: one calculation on the chain thread";
+            for (final String levels : List.of("100", "1000"))
+            {
+                final String key = "BrtiBenchmark.calculate[levels=" + levels + "]";
+                final RunResult r = jmh.get(key);
+                if (r != null)
+                {
+                    final double us = r.getPrimaryResult().getScore();
+                    table.add(section, "BRTI over four " + levels + "-level books", String.format(Locale.ROOT,
+                            "%.1f us/calculation", us), "100 levels: goal <= 20 us, 0 B/op",
+                        "100".equals(levels) ? SummaryTable.ratio(20 / us) : "-", alloc(key),
+                        "+-" + String.format(Locale.ROOT, "%.1f us", r.getPrimaryResult().getScoreError())
+                            + "; incl. ~40 level writes");
+                }
+            }
             for (final String d : List.of("ARITHMETIC", "GEOMETRIC"))
             {
                 final String key = "FairValueBenchmark.probabilityYes[dynamics=" + d + "]";

@@ -97,6 +97,21 @@ public final class CpuCost
             System.out.printf(Locale.ROOT, "%-28s decoder %10.0f ns  streaming %10.0f ns  readTree %10.0f ns  (CPU/frame)%n",
                 s.name(), decoder, streaming, tree);
         }
+        for (final int levels : new int[] {100, 1000})
+        {
+            final BrtiBooks brti = new BrtiBooks(levels);
+            final double[] ns = new double[rounds];
+            for (int r = -warmupRounds - 1; r < rounds; r++)
+            {
+                final double d = perOp(brti::next, levels == 100 ? 20_000 : 2_000);
+                if (r >= 0)
+                {
+                    ns[r] = d;
+                }
+            }
+            sb.append(String.format(Locale.ROOT, "brti.%d=%.1f%n", levels, median(ns)));
+            System.out.printf(Locale.ROOT, "BRTI over four %d-level books: %.1f us CPU%n", levels, median(ns) / 1e3);
+        }
         final double chain = chainPerEvent(rounds);
         sb.append(String.format(Locale.ROOT, "chain.perEvent=%.1f%n", chain));
         System.out.printf(Locale.ROOT, "business chain, per event (memory -> slot -> stages): %.0f ns CPU%n", chain);

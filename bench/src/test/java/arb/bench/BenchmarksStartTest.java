@@ -46,6 +46,7 @@ class BenchmarksStartTest
             .param("pipeline", "blocking", QueueChainPipeline.NAME)
             .param("frames", "kraken-book-update")
             .param("dynamics", "GEOMETRIC")
+            .param("levels", "100")
             .forks(0)
             .warmupIterations(0)
             .measurementIterations(1)
@@ -68,7 +69,8 @@ class BenchmarksStartTest
             "FrameDecodeBenchmark.decoder[frames=kraken-book-update]",
             "FrameDecodeBenchmark.jacksonTree[frames=kraken-book-update]",
             "FrameDecodeBenchmark.jacksonStreaming[frames=kraken-book-update]",
-            "FairValueBenchmark.probabilityYes[dynamics=GEOMETRIC]");
+            "FairValueBenchmark.probabilityYes[dynamics=GEOMETRIC]",
+            "BrtiBenchmark.calculate[levels=100]");
         for (final RunResult r : results)
         {
             assertThat(r.getPrimaryResult().getScore()).as(BenchRunner.key(r)).isPositive();
