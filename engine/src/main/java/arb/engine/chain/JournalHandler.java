@@ -4,23 +4,43 @@ import arb.engine.ring.Slot;
 import arb.journal.Events;
 import arb.journal.JournalWriter;
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 
 /**
  * The first consumer on the ring: appends each input event's bytes, unchanged, to the input
  * journal. The business chain is gated on it, so no output can ever refer to an input the journal
  * lacks, even after a crash. No-op placeholders (claimed slots whose frame turned out unusable)
- * are skipped.
+ * are skipped. At the end of each batch it publishes its progress and tells the wait strategy, so
+ * a chain gated behind it can park instead of spinning ({@code GatedBlockingWaitStrategy}).
  */
 public final class JournalHandler implements EventHandler<Slot>
 {
     private final JournalWriter writer;
     private final Runnable onStart;
+    private final Runnable onBatchEnd;
+    private Sequence progress;
     private volatile long journaled;
 
     public JournalHandler(final JournalWriter writer, final Runnable onStart)
     {
+        this(writer, onStart, null);
+    }
+
+    /**
+     * @param onBatchEnd called after the handler's sequence has moved past a batch (e.g. the wait
+     *                   strategy's signal), or null
+     */
+    public JournalHandler(final JournalWriter writer, final Runnable onStart, final Runnable onBatchEnd)
+    {
         this.writer = writer;
         this.onStart = onStart;
+        this.onBatchEnd = onBatchEnd;
+    }
+
+    @Override
+    public void setSequenceCallback(final Sequence sequenceCallback)
+    {
+        this.progress = sequenceCallback;
     }
 
     @Override
@@ -36,6 +56,13 @@ public final class JournalHandler implements EventHandler<Slot>
         {
             writer.append(slot.data, 0, slot.length);
             journaled++;
+        }
+        if (endOfBatch && onBatchEnd != null && progress != null)
+        {
+            // The processor would set this after the batch; setting it first lets the signal wake
+            // the chain with the sequence already visible.
+            progress.set(sequence);
+            onBatchEnd.run();
         }
     }
 

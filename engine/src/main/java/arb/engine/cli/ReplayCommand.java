@@ -31,7 +31,8 @@ public final class ReplayCommand implements Callable<Integer>
     double speed;
 
     @Option(names = "--wait-strategy", defaultValue = WaitStrategies.DEFAULT,
-        description = "Ring wait strategy: blocking, lite-blocking, sleeping, yielding, busy-spin (default: ${DEFAULT-VALUE}).")
+        description = "Ring wait strategy: blocking, lite-blocking, sleeping, yielding, busy-spin, disruptor-blocking "
+            + "(default: ${DEFAULT-VALUE}).")
     String waitStrategy;
 
     @Mixin

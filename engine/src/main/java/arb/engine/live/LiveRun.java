@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import arb.engine.config.Params;
+import arb.engine.latency.ReceiveToEvaluationProbe;
 import arb.engine.run.Engine;
 import arb.engine.run.RunStartCodec;
 import arb.engine.run.Watchdog;
@@ -119,7 +120,16 @@ public final class LiveRun
         final long stopTimeoutMs = request.env.getLong("live.stopTimeoutMs", 5_000);
 
         final RunDirectory dir = RunDirectory.create(request.runDir);
-        final Engine engine = Engine.builder()
+        // Receive -> evaluation latency of every event, into side files of the run directory (never
+        // the output journal): an environment setting, on by default, ~30 ns per event.
+        final ReceiveToEvaluationProbe probe = "false".equalsIgnoreCase(request.env.get("live.latencyProbe", "true"))
+            ? null : new ReceiveToEvaluationProbe(clock::nowNs, clock.rate(), dir.root());
+        final Engine.Builder builder = Engine.builder();
+        if (probe != null)
+        {
+            builder.extraStage(out -> probe);
+        }
+        final Engine engine = builder
             .params(request.params)
             .runDirectory(dir)
             .journalInput(true)
@@ -237,6 +247,14 @@ public final class LiveRun
             request.out.printf("live: %s after %.1f s; %,d input events journaled, %,d outputs, %d chain errors -> %s%n",
                 stopReason.get(), runMillis / 1000.0, engine.inputEventsJournaled(), engine.output().count(),
                 engine.businessChain().errors(), dir.root());
+            if (probe != null && probe.latency().all().getTotalCount() > 0)
+            {
+                final org.HdrHistogram.Histogram h = probe.latency().all();
+                request.out.printf("live: receive -> evaluation, %,d events: p50 %.1f us, p99 %.1f us, p99.9 %.1f us, "
+                        + "max %.1f us (per event type: %s)%n", h.getTotalCount(), h.getValueAtPercentile(50) / 1e3,
+                    h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
+                    dir.root().resolve(ReceiveToEvaluationProbe.TABLE_FILE));
+            }
         }
         catch (final RuntimeException e)
         {

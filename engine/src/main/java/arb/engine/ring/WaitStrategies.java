@@ -12,13 +12,17 @@ import com.lmax.disruptor.YieldingWaitStrategy;
 
 /**
  * Ring wait strategies by name (an environment setting: it changes latency and CPU use, never an
- * output). The default, {@code blocking}, parks consumers so a 2-core machine keeps a core for the
- * I/O thread; {@code yielding} and {@code busy-spin} trade a core each for latency on pinned hosts.
+ * output). The default, {@code blocking}, parks consumers - also while they wait for the consumer
+ * they are gated behind ({@link GatedBlockingWaitStrategy}) - so a 2-core machine keeps a core for
+ * the I/O thread; {@code yielding} and {@code busy-spin} trade a core each for latency on pinned
+ * hosts. {@code disruptor-blocking} is Disruptor's own blocking strategy (parks on the producer's
+ * cursor only, then spins on the consumer ahead), kept for comparison.
  */
 public final class WaitStrategies
 {
     public static final String DEFAULT = "blocking";
-    public static final String[] NAMES = {"blocking", "lite-blocking", "sleeping", "yielding", "busy-spin"};
+    public static final String[] NAMES = {"blocking", "lite-blocking", "sleeping", "yielding", "busy-spin",
+        "disruptor-blocking"};
 
     private WaitStrategies()
     {
@@ -28,7 +32,8 @@ public final class WaitStrategies
     {
         switch (name.toLowerCase(Locale.ROOT))
         {
-            case "blocking": return new BlockingWaitStrategy();
+            case "blocking": return new GatedBlockingWaitStrategy();
+            case "disruptor-blocking": return new BlockingWaitStrategy();
             case "lite-blocking": return new LiteTimeoutBlockingWaitStrategy(1, TimeUnit.MILLISECONDS);
             case "sleeping": return new SleepingWaitStrategy();
             case "yielding": return new YieldingWaitStrategy();

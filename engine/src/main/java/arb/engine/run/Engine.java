@@ -85,13 +85,17 @@ public final class Engine implements AutoCloseable
             threads.add(t);
             return t;
         };
-        this.disruptor = new Disruptor<>(Slot::new, b.ringSize, threadFactory, ProducerType.SINGLE,
-            WaitStrategies.byName(b.waitStrategy));
+        final com.lmax.disruptor.WaitStrategy waitStrategy = WaitStrategies.byName(b.waitStrategy);
+        this.disruptor = new Disruptor<>(Slot::new, b.ringSize, threadFactory, ProducerType.SINGLE, waitStrategy);
         disruptor.setDefaultExceptionHandler(new FatalOnError());
         this.consumersRunning = new java.util.concurrent.CountDownLatch(inputWriter != null ? 2 : 1);
         if (inputWriter != null)
         {
-            this.journalHandler = new JournalHandler(inputWriter, consumersRunning::countDown);
+            // The chain is gated on the journaler: with a strategy that blocks on gating sequences the
+            // journaler must signal its progress (other strategies spin or poll on their own).
+            this.journalHandler = new JournalHandler(inputWriter, consumersRunning::countDown,
+                waitStrategy instanceof arb.engine.ring.GatedBlockingWaitStrategy ? waitStrategy::signalAllWhenBlocking
+                    : null);
             disruptor.handleEventsWith(journalHandler).then(chainHandler());
         }
         else

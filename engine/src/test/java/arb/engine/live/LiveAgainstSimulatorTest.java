@@ -90,6 +90,12 @@ class LiveAgainstSimulatorTest
         assertThat(printed).contains("coinbase LIVE").contains("kraken LIVE").contains("bitstamp LIVE")
             .contains("binanceus LIVE").contains("uptime").contains("duration reached");
 
+        // The latency probe (on by default) writes side files only: the replay digest check below
+        // proves it changes no output.
+        assertThat(printed).contains("receive -> evaluation");
+        assertThat(r.runDir.resolve("latency.txt")).content().contains("BookUpdate").contains("Trade");
+        assertThat(r.runDir.resolve("latency.hlog")).isNotEmptyFile();
+
         final JournalDigest.Result liveInput = JournalDigest.of(RunDirectory.open(r.runDir).input());
         final JournalDigest.Result liveOutput = JournalDigest.of(RunDirectory.open(r.runDir).output());
         // 6 s at clock rate 30 = 3 minutes of market time, crossing the 14:15 window boundary.

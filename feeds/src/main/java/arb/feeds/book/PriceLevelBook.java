@@ -166,6 +166,11 @@ public final class PriceLevelBook
 
     private static final class Side
     {
+        /** Best levels compared one by one before searching the rest. */
+        private static final int BEST_END_SCAN = 8;
+        /** Worst levels (after the worst itself) compared one by one before the binary search. */
+        private static final int WORST_END_SCAN = 8;
+
         /** Bids sorted ascending, asks descending: best at the end. */
         private final boolean ascending;
         private long[] prices = new long[0];
@@ -186,11 +191,56 @@ public final class PriceLevelBook
             }
         }
 
-        /** Index of price, or -(insertionPoint + 1). Searches from the best end first. */
+        /**
+         * Index of price, or -(insertionPoint + 1). Searches from the best end first: most level
+         * changes touch the few best levels (kept at the end of the arrays), and most of the rest
+         * the worst end, where levels enter and leave a depth-limited book; only the middle pays
+         * for a binary search (whose branches mispredict on every step).
+         */
         int find(final long price)
         {
-            int lo = 0;
-            int hi = size - 1;
+            final int n = size;
+            final int stop = Math.max(0, n - BEST_END_SCAN);
+            for (int i = n - 1; i >= stop; i--)
+            {
+                final long p = prices[i];
+                if (p == price)
+                {
+                    return i;
+                }
+                if (ascending ? p < price : p > price)
+                {
+                    return -(i + 2); // price belongs right after i, nearer the best
+                }
+            }
+            if (stop == 0)
+            {
+                return -1; // beyond the worst level of a short side
+            }
+            final long worst = prices[0];
+            if (worst == price)
+            {
+                return 0;
+            }
+            if (ascending ? worst > price : worst < price)
+            {
+                return -1; // beyond the worst level
+            }
+            final int worstStop = Math.min(stop, 1 + WORST_END_SCAN);
+            for (int i = 1; i < worstStop; i++)
+            {
+                final long p = prices[i];
+                if (p == price)
+                {
+                    return i;
+                }
+                if (ascending ? p > price : p < price)
+                {
+                    return -(i + 1); // price belongs right before i, nearer the worst
+                }
+            }
+            int lo = worstStop;
+            int hi = stop - 1;
             while (lo <= hi)
             {
                 final int mid = (lo + hi) >>> 1;

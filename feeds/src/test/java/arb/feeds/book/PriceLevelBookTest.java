@@ -42,6 +42,50 @@ class PriceLevelBookTest
     }
 
     @Test
+    void findsEveryPriceOnSidesOfEverySizeAroundTheScanWindows()
+    {
+        // Sizes below, at and beyond the best- and worst-end scan windows; every price at, between and beyond
+        // the levels, looked up and then inserted or deleted on a copy, against a sorted map.
+        for (int levels = 0; levels <= 60; levels++)
+        {
+            final PriceLevelBook book = new PriceLevelBook(4);
+            final TreeMap<Long, Long> bids = new TreeMap<>();
+            final TreeMap<Long, Long> asks = new TreeMap<>();
+            for (int i = 0; i < levels; i++)
+            {
+                book.set(true, 1_000 - 2L * i, 10 + i);
+                bids.put(1_000 - 2L * i, 10L + i);
+                book.set(false, 1_002 + 2L * i, 20 + i);
+                asks.put(1_002 + 2L * i, 20L + i);
+            }
+            for (long price = 1_000 - 2L * levels - 3; price <= 1_002 + 2L * levels + 3; price++)
+            {
+                assertThat(book.qtyAt(true, price)).as("bid %d of %d levels", price, levels)
+                    .isEqualTo(bids.getOrDefault(price, 0L));
+                assertThat(book.qtyAt(false, price)).as("ask %d of %d levels", price, levels)
+                    .isEqualTo(asks.getOrDefault(price, 0L));
+                for (final boolean bid : new boolean[] {true, false})
+                {
+                    final TreeMap<Long, Long> ref = new TreeMap<>(bid ? bids : asks);
+                    final PriceLevelBook copy = new PriceLevelBook(4);
+                    copy.copyFrom(book);
+                    final long qty = ref.containsKey(price) ? 0 : 7;
+                    copy.set(bid, price, qty);
+                    if (qty == 0)
+                    {
+                        ref.remove(price);
+                    }
+                    else
+                    {
+                        ref.put(price, qty);
+                    }
+                    assertSame(copy, bid ? ref : bids, bid ? asks : ref);
+                }
+            }
+        }
+    }
+
+    @Test
     void bulkLoadSortsAnyOrderAndLastDuplicateWins()
     {
         final Random random = new Random(2);
