@@ -42,6 +42,8 @@ import org.agrona.MutableDirectBuffer;
 public final class SessionGenerator implements MarketListener
 {
     public static final long TICK_NS = 200_000_000L;
+    /** The timer fires a little after its scheduled time, as a real event loop does. */
+    private static final long TICK_DELAY_NS = 50_000L;
     private static final Venue[] VENUES = {Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS};
     private static final int BITSTAMP = 2;
 
@@ -94,7 +96,8 @@ public final class SessionGenerator implements MarketListener
         {
             final long next = model.nextEventNs();
             final long until = Math.min(next, endNs);
-            while (nextTickNs <= until)
+            // A tick is received TICK_DELAY_NS after its schedule: publish it in receive-time order.
+            while (nextTickNs + TICK_DELAY_NS <= until)
             {
                 publishTick(nextTickNs);
                 nextTickNs += TICK_NS;
@@ -115,8 +118,7 @@ public final class SessionGenerator implements MarketListener
     private void publishTick(final long scheduledNs)
     {
         final MutableDirectBuffer b = sink.claim();
-        // The timer fires a little after its scheduled time, as a real event loop does.
-        tick.wrapAndApplyHeader(b, 0, header).recvNs(scheduledNs + 50_000).scheduledNs(scheduledNs);
+        tick.wrapAndApplyHeader(b, 0, header).recvNs(scheduledNs + TICK_DELAY_NS).scheduledNs(scheduledNs);
         sink.publish(Events.HEADER_LENGTH + tick.encodedLength());
         events++;
     }
