@@ -1,0 +1,67 @@
+package arb.engine.results;
+
+import arb.sbe.ContractSide;
+import arb.sbe.MarketResult;
+import arb.sbe.Strategy;
+
+/**
+ * One strategy's position in one market as the results rebuild it from Fill, PositionMark and
+ * Settlement events: per side the contracts held, their cost basis and the side's cash flow
+ * (sales minus purchases minus fees), so the broker's reported Settlement PnL can be reconciled
+ * against the fills it came from.
+ */
+final class PositionTally
+{
+    /** One side (YES or NO) of the position. */
+    static final class Side
+    {
+        long qty;
+        long cost;
+        long boughtQty;
+        long cashFlow;
+        long fees;
+        boolean settled;
+    }
+
+    final Strategy strategy;
+    final MarketRecord market;
+    final Side yes = new Side();
+    final Side no = new Side();
+    final long openedNs;
+    long mark;
+    long pnl;
+    long settledNs = Long.MIN_VALUE;
+    boolean estimated;
+    MarketResult result = MarketResult.NONE;
+    long entryEdgeQtySum;
+    long entryQty;
+
+    PositionTally(final Strategy strategy, final MarketRecord market, final long openedNs)
+    {
+        this.strategy = strategy;
+        this.market = market;
+        this.openedNs = openedNs;
+    }
+
+    Side side(final ContractSide side)
+    {
+        return side == ContractSide.YES ? yes : no;
+    }
+
+    long cost()
+    {
+        return yes.cost + no.cost;
+    }
+
+    long fees()
+    {
+        return yes.fees + no.fees;
+    }
+
+    /** Every side that was ever bought has had its Settlement. */
+    boolean fullySettled()
+    {
+        return (yes.boughtQty == 0 || yes.settled) && (no.boughtQty == 0 || no.settled)
+            && (yes.boughtQty > 0 || no.boughtQty > 0);
+    }
+}

@@ -1,0 +1,228 @@
+package arb.engine.results;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.Locale;
+
+import arb.journal.Json;
+import arb.journal.Scales;
+import arb.sbe.ContractSide;
+import arb.sbe.FillDecoder;
+import arb.sbe.MarketResult;
+import arb.sbe.OrderAction;
+import arb.sbe.OrderDecoder;
+import arb.sbe.SettlementDecoder;
+import arb.sbe.SignalDecoder;
+import arb.sbe.Strategy;
+
+/**
+ * Writes {@code trades.jsonl}: one JSON object per line for every signal, order, fill and
+ * settlement, in output order, each with the reason behind it (the signal's reason and numbers on
+ * its order; fill, partial or why an order went unfilled on each fill; official or estimated result
+ * on each settlement). Numbers are exact decimals at their schema scale, times both as epoch ns and
+ * ISO-8601 UTC. Lines are appended to the writer as the events happen (a crash keeps what was
+ * written); the writer is flushed at the end of the run.
+ */
+public final class TradeLog
+{
+    private static final String[] STRATEGY_NAMES = names();
+
+    private final Writer out;
+    private final StringBuilder sb = new StringBuilder(512);
+    private long lines;
+    private IOException failure;
+
+    public TradeLog(final Writer out)
+    {
+        this.out = out;
+    }
+
+    private static String[] names()
+    {
+        final Strategy[] values = Strategy.values();
+        final String[] n = new String[values.length];
+        for (int i = 0; i < values.length; i++)
+        {
+            n[i] = values[i].name().toLowerCase(Locale.ROOT);
+        }
+        return n;
+    }
+
+    static String name(final Strategy s)
+    {
+        return s == null ? "none" : STRATEGY_NAMES[s.ordinal()];
+    }
+
+    static String isoTime(final long epochNs)
+    {
+        return Instant.ofEpochSecond(Math.floorDiv(epochNs, 1_000_000_000L), Math.floorMod(epochNs, 1_000_000_000L)).toString();
+    }
+
+    /** Signals are written with the order they lead to, or alone when none follows. */
+    void signal(final SignalDecoder s, final MarketRecord m, final Strategy strategy)
+    {
+        sb.setLength(0);
+        head("signal", s.recvNs(), strategy, m);
+        side(s.side(), s.action());
+        field("fair_value_yes", s.fairValue(), Scales.PROB_DECIMALS);
+        field("limit_price", s.price(), Scales.KPRICE_DECIMALS);
+        field("edge", s.edge(), Scales.PROB_DECIMALS);
+        field("index", s.index(), Scales.PRICE_DECIMALS);
+        field("strike", s.strike(), Scales.PRICE_DECIMALS);
+        field("time_left_s", s.timeLeftNs(), 9);
+        field("volatility_per_sqrt_s", s.volatility(), Scales.RATIO_DECIMALS);
+        sb.append(",\"reason\":");
+        Json.appendString(sb, s.reason().trim());
+        line();
+    }
+
+    void order(final OrderDecoder o, final OrderRecord record)
+    {
+        sb.setLength(0);
+        head("order", o.recvNs(), o.strategy(), record.market);
+        sb.append(",\"order_id\":").append(o.orderId());
+        side(o.side(), o.action());
+        field("limit_price", o.limitPrice(), Scales.KPRICE_DECIMALS);
+        field("qty", o.qty(), Scales.KQTY_DECIMALS);
+        field("signal_edge", record.edge, Scales.PROB_DECIMALS);
+        field("signal_fair_value_yes", record.fairValue, Scales.PROB_DECIMALS);
+        sb.append(",\"reason\":");
+        if (record.reason == null)
+        {
+            sb.append("null");
+        }
+        else
+        {
+            Json.appendString(sb, record.reason);
+        }
+        line();
+    }
+
+    void fill(final FillDecoder f, final OrderRecord record, final MarketRecord m, final String reason)
+    {
+        sb.setLength(0);
+        head("fill", f.recvNs(), f.strategy(), m);
+        sb.append(",\"order_id\":").append(f.orderId());
+        side(f.side(), f.action());
+        field("price", f.price(), Scales.KPRICE_DECIMALS);
+        field("qty", f.qty(), Scales.KQTY_DECIMALS);
+        field("fee", f.fee(), Scales.MONEY_DECIMALS);
+        field("leaves_qty", f.leavesQty(), Scales.KQTY_DECIMALS);
+        field("book_age_ms", f.bookAgeNs(), 6);
+        if (record != null)
+        {
+            field("limit_price", record.limitPrice, Scales.KPRICE_DECIMALS);
+        }
+        sb.append(",\"reason\":");
+        Json.appendString(sb, reason);
+        line();
+    }
+
+    void settlement(final SettlementDecoder s, final MarketRecord m)
+    {
+        sb.setLength(0);
+        head("settlement", s.recvNs(), s.strategy(), m);
+        sb.append(",\"side\":\"").append(s.side() == ContractSide.YES ? "yes" : "no").append('"');
+        field("qty", s.qty(), Scales.KQTY_DECIMALS);
+        sb.append(",\"result\":\"").append(resultName(s.result())).append('"');
+        final boolean estimated = s.estimated() != 0;
+        sb.append(",\"estimated\":").append(estimated);
+        field("settlement_value", s.settlementValue(), Scales.PRICE_DECIMALS);
+        field("payout", s.payout(), Scales.MONEY_DECIMALS);
+        field("pnl", s.pnl(), Scales.MONEY_DECIMALS);
+        sb.append(",\"reason\":");
+        Json.appendString(sb, estimated
+            ? "settled on the engine's estimate (no Kalshi result within broker.settleWaitMs, or end of input)"
+            : "settled on Kalshi's result");
+        line();
+    }
+
+    /** Lines written so far. */
+    public long lines()
+    {
+        return lines;
+    }
+
+    /** Flushes and closes the writer; returns the first write error, or null. */
+    public IOException close()
+    {
+        try
+        {
+            out.close();
+        }
+        catch (final IOException e)
+        {
+            if (failure == null)
+            {
+                failure = e;
+            }
+        }
+        return failure;
+    }
+
+    static String resultName(final MarketResult r)
+    {
+        switch (r)
+        {
+            case YES: return "yes";
+            case NO: return "no";
+            case VOID: return "void";
+            default: return "none";
+        }
+    }
+
+    private void head(final String type, final long recvNs, final Strategy strategy, final MarketRecord m)
+    {
+        sb.append("{\"type\":\"").append(type).append("\",\"time\":\"").append(isoTime(recvNs))
+            .append("\",\"recv_ns\":").append(recvNs)
+            .append(",\"strategy\":\"").append(name(strategy)).append('"')
+            .append(",\"ticker\":");
+        Json.appendString(sb, m.tickerText);
+        sb.append(",\"close_time\":\"").append(isoTime(m.closeNs)).append('"');
+    }
+
+    private void side(final ContractSide side, final OrderAction action)
+    {
+        sb.append(",\"side\":\"").append(side == ContractSide.YES ? "yes" : "no").append('"')
+            .append(",\"action\":\"").append(action == OrderAction.SELL ? "sell" : "buy").append('"');
+    }
+
+    private void field(final String name, final long value, final int decimals)
+    {
+        sb.append(",\"").append(name).append("\":");
+        if (value == Scales.NULL)
+        {
+            sb.append("null");
+        }
+        else
+        {
+            Decimal.append(sb, value, decimals);
+        }
+    }
+
+    private void line()
+    {
+        sb.append('}').append('\n');
+        lines++;
+        if (failure != null)
+        {
+            return;
+        }
+        try
+        {
+            out.append(sb);
+        }
+        catch (final IOException e)
+        {
+            // never let a full disk reach the chain: the log stops, the failure is reported at the end
+            failure = e;
+        }
+    }
+
+    /** The write error that stopped the log, or null. */
+    public IOException failure()
+    {
+        return failure;
+    }
+}
