@@ -24,7 +24,10 @@ public final class ReportCommand implements Callable<Integer>
     public Integer call()
     {
         final Path file = out != null ? out : runDir.resolve("report.html");
-        System.out.println("report: " + arb.engine.report.HtmlReport.write(runDir, file));
+        final StringBuilder summary = new StringBuilder();
+        final Path written = arb.engine.report.HtmlReport.write(runDir, file, summary);
+        System.out.print(summary);
+        System.out.println("report: " + written.toAbsolutePath());
         return 0;
     }
 }

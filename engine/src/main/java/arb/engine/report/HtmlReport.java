@@ -36,7 +36,20 @@ public final class HtmlReport
     /** Reads {@code runDir} and writes the report to {@code file}; returns the file. */
     public static Path write(final Path runDir, final Path file)
     {
+        return write(runDir, file, null);
+    }
+
+    /**
+     * As {@link #write(Path, Path)}, also appending the run's one-screen strategy summary to
+     * {@code summaryOut} when it is not null.
+     */
+    public static Path write(final Path runDir, final Path file, final StringBuilder summaryOut)
+    {
         final ReportData d = ReportData.read(runDir);
+        if (summaryOut != null)
+        {
+            summaryOut.append(d.results.consoleSummary());
+        }
         final String html = render(runDir, d);
         try
         {

@@ -95,6 +95,7 @@ final class ReportData
     }
 
     Map<String, Object> summary;
+    TradingResults results;
     final EquitySeries equity = new EquitySeries();
     long[] indexT = new long[4096];
     long[] indexV = new long[4096];
@@ -206,6 +207,7 @@ final class ReportData
             }
         }
         results.onEnd();
+        this.results = results;
         summary = results.summary();
     }
 

@@ -177,7 +177,7 @@ public final class RunResults implements OutputListener
     /** The one-screen summary and where the files are (call after the run ended). */
     public String consoleSummary()
     {
-        return ResultsSummary.console(results) + "results: " + dir.resolve(SUMMARY_JSON) + ", " + dir.resolve(TRADES_JSONL)
+        return results.consoleSummary() + "results: " + dir.resolve(SUMMARY_JSON) + ", " + dir.resolve(TRADES_JSONL)
             + (errors > 0 ? " (INCOMPLETE: " + errors + " errors, see log)" : "") + "\n";
     }
 }

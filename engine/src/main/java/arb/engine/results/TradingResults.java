@@ -882,6 +882,12 @@ public final class TradingResults implements OutputListener
         return total;
     }
 
+    /** The one-screen summary table (strategies, portfolio, calibration) the commands print. */
+    public String consoleSummary()
+    {
+        return ResultsSummary.console(this);
+    }
+
     /** The results as summary.json's tree (ordered maps, exact decimals). */
     public java.util.Map<String, Object> summary()
     {
