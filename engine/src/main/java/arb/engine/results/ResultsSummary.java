@@ -67,6 +67,8 @@ final class ResultsSummary
         m.put("peak_equity", Decimal.money(t.peakEquity));
         m.put("avg_edge_at_entry", t.entryQty == 0 ? null
             : Decimal.prob(Math.floorDiv(t.entryEdgeQtySum * 2 + t.entryQty, 2 * t.entryQty)));
+        m.put("avg_edge_at_fill", t.fillEdgeQty == 0 ? null
+            : Decimal.prob(Math.floorDiv(t.fillEdgeQtySum * 2 + t.fillEdgeQty, 2 * t.fillEdgeQty)));
         m.put("max_exposure", Decimal.money(t.maxExposure));
         m.put("open_exposure", Decimal.money(t.exposure));
         m.put("settled_official", t.settledOfficial);

@@ -38,6 +38,8 @@ final class StrategyTally
     long settledFees;
     long entryEdgeQtySum;
     long entryQty;
+    long fillEdgeQtySum;
+    long fillEdgeQty;
     long reconcileMismatches;
 
     // sampled
@@ -106,6 +108,8 @@ final class StrategyTally
         settledFees += o.settledFees;
         entryEdgeQtySum += o.entryEdgeQtySum;
         entryQty += o.entryQty;
+        fillEdgeQtySum += o.fillEdgeQtySum;
+        fillEdgeQty += o.fillEdgeQty;
         reconcileMismatches += o.reconcileMismatches;
     }
 }

@@ -414,6 +414,13 @@ public final class TradingResults implements OutputListener
                 p.entryEdgeQtySum += o.edge * qty;
                 p.entryQty += qty;
             }
+            if (o != null && o.fairValue != Scales.NULL)
+            {
+                // the edge the fill really got: P(side pays) - price - fee per contract (prob = $ per $1 payout)
+                final long pays = sideId == ContractSide.YES ? o.fairValue : Scales.PROB - o.fairValue;
+                t.fillEdgeQtySum += (pays - price * (Scales.PROB / Scales.KPRICE)) * qty - fee * Scales.KQTY;
+                t.fillEdgeQty += qty;
+            }
         }
         else
         {

@@ -132,6 +132,8 @@ class TradingResultsTest
         assertThat(fv.ordersUnfilled).isEqualTo(1);
         assertThat(fv.settledOfficial).isEqualTo(1);
         assertThat(fv.entryEdgeQtySum / fv.entryQty).isEqualTo(40_000); // only the filled order's edge counts
+        // at the fill: P(YES) 0.52 - 0.45 - 0.1733/10 = 0.05267
+        assertThat(fv.fillEdgeQtySum / fv.fillEdgeQty).isEqualTo(52_670);
         // fair value's marked equity: after the fill 10 x 0.40 - 4.50 - fee; that is its low until settlement
         assertThat(fv.maxDrawdown).isEqualTo(500_000 + yesFee);
         assertThat(fc.maxDrawdown).isEqualTo(12 * DOLLAR + noFee);
