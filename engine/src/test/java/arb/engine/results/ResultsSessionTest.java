@@ -1,20 +1,17 @@
 package arb.engine.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import arb.engine.config.Params;
 import arb.engine.gen.SessionWriter;
 import arb.engine.report.HtmlReport;
-import arb.engine.run.ChainFactory;
 import arb.engine.run.Engine;
 import arb.engine.run.Replay;
 import arb.engine.run.ReplaySource;
@@ -32,10 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the same summary.json and trades.jsonl bytes; a sweep point equals a replay with its parameters
  * (summary and output digest), whatever the mode and thread count; the report is self-contained.
  * The fair-value strategy's PnL after fees is printed, not asserted: it is whatever it is.
- *
- * <p>Trading outputs need the trading desk in the chain (ChainFactory wires it once the Kalshi
- * market stage is merged); without it the trading assertions are skipped, with that message, and
- * the byte-equality checks still run on the index outputs.
  */
 class ResultsSessionTest
 {
@@ -43,12 +36,10 @@ class ResultsSessionTest
     static Path tmp;
     static Path session;
     static Path live;
-    static boolean tradingWired;
 
     @BeforeAll
     static void generateAndRunLive()
     {
-        tradingWired = Arrays.stream(ChainFactory.Chain.class.getDeclaredFields()).anyMatch(f -> f.getName().equals("trading"));
         session = tmp.resolve("session");
         final SessionWriter.Request r = new SessionWriter.Request();
         r.seed = 11;
@@ -87,14 +78,12 @@ class ResultsSessionTest
         assertThat(read(replay.resolve(RunResults.TRADES_JSONL))).isEqualTo(read(live.resolve(RunResults.TRADES_JSONL)));
         assertThat(TestRuns.outputDigest(replay)).isEqualTo(TestRuns.outputDigest(live));
         assertThat(summary).contains("\"index_values\": 2400");
-        assumeTrue(tradingWired, "trading desk not wired into ChainFactory (needs the kalshi + strategy-wiring merges)");
         assertThat(read(live.resolve(RunResults.TRADES_JSONL))).contains("\"type\":\"fill\"").contains("\"type\":\"settlement\"");
     }
 
     @Test
     void fairValueOnALaggingSessionIsReportedHonestly()
     {
-        assumeTrue(tradingWired, "trading desk not wired into ChainFactory (needs the kalshi + strategy-wiring merges)");
         final Path replay = tmp.resolve("fair-value-only");
         final Replay.Result r = TestRuns.replay(session, replay, p -> p.with(Map.of("strategy.flashCrash.enabled", "false",
             "strategy.momentum.enabled", "false", "strategy.parity.enabled", "false")), null);
@@ -109,26 +98,8 @@ class ResultsSessionTest
         assertThat(fv.positionsSettled).isPositive();
         assertThat(fv.fees).isPositive();
         assertThat(fv.reconcileMismatches).isZero();
-        assertThat(fv.equity()).isEqualTo(ledgerNet(r));
+        assertThat(fv.equity()).isEqualTo(r.engine().chain().trading.desk().broker().ledger(arb.sbe.Strategy.FAIR_VALUE).netPnl());
         assertThat(results.strategy(arb.sbe.Strategy.FLASH_CRASH).orders).isZero();
-    }
-
-    /** The broker ledger's net PnL, read reflectively so this file compiles before the desk is wired. */
-    private static long ledgerNet(final Replay.Result r)
-    {
-        try
-        {
-            final Object trading = ChainFactory.Chain.class.getDeclaredField("trading").get(r.engine().chain());
-            final Object desk = trading.getClass().getMethod("desk").invoke(trading);
-            final Object broker = desk.getClass().getMethod("broker").invoke(desk);
-            final Object ledger = broker.getClass().getMethod("ledger", arb.sbe.Strategy.class).invoke(broker,
-                arb.sbe.Strategy.FAIR_VALUE);
-            return (Long)ledger.getClass().getMethod("netPnl").invoke(ledger);
-        }
-        catch (final ReflectiveOperationException e)
-        {
-            throw new AssertionError(e);
-        }
     }
 
     @Test
@@ -150,7 +121,6 @@ class ResultsSessionTest
         TestRuns.replay(session, replay, p -> p.with(rows.get(3).overrides()), null);
         assertThat(rows.get(3).outputDigest()).isEqualTo(TestRuns.outputDigest(replay).toString());
         assertThat(RunResults.summaryJson(rows.get(3).results())).isEqualTo(read(replay.resolve(RunResults.SUMMARY_JSON)));
-        assumeTrue(tradingWired, "trading desk not wired into ChainFactory (needs the kalshi + strategy-wiring merges)");
         assertThat(rows.get(0).outputDigest()).isNotEqualTo(rows.get(3).outputDigest());
         assertThat(rows.get(0).results().strategy(arb.sbe.Strategy.FAIR_VALUE).orders).isPositive();
     }
@@ -174,7 +144,6 @@ class ResultsSessionTest
             .contains("Fair value calibration").doesNotContain("<script").doesNotContain("https://").doesNotContain("<link");
         assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://");
         assertThat(html).contains("KXBTC15M-26MAR02");
-        assumeTrue(tradingWired, "trading desk not wired into ChainFactory (needs the kalshi + strategy-wiring merges)");
         assertThat(html).contains("<polygon"); // fills drawn on the probability chart
     }
 }
