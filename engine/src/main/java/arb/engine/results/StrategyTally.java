@@ -49,6 +49,16 @@ final class StrategyTally
     long maxExposure;
     long lastEquity;
 
+    /** Zeroes the additive counts (a reused scratch tally for the portfolio row). */
+    void reset()
+    {
+        signals = entrySignals = exitSignals = predictions = orders = buyOrders = sellOrders = 0;
+        ordersFilled = ordersPartial = ordersUnfilled = fills = boughtQty = boughtNotional = soldQty = soldProceeds = 0;
+        fees = cash = mark = exposure = positionsOpened = positionsSettled = wins = losses = 0;
+        settledOfficial = settledEstimated = settledPnl = settledFees = entryEdgeQtySum = entryQty = 0;
+        fillEdgeQtySum = fillEdgeQty = reconcileMismatches = 0;
+    }
+
     long equity()
     {
         return cash + mark;

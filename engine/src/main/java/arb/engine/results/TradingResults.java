@@ -74,7 +74,6 @@ public final class TradingResults implements OutputListener
     private final TradeLog tradeLog;
     private final EquitySeries equitySeries;
     private final StringBuilder paramText = new StringBuilder();
-    private final ArrayList<String> recentSignals = new ArrayList<>();
 
     private Params params;
     private long latencyNs = 150_000_000L;
@@ -97,7 +96,8 @@ public final class TradingResults implements OutputListener
     private long anomalies;
     private boolean ended;
     private long lastSnapshotNs = Long.MIN_VALUE;
-    private volatile TradingSummary snapshot = TradingSummary.EMPTY;
+    private final TradingStatus status = new TradingStatus();
+    private final StrategyTally portfolioFigures = new StrategyTally();
 
     /** Results without a trade log or an equity series (status line, sweeps). */
     public TradingResults()
@@ -307,13 +307,16 @@ public final class TradingResults implements OutputListener
         memo.market = m;
         memo.fairValue = fv;
         memo.edge = signal.edge();
+
         memo.reason = signal.reason().trim();
         memo.used = false;
         if (tradeLog != null)
         {
             tradeLog.signal(signal, m, strategy);
         }
-        rememberSignal(strategy, m, fv);
+        status.beginWrite(recvNs);
+        status.signal(recvNs, strategy, memo.side, memo.action, signal.price(), fv, memo.edge, m);
+        status.endWrite();
         dirty = true;
     }
 
@@ -712,28 +715,6 @@ public final class TradingResults implements OutputListener
         return null;
     }
 
-    private void rememberSignal(final Strategy strategy, final MarketRecord m, final long fv)
-    {
-        final StringBuilder sb = new StringBuilder(96);
-        sb.append(TradeLog.isoTime(signal.recvNs()), 11, 19).append(' ').append(TradeLog.name(strategy)).append(' ')
-            .append(signal.action() == OrderAction.SELL ? "sell " : "buy ")
-            .append(signal.side() == ContractSide.YES ? "YES" : "NO").append(' ').append(m.tickerText)
-            .append(" @");
-        Decimal.append(sb, signal.price(), Scales.KPRICE_DECIMALS);
-        if (fv != Scales.NULL)
-        {
-            sb.append(" fv ");
-            Decimal.append(sb, fv / 1000, 3);
-        }
-        sb.append(" edge ");
-        Decimal.append(sb, signal.edge() / 1000, 3);
-        recentSignals.add(sb.toString());
-        if (recentSignals.size() > RECENT_SIGNALS)
-        {
-            recentSignals.remove(0);
-        }
-    }
-
     private void maybePublish(final long nowNs)
     {
         if (lastSnapshotNs == Long.MIN_VALUE || nowNs - lastSnapshotNs >= SNAPSHOT_EVERY_NS)
@@ -745,19 +726,19 @@ public final class TradingResults implements OutputListener
     private void publish(final long nowNs)
     {
         lastSnapshotNs = nowNs;
-        final List<TradingSummary.Row> rows = new ArrayList<>(STRATEGIES.length);
+        status.beginWrite(nowNs);
+        for (int i = 0; i < STRATEGIES.length; i++)
+        {
+            final StrategyTally t = tallies[STRATEGIES[i].ordinal()];
+            status.row(i, t, t.equity(), openCount(STRATEGIES[i]));
+        }
+        portfolioFigures.reset();
         for (final Strategy s : STRATEGIES)
         {
-            rows.add(row(TradeLog.name(s), tallies[s.ordinal()], openCount(s)));
+            portfolioFigures.addCounts(tallies[s.ordinal()]);
         }
-        rows.add(row("portfolio", portfolio(), openCount(null)));
-        snapshot = new TradingSummary(nowNs, rows, List.copyOf(recentSignals));
-    }
-
-    private static TradingSummary.Row row(final String name, final StrategyTally t, final int openPositions)
-    {
-        return new TradingSummary.Row(name, t.orders, t.fills, openPositions, t.positionsSettled, t.wins,
-            t.fees, t.equity(), t.exposure);
+        status.row(STRATEGIES.length, portfolioFigures, portfolioFigures.equity(), openCount(null));
+        status.endWrite();
     }
 
     private int openCount(final Strategy s)
@@ -778,7 +759,7 @@ public final class TradingResults implements OutputListener
     /** The latest totals, safe to read from any thread (the live status line). */
     public TradingSummary snapshot()
     {
-        return snapshot;
+        return status.read();
     }
 
     /** One strategy's tally (chain thread, or after the run). */
