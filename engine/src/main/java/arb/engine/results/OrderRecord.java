@@ -20,7 +20,8 @@ final class OrderRecord
     long fees;
     long edge = Scales.NULL;
     long fairValue = Scales.NULL;
-    String reason;
+    /** The signal the order came from, valid while writing the order's line. */
+    TradingResults.SignalMemo reason;
 
     OrderRecord(
         final long orderId,

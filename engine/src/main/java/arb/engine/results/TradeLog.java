@@ -31,6 +31,8 @@ public final class TradeLog
     private final Writer out;
     private final StringBuilder sb = new StringBuilder(512);
     private long lines;
+    private char[] chars = new char[1024];
+    private final byte[] reasonBytes = new byte[128];
     private IOException failure;
 
     public TradeLog(final Writer out)
@@ -59,6 +61,78 @@ public final class TradeLog
         return Instant.ofEpochSecond(Math.floorDiv(epochNs, 1_000_000_000L), Math.floorMod(epochNs, 1_000_000_000L)).toString();
     }
 
+    /** ISO-8601 UTC with the fraction trimmed as Instant prints it, without allocating. */
+    static void appendIsoTime(final StringBuilder sb, final long epochNs)
+    {
+        final long seconds = Math.floorDiv(epochNs, 1_000_000_000L);
+        final long nanos = Math.floorMod(epochNs, 1_000_000_000L);
+        final long days = Math.floorDiv(seconds, 86_400L);
+        final long secondOfDay = Math.floorMod(seconds, 86_400L);
+        // civil date from days since 1970-01-01 (Howard Hinnant's algorithm)
+        final long z = days + 719_468;
+        final long era = Math.floorDiv(z, 146_097);
+        final long doe = z - era * 146_097;
+        final long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        final long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        final long mp = (5 * doy + 2) / 153;
+        final long day = doy - (153 * mp + 2) / 5 + 1;
+        final long month = mp < 10 ? mp + 3 : mp - 9;
+        final long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        sb.append(year).append('-');
+        two(sb, month);
+        sb.append('-');
+        two(sb, day);
+        sb.append('T');
+        two(sb, secondOfDay / 3600);
+        sb.append(':');
+        two(sb, secondOfDay / 60 % 60);
+        sb.append(':');
+        two(sb, secondOfDay % 60);
+        if (nanos != 0)
+        {
+            sb.append('.');
+            final int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+            long div = 100_000_000L;
+            for (int i = 0; i < digits; i++)
+            {
+                sb.append((char)('0' + nanos / div % 10));
+                div /= 10;
+            }
+        }
+        sb.append('Z');
+    }
+
+    private static void two(final StringBuilder sb, final long v)
+    {
+        sb.append((char)('0' + v / 10)).append((char)('0' + v % 10));
+    }
+
+    /** Appends a fixed-length ASCII field as a JSON string, trimmed, without allocating. */
+    private void asciiString(final byte[] bytes, final int length)
+    {
+        int end = length;
+        while (end > 0 && (bytes[end - 1] == 0 || bytes[end - 1] == ' '))
+        {
+            end--;
+        }
+        int start = 0;
+        while (start < end && bytes[start] == ' ')
+        {
+            start++;
+        }
+        sb.append('"');
+        for (int i = start; i < end; i++)
+        {
+            final char c = (char)(bytes[i] & 0x7F);
+            if (c == '"' || c == '\\')
+            {
+                sb.append('\\');
+            }
+            sb.append(c < 0x20 ? ' ' : c);
+        }
+        sb.append('"');
+    }
+
     /** Signals are written with the order they lead to, or alone when none follows. */
     void signal(final SignalDecoder s, final MarketRecord m, final Strategy strategy)
     {
@@ -73,7 +147,7 @@ public final class TradeLog
         field("time_left_s", s.timeLeftNs(), 9);
         field("volatility_per_sqrt_s", s.volatility(), Scales.RATIO_DECIMALS);
         sb.append(",\"reason\":");
-        Json.appendString(sb, s.reason().trim());
+        asciiString(reasonBytes, s.getReason(reasonBytes, 0));
         line();
     }
 
@@ -94,7 +168,7 @@ public final class TradeLog
         }
         else
         {
-            Json.appendString(sb, record.reason);
+            asciiString(record.reason.reason, record.reason.reasonLength);
         }
         line();
     }
@@ -174,12 +248,16 @@ public final class TradeLog
 
     private void head(final String type, final long recvNs, final Strategy strategy, final MarketRecord m)
     {
-        sb.append("{\"type\":\"").append(type).append("\",\"time\":\"").append(isoTime(recvNs))
+        sb.append("{\"type\":\"").append(type).append("\",\"time\":\"");
+        appendIsoTime(sb, recvNs);
+        sb
             .append("\",\"recv_ns\":").append(recvNs)
             .append(",\"strategy\":\"").append(name(strategy)).append('"')
             .append(",\"ticker\":");
         Json.appendString(sb, m.tickerText);
-        sb.append(",\"close_time\":\"").append(isoTime(m.closeNs)).append('"');
+        sb.append(",\"close_time\":\"");
+        appendIsoTime(sb, m.closeNs);
+        sb.append('"');
     }
 
     private void side(final ContractSide side, final OrderAction action)
@@ -211,7 +289,12 @@ public final class TradeLog
         }
         try
         {
-            out.append(sb);
+            if (chars.length < sb.length())
+            {
+                chars = new char[sb.length() * 2];
+            }
+            sb.getChars(0, sb.length(), chars, 0);
+            out.write(chars, 0, sb.length());
         }
         catch (final IOException e)
         {

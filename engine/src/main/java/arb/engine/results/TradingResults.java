@@ -308,7 +308,7 @@ public final class TradingResults implements OutputListener
         memo.fairValue = fv;
         memo.edge = signal.edge();
 
-        memo.reason = signal.reason().trim();
+        memo.reasonLength = signal.getReason(memo.reason, 0);
         memo.used = false;
         if (tradeLog != null)
         {
@@ -334,7 +334,7 @@ public final class TradingResults implements OutputListener
             memo.used = true;
             o.edge = memo.edge;
             o.fairValue = memo.fairValue;
-            o.reason = memo.reason;
+            o.reason = memo;
         }
         orders.put(o.orderId, o);
         orderList.add(o);
@@ -883,7 +883,7 @@ public final class TradingResults implements OutputListener
     }
 
     /** A SIGNAL seen last per strategy, to attach its numbers to the order that follows it. */
-    private static final class SignalMemo
+    static final class SignalMemo
     {
         long recvNs = Long.MIN_VALUE;
         ContractSide side;
@@ -891,7 +891,8 @@ public final class TradingResults implements OutputListener
         MarketRecord market;
         long fairValue;
         long edge;
-        String reason;
+        final byte[] reason = new byte[128];
+        int reasonLength;
         boolean used = true;
     }
 }
