@@ -73,29 +73,46 @@ public final class Decimal extends Number implements Comparable<Decimal>
         return decimals;
     }
 
-    /** Appends the plain decimal text (no exponent, trailing zeros dropped). */
+    /** Appends the plain decimal text (no exponent, trailing zeros dropped), without allocating. */
     public static void append(final StringBuilder sb, final long value, final int decimals)
     {
-        final int start = sb.length();
-        Scales.appendDecimal(sb, value, decimals);
-        if (decimals > 0)
+        if (decimals <= 0)
         {
-            int end = sb.length();
-            while (sb.charAt(end - 1) == '0')
+            sb.append(value);
+            return;
+        }
+        final long scale = Scales.pow10(decimals);
+        long intPart = value / scale;
+        long frac = value % scale;
+        if (value < 0)
+        {
+            intPart = -intPart;
+            frac = -frac;
+            if (intPart != 0 || frac != 0)
             {
-                end--;
-            }
-            if (sb.charAt(end - 1) == '.')
-            {
-                end--;
-            }
-            sb.setLength(end);
-            if (sb.length() - start == 2 && sb.charAt(start) == '-' && sb.charAt(start + 1) == '0')
-            {
-                sb.setLength(start);
-                sb.append('0');
+                sb.append('-');
             }
         }
+        sb.append(intPart);
+        if (frac == 0)
+        {
+            return;
+        }
+        int digits = decimals;
+        while (frac % 10 == 0)
+        {
+            frac /= 10;
+            digits--;
+        }
+        sb.append('.');
+        // leading zeros of the fraction, then its significant digits
+        long div = Scales.pow10(digits - 1);
+        while (div > frac)
+        {
+            sb.append('0');
+            div /= 10;
+        }
+        sb.append(frac);
     }
 
     @Override

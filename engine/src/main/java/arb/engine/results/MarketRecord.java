@@ -9,14 +9,19 @@ import arb.sbe.StrikeType;
 
 /**
  * What the results know about one Kalshi market (ticker + close time): its strike, how it settled
- * and where that outcome came from, and the engine's own index prints in its settlement window
- * (so a market the broker never settled still gets an outcome for the calibration).
+ * and where that outcome came from, the engine's own index prints in its settlement window (so a
+ * market the broker never settled still gets an outcome for the calibration), each strategy's open
+ * position in it and the PnL of those that settled. Pooled by {@link MarketTable}: taken with
+ * {@link #reset} when a market is first seen, never allocated on the chain thread.
  */
 final class MarketRecord
 {
     static final int TICKER_BYTES = 40;
     static final long WINDOW_NS = 60_000_000_000L;
     private static final long CENT = 1_000_000L;
+    private static final int STRATEGY_SLOTS = arb.sbe.Strategy.values().length;
+    private static final byte[] KXBTC15M = "KXBTC15M".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KXBTCD = "KXBTCD".getBytes(StandardCharsets.US_ASCII);
 
     /** Where a market's outcome came from, best first. */
     enum OutcomeSource
@@ -35,11 +40,11 @@ final class MarketRecord
         }
     }
 
-    final int id;
+    int id;
     final byte[] ticker = new byte[TICKER_BYTES];
-    final String tickerText;
-    final long closeNs;
-    final StrikeType strikeType;
+    int tickerLength;
+    long closeNs;
+    StrikeType strikeType;
     long strike = Scales.NULL;
     long openNs = Scales.NULL;
     MarketResult outcome = MarketResult.NONE;
@@ -51,8 +56,14 @@ final class MarketRecord
     int predictions;
     int signals;
     int positions;
+    /** Each strategy's open position in this market (index: Strategy ordinal), or null. */
+    final PositionTally[] open = new PositionTally[STRATEGY_SLOTS];
+    /** Each strategy's PnL from positions in this market that settled completely. */
+    final long[] closedPnl = new long[STRATEGY_SLOTS];
+    final boolean[] closedAny = new boolean[STRATEGY_SLOTS];
 
-    MarketRecord(final int id, final byte[] tickerBytes, final long closeNs)
+    /** Takes a pooled record for a newly seen market (chain thread, no allocation). */
+    void reset(final int id, final byte[] tickerBytes, final long closeNs)
     {
         this.id = id;
         System.arraycopy(tickerBytes, 0, ticker, 0, TICKER_BYTES);
@@ -61,9 +72,35 @@ final class MarketRecord
         {
             n++;
         }
-        this.tickerText = new String(ticker, 0, n, StandardCharsets.US_ASCII);
+        this.tickerLength = n;
         this.closeNs = closeNs;
-        this.strikeType = strikeTypeOf(tickerText);
+        this.strikeType = strikeTypeOf(ticker, n);
+        strike = Scales.NULL;
+        openNs = Scales.NULL;
+        outcome = MarketResult.NONE;
+        outcomeSource = OutcomeSource.NONE;
+        settlementValue = Scales.NULL;
+        windowSum = 0;
+        windowCount = 0;
+        lastWindowSecondNs = Long.MIN_VALUE;
+        predictions = 0;
+        signals = 0;
+        positions = 0;
+        Arrays.fill(open, null);
+        Arrays.fill(closedPnl, 0);
+        Arrays.fill(closedAny, false);
+    }
+
+    /** The ticker as text (cold path: summaries, reports, the status line's reader thread). */
+    String tickerText()
+    {
+        return new String(ticker, 0, tickerLength, StandardCharsets.US_ASCII);
+    }
+
+    /** Orders markets like their tickers' text (ASCII, NUL padded), without making strings. */
+    static int compareTickers(final MarketRecord a, final MarketRecord b)
+    {
+        return Arrays.compareUnsigned(a.ticker, 0, a.tickerLength, b.ticker, 0, b.tickerLength);
     }
 
     boolean is(final byte[] tickerBytes, final long close)
@@ -150,16 +187,21 @@ final class MarketRecord
      * rounded average is at least the strike, KXBTCD when it is above it (Signals carry the floor
      * strike but not the strike type). Null for series the results cannot estimate.
      */
-    static StrikeType strikeTypeOf(final String ticker)
+    static StrikeType strikeTypeOf(final byte[] ticker, final int length)
     {
-        if (ticker.startsWith("KXBTC15M"))
+        if (startsWith(ticker, length, KXBTC15M))
         {
             return StrikeType.GREATER_OR_EQUAL;
         }
-        if (ticker.startsWith("KXBTCD"))
+        if (startsWith(ticker, length, KXBTCD))
         {
             return StrikeType.GREATER;
         }
         return null;
+    }
+
+    private static boolean startsWith(final byte[] ticker, final int length, final byte[] prefix)
+    {
+        return length >= prefix.length && Arrays.equals(ticker, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

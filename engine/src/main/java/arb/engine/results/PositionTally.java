@@ -8,7 +8,8 @@ import arb.sbe.Strategy;
  * One strategy's position in one market as the results rebuild it from Fill, PositionMark and
  * Settlement events: per side the contracts held, their cost basis and the side's cash flow
  * (sales minus purchases minus fees), so the broker's reported Settlement PnL can be reconciled
- * against the fills it came from.
+ * against the fills it came from. Pooled: reset when a position opens, returned to the pool when
+ * it has settled (its PnL stays with its {@link MarketRecord}).
  */
 final class PositionTally
 {
@@ -21,13 +22,23 @@ final class PositionTally
         long cashFlow;
         long fees;
         boolean settled;
+
+        void reset()
+        {
+            qty = 0;
+            cost = 0;
+            boughtQty = 0;
+            cashFlow = 0;
+            fees = 0;
+            settled = false;
+        }
     }
 
-    final Strategy strategy;
-    final MarketRecord market;
+    Strategy strategy;
+    MarketRecord market;
     final Side yes = new Side();
     final Side no = new Side();
-    final long openedNs;
+    long openedNs;
     long mark;
     long pnl;
     long settledNs = Long.MIN_VALUE;
@@ -36,11 +47,21 @@ final class PositionTally
     long entryEdgeQtySum;
     long entryQty;
 
-    PositionTally(final Strategy strategy, final MarketRecord market, final long openedNs)
+    /** Takes a pooled tally for a newly opened position. */
+    void reset(final Strategy strategy, final MarketRecord market, final long openedNs)
     {
         this.strategy = strategy;
         this.market = market;
         this.openedNs = openedNs;
+        yes.reset();
+        no.reset();
+        mark = 0;
+        pnl = 0;
+        settledNs = Long.MIN_VALUE;
+        estimated = false;
+        result = MarketResult.NONE;
+        entryEdgeQtySum = 0;
+        entryQty = 0;
     }
 
     Side side(final ContractSide side)

@@ -95,26 +95,19 @@ final class ResultsSummary
 
     private static long countOpen(final TradingResults r, final Strategy s)
     {
-        long n = 0;
-        for (final PositionTally p : r.openPositions())
-        {
-            if (s == null || p.strategy == s)
-            {
-                n++;
-            }
-        }
-        return n;
+        return r.openPositionCount(s);
     }
 
     private static List<Object> windows(final TradingResults r)
     {
         final List<MarketRecord> sorted = new ArrayList<>(r.markets());
-        sorted.sort((a, b) -> a.closeNs != b.closeNs ? Long.compare(a.closeNs, b.closeNs) : a.tickerText.compareTo(b.tickerText));
+        sorted.sort((a, b) -> a.closeNs != b.closeNs ? Long.compare(a.closeNs, b.closeNs) : MarketRecord.compareTickers(a, b));
+        final List<PositionTally> open = r.openPositions();
         final List<Object> list = new ArrayList<>();
         for (final MarketRecord m : sorted)
         {
             final Map<String, Object> w = new LinkedHashMap<>();
-            w.put("ticker", m.tickerText);
+            w.put("ticker", m.tickerText());
             w.put("close_time", TradeLog.isoTime(m.closeNs));
             w.put("strike", Decimal.orNull(m.strike, Scales.PRICE_DECIMALS));
             w.put("outcome", TradeLog.resultName(m.outcome));
@@ -126,17 +119,9 @@ final class ResultsSummary
             long total = 0;
             for (final Strategy s : TradingResults.STRATEGIES)
             {
-                long sum = 0;
-                boolean any = false;
-                for (final PositionTally p : r.closedPositions())
-                {
-                    if (p.market == m && p.strategy == s)
-                    {
-                        sum += p.pnl;
-                        any = true;
-                    }
-                }
-                for (final PositionTally p : r.openPositions())
+                long sum = m.closedPnl[s.ordinal()];
+                boolean any = m.closedAny[s.ordinal()];
+                for (final PositionTally p : open)
                 {
                     if (p.market == m && p.strategy == s)
                     {
@@ -164,7 +149,7 @@ final class ResultsSummary
         {
             final Map<String, Object> m = new LinkedHashMap<>();
             m.put("strategy", TradeLog.name(p.strategy));
-            m.put("ticker", p.market.tickerText);
+            m.put("ticker", p.market.tickerText());
             m.put("close_time", TradeLog.isoTime(p.market.closeNs));
             m.put("yes_qty", Decimal.kqty(p.yes.qty));
             m.put("no_qty", Decimal.kqty(p.no.qty));

@@ -1,8 +1,7 @@
 package arb.engine.results;
 
-import java.io.BufferedWriter;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +37,8 @@ public final class RunResults implements OutputListener
         TradeLog log = null;
         try
         {
-            log = new TradeLog(new BufferedWriter(new OutputStreamWriter(
-                Files.newOutputStream(dir.resolve(TRADES_JSONL)), StandardCharsets.UTF_8), 1 << 16));
+            // a FileOutputStream writes a byte array natively: no per-write buffer objects on the chain thread
+            log = new TradeLog(new FileOutputStream(dir.resolve(TRADES_JSONL).toFile()));
         }
         catch (final IOException e)
         {

@@ -1,7 +1,7 @@
 package arb.engine.results;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -21,21 +21,27 @@ import arb.sbe.Strategy;
  * settlement, in output order, each with the reason behind it (the signal's reason and numbers on
  * its order; fill, partial or why an order went unfilled on each fill; official or estimated result
  * on each settlement). Numbers are exact decimals at their schema scale, times both as epoch ns and
- * ISO-8601 UTC. Lines are appended to the writer as the events happen (a crash keeps what was
- * written); the writer is flushed at the end of the run.
+ * ISO-8601 UTC. Each line is built in a reused StringBuilder, encoded as UTF-8 into a preallocated
+ * byte buffer and handed to the stream whenever the buffer fills (a crash keeps what was written);
+ * the rest is flushed when the run ends. Nothing here allocates per line: the results run on the
+ * chain thread.
  */
 public final class TradeLog
 {
     private static final String[] STRATEGY_NAMES = names();
 
-    private final Writer out;
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    private final OutputStream out;
     private final StringBuilder sb = new StringBuilder(512);
+    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private int buffered;
     private long lines;
-    private char[] chars = new char[1024];
     private final byte[] reasonBytes = new byte[128];
     private IOException failure;
 
-    public TradeLog(final Writer out)
+    /** @param out where the lines go (unbuffered is fine: writes come in 64 KB blocks); closed by {@link #close()} */
+    public TradeLog(final OutputStream out)
     {
         this.out = out;
     }
@@ -223,6 +229,10 @@ public final class TradeLog
     {
         try
         {
+            if (failure == null)
+            {
+                drain();
+            }
             out.close();
         }
         catch (final IOException e)
@@ -254,7 +264,7 @@ public final class TradeLog
             .append("\",\"recv_ns\":").append(recvNs)
             .append(",\"strategy\":\"").append(name(strategy)).append('"')
             .append(",\"ticker\":");
-        Json.appendString(sb, m.tickerText);
+        asciiString(m.ticker, m.tickerLength);
         sb.append(",\"close_time\":\"");
         appendIsoTime(sb, m.closeNs);
         sb.append('"');
@@ -289,17 +299,56 @@ public final class TradeLog
         }
         try
         {
-            if (chars.length < sb.length())
+            final int length = sb.length();
+            for (int i = 0; i < length; i++)
             {
-                chars = new char[sb.length() * 2];
+                final char c = sb.charAt(i);
+                if (buffered + 4 > BUFFER_BYTES)
+                {
+                    drain();
+                }
+                if (c < 0x80)
+                {
+                    buffer[buffered++] = (byte)c;
+                }
+                else if (c < 0x800)
+                {
+                    buffer[buffered++] = (byte)(0xC0 | (c >> 6));
+                    buffer[buffered++] = (byte)(0x80 | (c & 0x3F));
+                }
+                else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(sb.charAt(i + 1)))
+                {
+                    final int cp = Character.toCodePoint(c, sb.charAt(++i));
+                    buffer[buffered++] = (byte)(0xF0 | (cp >> 18));
+                    buffer[buffered++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
+                    buffer[buffered++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
+                    buffer[buffered++] = (byte)(0x80 | (cp & 0x3F));
+                }
+                else if (Character.isSurrogate(c))
+                {
+                    buffer[buffered++] = '?'; // an unpaired surrogate, as the JDK's encoder replaces it
+                }
+                else
+                {
+                    buffer[buffered++] = (byte)(0xE0 | (c >> 12));
+                    buffer[buffered++] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                    buffer[buffered++] = (byte)(0x80 | (c & 0x3F));
+                }
             }
-            sb.getChars(0, sb.length(), chars, 0);
-            out.write(chars, 0, sb.length());
         }
         catch (final IOException e)
         {
             // never let a full disk reach the chain: the log stops, the failure is reported at the end
             failure = e;
+        }
+    }
+
+    private void drain() throws IOException
+    {
+        if (buffered > 0)
+        {
+            out.write(buffer, 0, buffered);
+            buffered = 0;
         }
     }
 

@@ -24,7 +24,6 @@ import arb.sbe.SettlementEstimateDecoder;
 import arb.sbe.SignalDecoder;
 import arb.sbe.Strategy;
 import org.agrona.DirectBuffer;
-import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * A run's trading results, rebuilt from its output events alone (Signal, Order, Fill, Settlement,
@@ -34,10 +33,12 @@ import org.agrona.collections.Long2ObjectHashMap;
  * outcome). Because it reads only the output stream, a live run, its replay, a sweep point and an
  * output journal read back later all give the same numbers for the same events.
  *
- * <p>Runs on the chain thread as an {@link OutputListener}. Index values, marks and notices (the
- * frequent events) are handled without allocation; trading events (signals, orders, fills,
- * settlements) are rare and allocate their small records. {@link #snapshot()} is the one method
- * other threads may call.
+ * <p>Runs on the chain thread as an {@link OutputListener} and allocates nothing per event, fills
+ * included: markets are pooled records with dense ids ({@link MarketTable}), orders live in a ring of
+ * reusable records indexed by order id ({@link OrderTable}), positions are pooled tallies hanging off
+ * their market (a settled one leaves its PnL there and returns to the pool), trades.jsonl lines are
+ * encoded into a reused buffer. Pools start preallocated and grow (double) only when a run outgrows
+ * them. {@link #snapshot()} is the one method other threads may call.
  */
 public final class TradingResults implements OutputListener
 {
@@ -46,7 +47,12 @@ public final class TradingResults implements OutputListener
     private static final int SLOTS = Strategy.values().length;
     private static final int INDEX_RING = 128;
     private static final long SNAPSHOT_EVERY_NS = 1_000_000_000L;
-    private static final int RECENT_SIGNALS = 5;
+    private static final int INITIAL_MARKETS = 256;
+    private static final int INITIAL_ORDERS = 1024;
+    private static final int INITIAL_POSITIONS = 64;
+    private static final int INITIAL_PREDICTIONS = 4096;
+    /** After latency + order timeout an order is over; this much more is margin for the cancel report. */
+    private static final long ORDER_LIFE_MARGIN_NS = 60_000_000_000L;
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final SignalDecoder signal = new SignalDecoder();
@@ -62,12 +68,15 @@ public final class TradingResults implements OutputListener
 
     private final StrategyTally[] tallies = new StrategyTally[SLOTS];
     private final StrategyTally portfolioCurve = new StrategyTally();
-    private final ArrayList<MarketRecord> markets = new ArrayList<>();
-    private final ArrayList<MarketRecord> windowOpen = new ArrayList<>();
-    private final ArrayList<PositionTally> open = new ArrayList<>();
-    private final ArrayList<PositionTally> closed = new ArrayList<>();
-    private final Long2ObjectHashMap<OrderRecord> orders = new Long2ObjectHashMap<>();
-    private final ArrayList<OrderRecord> orderList = new ArrayList<>();
+    private final MarketTable markets = new MarketTable(INITIAL_MARKETS);
+    private MarketRecord[] windowOpen = new MarketRecord[16];
+    private int windowOpenCount;
+    private PositionTally[] open = new PositionTally[INITIAL_POSITIONS];
+    private int openCount;
+    private final int[] openByStrategy = new int[SLOTS];
+    private PositionTally[] freePositions = new PositionTally[INITIAL_POSITIONS];
+    private int freePositionCount;
+    private final OrderTable orders = new OrderTable(INITIAL_ORDERS, 150_000_000L + 5_000_000_000L + ORDER_LIFE_MARGIN_NS);
     private final SignalMemo[] lastSignal = new SignalMemo[SLOTS];
     private final long[] ringSecond = new long[INDEX_RING];
     private final long[] ringValue = new long[INDEX_RING];
@@ -80,10 +89,11 @@ public final class TradingResults implements OutputListener
     private long orderTimeoutNs = 5_000_000_000L;
     private long predictionMarket = -1;
     private long predictionNs = Long.MIN_VALUE;
-    private long[] predP = new long[256];
-    private long[] predTimeLeft = new long[256];
-    private int[] predMarket = new int[256];
-    private byte[] predStrategy = new byte[256];
+    // every prediction is kept for the calibration at the end: preallocated for a long day of signals, doubled beyond
+    private long[] predP = new long[INITIAL_PREDICTIONS];
+    private long[] predTimeLeft = new long[INITIAL_PREDICTIONS];
+    private int[] predMarket = new int[INITIAL_PREDICTIONS];
+    private byte[] predStrategy = new byte[INITIAL_PREDICTIONS];
     private int predictions;
     private long ringCount;
     private long lastIndexSecondNs = Long.MIN_VALUE;
@@ -119,6 +129,10 @@ public final class TradingResults implements OutputListener
             lastSignal[i] = new SignalMemo();
         }
         Arrays.fill(ringSecond, Long.MIN_VALUE);
+        for (int i = 0; i < INITIAL_POSITIONS; i++)
+        {
+            freePositions[freePositionCount++] = new PositionTally();
+        }
     }
 
     private static Strategy[] strategies()
@@ -211,11 +225,10 @@ public final class TradingResults implements OutputListener
         {
             sample(lastNs);
         }
-        for (final MarketRecord m : markets)
+        for (int i = 0; i < markets.size(); i++)
         {
-            m.estimateFromIndex(lastIndexSecondNs);
+            markets.get(i).estimateFromIndex(lastIndexSecondNs);
         }
-        finishOrders();
         publish(lastNs);
     }
 
@@ -230,12 +243,14 @@ public final class TradingResults implements OutputListener
         final int slot = (int)(ringCount++ % INDEX_RING);
         ringSecond[slot] = secondNs;
         ringValue[slot] = value;
-        for (int i = 0; i < windowOpen.size(); )
+        for (int i = 0; i < windowOpenCount; )
         {
-            final MarketRecord m = windowOpen.get(i);
+            final MarketRecord m = windowOpen[i];
             if (secondNs > m.closeNs)
             {
-                windowOpen.remove(i);
+                // keep first-seen order: the prints a market gets do not depend on it, but stay tidy
+                System.arraycopy(windowOpen, i + 1, windowOpen, i, windowOpenCount - i - 1);
+                windowOpen[--windowOpenCount] = null;
                 continue;
             }
             m.addWindowPrint(secondNs, value);
@@ -256,6 +271,7 @@ public final class TradingResults implements OutputListener
             params = Params.fromText(paramText.toString(), new ArrayList<>());
             latencyNs = params.getLong("broker.latencyMs") * 1_000_000L;
             orderTimeoutNs = params.getLong("broker.orderTimeoutMs") * 1_000_000L;
+            orders.maxLifeNs(latencyNs + orderTimeoutNs + ORDER_LIFE_MARGIN_NS);
         }
     }
 
@@ -266,7 +282,7 @@ public final class TradingResults implements OutputListener
             windowsOpened++;
         }
         notice.getTicker(ticker, 0);
-        final MarketRecord m = findMarket(ticker, notice.closeTimeNs());
+        final MarketRecord m = markets.find(ticker, notice.closeTimeNs());
         if (m != null && m.openNs == Scales.NULL)
         {
             m.openNs = notice.openTimeNs();
@@ -326,8 +342,9 @@ public final class TradingResults implements OutputListener
         final StrategyTally t = tally(strategy);
         order.getTicker(ticker, 0);
         final MarketRecord m = market(ticker, order.closeTimeNs());
-        final OrderRecord o = new OrderRecord(order.orderId(), strategy, order.side(), order.action(), m,
-            order.limitPrice(), order.qty(), order.recvNs());
+        final long orderId = order.orderId();
+        final OrderRecord o = orders.take(orderId, order.recvNs());
+        o.reset(orderId, strategy, order.side(), order.action(), m, order.limitPrice(), order.qty(), order.recvNs());
         final SignalMemo memo = lastSignal[strategy.ordinal()];
         if (!memo.used && memo.recvNs == o.decisionNs && memo.market == m && memo.side == o.side && memo.action == o.action)
         {
@@ -336,9 +353,8 @@ public final class TradingResults implements OutputListener
             o.fairValue = memo.fairValue;
             o.reason = memo;
         }
-        orders.put(o.orderId, o);
-        orderList.add(o);
         t.orders++;
+        t.ordersUnfilled++; // until its first fill
         if (o.isBuy())
         {
             t.buyOrders++;
@@ -356,7 +372,7 @@ public final class TradingResults implements OutputListener
 
     private void onFill()
     {
-        final OrderRecord o = orders.get(fill.orderId());
+        final OrderRecord o = orders.find(fill.orderId());
         final long qty = fill.qty();
         final long price = fill.price();
         final long fee = fill.fee();
@@ -375,15 +391,18 @@ public final class TradingResults implements OutputListener
         dirty = true;
         if (qty <= 0)
         {
+            if (o != null)
+            {
+                o.done = true; // a cancel report: nothing more comes for this order
+            }
             return;
         }
         final ContractSide sideId = fill.side();
         final boolean buy = fill.action() != OrderAction.SELL;
-        PositionTally p = findOpen(strategy, m);
+        PositionTally p = m.open[slot(strategy)];
         if (p == null)
         {
-            p = new PositionTally(strategy, m, fill.recvNs());
-            open.add(p);
+            p = openPosition(strategy, m, fill.recvNs());
             m.positions++;
             t.positionsOpened++;
         }
@@ -394,8 +413,10 @@ public final class TradingResults implements OutputListener
         side.fees += fee;
         if (o != null)
         {
+            final long before = o.filledQty;
             o.filledQty += qty;
             o.fees += fee;
+            countFill(t, o, before);
         }
         if (buy)
         {
@@ -446,7 +467,8 @@ public final class TradingResults implements OutputListener
     {
         final Strategy strategy = positionMark.strategy();
         positionMark.getTicker(ticker, 0);
-        final PositionTally p = findOpen(strategy, ticker, positionMark.closeTimeNs());
+        final MarketRecord m = markets.find(ticker, positionMark.closeTimeNs());
+        final PositionTally p = m == null ? null : m.open[slot(strategy)];
         if (p == null)
         {
             return; // a position without fills is flat: nothing to value
@@ -484,7 +506,7 @@ public final class TradingResults implements OutputListener
         dirty = true;
         t.settledPnl += pnl;
         t.cash += payout;
-        final PositionTally p = findOpen(strategy, m);
+        final PositionTally p = m.open[slot(strategy)];
         if (p == null)
         {
             anomalies++;
@@ -509,8 +531,9 @@ public final class TradingResults implements OutputListener
             t.mark -= p.mark;
             p.mark = 0;
             p.settledNs = settlement.recvNs();
-            open.remove(p);
-            closed.add(p);
+            m.closedPnl[slot(strategy)] += p.pnl;
+            m.closedAny[slot(strategy)] = true;
+            closePosition(p);
             t.positionsSettled++;
             if (p.pnl > 0)
             {
@@ -534,7 +557,7 @@ public final class TradingResults implements OutputListener
     private void onSettlementEstimate()
     {
         estimate.getTicker(ticker, 0);
-        final MarketRecord m = findMarket(ticker, estimate.closeTimeNs());
+        final MarketRecord m = markets.find(ticker, estimate.closeTimeNs());
         if (m == null)
         {
             return;
@@ -558,7 +581,75 @@ public final class TradingResults implements OutputListener
 
     private StrategyTally tally(final Strategy strategy)
     {
-        return tallies[strategy == null ? Strategy.NONE.ordinal() : strategy.ordinal()];
+        return tallies[slot(strategy)];
+    }
+
+    private static int slot(final Strategy strategy)
+    {
+        return strategy == null ? Strategy.NONE.ordinal() : strategy.ordinal();
+    }
+
+    /** Moves an order between unfilled, partial and filled as its fills arrive. */
+    private static void countFill(final StrategyTally t, final OrderRecord o, final long filledBefore)
+    {
+        if (filledBefore == 0)
+        {
+            t.ordersUnfilled--;
+        }
+        else if (filledBefore < o.qty)
+        {
+            t.ordersPartial--;
+        }
+        else
+        {
+            t.ordersFilled--;
+        }
+        if (o.filledQty >= o.qty)
+        {
+            t.ordersFilled++;
+            o.done = true;
+        }
+        else
+        {
+            t.ordersPartial++;
+        }
+    }
+
+    private PositionTally openPosition(final Strategy strategy, final MarketRecord m, final long nowNs)
+    {
+        final PositionTally p = freePositionCount > 0 ? freePositions[--freePositionCount] : new PositionTally();
+        freePositions[freePositionCount] = null;
+        p.reset(strategy, m, nowNs);
+        if (openCount == open.length)
+        {
+            open = Arrays.copyOf(open, openCount * 2);
+        }
+        open[openCount++] = p;
+        openByStrategy[slot(strategy)]++;
+        m.open[slot(strategy)] = p;
+        return p;
+    }
+
+    /** A settled position leaves the open list (keeping the others in opening order) for the pool. */
+    private void closePosition(final PositionTally p)
+    {
+        for (int i = openCount - 1; i >= 0; i--)
+        {
+            if (open[i] == p)
+            {
+                System.arraycopy(open, i + 1, open, i, openCount - i - 1);
+                open[--openCount] = null;
+                break;
+            }
+        }
+        openByStrategy[slot(p.strategy)]--;
+        p.market.open[slot(p.strategy)] = null;
+        p.market = null;
+        if (freePositionCount == freePositions.length)
+        {
+            freePositions = Arrays.copyOf(freePositions, freePositionCount * 2);
+        }
+        freePositions[freePositionCount++] = p;
     }
 
     private void sample(final long nowNs)
@@ -577,33 +668,12 @@ public final class TradingResults implements OutputListener
         changed |= portfolioCurve.sample(nowNs, equity, exposure);
         if (changed && equitySeries != null)
         {
-            final long[] values = new long[STRATEGIES.length + 1];
+            equitySeries.add(nowNs);
             for (int i = 0; i < STRATEGIES.length; i++)
             {
-                values[i] = tallies[STRATEGIES[i].ordinal()].equity();
+                equitySeries.set(i, tallies[STRATEGIES[i].ordinal()].equity());
             }
-            values[STRATEGIES.length] = equity;
-            equitySeries.add(nowNs, values);
-        }
-    }
-
-    private void finishOrders()
-    {
-        for (final OrderRecord o : orderList)
-        {
-            final StrategyTally t = tally(o.strategy);
-            if (o.filledQty >= o.qty)
-            {
-                t.ordersFilled++;
-            }
-            else if (o.filledQty > 0)
-            {
-                t.ordersPartial++;
-            }
-            else
-            {
-                t.ordersUnfilled++;
-            }
+            equitySeries.set(STRATEGIES.length, equity);
         }
     }
 
@@ -654,27 +724,13 @@ public final class TradingResults implements OutputListener
         predictionNs = lastNs;
     }
 
-    private MarketRecord findMarket(final byte[] tickerBytes, final long closeNs)
-    {
-        for (int i = markets.size() - 1; i >= 0; i--)
-        {
-            final MarketRecord m = markets.get(i);
-            if (m.is(tickerBytes, closeNs))
-            {
-                return m;
-            }
-        }
-        return null;
-    }
-
     /** The market's record, created on first sight (its window prints back-filled from the ring). */
     private MarketRecord market(final byte[] tickerBytes, final long closeNs)
     {
-        MarketRecord m = findMarket(tickerBytes, closeNs);
+        MarketRecord m = markets.find(tickerBytes, closeNs);
         if (m == null)
         {
-            m = new MarketRecord(markets.size(), tickerBytes, closeNs);
-            markets.add(m);
+            m = markets.add(tickerBytes, closeNs);
             final long n = Math.min(ringCount, INDEX_RING);
             for (long i = ringCount - n; i < ringCount; i++)
             {
@@ -683,36 +739,14 @@ public final class TradingResults implements OutputListener
             }
             if (lastIndexSecondNs == Long.MIN_VALUE || lastIndexSecondNs < closeNs)
             {
-                windowOpen.add(m);
+                if (windowOpenCount == windowOpen.length)
+                {
+                    windowOpen = Arrays.copyOf(windowOpen, windowOpenCount * 2);
+                }
+                windowOpen[windowOpenCount++] = m;
             }
         }
         return m;
-    }
-
-    private PositionTally findOpen(final Strategy strategy, final MarketRecord m)
-    {
-        for (int i = open.size() - 1; i >= 0; i--)
-        {
-            final PositionTally p = open.get(i);
-            if (p.strategy == strategy && p.market == m)
-            {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private PositionTally findOpen(final Strategy strategy, final byte[] tickerBytes, final long closeNs)
-    {
-        for (int i = open.size() - 1; i >= 0; i--)
-        {
-            final PositionTally p = open.get(i);
-            if (p.strategy == strategy && p.market.is(tickerBytes, closeNs))
-            {
-                return p;
-            }
-        }
-        return null;
     }
 
     private void maybePublish(final long nowNs)
@@ -730,28 +764,15 @@ public final class TradingResults implements OutputListener
         for (int i = 0; i < STRATEGIES.length; i++)
         {
             final StrategyTally t = tallies[STRATEGIES[i].ordinal()];
-            status.row(i, t, t.equity(), openCount(STRATEGIES[i]));
+            status.row(i, t, t.equity(), openByStrategy[STRATEGIES[i].ordinal()]);
         }
         portfolioFigures.reset();
         for (final Strategy s : STRATEGIES)
         {
             portfolioFigures.addCounts(tallies[s.ordinal()]);
         }
-        status.row(STRATEGIES.length, portfolioFigures, portfolioFigures.equity(), openCount(null));
+        status.row(STRATEGIES.length, portfolioFigures, portfolioFigures.equity(), openCount);
         status.endWrite();
-    }
-
-    private int openCount(final Strategy s)
-    {
-        int n = 0;
-        for (final PositionTally p : open)
-        {
-            if (s == null || p.strategy == s)
-            {
-                n++;
-            }
-        }
-        return n;
     }
 
     // ------------------------------------------------------------------ reading the results
@@ -783,19 +804,27 @@ public final class TradingResults implements OutputListener
         return p;
     }
 
+    /** Every market seen, in order of first sight (a copy; cold path). */
     List<MarketRecord> markets()
     {
-        return markets;
+        final List<MarketRecord> list = new ArrayList<>(markets.size());
+        for (int i = 0; i < markets.size(); i++)
+        {
+            list.add(markets.get(i));
+        }
+        return list;
     }
 
+    /** Open positions in order of opening (a copy; cold path). */
     List<PositionTally> openPositions()
     {
-        return open;
+        return new ArrayList<>(Arrays.asList(open).subList(0, openCount));
     }
 
-    List<PositionTally> closedPositions()
+    /** Open positions of one strategy, or of all when {@code s} is null. */
+    int openPositionCount(final Strategy s)
     {
-        return closed;
+        return s == null ? openCount : openByStrategy[s.ordinal()];
     }
 
     int predictionCount()

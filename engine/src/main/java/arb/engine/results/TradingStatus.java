@@ -137,7 +137,7 @@ final class TradingStatus
             final StringBuilder sb = new StringBuilder(96);
             sb.append(TradeLog.isoTime(times[i]), 11, 19).append(' ').append(TradeLog.name(Strategy.values()[strategies[i]]))
                 .append(buy[i] ? " buy " : " sell ").append(yes[i] ? "YES " : "NO ")
-                .append(markets[i] == null ? "?" : markets[i].tickerText).append(" @");
+                .append(markets[i] == null ? "?" : markets[i].tickerText()).append(" @");
             Decimal.append(sb, prices[i], Scales.KPRICE_DECIMALS);
             if (fvs[i] != Scales.NULL)
             {

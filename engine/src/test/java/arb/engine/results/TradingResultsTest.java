@@ -5,7 +5,8 @@ import static arb.engine.broker.TestMarket.MS;
 import static arb.engine.broker.TestMarket.S;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -43,8 +44,9 @@ class TradingResultsTest
     private final TradingOutputs outputs = new TradingOutputs(out);
     private final KalshiFees fees = KalshiFees.standard();
     private final PaperBroker broker = new PaperBroker(new BrokerSettings(150 * MS, 5_000 * MS, 1_000 * MS), fees, outputs);
-    private final StringWriter trades = new StringWriter();
-    private final TradingResults results = new TradingResults(new TradeLog(trades), new EquitySeries());
+    private final ByteArrayOutputStream trades = new ByteArrayOutputStream();
+    private final TradeLog tradeLog = new TradeLog(trades);
+    private final TradingResults results = new TradingResults(tradeLog, new EquitySeries());
 
     TradingResultsTest()
     {
@@ -102,6 +104,7 @@ class TradingResultsTest
         m.result(MarketResult.YES, 65_020 * Scales.PRICE);
         broker.settle(CLOSE + 5 * S, m, MarketResult.YES, false, 65_020 * Scales.PRICE);
         results.onEnd();
+        tradeLog.close();
 
         final long yesFee = fees.takerFee(10 * CONTRACTS, 4_500);
         final long noFee = fees.takerFee(20 * CONTRACTS, 6_000);
@@ -156,7 +159,7 @@ class TradingResultsTest
         assertThat(c.brier()).isEqualTo(((0.48 * 0.48) + (0.7 * 0.7)) / 2);
         assertThat(c.bySource[MarketRecord.OutcomeSource.OFFICIAL.ordinal()]).isEqualTo(2);
 
-        final List<String> lines = trades.toString().lines().toList();
+        final List<String> lines = trades.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).filteredOn(l -> l.contains("\"type\":\"order\"")).hasSize(3);
         assertThat(lines).filteredOn(l -> l.contains("\"type\":\"settlement\"")).hasSize(2);
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"fill\"").contains("\"qty\":10")
