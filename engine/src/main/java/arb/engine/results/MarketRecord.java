@@ -50,6 +50,9 @@ final class MarketRecord
     MarketResult outcome = MarketResult.NONE;
     OutcomeSource outcomeSource = OutcomeSource.NONE;
     long settlementValue = Scales.NULL;
+    /** The index stage's own estimate of the settlement average and its result (traded method), kept beside the official one. */
+    long engineEstimate = Scales.NULL;
+    MarketResult enginePredicted = MarketResult.NONE;
     long windowSum;
     int windowCount;
     long lastWindowSecondNs = Long.MIN_VALUE;
@@ -80,6 +83,8 @@ final class MarketRecord
         outcome = MarketResult.NONE;
         outcomeSource = OutcomeSource.NONE;
         settlementValue = Scales.NULL;
+        engineEstimate = Scales.NULL;
+        enginePredicted = MarketResult.NONE;
         windowSum = 0;
         windowCount = 0;
         lastWindowSecondNs = Long.MIN_VALUE;

@@ -113,6 +113,8 @@ final class ResultsSummary
             w.put("outcome", TradeLog.resultName(m.outcome));
             w.put("outcome_source", m.outcomeSource.label());
             w.put("settlement_value", Decimal.orNull(m.settlementValue, Scales.PRICE_DECIMALS));
+            w.put("engine_estimate", Decimal.orNull(m.engineEstimate, Scales.PRICE_DECIMALS));
+            w.put("engine_predicted", TradeLog.resultName(m.enginePredicted));
             w.put("signals", m.signals);
             w.put("predictions", m.predictions);
             final Map<String, Object> pnl = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import arb.journal.Events;
 import arb.journal.Scales;
 import arb.sbe.ContractSide;
 import arb.sbe.FillDecoder;
+import arb.sbe.IndexMethod;
 import arb.sbe.IndexValueDecoder;
 import arb.sbe.MarketNoticeDecoder;
 import arb.sbe.MarketResult;
@@ -85,6 +86,8 @@ public final class TradingResults implements OutputListener
     private final StringBuilder paramText = new StringBuilder();
 
     private Params params;
+    /** The index the strategies trade on ({@code index.method}): its prints are the ones that count here. */
+    private IndexMethod tradedMethod = IndexMethod.WEIGHTED_LAST;
     private long latencyNs = 150_000_000L;
     private long orderTimeoutNs = 5_000_000_000L;
     private long predictionMarket = -1;
@@ -173,7 +176,10 @@ public final class TradingResults implements OutputListener
         {
             case IndexValueDecoder.TEMPLATE_ID:
                 indexValue.wrapAndApplyHeader(buffer, 0, header);
-                onIndexValue(indexValue.secondNs(), indexValue.value());
+                if (indexValue.method() == tradedMethod)
+                {
+                    onIndexValue(indexValue.secondNs(), indexValue.value());
+                }
                 break;
             case PositionMarkDecoder.TEMPLATE_ID:
                 positionMark.wrapAndApplyHeader(buffer, 0, header);
@@ -271,6 +277,7 @@ public final class TradingResults implements OutputListener
             params = Params.fromText(paramText.toString(), new ArrayList<>());
             latencyNs = params.getLong("broker.latencyMs") * 1_000_000L;
             orderTimeoutNs = params.getLong("broker.orderTimeoutMs") * 1_000_000L;
+            tradedMethod = "cf-rti".equals(params.get("index.method").trim()) ? IndexMethod.CF_RTI : IndexMethod.WEIGHTED_LAST;
             orders.maxLifeNs(latencyNs + orderTimeoutNs + ORDER_LIFE_MARGIN_NS);
         }
     }
@@ -554,17 +561,34 @@ public final class TradingResults implements OutputListener
         }
     }
 
+    /**
+     * The index stage's settlement estimate of a market (at its close, and again with Kalshi's
+     * result once that is known), for the method the strategies trade on. It gives every market a
+     * signal was about its outcome, held or not: Kalshi's result when the estimate carries it
+     * (flagged official), otherwise the engine's estimate (flagged engine_estimate); the estimate
+     * itself is kept next to the official one.
+     */
     private void onSettlementEstimate()
     {
+        if (estimate.method() != tradedMethod)
+        {
+            return;
+        }
         estimate.getTicker(ticker, 0);
         final MarketRecord m = markets.find(ticker, estimate.closeTimeNs());
         if (m == null)
         {
-            return;
+            return; // no signal, order or position was ever about this market: nothing to calibrate
         }
         if (m.strike == Scales.NULL)
         {
             m.strike = estimate.strike();
+        }
+        final MarketResult predicted = estimate.predicted();
+        if (predicted == MarketResult.YES || predicted == MarketResult.NO)
+        {
+            m.enginePredicted = predicted;
+            m.engineEstimate = estimate.estimate();
         }
         final MarketResult official = estimate.officialResult();
         if (official == MarketResult.YES || official == MarketResult.NO || official == MarketResult.VOID)
@@ -573,7 +597,7 @@ public final class TradingResults implements OutputListener
         }
         else
         {
-            m.outcome(estimate.predicted(), MarketRecord.OutcomeSource.ENGINE_ESTIMATE, estimate.estimate());
+            m.outcome(predicted, MarketRecord.OutcomeSource.ENGINE_ESTIMATE, estimate.estimate());
         }
     }
 

@@ -26,6 +26,7 @@ import arb.sbe.IndexValueEncoder;
 import arb.sbe.MarketResult;
 import arb.sbe.MessageHeaderEncoder;
 import arb.sbe.OrderAction;
+import arb.sbe.SettlementEstimateEncoder;
 import arb.sbe.Strategy;
 import org.junit.jupiter.api.Test;
 
@@ -193,6 +194,47 @@ class TradingResultsTest
         final Calibration c = Calibration.of(results);
         assertThat(c.bySource[MarketRecord.OutcomeSource.INDEX_ESTIMATE.ordinal()]).isEqualTo(1);
         assertThat(c.brier()).isEqualTo(0.4 * 0.4);
+    }
+
+    private void estimate(final long recvNs, final TestMarket m, final IndexMethod method, final long estimateDollars,
+        final MarketResult predicted, final MarketResult official, final long officialDollars)
+    {
+        final SettlementEstimateEncoder e = new SettlementEstimateEncoder();
+        e.wrapAndApplyHeader(out.buffer(), 0, new MessageHeaderEncoder()).recvNs(recvNs).method(method)
+            .closeTimeNs(m.closeTimeNs()).estimate(estimateDollars * Scales.PRICE).samples(60).strike(m.floorStrike())
+            .predicted(predicted).official(officialDollars == 0 ? Scales.NULL : officialDollars * Scales.PRICE)
+            .officialResult(official).estimateError(Scales.NULL).putTicker(m.ticker(), 0);
+        out.append(Events.HEADER_LENGTH + e.encodedLength());
+    }
+
+    @Test
+    void marketsNobodyHeldTakeTheirOutcomeFromTheTradedMethodsSettlementEstimateOfficialFirst()
+    {
+        final TestMarket m = TestMarket.fifteenMinute(3, CLOSE, 65_000).book(T0, levels(0.40, 50), levels(0.55, 100));
+        signal(T0 + 100 * S, Strategy.MOMENTUM, m, ContractSide.YES, 6_000, 700_000, 10_000);
+        // the other method's estimate is not the one the strategies (and the broker) go by
+        estimate(CLOSE, m, IndexMethod.CF_RTI, 65_010, MarketResult.YES, MarketResult.NONE, 0);
+        final MarketRecord record = results.markets().get(0);
+        assertThat(record.outcomeSource).isEqualTo(MarketRecord.OutcomeSource.NONE);
+        // the traded method's estimate at the close: flagged as the engine's estimate
+        estimate(CLOSE, m, IndexMethod.WEIGHTED_LAST, 64_990, MarketResult.NO, MarketResult.NONE, 0);
+        assertThat(record.outcome).isEqualTo(MarketResult.NO);
+        assertThat(record.outcomeSource).isEqualTo(MarketRecord.OutcomeSource.ENGINE_ESTIMATE);
+        assertThat(Calibration.of(results).bySource[MarketRecord.OutcomeSource.ENGINE_ESTIMATE.ordinal()]).isEqualTo(1);
+        assertThat(Calibration.of(results).brier()).isEqualTo(0.7 * 0.7);
+        // Kalshi's result, relayed with the estimate later, replaces it; the estimate stays beside it
+        estimate(CLOSE + 30 * S, m, IndexMethod.WEIGHTED_LAST, 64_990, MarketResult.NO, MarketResult.YES, 65_001);
+        results.onEnd();
+        assertThat(record.outcome).isEqualTo(MarketResult.YES);
+        assertThat(record.outcomeSource).isEqualTo(MarketRecord.OutcomeSource.OFFICIAL);
+        assertThat(record.settlementValue).isEqualTo(65_001 * Scales.PRICE);
+        assertThat(record.enginePredicted).isEqualTo(MarketResult.NO);
+        final Calibration c = Calibration.of(results);
+        assertThat(c.bySource[MarketRecord.OutcomeSource.OFFICIAL.ordinal()]).isEqualTo(1);
+        assertThat(c.brier()).isEqualTo((0.7 - 1) * (0.7 - 1));
+        final String summary = RunResults.summaryJson(results);
+        assertThat(summary).contains("\"outcome\":\"yes\",\"outcome_source\":\"official\",\"settlement_value\":65001,"
+            + "\"engine_estimate\":64990,\"engine_predicted\":\"no\"");
     }
 
     @Test
