@@ -15,9 +15,14 @@ import arb.sbe.Strategy;
  * away during the latency is not chased), sized by capped fractional Kelly at that price: for a
  * contract costing c (price + fee) that pays $1 with probability f, the Kelly fraction of capital
  * is (f - c) / (1 - c); the strategy stakes {@code kellyFraction} of it, capped by the order size,
- * the depth up to the limit and the exposure limits. Positions are held to settlement, or, when
- * {@code exitOnEdgeReversal} is set, sold once the bid minus its fee beats the fair value by
+ * the depth still left up to the limit and the exposure limits. Positions are held to settlement, or,
+ * when {@code exitOnEdgeReversal} is set, sold once the bid minus its fee beats the fair value by
  * {@code exitEdge}.
+ *
+ * <p>A view that flips while a side is held never opens the other side (that would pay a second
+ * spread and fee to end up holding a pair worth $1): the held side is exited if the exit rule says
+ * so, otherwise held; the blocked entry is counted as {@link GuardBlock#OPPOSITE_SIDE_HELD}. Only
+ * {@code allowBothSides} lifts this.
  */
 public final class FairValueStrategy implements TradingStrategy
 {
@@ -53,7 +58,8 @@ public final class FairValueStrategy implements TradingStrategy
             return;
         }
         final KalshiFees fees = desk.fees();
-        if (settings.exitOnEdgeReversal() && exit(s, desk, fees))
+        final Position held = desk.broker().position(id(), s.market());
+        if (settings.exitOnEdgeReversal() && exit(s, desk, fees, held))
         {
             return;
         }
@@ -68,6 +74,12 @@ public final class FairValueStrategy implements TradingStrategy
             final double edge = pays - (ask / (double)Scales.KPRICE + fees.takerFeePerContract(ask));
             if (edge < settings.minEdge())
             {
+                continue;
+            }
+            if (held != null && !settings.allowBothSides() && held.qty(other(side)) > 0)
+            {
+                // the view flipped against the side held: the exit rule above decides about it
+                desk.countBlock(this, GuardBlock.OPPOSITE_SIDE_HELD);
                 continue;
             }
             if (desk.checkEntry(this, s) != GuardBlock.NONE)
@@ -96,9 +108,8 @@ public final class FairValueStrategy implements TradingStrategy
         }
     }
 
-    private boolean exit(final MarketSnapshot s, final TradingDesk desk, final KalshiFees fees)
+    private boolean exit(final MarketSnapshot s, final TradingDesk desk, final KalshiFees fees, final Position p)
     {
-        final Position p = desk.broker().position(id(), s.market());
         if (p == null || desk.broker().hasPendingOrder(id(), s.market()))
         {
             return false;
@@ -124,5 +135,10 @@ public final class FairValueStrategy implements TradingStrategy
             }
         }
         return false;
+    }
+
+    private static ContractSide other(final ContractSide side)
+    {
+        return side == ContractSide.YES ? ContractSide.NO : ContractSide.YES;
     }
 }
