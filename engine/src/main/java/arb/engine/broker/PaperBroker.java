@@ -77,6 +77,8 @@ public final class PaperBroker
     private long lastMarksNs = Long.MIN_VALUE;
     /** Fee charged by the last {@link #applyFill}, for its Fill event. */
     private long lastFee;
+    /** Scratch for {@link #askDepthLeft}: what each level within the limit still offers. */
+    private long[] levelLeft = new long[128];
 
     public PaperBroker(final BrokerSettings settings, final KalshiFees fees, final TradingOutputs outputs)
     {
@@ -140,6 +142,66 @@ public final class PaperBroker
     public boolean holds(final KalshiMarketState market)
     {
         return marketsById.containsKey(market.marketId());
+    }
+
+    /**
+     * Contracts a buy of {@code side} could still take at prices up to {@code limitPrice}: the asks
+     * the book shows within the limit (the other side's bids, ask = $1 - bid), less what earlier
+     * paper orders took from them ({@link LiquidityOverlay}), less what the orders still in flight in
+     * this market will take first (any strategy; each walks from the best level down to its own
+     * limit, in submission order, as they will execute). What a strategy should size on, since the
+     * book keeps showing what paper orders took. A query: changes nothing.
+     */
+    public long askDepthLeft(final KalshiMarketState market, final ContractSide side, final long limitPrice)
+    {
+        final KalshiLadders book = market.book();
+        if (!book.isValid())
+        {
+            return 0;
+        }
+        final ContractSide ladder = other(side);
+        final BrokerMarket m = marketsById.get(market.marketId());
+        final int levels = book.bidLevels(ladder);
+        if (levels > levelLeft.length)
+        {
+            levelLeft = new long[Math.max(levels, levelLeft.length * 2)]; // a deeper book than ever seen: once
+        }
+        int n = 0;
+        while (n < levels && ONE_DOLLAR - book.bidPrice(ladder, n) <= limitPrice)
+        {
+            final long qty = book.bidQty(ladder, n);
+            levelLeft[n] = m == null ? qty : m.overlay.peekAvailable(ladder, book.bidPrice(ladder, n), qty);
+            n++;
+        }
+        if (m != null)
+        {
+            for (int i = 0; i < pending.size(); i++)
+            {
+                final PaperOrder o = pending.get(i);
+                if (o.market != m || (o.isBuy() ? other(o.side) : o.side) != ladder)
+                {
+                    continue;
+                }
+                long remaining = o.qty - o.filledQty;
+                for (int rank = 0; rank < n && remaining > 0; rank++)
+                {
+                    final long bid = book.bidPrice(ladder, rank);
+                    if (o.isBuy() ? ONE_DOLLAR - bid > o.limitPrice : bid < o.limitPrice)
+                    {
+                        break;
+                    }
+                    final long take = Math.min(levelLeft[rank], remaining);
+                    levelLeft[rank] -= take;
+                    remaining -= take;
+                }
+            }
+        }
+        long depth = 0;
+        for (int i = 0; i < n; i++)
+        {
+            depth += levelLeft[i];
+        }
+        return depth;
     }
 
     /** Orders waiting for their fill, all strategies. */

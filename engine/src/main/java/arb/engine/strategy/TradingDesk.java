@@ -68,6 +68,7 @@ public final class TradingDesk
         this.broker = broker;
         this.outputs = outputs;
         this.strategies = strategies.clone();
+        this.snapshot.broker = broker;
         final long second = 1_000_000_000L;
         this.fairValueModel = new FairValueModel(60, second, model.dynamics(), model.basisSd());
         this.settlementModel = new FairValueModel(60, second, FairValueModel.Dynamics.ARITHMETIC, 0);

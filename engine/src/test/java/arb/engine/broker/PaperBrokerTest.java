@@ -292,4 +292,34 @@ class PaperBrokerTest
         // marked at the best bid the book shows
         assertThat(p.markValue()).isEqualTo(6 * CONTRACTS * 5_000);
     }
+
+    @Test
+    void depthLeftToBuyExcludesLiquidityTakenAndWhatOrdersInFlightWillTake()
+    {
+        final PaperBroker broker = broker(150);
+        // YES asks: 0.45 x 50 and 0.46 x 30 (NO bids 0.55 and 0.54); NO asks: 0.60 x 40
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000).book(T0, levels(0.40, 40), levels(0.55, 50, 0.54, 30));
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_500)).isEqualTo(50 * CONTRACTS);
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_600)).isEqualTo(80 * CONTRACTS);
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_400)).isZero();
+        // an order in flight for 20 YES up to 0.46 will take the best level first
+        broker.submit(T0, Strategy.FLASH_CRASH, m, ContractSide.YES, OrderAction.BUY, 4_600, 20 * CONTRACTS);
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_500)).isEqualTo(30 * CONTRACTS);
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_600)).isEqualTo(60 * CONTRACTS);
+        // a sell of YES in flight competes for the YES bids, i.e. the NO asks: not for YES asks
+        assertThat(broker.askDepthLeft(m, ContractSide.NO, 6_000)).isEqualTo(40 * CONTRACTS);
+        // it fills on the next book after the latency: 20 taken from 0.45, the book (a delta) still shows 50
+        m.touch(T0 + 200 * MS);
+        broker.onBook(T0 + 200 * MS, m, false);
+        assertThat(out.fills()).extracting(FillDecoder::qty).containsExactly(20 * CONTRACTS);
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_500)).isEqualTo(30 * CONTRACTS);
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_600)).isEqualTo(60 * CONTRACTS);
+        // the venue updates the level: its new quantity is the truth again
+        m.book(T0 + 300 * MS, levels(0.40, 40), levels(0.55, 45, 0.54, 30));
+        broker.onBook(T0 + 300 * MS, m, false);
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_600)).isEqualTo(75 * CONTRACTS);
+        // an invalid book offers nothing
+        m.invalid();
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_600)).isZero();
+    }
 }

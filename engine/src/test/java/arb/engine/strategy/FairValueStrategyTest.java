@@ -225,4 +225,23 @@ class FairValueStrategyTest
         assertThat(p.qty(ContractSide.YES)).isPositive();
         assertThat(p.qty(ContractSide.NO)).isPositive();
     }
+
+    @Test
+    void sizesOnTheDepthLeftAfterEarlierPaperOrders()
+    {
+        final DeskHarness h = harness("broker.latencyMs=0", "strategy.guard.cooldownMs=0");
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+        h.flatIndex(T0, T0 + 299 * S, 100_300);
+        h.book(m, T0 + 299 * S + 500 * MS, 0.55, 100, 0.40, 20); // YES ask 0.60, 20 contracts offered
+        assertThat(h.out.orders()).hasSize(1);
+        assertThat(h.out.orders().get(0).qty()).isEqualTo(20 * 100); // Kelly and the room want more: the depth decides
+        assertThat(h.out.fills()).extracting(FillDecoder::qty).containsExactly(20 * 100L);
+        // the book still shows those 20 contracts, but the paper order took them: nothing is left to buy
+        h.flatIndex(T0 + 300 * S, T0 + 310 * S, 100_300);
+        assertThat(h.out.orders()).hasSize(1);
+        // the venue reports the level again (a snapshot): 35 contracts, all of them there to take
+        h.book(m, T0 + 310 * S + 500 * MS, 0.55, 100, 0.40, 35);
+        assertThat(h.out.orders()).hasSize(2);
+        assertThat(h.out.orders().get(1).qty()).isEqualTo(35 * 100);
+    }
 }
