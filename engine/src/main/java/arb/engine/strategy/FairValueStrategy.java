@@ -26,8 +26,8 @@ import arb.sbe.Strategy;
  */
 public final class FairValueStrategy implements TradingStrategy
 {
-    private static final String ENTRY = "fair value: ask+fee+edge < P(side pays)";
-    private static final String EXIT = "fair value exit: bid-fee-edge > P(side pays)";
+    private static final String ENTRY = "fair value: P(side pays) - limit - fee(limit) >= minEdge";
+    private static final String EXIT = "fair value exit: limit - fee(limit) - P(side pays) >= exitEdge";
     private static final ContractSide[] SIDES = {ContractSide.YES, ContractSide.NO};
 
     private final FairValueSettings settings;
@@ -103,7 +103,7 @@ public final class FairValueStrategy implements TradingStrategy
             {
                 continue;
             }
-            desk.enter(this, s, side, limit, qty, StrictMath.round(edge * Scales.PROB), ENTRY);
+            desk.enter(this, s, side, limit, qty, ENTRY);
             return;
         }
     }
@@ -129,7 +129,7 @@ public final class FairValueStrategy implements TradingStrategy
                 final long limit = desk.worstSellPriceForEdge(s, pays, settings.exitEdge());
                 if (limit > 0 && limit <= bid)
                 {
-                    desk.exit(this, s, side, limit, held, StrictMath.round(advantage * Scales.PROB), EXIT);
+                    desk.exit(this, s, side, limit, held, EXIT);
                     return true;
                 }
             }

@@ -74,7 +74,7 @@ public final class ParityStrategy implements TradingStrategy
             return;
         }
         final long edgeProb = StrictMath.round(edge * Scales.PROB);
-        desk.enter(this, s, ContractSide.YES, yesAsk, qty, edgeProb, YES_LEG);
-        desk.enter(this, s, ContractSide.NO, noAsk, qty, edgeProb, NO_LEG);
+        desk.enterPairLeg(this, s, ContractSide.YES, yesAsk, qty, edgeProb, YES_LEG);
+        desk.enterPairLeg(this, s, ContractSide.NO, noAsk, qty, edgeProb, NO_LEG);
     }
 }

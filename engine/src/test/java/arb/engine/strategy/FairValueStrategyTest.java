@@ -74,8 +74,9 @@ class FairValueStrategyTest
         assertThat(limit / 1e4 + fees.takerFeePerContract(limit) + 0.03).isLessThanOrEqualTo(expectedFv);
         final long up = PriceTicks.tickUp(PriceStructure.TAPERED_DECI_CENT, limit);
         assertThat(up / 1e4 + fees.takerFeePerContract(up) + 0.03).isGreaterThan(expectedFv);
-        // edge at the ask, after the fee
-        assertThat(signal.edge() / 1e6).isCloseTo(expectedFv - 0.60 - fees.takerFeePerContract(6_000), within(1e-6));
+        // edge at the price the order is sent at (its limit), after the fee there: at least minEdge
+        assertThat(signal.edge()).isEqualTo(Math.round((fv - limit / 1e4 - fees.takerFeePerContract(limit)) * 1e6))
+            .isGreaterThanOrEqualTo(30_000);
 
         // size: capped fractional Kelly at the limit, the exposure room ($100), 100 contracts, the depth
         final OrderDecoder order = h.out.orders().get(0);
@@ -209,6 +210,10 @@ class FairValueStrategyTest
         assertThat(limit / 1e4 - fees.takerFeePerContract(limit) - 0.02).isGreaterThanOrEqualTo(fv);
         final long down = PriceTicks.tickDown(PriceStructure.TAPERED_DECI_CENT, limit);
         assertThat(down / 1e4 - fees.takerFeePerContract(down) - 0.02).isLessThan(fv);
+        // the exit signal's price is the sell's limit and its edge what selling there beats holding by, after the fee
+        assertThat(exit.price()).isEqualTo(limit);
+        assertThat(exit.edge()).isEqualTo(Math.round((limit / 1e4 - fees.takerFeePerContract(limit) - fv) * 1e6))
+            .isGreaterThanOrEqualTo(20_000);
         final FillDecoder sold = h.out.fills().stream().filter(f -> f.action() == OrderAction.SELL).reduce((a, b) -> b).orElseThrow();
         assertThat(sold.leavesQty()).isZero();
         // while YES was held no NO was bought; flat again, NO may be bought on its own merits
@@ -243,5 +248,18 @@ class FairValueStrategyTest
         h.book(m, T0 + 310 * S + 500 * MS, 0.55, 100, 0.40, 35);
         assertThat(h.out.orders()).hasSize(2);
         assertThat(h.out.orders().get(1).qty()).isEqualTo(35 * 100);
+    }
+
+    @Test
+    void theSignalsStrikeIsTheOneTheMarketsStrikeTypeSettlesOn()
+    {
+        final DeskHarness h = harness();
+        // "below 100,000": LESS settles on the cap strike; its floor strike is not the strike
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 90_000).strikes(StrikeType.LESS, Scales.NULL, 100_000 * Scales.PRICE);
+        h.flatIndex(T0, T0 + 299 * S, 100_300);
+        h.book(m, T0 + 299 * S + 500 * MS, 0.55, 100, 0.40, 200); // YES ("below") bid 0.55: P(YES) is small, NO is cheap
+        final SignalDecoder signal = h.out.signals().get(0);
+        assertThat(signal.side()).isEqualTo(ContractSide.NO);
+        assertThat(signal.strike()).isEqualTo(100_000 * Scales.PRICE);
     }
 }
