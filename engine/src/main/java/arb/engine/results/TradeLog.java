@@ -12,6 +12,8 @@ import arb.sbe.FillDecoder;
 import arb.sbe.MarketResult;
 import arb.sbe.OrderAction;
 import arb.sbe.OrderDecoder;
+import arb.sbe.OrderDoneDecoder;
+import arb.sbe.OrderEndReason;
 import arb.sbe.SettlementDecoder;
 import arb.sbe.SignalDecoder;
 import arb.sbe.Strategy;
@@ -197,6 +199,59 @@ public final class TradeLog
         sb.append(",\"reason\":");
         Json.appendString(sb, reason);
         line();
+    }
+
+    /** The end of an order: outcome, quantities, average price, fees and why the rest was cancelled. */
+    void orderDone(final OrderDoneDecoder d, final MarketRecord m)
+    {
+        sb.setLength(0);
+        head("order_done", d.recvNs(), d.strategy(), m);
+        sb.append(",\"order_id\":").append(d.orderId());
+        side(d.side(), d.action());
+        final long filled = d.filledQty();
+        sb.append(",\"outcome\":\"").append(filled >= d.qty() ? "filled" : filled > 0 ? "partial" : "unfilled").append('"');
+        field("limit_price", d.limitPrice(), Scales.KPRICE_DECIMALS);
+        field("qty", d.qty(), Scales.KQTY_DECIMALS);
+        field("filled_qty", filled, Scales.KQTY_DECIMALS);
+        field("cancelled_qty", d.cancelledQty(), Scales.KQTY_DECIMALS);
+        // money per contract: notional (1e-6 $) over contracts (1e-2), rounded half up to $0.000001
+        field("avg_price", filled <= 0 ? Scales.NULL : (2 * d.notional() * Scales.KQTY + filled) / (2 * filled),
+            Scales.MONEY_DECIMALS);
+        field("notional", d.notional(), Scales.MONEY_DECIMALS);
+        field("fees", d.fees(), Scales.MONEY_DECIMALS);
+        field("book_age_ms", d.bookAgeNs() == OrderDoneDecoder.bookAgeNsNullValue() ? Scales.NULL : d.bookAgeNs(), 6);
+        sb.append(",\"end_reason\":\"").append(endReasonName(d.endReason())).append('"');
+        sb.append(",\"reason\":");
+        Json.appendString(sb, endReasonText(d.endReason()));
+        line();
+    }
+
+    static String endReasonName(final OrderEndReason r)
+    {
+        switch (r)
+        {
+            case FILLED: return "filled";
+            case LIMIT: return "limit";
+            case NO_BOOK: return "no_book";
+            case MARKET_CLOSED: return "market_closed";
+            case SETTLED: return "settled";
+            case END_OF_INPUT: return "end_of_input";
+            default: return "unknown";
+        }
+    }
+
+    static String endReasonText(final OrderEndReason r)
+    {
+        switch (r)
+        {
+            case FILLED: return "filled in full";
+            case LIMIT: return "immediate-or-cancel: the first book after the latency had nothing (more) within the limit";
+            case NO_BOOK: return "cancelled: no book within broker.orderTimeoutMs after the latency";
+            case MARKET_CLOSED: return "cancelled: the market closed before a book arrived after the latency";
+            case SETTLED: return "cancelled: the market settled while the order waited";
+            case END_OF_INPUT: return "cancelled: the input ended while the order waited";
+            default: return "unknown";
+        }
     }
 
     void settlement(final SettlementDecoder s, final MarketRecord m)

@@ -18,6 +18,7 @@ import arb.sbe.MessageHeaderDecoder;
 import arb.sbe.NoticeKind;
 import arb.sbe.OrderAction;
 import arb.sbe.OrderDecoder;
+import arb.sbe.OrderDoneDecoder;
 import arb.sbe.PositionMarkDecoder;
 import arb.sbe.RunParamsDecoder;
 import arb.sbe.SettlementDecoder;
@@ -27,8 +28,8 @@ import arb.sbe.Strategy;
 import org.agrona.DirectBuffer;
 
 /**
- * A run's trading results, rebuilt from its output events alone (Signal, Order, Fill, Settlement,
- * PositionMark, IndexValue, SettlementEstimate, MarketNotice, RunParams): per strategy and for the
+ * A run's trading results, rebuilt from its output events alone (Signal, Order, Fill, OrderDone,
+ * Settlement, PositionMark, IndexValue, SettlementEstimate, MarketNotice, RunParams): per strategy and for the
  * portfolio the counts, PnL, fees, mark-to-market equity and its drawdown, exposure, edge at entry,
  * how positions settled; and the fair value's calibration (each signal's P(YES) against its market's
  * outcome). Because it reads only the output stream, a live run, its replay, a sweep point and an
@@ -59,6 +60,7 @@ public final class TradingResults implements OutputListener
     private final SignalDecoder signal = new SignalDecoder();
     private final OrderDecoder order = new OrderDecoder();
     private final FillDecoder fill = new FillDecoder();
+    private final OrderDoneDecoder orderDone = new OrderDoneDecoder();
     private final SettlementDecoder settlement = new SettlementDecoder();
     private final PositionMarkDecoder positionMark = new PositionMarkDecoder();
     private final IndexValueDecoder indexValue = new IndexValueDecoder();
@@ -196,6 +198,10 @@ public final class TradingResults implements OutputListener
             case FillDecoder.TEMPLATE_ID:
                 fill.wrapAndApplyHeader(buffer, 0, header);
                 onFill();
+                break;
+            case OrderDoneDecoder.TEMPLATE_ID:
+                orderDone.wrapAndApplyHeader(buffer, 0, header);
+                onOrderDone();
                 break;
             case SettlementDecoder.TEMPLATE_ID:
                 settlement.wrapAndApplyHeader(buffer, 0, header);
@@ -470,6 +476,35 @@ public final class TradingResults implements OutputListener
         }
     }
 
+    /**
+     * The broker's end of an order: its slot can be reused, and what the results counted from the
+     * fills must agree with what the broker says the order filled (else a reconcile mismatch).
+     */
+    private void onOrderDone()
+    {
+        final OrderRecord o = orders.find(orderDone.orderId());
+        final StrategyTally t = tally(orderDone.strategy());
+        orderDone.getTicker(ticker, 0);
+        final MarketRecord m = o != null ? o.market : market(ticker, orderDone.closeTimeNs());
+        if (o == null)
+        {
+            anomalies++;
+        }
+        else
+        {
+            o.done = true;
+            if (o.filledQty != orderDone.filledQty() || o.fees != orderDone.fees())
+            {
+                t.reconcileMismatches++;
+            }
+        }
+        if (tradeLog != null)
+        {
+            tradeLog.orderDone(orderDone, m);
+        }
+        dirty = true;
+    }
+
     private void onPositionMark()
     {
         final Strategy strategy = positionMark.strategy();
@@ -702,9 +737,10 @@ public final class TradingResults implements OutputListener
     }
 
     /**
-     * Why an order (or its rest) went unfilled, inferred from the Fill: a cancel report long after
-     * the decision is the timeout; at or after the close the market closed; otherwise the first book
-     * after the latency had nothing left within the limit.
+     * A fill's reason: filled, or partial. A zero-quantity fill is the cancel report of output streams
+     * written before OrderDone existed: why the order went unfilled is inferred from it (a report
+     * long after the decision is the timeout; at or after the close the market closed; otherwise the
+     * first book after the latency had nothing left within the limit).
      */
     private String cancelReason(final long recvNs, final long bookAgeNs, final long qty, final long leaves,
         final MarketRecord m)
@@ -715,7 +751,7 @@ public final class TradingResults implements OutputListener
         }
         if (qty > 0)
         {
-            return "partial: filled at this level, book walk continues or remainder cancelled (IOC)";
+            return "partial: this level filled; the walk continues at the next level or the rest is cancelled (see order_done)";
         }
         if (recvNs >= m.closeNs)
         {

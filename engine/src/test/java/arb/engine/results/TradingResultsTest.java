@@ -165,8 +165,14 @@ class TradingResultsTest
         assertThat(lines).filteredOn(l -> l.contains("\"type\":\"settlement\"")).hasSize(2);
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"fill\"").contains("\"qty\":10")
             .contains("\"fee\":0.1733").contains("\"reason\":\"filled\""));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"fill\"").contains("\"qty\":0")
-            .contains("nothing left within the limit"));
+        assertThat(lines).noneSatisfy(l -> assertThat(l).contains("\"type\":\"fill\"").contains("\"qty\":0,"));
+        assertThat(lines).filteredOn(l -> l.contains("\"type\":\"order_done\"")).hasSize(3);
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"order_done\"").contains("\"order_id\":1,")
+            .contains("\"outcome\":\"filled\"").contains("\"avg_price\":0.45,").contains("\"fees\":0.1733,")
+            .contains("\"end_reason\":\"filled\""));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"order_done\"").contains("\"order_id\":3,")
+            .contains("\"outcome\":\"unfilled\"").contains("\"cancelled_qty\":5,").contains("\"avg_price\":null")
+            .contains("\"end_reason\":\"limit\"").contains("nothing (more) within the limit"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"settlement\"").contains("\"side\":\"no\"")
             .contains("\"pnl\":-12.336").contains("Kalshi's result"));
     }
