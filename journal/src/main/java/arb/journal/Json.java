@@ -29,7 +29,7 @@ public final class Json
                 sb.append(',');
             }
             first = false;
-            newline(sb, indent + 1);
+            newline(sb, indent >= 0 ? indent + 1 : -1);
             appendString(sb, e.getKey());
             sb.append(indent >= 0 ? ": " : ":");
             appendValue(sb, e.getValue(), indent >= 0 ? indent + 1 : -1);

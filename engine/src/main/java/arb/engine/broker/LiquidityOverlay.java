@@ -46,6 +46,18 @@ final class LiquidityOverlay
         return left > 0 ? left : 0;
     }
 
+    /** {@link #available} without forgetting a level the venue has since updated (a query, not a fill). */
+    long peekAvailable(final ContractSide side, final long price, final long levelQty)
+    {
+        final int i = find(side, price);
+        if (i < 0 || levelQtys[i] != levelQty)
+        {
+            return levelQty;
+        }
+        final long left = levelQty - consumed[i];
+        return left > 0 ? left : 0;
+    }
+
     /** Records that {@code qty} was taken at a level the book showed with {@code levelQty}. */
     void consume(final ContractSide side, final long price, final long levelQty, final long qty)
     {

@@ -9,6 +9,7 @@ import arb.journal.Scales;
 import arb.sbe.ContractSide;
 import arb.sbe.MarketResult;
 import arb.sbe.OrderAction;
+import arb.sbe.OrderEndReason;
 import arb.sbe.Strategy;
 import org.agrona.collections.Long2ObjectHashMap;
 
@@ -22,7 +23,8 @@ import org.agrona.collections.Long2ObjectHashMap;
  * or the market closes first: the order is cancelled unfilled.</li>
  * <li>A buy walks the opposite side's bids from the best down (YES ask = $1 - NO bid) while the
  * derived ask is within the limit; a sell walks its own side's bids down to the limit. Each level
- * is one Fill; a short book fills partially and the rest is cancelled.</li>
+ * is one Fill; a short book fills partially and the rest is cancelled. Every order ends with one
+ * OrderDone (what it filled, what was cancelled and why); an order that fills nothing has no Fill.</li>
  * <li>What an order takes is gone for every later order until the venue updates that level or
  * replaces the book ({@link LiquidityOverlay}).</li>
  * <li>Taker fees per fill with Kalshi's per-order accumulator ({@link KalshiFees}).</li>
@@ -31,7 +33,7 @@ import org.agrona.collections.Long2ObjectHashMap;
  * ({@link #settle}). Marked at the bid of their own market until it closes.</li>
  * </ul>
  *
- * Outputs: Order, Fill, Settlement, PositionMark events. Single-threaded (chain thread); pooled
+ * Outputs: Order, Fill, OrderDone, Settlement, PositionMark events. Single-threaded (chain thread); pooled
  * orders, positions and market records; no allocation in steady state.
  */
 public final class PaperBroker
@@ -77,6 +79,8 @@ public final class PaperBroker
     private long lastMarksNs = Long.MIN_VALUE;
     /** Fee charged by the last {@link #applyFill}, for its Fill event. */
     private long lastFee;
+    /** Scratch for {@link #askDepthLeft}: what each level within the limit still offers. */
+    private long[] levelLeft = new long[128];
 
     public PaperBroker(final BrokerSettings settings, final KalshiFees fees, final TradingOutputs outputs)
     {
@@ -142,6 +146,66 @@ public final class PaperBroker
         return marketsById.containsKey(market.marketId());
     }
 
+    /**
+     * Contracts a buy of {@code side} could still take at prices up to {@code limitPrice}: the asks
+     * the book shows within the limit (the other side's bids, ask = $1 - bid), less what earlier
+     * paper orders took from them ({@link LiquidityOverlay}), less what the orders still in flight in
+     * this market will take first (any strategy; each walks from the best level down to its own
+     * limit, in submission order, as they will execute). What a strategy should size on, since the
+     * book keeps showing what paper orders took. A query: changes nothing.
+     */
+    public long askDepthLeft(final KalshiMarketState market, final ContractSide side, final long limitPrice)
+    {
+        final KalshiLadders book = market.book();
+        if (!book.isValid())
+        {
+            return 0;
+        }
+        final ContractSide ladder = other(side);
+        final BrokerMarket m = marketsById.get(market.marketId());
+        final int levels = book.bidLevels(ladder);
+        if (levels > levelLeft.length)
+        {
+            levelLeft = new long[Math.max(levels, levelLeft.length * 2)]; // a deeper book than ever seen: once
+        }
+        int n = 0;
+        while (n < levels && ONE_DOLLAR - book.bidPrice(ladder, n) <= limitPrice)
+        {
+            final long qty = book.bidQty(ladder, n);
+            levelLeft[n] = m == null ? qty : m.overlay.peekAvailable(ladder, book.bidPrice(ladder, n), qty);
+            n++;
+        }
+        if (m != null)
+        {
+            for (int i = 0; i < pending.size(); i++)
+            {
+                final PaperOrder o = pending.get(i);
+                if (o.market != m || (o.isBuy() ? other(o.side) : o.side) != ladder)
+                {
+                    continue;
+                }
+                long remaining = o.qty - o.filledQty;
+                for (int rank = 0; rank < n && remaining > 0; rank++)
+                {
+                    final long bid = book.bidPrice(ladder, rank);
+                    if (o.isBuy() ? ONE_DOLLAR - bid > o.limitPrice : bid < o.limitPrice)
+                    {
+                        break;
+                    }
+                    final long take = Math.min(levelLeft[rank], remaining);
+                    levelLeft[rank] -= take;
+                    remaining -= take;
+                }
+            }
+        }
+        long depth = 0;
+        for (int i = 0; i < n; i++)
+        {
+            depth += levelLeft[i];
+        }
+        return depth;
+    }
+
     /** Orders waiting for their fill, all strategies. */
     public int pendingOrders()
     {
@@ -193,6 +257,7 @@ public final class PaperBroker
         o.feeBase = 0;
         o.feeCharged = 0;
         o.reservedCost = 0;
+        o.notional = 0;
         final int slot = strategy.ordinal();
         if (o.isBuy())
         {
@@ -281,7 +346,8 @@ public final class PaperBroker
             if (nowNs >= o.dueNs + settings.orderTimeoutNs() || nowNs >= o.market.state.closeTimeNs())
             {
                 pending.remove(i);
-                cancelUnfilled(o, nowNs);
+                cancelUnfilled(o, nowNs,
+                    nowNs >= o.market.state.closeTimeNs() ? OrderEndReason.MARKET_CLOSED : OrderEndReason.NO_BOOK);
                 release(o);
             }
             else
@@ -321,7 +387,7 @@ public final class PaperBroker
             if (o.market == m)
             {
                 pending.remove(i);
-                cancelUnfilled(o, nowNs);
+                cancelUnfilled(o, nowNs, OrderEndReason.SETTLED);
                 release(o);
             }
             else
@@ -374,13 +440,13 @@ public final class PaperBroker
         return markets.get(i).state;
     }
 
-    /** End of input: orders still waiting are cancelled (positions stay open, reported unsettled). */
+    /** End of input: orders still waiting are cancelled in submission order (positions stay open, reported unsettled). */
     public void finish(final long nowNs)
     {
         while (!pending.isEmpty())
         {
-            final PaperOrder o = pending.remove(pending.size() - 1);
-            cancelUnfilled(o, nowNs);
+            final PaperOrder o = pending.remove(0);
+            cancelUnfilled(o, nowNs, OrderEndReason.END_OF_INPUT);
             release(o);
         }
         emitMarks(nowNs);
@@ -426,37 +492,35 @@ public final class PaperBroker
         final boolean buy = o.isBuy();
         // a buy takes the other side's bids (YES ask = $1 - NO bid); a sell hits its own side's bids
         final ContractSide ladder = buy ? other(o.side) : o.side;
+        if (bookNs >= market.closeTimeNs())
+        {
+            cancelUnfilled(o, bookNs, OrderEndReason.MARKET_CLOSED);
+            return;
+        }
         final int levels = book.bidLevels(ladder);
-        int fillsEmitted = 0;
-        if (bookNs < market.closeTimeNs())
+        for (int rank = 0; rank < levels && o.filledQty < o.qty; rank++)
         {
-            for (int rank = 0; rank < levels && o.filledQty < o.qty; rank++)
+            final long bid = book.bidPrice(ladder, rank);
+            final long price = buy ? ONE_DOLLAR - bid : bid;
+            if (buy ? price > o.limitPrice : price < o.limitPrice)
             {
-                final long bid = book.bidPrice(ladder, rank);
-                final long price = buy ? ONE_DOLLAR - bid : bid;
-                if (buy ? price > o.limitPrice : price < o.limitPrice)
-                {
-                    break;
-                }
-                final long levelQty = book.bidQty(ladder, rank);
-                final long available = overlay.available(ladder, bid, levelQty);
-                if (available <= 0)
-                {
-                    continue;
-                }
-                final long take = Math.min(available, o.qty - o.filledQty);
-                overlay.consume(ladder, bid, levelQty, take);
-                applyFill(o, price, take, bookNs);
-                fillsEmitted++;
-                outputs.fill(bookNs, o.orderId, o.strategy, o.side, o.action, market, price, take,
-                    lastFee, bookAgeNs, o.qty - o.filledQty);
+                break;
             }
+            final long levelQty = book.bidQty(ladder, rank);
+            final long available = overlay.available(ladder, bid, levelQty);
+            if (available <= 0)
+            {
+                continue;
+            }
+            final long take = Math.min(available, o.qty - o.filledQty);
+            overlay.consume(ladder, bid, levelQty, take);
+            applyFill(o, price, take, bookNs);
+            outputs.fill(bookNs, o.orderId, o.strategy, o.side, o.action, market, price, take,
+                lastFee, bookAgeNs, o.qty - o.filledQty);
         }
-        if (fillsEmitted == 0)
-        {
-            outputs.fill(bookNs, o.orderId, o.strategy, o.side, o.action, market, o.limitPrice, 0, 0,
-                bookAgeNs, o.qty);
-        }
+        // immediate-or-cancel: whatever the walk did not fill is cancelled now
+        outputs.orderDone(bookNs, o.orderId, o.strategy, o.side, o.action, market, o.limitPrice, o.qty, o.filledQty,
+            o.notional, o.feeCharged, bookAgeNs, o.filledQty >= o.qty ? OrderEndReason.FILLED : OrderEndReason.LIMIT);
     }
 
     private void applyFill(final PaperOrder o, final long price, final long qty, final long nowNs)
@@ -465,6 +529,7 @@ public final class PaperBroker
         final long fee = fees.takerFeeOfBase(o.feeBase) - o.feeCharged;
         o.feeCharged += fee;
         o.filledQty += qty;
+        o.notional += price * qty;
         lastFee = fee;
 
         final int slot = o.strategy.ordinal();
@@ -513,10 +578,11 @@ public final class PaperBroker
         remark(p, m.state, nowNs);
     }
 
-    private void cancelUnfilled(final PaperOrder o, final long nowNs)
+    /** Ends an order that never executed against a book (it has no Fill): OrderDone with the reason. */
+    private void cancelUnfilled(final PaperOrder o, final long nowNs, final OrderEndReason reason)
     {
-        outputs.fill(nowNs, o.orderId, o.strategy, o.side, o.action, o.market.state, o.limitPrice, 0, 0,
-            nowNs - o.decisionNs, o.qty - o.filledQty);
+        outputs.orderDone(nowNs, o.orderId, o.strategy, o.side, o.action, o.market.state, o.limitPrice, o.qty, o.filledQty,
+            o.notional, o.feeCharged, Scales.NULL, reason);
     }
 
     /** Returns an order's reservations and the order to the pool. */

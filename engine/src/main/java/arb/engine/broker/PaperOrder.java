@@ -20,6 +20,8 @@ final class PaperOrder
     long feeBase;
     long feeCharged;
     long reservedCost;
+    /** Sum of fill price x qty (money). */
+    long notional;
 
     boolean isBuy()
     {

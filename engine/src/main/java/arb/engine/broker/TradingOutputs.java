@@ -6,15 +6,17 @@ import arb.sbe.ContractSide;
 import arb.sbe.FillEncoder;
 import arb.sbe.MarketResult;
 import arb.sbe.OrderAction;
+import arb.sbe.OrderDoneEncoder;
 import arb.sbe.OrderEncoder;
+import arb.sbe.OrderEndReason;
 import arb.sbe.PositionMarkEncoder;
 import arb.sbe.SettlementEncoder;
 import arb.sbe.SignalEncoder;
 import arb.sbe.Strategy;
 
 /**
- * Encodes the trading output events (Signal, Order, Fill, Settlement, PositionMark) into the
- * output journal. Preallocated flyweights; no allocation; chain thread only.
+ * Encodes the trading output events (Signal, Order, Fill, OrderDone, Settlement, PositionMark) into
+ * the output journal. Preallocated flyweights; no allocation; chain thread only.
  */
 public final class TradingOutputs
 {
@@ -22,6 +24,7 @@ public final class TradingOutputs
     private final SignalEncoder signal = new SignalEncoder();
     private final OrderEncoder order = new OrderEncoder();
     private final FillEncoder fill = new FillEncoder();
+    private final OrderDoneEncoder orderDone = new OrderDoneEncoder();
     private final SettlementEncoder settlement = new SettlementEncoder();
     private final PositionMarkEncoder mark = new PositionMarkEncoder();
 
@@ -117,6 +120,46 @@ public final class TradingOutputs
             .leavesQty(leavesQty)
             .putTicker(market.ticker(), 0);
         out.append(Events.HEADER_LENGTH + fill.encodedLength());
+    }
+
+    /**
+     * The end of an order: what it filled and why the rest was cancelled.
+     *
+     * @param bookAgeNs receive time of the book it executed against minus its decision time, or
+     *                  {@link arb.journal.Scales#NULL} when it never executed against a book
+     */
+    public void orderDone(
+        final long recvNs,
+        final long orderId,
+        final Strategy strategy,
+        final ContractSide side,
+        final OrderAction action,
+        final KalshiMarketState market,
+        final long limitPrice,
+        final long qty,
+        final long filledQty,
+        final long notional,
+        final long fees,
+        final long bookAgeNs,
+        final OrderEndReason reason)
+    {
+        orderDone.wrapAndApplyHeader(out.buffer(), 0, out.header())
+            .recvNs(recvNs)
+            .orderId(orderId)
+            .strategy(strategy)
+            .side(side)
+            .action(action)
+            .closeTimeNs(market.closeTimeNs())
+            .limitPrice(limitPrice)
+            .qty(qty)
+            .filledQty(filledQty)
+            .cancelledQty(qty - filledQty)
+            .notional(notional)
+            .fees(fees)
+            .bookAgeNs(bookAgeNs)
+            .endReason(reason)
+            .putTicker(market.ticker(), 0);
+        out.append(Events.HEADER_LENGTH + orderDone.encodedLength());
     }
 
     public void settlement(

@@ -107,6 +107,7 @@ public final class ImportCommand implements Callable<Integer>
                 + "%,d bad bodies, %,d bad frames, %,d sequence gaps)%n", k.records(), k.responses(), k.frames(),
                 k.resets(), k.badBodies(), k.badFrames(), k.resyncs());
         }
+        System.out.print(engine.results().consoleSummary());
         return engine.fatalError() == null ? 0 : 1;
     }
 

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
         ParamsCommand.class,
         EventsCommand.class,
         AccuracyCommand.class,
+        SweepCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable

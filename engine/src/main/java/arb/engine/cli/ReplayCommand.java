@@ -77,6 +77,10 @@ public final class ReplayCommand implements Callable<Integer>
         {
             System.out.println("chain errors: " + result.engine().businessChain().errors() + " (see log)");
         }
+        if (result.engine().results() != null)
+        {
+            System.out.print(result.engine().results().consoleSummary());
+        }
         return result.engine().fatalError() == null ? 0 : 1;
     }
 }

@@ -96,6 +96,8 @@ public final class ParamCatalog
         define("strategy.fairValue.maxContracts", "100", "Largest order (contracts)");
         define("strategy.fairValue.exitOnEdgeReversal", "false", "Sell before settlement when bid - fee beats the fair value (else hold to settlement)");
         define("strategy.fairValue.exitEdge", "0.02", "Margin (probability) by which bid - fee must exceed the fair value to exit");
+        define("strategy.fairValue.allowBothSides", "false",
+            "Allow holding YES and NO of one market at once (false: a flipped view exits the held side per the exit rule, never buys the other)");
 
         // ---- strategy: flash crash
         define("strategy.flashCrash.enabled", "true", "Trade flash crashes");

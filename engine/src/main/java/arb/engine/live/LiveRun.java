@@ -255,6 +255,7 @@ public final class LiveRun
                     h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
                     dir.root().resolve(ReceiveToEvaluationProbe.TABLE_FILE));
             }
+            request.out.print(engine.results().consoleSummary());
         }
         catch (final RuntimeException e)
         {
@@ -299,5 +300,6 @@ public final class LiveRun
             index == Long.MIN_VALUE ? "n/a" : arb.journal.Scales.format(index, 8).replaceAll("0{6}$", ""),
             engine.inputEventsJournaled(), engine.output().count(), engine.businessChain().errors(),
             engine.publisher().fullWaits());
+        request.out.println(engine.results().results().snapshot().statusLines());
     }
 }

@@ -18,6 +18,7 @@ import arb.engine.chain.Stage;
 import arb.engine.config.Params;
 import arb.engine.ring.RingPublisher;
 import arb.engine.ring.Slot;
+import arb.engine.results.RunResults;
 import arb.engine.ring.WaitStrategies;
 import arb.journal.EventDumper;
 import arb.journal.EventSink;
@@ -51,6 +52,7 @@ public final class Engine implements AutoCloseable
     private final JournalWriter inputWriter;
     private final JournalHandler journalHandler;
     private final OutputJournal output;
+    private final RunResults results;
     private final BusinessChain chain;
     private final ChainFactory.Chain stages;
     private final List<Thread> threads = new ArrayList<>();
@@ -66,6 +68,12 @@ public final class Engine implements AutoCloseable
         this.inputWriter = b.runDirectory != null && b.journalInput ? new JournalWriter(b.runDirectory.input()) : null;
         final JournalWriter outputWriter = b.runDirectory != null ? new JournalWriter(b.runDirectory.output()) : null;
         this.output = new OutputJournal(outputWriter);
+        // Every run with a directory gets its results (summary.json, trades.jsonl) from its output stream.
+        this.results = b.runDirectory != null ? new RunResults(b.runDirectory.root()) : null;
+        if (results != null)
+        {
+            output.addListener(results);
+        }
         for (final OutputListener l : b.outputListeners)
         {
             output.addListener(l);
@@ -184,6 +192,12 @@ public final class Engine implements AutoCloseable
     public OutputJournal output()
     {
         return output;
+    }
+
+    /** The run's results (summary.json, trades.jsonl, status snapshot), or null without a run directory. */
+    public RunResults results()
+    {
+        return results;
     }
 
     /** A consumer failure that made the engine unsafe to continue, or null. */

@@ -12,6 +12,8 @@ import arb.engine.config.Params;
  * @param maxContracts          largest order, 1e-2 contracts
  * @param exitOnEdgeReversal    sell before settlement when the bid beats the fair value
  * @param exitEdge              probability by which bid minus fee must exceed the fair value to sell
+ * @param allowBothSides        may hold YES and NO of one market at once (false: a flipped view never
+ *                              buys the side opposite to the one held)
  */
 public record FairValueSettings(
     boolean enabled,
@@ -20,7 +22,8 @@ public record FairValueSettings(
     long bankroll,
     long maxContracts,
     boolean exitOnEdgeReversal,
-    double exitEdge)
+    double exitEdge,
+    boolean allowBothSides)
 {
     public static FairValueSettings from(final Params p)
     {
@@ -31,6 +34,7 @@ public record FairValueSettings(
             LogicUnits.money(p, "strategy.fairValue.bankroll"),
             LogicUnits.contracts(p, "strategy.fairValue.maxContracts"),
             p.getBoolean("strategy.fairValue.exitOnEdgeReversal"),
-            p.getDouble("strategy.fairValue.exitEdge"));
+            p.getDouble("strategy.fairValue.exitEdge"),
+            p.getBoolean("strategy.fairValue.allowBothSides"));
     }
 }

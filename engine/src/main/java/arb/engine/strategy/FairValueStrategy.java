@@ -15,14 +15,19 @@ import arb.sbe.Strategy;
  * away during the latency is not chased), sized by capped fractional Kelly at that price: for a
  * contract costing c (price + fee) that pays $1 with probability f, the Kelly fraction of capital
  * is (f - c) / (1 - c); the strategy stakes {@code kellyFraction} of it, capped by the order size,
- * the depth up to the limit and the exposure limits. Positions are held to settlement, or, when
- * {@code exitOnEdgeReversal} is set, sold once the bid minus its fee beats the fair value by
+ * the depth still left up to the limit and the exposure limits. Positions are held to settlement, or,
+ * when {@code exitOnEdgeReversal} is set, sold once the bid minus its fee beats the fair value by
  * {@code exitEdge}.
+ *
+ * <p>A view that flips while a side is held never opens the other side (that would pay a second
+ * spread and fee to end up holding a pair worth $1): the held side is exited if the exit rule says
+ * so, otherwise held; the blocked entry is counted as {@link GuardBlock#OPPOSITE_SIDE_HELD}. Only
+ * {@code allowBothSides} lifts this.
  */
 public final class FairValueStrategy implements TradingStrategy
 {
-    private static final String ENTRY = "fair value: ask+fee+edge < P(side pays)";
-    private static final String EXIT = "fair value exit: bid-fee-edge > P(side pays)";
+    private static final String ENTRY = "fair value: P(side pays) - limit - fee(limit) >= minEdge";
+    private static final String EXIT = "fair value exit: limit - fee(limit) - P(side pays) >= exitEdge";
     private static final ContractSide[] SIDES = {ContractSide.YES, ContractSide.NO};
 
     private final FairValueSettings settings;
@@ -53,7 +58,8 @@ public final class FairValueStrategy implements TradingStrategy
             return;
         }
         final KalshiFees fees = desk.fees();
-        if (settings.exitOnEdgeReversal() && exit(s, desk, fees))
+        final Position held = desk.broker().position(id(), s.market());
+        if (settings.exitOnEdgeReversal() && exit(s, desk, fees, held))
         {
             return;
         }
@@ -68,6 +74,12 @@ public final class FairValueStrategy implements TradingStrategy
             final double edge = pays - (ask / (double)Scales.KPRICE + fees.takerFeePerContract(ask));
             if (edge < settings.minEdge())
             {
+                continue;
+            }
+            if (held != null && !settings.allowBothSides() && held.qty(other(side)) > 0)
+            {
+                // the view flipped against the side held: the exit rule above decides about it
+                desk.countBlock(this, GuardBlock.OPPOSITE_SIDE_HELD);
                 continue;
             }
             if (desk.checkEntry(this, s) != GuardBlock.NONE)
@@ -91,14 +103,13 @@ public final class FairValueStrategy implements TradingStrategy
             {
                 continue;
             }
-            desk.enter(this, s, side, limit, qty, StrictMath.round(edge * Scales.PROB), ENTRY);
+            desk.enter(this, s, side, limit, qty, ENTRY);
             return;
         }
     }
 
-    private boolean exit(final MarketSnapshot s, final TradingDesk desk, final KalshiFees fees)
+    private boolean exit(final MarketSnapshot s, final TradingDesk desk, final KalshiFees fees, final Position p)
     {
-        final Position p = desk.broker().position(id(), s.market());
         if (p == null || desk.broker().hasPendingOrder(id(), s.market()))
         {
             return false;
@@ -118,11 +129,16 @@ public final class FairValueStrategy implements TradingStrategy
                 final long limit = desk.worstSellPriceForEdge(s, pays, settings.exitEdge());
                 if (limit > 0 && limit <= bid)
                 {
-                    desk.exit(this, s, side, limit, held, StrictMath.round(advantage * Scales.PROB), EXIT);
+                    desk.exit(this, s, side, limit, held, EXIT);
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static ContractSide other(final ContractSide side)
+    {
+        return side == ContractSide.YES ? ContractSide.NO : ContractSide.YES;
     }
 }

@@ -19,7 +19,6 @@ import arb.sbe.Strategy;
  */
 public final class FlashCrashStrategy implements TradingStrategy
 {
-    private static final String ENTRY = "flash crash: mid fell >= drop in window, index calm";
     private static final String TAKE_PROFIT = "flash crash exit: take profit";
     private static final String STOP = "flash crash exit: stop loss";
     private static final String TIME = "flash crash exit: max holding time";
@@ -104,7 +103,12 @@ public final class FlashCrashStrategy implements TradingStrategy
         final long qty = desk.sizeForRoom(this, s, limit, maxQty);
         if (qty > 0)
         {
-            desk.enter(this, s, side, limit, qty, fall * (Scales.PROB / Scales.KPRICE), ENTRY);
+            final StringBuilder reason = desk.reasonText().append("flash crash: ").append(side == ContractSide.YES ? "YES" : "NO")
+                .append(" mid fell ");
+            ReasonText.fixed(reason, fall, 4).append(" in ");
+            ReasonText.fixed(reason, settings.windowNs() / 1_000_000L, 3).append("s, index moved ");
+            ReasonText.sixDecimals(reason, indexMove, false);
+            desk.enter(this, s, side, limit, qty, reason);
         }
     }
 
@@ -145,7 +149,10 @@ public final class FlashCrashStrategy implements TradingStrategy
                 Math.max(bid - settings.maxSlippage(), PriceTicks.minPrice(s.market().priceStructure())));
             if (limit > 0 && limit <= bid)
             {
-                desk.exit(this, s, side, limit, held, (bid - cost) * (Scales.PROB / Scales.KPRICE), reason);
+                final StringBuilder text = desk.reasonText().append(reason).append(": bid ");
+                ReasonText.fixed(text, bid, 4).append(", average cost ");
+                ReasonText.fixed(text, cost, 4);
+                desk.exit(this, s, side, limit, held, text);
                 return true;
             }
         }

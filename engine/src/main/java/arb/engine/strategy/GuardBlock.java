@@ -14,5 +14,7 @@ public enum GuardBlock
     COOLDOWN,
     MARKET_EXPOSURE,
     TOTAL_EXPOSURE,
-    DAILY_LOSS
+    DAILY_LOSS,
+    /** The strategy holds the market's other side (fair value, unless strategy.fairValue.allowBothSides). */
+    OPPOSITE_SIDE_HELD
 }

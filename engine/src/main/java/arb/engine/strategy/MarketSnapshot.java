@@ -2,6 +2,7 @@ package arb.engine.strategy;
 
 import arb.engine.broker.KalshiLadders;
 import arb.engine.broker.KalshiMarketState;
+import arb.engine.broker.PaperBroker;
 import arb.journal.Scales;
 import arb.sbe.ContractSide;
 
@@ -15,6 +16,8 @@ public final class MarketSnapshot
 {
     private static final long ONE_DOLLAR = Scales.KPRICE;
 
+    /** The paper broker: what its orders took, or will take, from the book is not there to size on. */
+    PaperBroker broker;
     TrackedMarket tracked;
     KalshiMarketState market;
     long nowNs;
@@ -89,26 +92,15 @@ public final class MarketSnapshot
         return side == ContractSide.YES ? noBidQty : yesBidQty;
     }
 
-    /** Quantity offered on a side at prices up to {@code limit}, walking the other side's bids. */
+    /**
+     * Quantity a buy of {@code side} can still take at prices up to {@code limit}: the asks the book
+     * shows (the other side's bids), less the liquidity earlier paper orders took and the orders in
+     * flight will take ({@link PaperBroker#askDepthLeft}). Size on this, never on the raw book: the
+     * book keeps showing what paper orders took.
+     */
     public long askDepthUpTo(final ContractSide side, final long limit)
     {
-        if (!bookValid)
-        {
-            return 0;
-        }
-        final KalshiLadders book = market.book();
-        final ContractSide other = side == ContractSide.YES ? ContractSide.NO : ContractSide.YES;
-        long depth = 0;
-        final int levels = book.bidLevels(other);
-        for (int i = 0; i < levels; i++)
-        {
-            if (ONE_DOLLAR - book.bidPrice(other, i) > limit)
-            {
-                break;
-            }
-            depth += book.bidQty(other, i);
-        }
-        return depth;
+        return bookValid ? broker.askDepthLeft(market, side, limit) : 0;
     }
 
     /** Latest index value (1e-8 $), {@link Scales#NULL} when there is none. */

@@ -19,8 +19,6 @@ import arb.sbe.Strategy;
  */
 public final class MomentumStrategy implements TradingStrategy
 {
-    private static final String UP = "momentum: index up over window, quote unchanged";
-    private static final String DOWN = "momentum: index down over window, quote unchanged";
 
     private final MomentumSettings settings;
 
@@ -92,7 +90,10 @@ public final class MomentumStrategy implements TradingStrategy
         final long qty = desk.sizeForRoom(this, s, limit, maxQty);
         if (qty > 0)
         {
-            desk.enter(this, s, side, limit, qty, StrictMath.round(move * Scales.PROB), side == ContractSide.YES ? UP : DOWN);
+            final StringBuilder reason = desk.reasonText().append("momentum: index ");
+            ReasonText.sixDecimals(reason, move, true).append(" over ");
+            ReasonText.fixed(reason, settings.windowNs() / 1_000_000L, 3).append("s, quote unchanged");
+            desk.enter(this, s, side, limit, qty, reason);
         }
     }
 }

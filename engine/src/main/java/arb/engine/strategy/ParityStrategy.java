@@ -58,7 +58,8 @@ public final class ParityStrategy implements TradingStrategy
         {
             return;
         }
-        final long depth = Math.min(s.askQty(ContractSide.YES), s.askQty(ContractSide.NO));
+        // at the best asks only (the limits), and only what paper orders have not taken
+        final long depth = Math.min(s.askDepthUpTo(ContractSide.YES, yesAsk), s.askDepthUpTo(ContractSide.NO, noAsk));
         // both legs must fit in the room: worst-case cost of one contract of each, fees included
         final long pairCost = desk.broker().worstCaseBuyCost(yesAsk, Scales.KQTY) + desk.broker().worstCaseBuyCost(noAsk, Scales.KQTY);
         final long affordable = desk.entryRoom(id(), s.market()) / pairCost * Scales.KQTY;
@@ -73,7 +74,7 @@ public final class ParityStrategy implements TradingStrategy
             return;
         }
         final long edgeProb = StrictMath.round(edge * Scales.PROB);
-        desk.enter(this, s, ContractSide.YES, yesAsk, qty, edgeProb, YES_LEG);
-        desk.enter(this, s, ContractSide.NO, noAsk, qty, edgeProb, NO_LEG);
+        desk.enterPairLeg(this, s, ContractSide.YES, yesAsk, qty, edgeProb, YES_LEG);
+        desk.enterPairLeg(this, s, ContractSide.NO, noAsk, qty, edgeProb, NO_LEG);
     }
 }

@@ -18,6 +18,7 @@ import arb.sbe.KalshiStatus;
 import arb.sbe.MarketResult;
 import arb.sbe.OrderAction;
 import arb.sbe.Strategy;
+import arb.sbe.StrikeType;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
@@ -39,6 +40,8 @@ public final class TradingDesk
     private static final long ONE_DOLLAR = Scales.KPRICE;
     private static final long CONTRACT = Scales.KQTY;
     private static final long RETIRE_AFTER_NS = 60_000_000_000L;
+    /** Characters a Signal's reason holds (the schema's Detail type). */
+    private static final int REASON_LENGTH = 96;
 
     private final GuardSettings guards;
     private final ModelSettings model;
@@ -55,6 +58,7 @@ public final class TradingDesk
     private final ArrayDeque<TrackedMarket> freeTracked = new ArrayDeque<>();
     private final long[][] blocked = new long[SLOTS][GuardBlock.values().length];
     private final long[] signals = new long[SLOTS];
+    private final StringBuilder reasonText = new StringBuilder(128);
 
     public TradingDesk(
         final GuardSettings guards,
@@ -68,6 +72,7 @@ public final class TradingDesk
         this.broker = broker;
         this.outputs = outputs;
         this.strategies = strategies.clone();
+        this.snapshot.broker = broker;
         final long second = 1_000_000_000L;
         this.fairValueModel = new FairValueModel(60, second, model.dynamics(), model.basisSd());
         this.settlementModel = new FairValueModel(60, second, FairValueModel.Dynamics.ARITHMETIC, 0);
@@ -281,8 +286,67 @@ public final class TradingDesk
         return p;
     }
 
-    /** Emits the entry Signal, submits the buy, starts the cool-down. Returns the order id or 0. */
+    /**
+     * The edge a Signal reports: what the model expects an order at {@code price} to be worth per
+     * contract, after the taker fee at that price, from the snapshot's P(YES) (probability units,
+     * 1e-6 = $0.000001 per contract). A buy: P(side pays) - price - fee(price); a sell: price -
+     * fee(price) - P(side pays). {@link Scales#NULL} when the model has no fair value.
+     */
+    public long edgeAt(final MarketSnapshot s, final ContractSide side, final OrderAction action, final long price)
+    {
+        final double fv = s.fairValue;
+        if (fv != fv)
+        {
+            return Scales.NULL;
+        }
+        final double value = price / (double)ONE_DOLLAR;
+        final double fee = broker.fees().takerFeePerContract(price);
+        final double pays = s.payProbability(side);
+        return StrictMath.round((action == OrderAction.SELL ? value - fee - pays : pays - value - fee) * Scales.PROB);
+    }
+
+    /**
+     * A cleared, reused buffer for a decision's reason text (numbers via {@link ReasonText}); pass it
+     * as the reason of {@link #enter} or {@link #exit} right away. Longer than 96 characters is cut.
+     */
+    public StringBuilder reasonText()
+    {
+        reasonText.setLength(0);
+        return reasonText;
+    }
+
+    /**
+     * Emits the entry Signal (price = the limit, edge = {@link #edgeAt} that limit), submits the buy,
+     * starts the cool-down. Returns the order id or 0.
+     */
     public long enter(
+        final TradingStrategy strategy,
+        final MarketSnapshot s,
+        final ContractSide side,
+        final long limitPrice,
+        final long qty,
+        final CharSequence reason)
+    {
+        return enter(strategy, s, side, limitPrice, qty, edgeAt(s, side, OrderAction.BUY, limitPrice), reason);
+    }
+
+    /**
+     * One leg of a pair that pays $1 whatever the outcome (parity): the Signal's edge is the pair's,
+     * $1 minus both legs' limits and fees, which no model probability enters.
+     */
+    public long enterPairLeg(
+        final TradingStrategy strategy,
+        final MarketSnapshot s,
+        final ContractSide side,
+        final long limitPrice,
+        final long qty,
+        final long pairEdge,
+        final CharSequence reason)
+    {
+        return enter(strategy, s, side, limitPrice, qty, pairEdge, reason);
+    }
+
+    private long enter(
         final TradingStrategy strategy,
         final MarketSnapshot s,
         final ContractSide side,
@@ -300,17 +364,16 @@ public final class TradingDesk
         return id;
     }
 
-    /** Emits the exit Signal and submits the sell. Returns the order id or 0. */
+    /** Emits the exit Signal (price = the limit, edge = {@link #edgeAt} that limit) and submits the sell. */
     public long exit(
         final TradingStrategy strategy,
         final MarketSnapshot s,
         final ContractSide side,
         final long limitPrice,
         final long qty,
-        final long edge,
         final CharSequence reason)
     {
-        signal(strategy, s, side, OrderAction.SELL, limitPrice, edge, reason);
+        signal(strategy, s, side, OrderAction.SELL, limitPrice, edgeAt(s, side, OrderAction.SELL, limitPrice), reason);
         return broker.submit(s.nowNs, strategy.id(), s.market, side, OrderAction.SELL, limitPrice, qty);
     }
 
@@ -398,16 +461,37 @@ public final class TradingDesk
         final CharSequence reason)
     {
         signals[strategy.id().ordinal()]++;
+        if (reason == reasonText && reasonText.length() > REASON_LENGTH)
+        {
+            reasonText.setLength(REASON_LENGTH);
+        }
         final double fv = s.fairValue;
         outputs.signal(s.nowNs, strategy.id(), side, action, s.market,
             fv == fv ? StrictMath.round(fv * Scales.PROB) : Scales.NULL,
             limitPrice,
             edge,
             s.index,
-            s.market.floorStrike(),
+            strikeOf(s.market),
             s.timeLeftNs,
             StrictMath.round(s.sigma * Scales.RATIO),
             reason);
+    }
+
+    /**
+     * The strike the market settles against, by its strike type: the cap strike for less /
+     * less_or_equal ("below K"), the floor strike otherwise (greater, greater_or_equal, and between,
+     * whose upper end is the market's cap_strike). Either falls back to the other when absent.
+     */
+    static long strikeOf(final KalshiMarketState market)
+    {
+        final StrikeType type = market.strikeType();
+        final long floor = market.floorStrike();
+        final long cap = market.capStrike();
+        if (type == StrikeType.LESS || type == StrikeType.LESS_OR_EQUAL)
+        {
+            return cap != Scales.NULL ? cap : floor;
+        }
+        return floor != Scales.NULL ? floor : cap;
     }
 
     private TrackedMarket track(final KalshiMarketState market)

@@ -9,6 +9,7 @@ import arb.journal.Events;
 import arb.sbe.FillDecoder;
 import arb.sbe.MessageHeaderDecoder;
 import arb.sbe.OrderDecoder;
+import arb.sbe.OrderDoneDecoder;
 import arb.sbe.PositionMarkDecoder;
 import arb.sbe.SettlementDecoder;
 import arb.sbe.SignalDecoder;
@@ -52,6 +53,16 @@ public final class CapturedOutputs implements OutputListener
         for (final UnsafeBuffer b : of(FillDecoder.TEMPLATE_ID))
         {
             out.add(new FillDecoder().wrapAndApplyHeader(b, 0, new MessageHeaderDecoder()));
+        }
+        return out;
+    }
+
+    public List<OrderDoneDecoder> orderDones()
+    {
+        final List<OrderDoneDecoder> out = new ArrayList<>();
+        for (final UnsafeBuffer b : of(OrderDoneDecoder.TEMPLATE_ID))
+        {
+            out.add(new OrderDoneDecoder().wrapAndApplyHeader(b, 0, new MessageHeaderDecoder()));
         }
         return out;
     }

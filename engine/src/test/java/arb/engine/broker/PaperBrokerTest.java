@@ -13,6 +13,8 @@ import arb.sbe.ContractSide;
 import arb.sbe.FillDecoder;
 import arb.sbe.MarketResult;
 import arb.sbe.OrderAction;
+import arb.sbe.OrderDoneDecoder;
+import arb.sbe.OrderEndReason;
 import arb.sbe.PositionMarkDecoder;
 import arb.sbe.SettlementDecoder;
 import arb.sbe.Strategy;
@@ -119,18 +121,28 @@ class PaperBrokerTest
         broker.submit(T0, Strategy.MOMENTUM, m, ContractSide.YES, OrderAction.BUY, 4_000, 6 * CONTRACTS);
         broker.submit(T0, Strategy.PARITY, m, ContractSide.YES, OrderAction.BUY, 4_000, 6 * CONTRACTS);
         List<FillDecoder> fills = out.fills();
-        assertThat(fills).hasSize(3);
+        assertThat(fills).hasSize(2); // an order that fills nothing has no Fill
         assertThat(fills.get(0).qty()).isEqualTo(6 * CONTRACTS);
         assertThat(fills.get(1).qty()).isEqualTo(4 * CONTRACTS); // only what the first left
-        assertThat(fills.get(2).qty()).isZero(); // nothing left: IOC cancelled unfilled
-        assertThat(fills.get(2).leavesQty()).isEqualTo(6 * CONTRACTS);
+        assertThat(fills.get(1).leavesQty()).isEqualTo(2 * CONTRACTS);
+        final List<OrderDoneDecoder> done = out.orderDones();
+        assertThat(done).extracting(OrderDoneDecoder::endReason)
+            .containsExactly(OrderEndReason.FILLED, OrderEndReason.LIMIT, OrderEndReason.LIMIT);
+        assertThat(done).extracting(OrderDoneDecoder::filledQty).containsExactly(6 * CONTRACTS, 4 * CONTRACTS, 0L);
+        assertThat(done).extracting(OrderDoneDecoder::cancelledQty).containsExactly(0L, 2 * CONTRACTS, 6 * CONTRACTS);
+        assertThat(done.get(0).notional()).isEqualTo(4_000L * 6 * CONTRACTS);
+        assertThat(done.get(0).fees()).isEqualTo(fills.get(0).fee());
+        assertThat(done.get(2).notional()).isZero();
+        assertThat(done.get(2).fees()).isZero();
+        assertThat(done.get(2).bookAgeNs()).isZero(); // it met the book, zero latency: nothing within the limit
 
         // a delta elsewhere in the book does not bring it back
         m.book(T0 + S, levels(0.39, 30), levels(0.60, 10));
         broker.onBook(T0 + S, m, false);
         out.clear();
         broker.submit(T0 + S, Strategy.PARITY, m, ContractSide.YES, OrderAction.BUY, 4_000, 6 * CONTRACTS);
-        assertThat(out.fills().get(0).qty()).isZero();
+        assertThat(out.fills()).isEmpty();
+        assertThat(out.orderDones().get(0).endReason()).isEqualTo(OrderEndReason.LIMIT);
 
         // the venue reports that level again with a new quantity: that is the truth again
         m.book(T0 + 2 * S, levels(0.39, 30), levels(0.60, 12));
@@ -253,10 +265,15 @@ class PaperBrokerTest
         assertThat(broker.ledger(Strategy.FAIR_VALUE).exposure()).isEqualTo(broker.worstCaseBuyCost(6_000, 10 * CONTRACTS));
         broker.onTime(T0 + 5 * S);
         assertThat(out.fills()).isEmpty();
+        assertThat(out.orderDones()).isEmpty();
         broker.onTime(T0 + 5_150 * MS); // latency + 5 s timeout
-        assertThat(out.fills()).hasSize(1);
-        assertThat(out.fills().get(0).qty()).isZero();
-        assertThat(out.fills().get(0).leavesQty()).isEqualTo(10 * CONTRACTS);
+        assertThat(out.fills()).isEmpty();
+        final OrderDoneDecoder timedOut = out.orderDones().get(0);
+        assertThat(timedOut.endReason()).isEqualTo(OrderEndReason.NO_BOOK);
+        assertThat(timedOut.recvNs()).isEqualTo(T0 + 5_150 * MS);
+        assertThat(timedOut.filledQty()).isZero();
+        assertThat(timedOut.cancelledQty()).isEqualTo(10 * CONTRACTS);
+        assertThat(timedOut.bookAgeNs()).isEqualTo(OrderDoneDecoder.bookAgeNsNullValue());
         assertThat(broker.ledger(Strategy.FAIR_VALUE).exposure()).isZero();
         assertThat(broker.hasPendingOrder(Strategy.FAIR_VALUE, m)).isFalse();
 
@@ -264,8 +281,8 @@ class PaperBrokerTest
         broker.submit(CLOSE - 100 * MS, Strategy.FAIR_VALUE, m, ContractSide.YES, OrderAction.BUY, 6_000, 10 * CONTRACTS);
         m.book(CLOSE + 100 * MS, levels(0.55, 50), levels(0.40, 50));
         broker.onBook(CLOSE + 100 * MS, m, false);
-        assertThat(out.fills()).hasSize(1);
-        assertThat(out.fills().get(0).qty()).isZero(); // the book after the latency is past the close
+        assertThat(out.fills()).isEmpty();
+        assertThat(out.orderDones().get(0).endReason()).isEqualTo(OrderEndReason.MARKET_CLOSED); // the book after the latency is past the close
         assertThat(broker.submit(CLOSE, Strategy.FAIR_VALUE, m, ContractSide.YES, OrderAction.BUY, 6_000, CONTRACTS)).isZero();
     }
 
@@ -291,5 +308,74 @@ class PaperBrokerTest
         assertThat(p.realizedPnl()).isEqualTo(390_000 - allFees);
         // marked at the best bid the book shows
         assertThat(p.markValue()).isEqualTo(6 * CONTRACTS * 5_000);
+    }
+
+    @Test
+    void depthLeftToBuyExcludesLiquidityTakenAndWhatOrdersInFlightWillTake()
+    {
+        final PaperBroker broker = broker(150);
+        // YES asks: 0.45 x 50 and 0.46 x 30 (NO bids 0.55 and 0.54); NO asks: 0.60 x 40
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000).book(T0, levels(0.40, 40), levels(0.55, 50, 0.54, 30));
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_500)).isEqualTo(50 * CONTRACTS);
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_600)).isEqualTo(80 * CONTRACTS);
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_400)).isZero();
+        // an order in flight for 20 YES up to 0.46 will take the best level first
+        broker.submit(T0, Strategy.FLASH_CRASH, m, ContractSide.YES, OrderAction.BUY, 4_600, 20 * CONTRACTS);
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_500)).isEqualTo(30 * CONTRACTS);
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_600)).isEqualTo(60 * CONTRACTS);
+        // a sell of YES in flight competes for the YES bids, i.e. the NO asks: not for YES asks
+        assertThat(broker.askDepthLeft(m, ContractSide.NO, 6_000)).isEqualTo(40 * CONTRACTS);
+        // it fills on the next book after the latency: 20 taken from 0.45, the book (a delta) still shows 50
+        m.touch(T0 + 200 * MS);
+        broker.onBook(T0 + 200 * MS, m, false);
+        assertThat(out.fills()).extracting(FillDecoder::qty).containsExactly(20 * CONTRACTS);
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_500)).isEqualTo(30 * CONTRACTS);
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_600)).isEqualTo(60 * CONTRACTS);
+        // the venue updates the level: its new quantity is the truth again
+        m.book(T0 + 300 * MS, levels(0.40, 40), levels(0.55, 45, 0.54, 30));
+        broker.onBook(T0 + 300 * MS, m, false);
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_600)).isEqualTo(75 * CONTRACTS);
+        // an invalid book offers nothing
+        m.invalid();
+        assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_600)).isZero();
+    }
+
+    @Test
+    void everyOrderEndsWithExactlyOneOrderDoneAfterItsLastFillAndNoFillIsEmpty()
+    {
+        final PaperBroker broker = broker(150);
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000).book(T0, levels(0.40, 30), levels(0.55, 8, 0.54, 5));
+        // walks two levels, then the rest is cancelled at the limit
+        final long walk = broker.submit(T0, Strategy.FAIR_VALUE, m, ContractSide.YES, OrderAction.BUY, 4_600, 20 * CONTRACTS);
+        // waits when the market settles
+        final TestMarket other = TestMarket.fifteenMinute(2, CLOSE, 100_000).book(T0, levels(0.40, 30), levels(0.55, 8));
+        final long settled = broker.submit(T0, Strategy.MOMENTUM, other, ContractSide.NO, OrderAction.BUY, 6_000, 5 * CONTRACTS);
+        m.touch(T0 + 200 * MS);
+        broker.onBook(T0 + 200 * MS, m, false);
+        broker.settle(T0 + 300 * MS, other, MarketResult.NO, false, Scales.NULL);
+        // still waiting when the input ends
+        final long ended = broker.submit(T0 + S, Strategy.FAIR_VALUE, m, ContractSide.NO, OrderAction.BUY, 6_000, 5 * CONTRACTS);
+        broker.finish(T0 + 2 * S);
+
+        final List<OrderDoneDecoder> done = out.orderDones();
+        assertThat(done).extracting(OrderDoneDecoder::orderId).containsExactly(walk, settled, ended);
+        assertThat(done).extracting(OrderDoneDecoder::endReason)
+            .containsExactly(OrderEndReason.LIMIT, OrderEndReason.SETTLED, OrderEndReason.END_OF_INPUT);
+        assertThat(out.fills()).allSatisfy(f -> assertThat(f.qty()).isPositive());
+        final List<FillDecoder> fills = out.fills();
+        assertThat(fills).extracting(FillDecoder::qty).containsExactly(8 * CONTRACTS, 5 * CONTRACTS);
+        final OrderDoneDecoder w = done.get(0);
+        assertThat(w.filledQty()).isEqualTo(13 * CONTRACTS);
+        assertThat(w.cancelledQty()).isEqualTo(7 * CONTRACTS);
+        assertThat(w.notional()).isEqualTo(4_500L * 8 * CONTRACTS + 4_600L * 5 * CONTRACTS);
+        assertThat(w.fees()).isEqualTo(fills.get(0).fee() + fills.get(1).fee());
+        assertThat(w.bookAgeNs()).isEqualTo(200 * MS);
+        assertThat(w.recvNs()).isEqualTo(T0 + 200 * MS);
+        // after its last Fill, before anything else
+        final List<Integer> templates = out.templates();
+        final int lastFill = templates.lastIndexOf(FillDecoder.TEMPLATE_ID);
+        assertThat(templates.get(lastFill + 1)).isEqualTo(OrderDoneDecoder.TEMPLATE_ID);
+        assertThat(done.get(1).recvNs()).isEqualTo(T0 + 300 * MS);
+        assertThat(done.get(2).recvNs()).isEqualTo(T0 + 2 * S);
     }
 }

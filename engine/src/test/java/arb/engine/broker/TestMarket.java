@@ -25,6 +25,7 @@ public final class TestMarket implements KalshiMarketState, KalshiLadders
     private final long openTimeNs;
     private final long closeTimeNs;
     private long floorStrike = Scales.NULL;
+    private long capStrike = Scales.NULL;
     private StrikeType strikeType = StrikeType.GREATER_OR_EQUAL;
     private PriceStructure priceStructure = PriceStructure.TAPERED_DECI_CENT;
     private KalshiStatus status = KalshiStatus.ACTIVE;
@@ -108,6 +109,15 @@ public final class TestMarket implements KalshiMarketState, KalshiLadders
         return this;
     }
 
+    /** Strike type with both strikes (price units, {@link Scales#NULL} for none). */
+    public TestMarket strikes(final StrikeType type, final long floorStrike, final long capStrike)
+    {
+        this.strikeType = type;
+        this.floorStrike = floorStrike;
+        this.capStrike = capStrike;
+        return this;
+    }
+
     public TestMarket priceStructure(final PriceStructure structure)
     {
         this.priceStructure = structure;
@@ -159,7 +169,7 @@ public final class TestMarket implements KalshiMarketState, KalshiLadders
     @Override
     public long capStrike()
     {
-        return Scales.NULL;
+        return capStrike;
     }
 
     @Override

@@ -74,8 +74,9 @@ class FairValueStrategyTest
         assertThat(limit / 1e4 + fees.takerFeePerContract(limit) + 0.03).isLessThanOrEqualTo(expectedFv);
         final long up = PriceTicks.tickUp(PriceStructure.TAPERED_DECI_CENT, limit);
         assertThat(up / 1e4 + fees.takerFeePerContract(up) + 0.03).isGreaterThan(expectedFv);
-        // edge at the ask, after the fee
-        assertThat(signal.edge() / 1e6).isCloseTo(expectedFv - 0.60 - fees.takerFeePerContract(6_000), within(1e-6));
+        // edge at the price the order is sent at (its limit), after the fee there: at least minEdge
+        assertThat(signal.edge()).isEqualTo(Math.round((fv - limit / 1e4 - fees.takerFeePerContract(limit)) * 1e6))
+            .isGreaterThanOrEqualTo(30_000);
 
         // size: capped fractional Kelly at the limit, the exposure room ($100), 100 contracts, the depth
         final OrderDecoder order = h.out.orders().get(0);
@@ -159,5 +160,106 @@ class FairValueStrategyTest
                 assertThat(sells).isZero();
             }
         }
+    }
+
+    /** Buys YES on a high fair value, then the index falls through the strike: NO looks cheap. */
+    private static DeskHarness viewFlips(final String... more)
+    {
+        final String[] all = new String[more.length + 2];
+        all[0] = "broker.latencyMs=0";
+        all[1] = "strategy.guard.cooldownMs=0";
+        System.arraycopy(more, 0, all, 2, more.length);
+        final DeskHarness h = harness(all);
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+        h.flatIndex(T0, T0 + 299 * S, 100_300);
+        h.book(m, T0 + 299 * S + 500 * MS, 0.55, 100, 0.40, 200); // YES ask 0.60
+        assertThat(h.desk.broker().position(Strategy.FAIR_VALUE, m).qty(ContractSide.YES)).isPositive();
+        h.flatIndex(T0 + 300 * S, T0 + 330 * S, 99_700);
+        // P(YES) is now ~0.15: NO at 0.45 has a large edge, and so has selling YES at its 0.55 bid
+        h.book(m, T0 + 330 * S + 500 * MS, 0.55, 100, 0.40, 200);
+        h.flatIndex(T0 + 331 * S, T0 + 340 * S, 99_700);
+        return h;
+    }
+
+    private static long orders(final DeskHarness h, final ContractSide side, final OrderAction action)
+    {
+        return h.out.orders().stream().filter(o -> o.side() == side && o.action() == action).count();
+    }
+
+    @Test
+    void aFlippedViewNeverOpensTheOtherSideWhileHoldingToSettlement()
+    {
+        final DeskHarness h = viewFlips();
+        assertThat(orders(h, ContractSide.NO, OrderAction.BUY)).isZero();
+        assertThat(orders(h, ContractSide.YES, OrderAction.SELL)).isZero(); // hold to settlement is the configured rule
+        assertThat(h.out.orders()).hasSize(1);
+        assertThat(h.desk.blockedCount(Strategy.FAIR_VALUE, GuardBlock.OPPOSITE_SIDE_HELD)).isPositive();
+    }
+
+    @Test
+    void aFlippedViewExitsTheHeldSideAtALimitThatKeepsTheExitEdgeWhenExitsAreConfigured()
+    {
+        final DeskHarness h = viewFlips("strategy.fairValue.exitOnEdgeReversal=true");
+        final OrderDecoder sell = h.out.orders().stream().filter(o -> o.action() == OrderAction.SELL).findFirst().orElseThrow();
+        assertThat(sell.side()).isEqualTo(ContractSide.YES);
+        final SignalDecoder exit = h.out.signals().stream().filter(x -> x.action() == OrderAction.SELL).findFirst().orElseThrow();
+        final double fv = exit.fairValue() / 1e6;
+        final KalshiFees fees = KalshiFees.standard();
+        final long limit = sell.limitPrice();
+        // the lowest grid price that still beats holding by exitEdge after its fee: one tick lower would not
+        assertThat(limit / 1e4 - fees.takerFeePerContract(limit) - 0.02).isGreaterThanOrEqualTo(fv);
+        final long down = PriceTicks.tickDown(PriceStructure.TAPERED_DECI_CENT, limit);
+        assertThat(down / 1e4 - fees.takerFeePerContract(down) - 0.02).isLessThan(fv);
+        // the exit signal's price is the sell's limit and its edge what selling there beats holding by, after the fee
+        assertThat(exit.price()).isEqualTo(limit);
+        assertThat(exit.edge()).isEqualTo(Math.round((limit / 1e4 - fees.takerFeePerContract(limit) - fv) * 1e6))
+            .isGreaterThanOrEqualTo(20_000);
+        final FillDecoder sold = h.out.fills().stream().filter(f -> f.action() == OrderAction.SELL).reduce((a, b) -> b).orElseThrow();
+        assertThat(sold.leavesQty()).isZero();
+        // while YES was held no NO was bought; flat again, NO may be bought on its own merits
+        assertThat(h.out.orders()).filteredOn(o -> o.side() == ContractSide.NO)
+            .allSatisfy(o -> assertThat(o.recvNs()).isGreaterThanOrEqualTo(sold.recvNs()));
+    }
+
+    @Test
+    void bothSidesOnlyWhenExplicitlyAllowed()
+    {
+        final DeskHarness h = viewFlips("strategy.fairValue.allowBothSides=true");
+        assertThat(orders(h, ContractSide.NO, OrderAction.BUY)).isPositive();
+        final arb.engine.broker.Position p = h.desk.broker().position(Strategy.FAIR_VALUE, h.desk.broker().openMarket(0));
+        assertThat(p.qty(ContractSide.YES)).isPositive();
+        assertThat(p.qty(ContractSide.NO)).isPositive();
+    }
+
+    @Test
+    void sizesOnTheDepthLeftAfterEarlierPaperOrders()
+    {
+        final DeskHarness h = harness("broker.latencyMs=0", "strategy.guard.cooldownMs=0");
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+        h.flatIndex(T0, T0 + 299 * S, 100_300);
+        h.book(m, T0 + 299 * S + 500 * MS, 0.55, 100, 0.40, 20); // YES ask 0.60, 20 contracts offered
+        assertThat(h.out.orders()).hasSize(1);
+        assertThat(h.out.orders().get(0).qty()).isEqualTo(20 * 100); // Kelly and the room want more: the depth decides
+        assertThat(h.out.fills()).extracting(FillDecoder::qty).containsExactly(20 * 100L);
+        // the book still shows those 20 contracts, but the paper order took them: nothing is left to buy
+        h.flatIndex(T0 + 300 * S, T0 + 310 * S, 100_300);
+        assertThat(h.out.orders()).hasSize(1);
+        // the venue reports the level again (a snapshot): 35 contracts, all of them there to take
+        h.book(m, T0 + 310 * S + 500 * MS, 0.55, 100, 0.40, 35);
+        assertThat(h.out.orders()).hasSize(2);
+        assertThat(h.out.orders().get(1).qty()).isEqualTo(35 * 100);
+    }
+
+    @Test
+    void theSignalsStrikeIsTheOneTheMarketsStrikeTypeSettlesOn()
+    {
+        final DeskHarness h = harness();
+        // "below 100,000": LESS settles on the cap strike; its floor strike is not the strike
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 90_000).strikes(StrikeType.LESS, Scales.NULL, 100_000 * Scales.PRICE);
+        h.flatIndex(T0, T0 + 299 * S, 100_300);
+        h.book(m, T0 + 299 * S + 500 * MS, 0.55, 100, 0.40, 200); // YES ("below") bid 0.55: P(YES) is small, NO is cheap
+        final SignalDecoder signal = h.out.signals().get(0);
+        assertThat(signal.side()).isEqualTo(ContractSide.NO);
+        assertThat(signal.strike()).isEqualTo(100_000 * Scales.PRICE);
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import arb.engine.broker.TestMarket;
+import arb.engine.model.KalshiFees;
 import arb.sbe.ContractSide;
 import arb.sbe.OrderAction;
 import arb.sbe.SignalDecoder;
@@ -59,8 +60,12 @@ class FlashCrashStrategyTest
         assertThat(s.strategy()).isEqualTo(Strategy.FLASH_CRASH);
         assertThat(s.side()).isEqualTo(ContractSide.YES);
         assertThat(s.closeTimeNs()).isEqualTo(ROLL + 900 * S);
-        assertThat(s.edge()).isEqualTo(200_000); // fell $0.20
-        assertThat(s.price()).isEqualTo(3_800); // ask 0.36 + 0.02 slippage
+        assertThat(s.price()).isEqualTo(3_800); // ask 0.36 + 0.02 slippage: the order's limit
+        assertThat(h.out.orders().get(0).limitPrice()).isEqualTo(s.price());
+        // edge: what the model expects per contract at that price, after the fee there
+        assertThat(s.edge()).isEqualTo(Math.round((s.fairValue() / 1e6 - 0.38 - KalshiFees.standard().takerFeePerContract(3_800)) * 1e6));
+        // the trigger's own numbers are in the reason: the mid fell $0.20, the index did not move
+        assertThat(s.reason()).startsWith("flash crash").contains("fell 0.2 in 10s").contains("index moved 0");
     }
 
     @Test

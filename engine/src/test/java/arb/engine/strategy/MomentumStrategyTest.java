@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import arb.engine.broker.TestMarket;
+import arb.engine.model.KalshiFees;
 import arb.sbe.ContractSide;
 import arb.sbe.SignalDecoder;
 import arb.sbe.Strategy;
@@ -55,8 +56,10 @@ class MomentumStrategyTest
         // not at T0+62..64 (the quote then in hand was received before the move): at the first
         // poll after it, T0+65, which showed the same quote as 30 s earlier
         assertThat(s.recvNs()).isEqualTo(T0 + 65 * S);
-        assertThat(s.edge()).isEqualTo(2_000); // +0.2% as prob units (1e-6)
-        assertThat(s.price()).isEqualTo(5_300); // ask 0.51 + 0.02
+        assertThat(s.price()).isEqualTo(5_300); // ask 0.51 + 0.02: the order's limit
+        // edge: what the model expects per contract at that price, after the fee there
+        assertThat(s.edge()).isEqualTo(Math.round((s.fairValue() / 1e6 - 0.53 - KalshiFees.standard().takerFeePerContract(5_300)) * 1e6));
+        assertThat(s.reason()).startsWith("momentum").contains("index +0.002 over 30s");
     }
 
     @Test
