@@ -18,7 +18,7 @@ public final class ParamCatalog
     static
     {
         // ---- index
-        define("index.method", "weighted-last",
+        define("index.method", "cf-rti",
             "Index the strategies trade on: weighted-last (the original 35/25/20/20 last-trade proxy) or cf-rti");
         define("index.weightedLast.weights", "coinbase:0.35,kraken:0.25,bitstamp:0.20,binanceus:0.20",
             "Weights of the weighted-last proxy per venue (renormalised over the venues not stale)");
