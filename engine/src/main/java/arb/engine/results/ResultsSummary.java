@@ -216,7 +216,7 @@ final class ResultsSummary
         sb.append(String.format(Locale.ROOT, "%-12s %6d %6d %6d %5d %6s %10s %9s %10s %9s %8s %9s %7s %4d%n",
             name, t.orders, t.fills, t.positionsSettled, t.wins,
             t.positionsSettled == 0 ? "-" : String.format(Locale.ROOT, "%.1f", 100.0 * t.wins / t.positionsSettled),
-            usd(net + t.fees), usd(-t.fees), usd(net), usd(t.maxDrawdown),
+            usd(net + t.fees), usd(t.fees), usd(net), usd(t.maxDrawdown),
             t.entryQty == 0 ? "-" : String.format(Locale.ROOT, "%.4f", t.entryEdgeQtySum / (double)t.entryQty / Scales.PROB),
             usd(t.maxExposure), t.settledOfficial + "/" + t.settledEstimated, open));
     }

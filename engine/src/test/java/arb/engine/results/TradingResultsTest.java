@@ -151,6 +151,11 @@ class TradingResultsTest
         assertThat(portfolio.get("gross_pnl")).hasToString("-6.5");
         assertThat(portfolio.get("trades")).isEqualTo(2L);
         assertThat(portfolio.get("win_rate")).hasToString("0.5");
+        // the printed table agrees with summary.json: fees are a cost shown positive, net = gross - fees
+        final String portfolioRow = ResultsSummary.console(results).lines()
+            .filter(l -> l.startsWith("portfolio")).findFirst().orElseThrow();
+        assertThat(portfolioRow.trim().split("\\s+")).startsWith("portfolio", "3", "2", "2", "1", "50.0", "-6.50",
+            "0.51", "-7.01");
 
         // calibration: three predictions on one market at two instants (the two T0 signals are one)
         final Calibration c = Calibration.of(results);
