@@ -119,6 +119,9 @@ public final class LiveRun
         final long stallMs = request.env.getLong("live.watchdogStallMs", 10_000);
         final long stopTimeoutMs = request.env.getLong("live.stopTimeoutMs", 5_000);
 
+        final DiskGuard disk = new DiskGuard(request.runDir, request.env.getLong("live.minFreeDiskMb", 1_024),
+            request.env.getLong("live.warnFreeDiskMb", 10_240));
+        disk.checkBeforeStart();
         final RunDirectory dir = RunDirectory.create(request.runDir);
         // Receive -> evaluation latency of every event, into side files of the run directory (never
         // the output journal): an environment setting, on by default, ~30 ns per event.
@@ -179,6 +182,7 @@ public final class LiveRun
         }
 
         final long startedNanos = System.nanoTime();
+        disk.check();
         loop.execute(() ->
         {
             engine.publisher().bindToCurrentThread();
@@ -204,7 +208,18 @@ public final class LiveRun
                 requestStop(0, "duration reached");
                 break;
             }
-            printStatus(feeds, engine);
+            final DiskGuard.Level was = disk.level();
+            if (disk.check() == DiskGuard.Level.STOP)
+            {
+                requestStop(1, disk.stopReason());
+                break;
+            }
+            if (disk.level() == DiskGuard.Level.WARN && was != DiskGuard.Level.WARN)
+            {
+                LOG.warn("disk space is running low: {} (live.warnFreeDiskMb, or under 6 hours at this rate)",
+                    disk.describe());
+            }
+            printStatus(feeds, engine, disk);
         }
 
         // Orderly stop: feeds first (their STOPPED events are published on the loop), then the timer,
@@ -291,15 +306,15 @@ public final class LiveRun
                 : io.netty.channel.nio.NioIoHandler.newFactory());
     }
 
-    private void printStatus(final SpotFeeds feeds, final Engine engine)
+    private void printStatus(final SpotFeeds feeds, final Engine engine, final DiskGuard disk)
     {
         final List<VenueStatus> s = feeds.status(1000);
         final long index = engine.chain().index.value();
         request.out.println(StatusLine.format(s));
-        request.out.printf("  index %s | events %,d journaled | outputs %,d | chain errors %d | ring full waits %d%n",
+        request.out.printf("  index %s | events %,d journaled | outputs %,d | chain errors %d | ring full waits %d | %s%n",
             index == Long.MIN_VALUE ? "n/a" : arb.journal.Scales.format(index, 8).replaceAll("0{6}$", ""),
             engine.inputEventsJournaled(), engine.output().count(), engine.businessChain().errors(),
-            engine.publisher().fullWaits());
+            engine.publisher().fullWaits(), disk.describe());
         request.out.println(engine.results().results().snapshot().statusLines());
     }
 }
