@@ -316,11 +316,14 @@ public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.L
     private void calculate(final long calcNs)
     {
         calculations++;
-        cfRti.calculate(calcNs);
         if (calcNs % SECOND_NS != 0)
         {
+            // Between whole seconds nothing is printed: only the venue screening, whose erroneous-
+            // venue hysteresis is the one state a calculation hands to the next (BrtiCalculator#screen).
+            cfRti.screen(calcNs);
             return;
         }
+        cfRti.calculate(calcNs);
         weightedLast.calculate(calcNs);
         lastPrint[WEIGHTED_LAST] = weightedLast.valueCents();
         lastPrint[CF_RTI] = cfRti.valueCents();

@@ -423,4 +423,80 @@ class BrtiPropertiesTest
         }
         return m;
     }
+
+    @Test
+    void screeningBetweenSecondsLeavesEveryPrintAsCalculatingEveryTime()
+    {
+        // The engine calculates in full only at whole seconds and screens the venues at the 200 ms
+        // steps between (BrtiCalculator#screen). The erroneous-venue hysteresis is the state a
+        // calculation hands to the next, so venues here wander in and out of the 5% / 2.5% zone, go
+        // stale and come back, while one calculator works every step and the other screens.
+        for (int run = 0; run < 60; run++)
+        {
+            final long seed = 9_000 + run;
+            final SplittableRandom rnd = new SplittableRandom(seed);
+            final int venues = rnd.nextInt(2, 5);
+            final PriceLevelBook[] full = new PriceLevelBook[venues];
+            final PriceLevelBook[] screened = new PriceLevelBook[venues];
+            for (int i = 0; i < venues; i++)
+            {
+                full[i] = new PriceLevelBook(256);
+                screened[i] = new PriceLevelBook(256);
+            }
+            final long[] offsetBp = new long[venues];
+            final long[] lastUpdate = new long[venues];
+            final BrtiParams params = randomParams(rnd);
+            long t = T;
+            int prints = 0;
+            int erroneous = 0;
+            final BrtiCalculator every = calculator(params, identity(venues), full);
+            final BrtiCalculator screening = calculator(params, identity(venues), screened);
+            for (int step = 0; step < 300; step++)
+            {
+                t += 200 * MS;
+                for (int i = 0; i < venues; i++)
+                {
+                    if (step == 0 || rnd.nextInt(3) == 0)
+                    {
+                        offsetBp[i] = Math.max(-900, Math.min(900, offsetBp[i] + rnd.nextLong(-120, 121)));
+                        if (rnd.nextInt(40) != 0) // now and then a venue falls silent (stale after 10 s)
+                        {
+                            lastUpdate[i] = t - MS;
+                        }
+                        final long centre = 60_000 * Scales.PRICE + 60_000 * Scales.PRICE / 10_000 * offsetBp[i];
+                        final PriceLevelBook fresh = randomBook(rnd, centre, lastUpdate[i]);
+                        full[i].copyFrom(fresh);
+                        full[i].touch(lastUpdate[i]);
+                        screened[i].copyFrom(fresh);
+                        screened[i].touch(lastUpdate[i]);
+                    }
+                }
+                final boolean second = step % 5 == 4;
+                final boolean had = every.calculate(t);
+                if (!second)
+                {
+                    screening.screen(t);
+                    assertThat(screening.venuesUsed()).as("seed %d step %d", seed, step).isEqualTo(every.venuesUsed());
+                    continue;
+                }
+                assertThat(screening.calculate(t)).as("seed %d step %d", seed, step).isEqualTo(had);
+                assertThat(screening.value()).as("seed %d step %d", seed, step).isEqualTo(every.value());
+                assertThat(screening.valueCents()).isEqualTo(every.valueCents());
+                assertThat(screening.utilizedDepth()).isEqualTo(every.utilizedDepth());
+                assertThat(screening.venuesUsed()).isEqualTo(every.venuesUsed());
+                assertThat(screening.venuesExcluded()).isEqualTo(every.venuesExcluded());
+                for (int i = 0; i < venues; i++)
+                {
+                    assertThat(screening.exclusion(i + 1)).isEqualTo(every.exclusion(i + 1));
+                    erroneous += every.exclusion(i + 1) == VenueExclusion.ERRONEOUS ? 1 : 0;
+                }
+                prints++;
+            }
+            assertThat(prints).isEqualTo(60);
+            if (run == 0)
+            {
+                assertThat(erroneous).as("the hysteresis is exercised").isPositive();
+            }
+        }
+    }
 }
