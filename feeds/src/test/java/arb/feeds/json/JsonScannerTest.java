@@ -440,15 +440,25 @@ class JsonScannerTest
         {
             sink += walkAndSum(buffer, frame.length, text);
         }
+        // Up to three rounds of 10,000 walks: a real allocation per walk shows in every round (at
+        // least 160 KB each); a one-off JIT event (a recompilation once seen in a full suite run:
+        // 2,152 B once in 10,000 walks) shows in one round only.
         final long baseline = arb.feeds.ThreadAllocation.baseline();
-        final long before = arb.feeds.ThreadAllocation.bytes();
-        for (int i = 0; i < 10_000; i++)
+        final long[] rounds = new long[3];
+        long least = Long.MAX_VALUE;
+        for (int round = 0; round < rounds.length && least != 0; round++)
         {
-            sink += walkAndSum(buffer, frame.length, text);
+            final long before = arb.feeds.ThreadAllocation.bytes();
+            for (int i = 0; i < 10_000; i++)
+            {
+                sink += walkAndSum(buffer, frame.length, text);
+            }
+            rounds[round] = arb.feeds.ThreadAllocation.bytes() - before - baseline;
+            least = Math.min(least, rounds[round]);
         }
-        final long allocated = arb.feeds.ThreadAllocation.bytes() - before - baseline;
         assertThat(sink).isNotZero();
-        assertThat(allocated).isZero();
+        assertThat(least).as("bytes allocated per round of 10,000 walks: %s", java.util.Arrays.toString(rounds))
+            .isZero();
     }
 
     private long walkAndSum(final UnsafeBuffer buffer, final int length, final UnsafeBuffer text)
