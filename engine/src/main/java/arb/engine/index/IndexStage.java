@@ -293,24 +293,37 @@ public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.L
         {
             // The first calculation is the first boundary after the first event: earlier ones
             // would see empty books.
-            nextCalcNs = Math.floorDiv(recvNs, calcIntervalNs) * calcIntervalNs + calcIntervalNs;
+            nextCalcNs = boundaryAfter(recvNs);
             return;
         }
-        if (recvNs - nextCalcNs > maxCatchUpNs)
+        // A jump ahead longer than maxCatchUp (or so long that the subtraction overflows: a garbage
+        // timestamp) resumes maxCatchUp before the event instead of calculating every step between.
+        final long gap = recvNs - nextCalcNs;
+        if (recvNs > nextCalcNs && (gap < 0 || gap > maxCatchUpNs))
         {
-            final long resume = Math.floorDiv(recvNs - maxCatchUpNs, calcIntervalNs) * calcIntervalNs + calcIntervalNs;
-            skippedCalculations += (resume - nextCalcNs) / calcIntervalNs;
+            final long resume = boundaryAfter(recvNs - maxCatchUpNs);
+            skippedCalculations += resume / calcIntervalNs - nextCalcNs / calcIntervalNs;
             nextCalcNs = resume;
         }
         triggerNs = recvNs;
-        while (inclusive ? nextCalcNs <= recvNs : nextCalcNs < recvNs)
+        while (nextCalcNs != NEVER && (inclusive ? nextCalcNs <= recvNs : nextCalcNs < recvNs))
         {
             // Advance first: a calculation that throws (a corrupt book) is skipped, not retried on
             // every following event.
             final long calcNs = nextCalcNs;
-            nextCalcNs += calcIntervalNs;
+            nextCalcNs = calcNs > NEVER - calcIntervalNs ? NEVER : calcNs + calcIntervalNs;
             calculate(calcNs);
         }
+    }
+
+    /** No calculation is due any more: event time reached the end of the long range. */
+    private static final long NEVER = Long.MAX_VALUE;
+
+    /** The first calculation boundary strictly after {@code t}; {@link #NEVER} past the end of the range. */
+    private long boundaryAfter(final long t)
+    {
+        final long step = Math.floorDiv(t, calcIntervalNs);
+        return step >= NEVER / calcIntervalNs ? NEVER : (step + 1) * calcIntervalNs;
     }
 
     private void calculate(final long calcNs)

@@ -258,4 +258,35 @@ class IndexStageTest
         assertThat(cf.get(1).secondNs()).isEqualTo(T0 + 3481 * S);
         assertThat(cf.get(cf.size() - 1).secondNs()).isEqualTo(T0 + 3600 * S);
     }
+
+    @Test
+    void garbageTimestampsAtTheEndsOfTheRangeNeitherHangNorOverflow()
+    {
+        // A corrupt capture or journal can carry any recvNs. Jumping from now to the end of the long
+        // range must not walk 200 ms steps there (the subtraction overflows), and calculation times
+        // must never wrap around past Long.MAX_VALUE into the past.
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () ->
+        {
+            event(events.tick(T0 - 900 * MS), () -> setMid(60000, T0 - 900 * MS));
+            event(events.tick(T0 + MS), null);
+            event(events.tick(Long.MIN_VALUE + 1), null); // backwards: nothing is due
+            final long before = stage.calculations();
+            event(events.tick(Long.MAX_VALUE - 1), null);
+            event(events.tick(Long.MAX_VALUE), null);
+            assertThat(stage.calculations() - before).as("only the last maxCatchUp of the range").isEqualTo(600);
+            event(events.tick(T0 + 2 * S), null); // time went back: nothing more to do, and no wrap-around
+            assertThat(stage.calculations() - before).isEqualTo(600);
+            assertThat(stage.skippedCalculations()).isGreaterThan(1_000_000_000L);
+        });
+        final IndexStage fresh = new IndexStage(new BrtiParams(), new WeightedLastParams(), new IndexStageParams(), out);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () ->
+        {
+            fresh.advanceTo(Long.MIN_VALUE + 1); // the very first event at the start of the range
+            fresh.advanceTo(Long.MIN_VALUE + 1_000 * MS);
+            // boundaries on the 200 ms grid of epoch 0: the first is Long.MIN_VALUE + 54.775808 ms
+            assertThat(fresh.calculations()).isEqualTo(5);
+            fresh.advanceTo(Long.MAX_VALUE);
+            assertThat(fresh.calculations()).isEqualTo(5 + 600);
+        });
+    }
 }
