@@ -62,6 +62,7 @@ class EventRoundTripTest
             engine.sink().publish(e.length);
         }
         engine.finish();
+        assertThat(engine.fatalError()).as("the chain drained every random event (none hung it)").isNull();
         assertThat(engine.businessChain().errors()).as("chain errors on random events").isZero();
 
         final ObjectMapper json = new ObjectMapper();
