@@ -104,4 +104,43 @@ class CaptureWriterReaderTest
         }
         assertThat(Files.readAllLines(file)).isEmpty();
     }
+
+    @Test
+    void randomFramesFullOfEscapesRoundTripByteForByte() throws Exception
+    {
+        // Quotes, backslashes, control bytes and multi-byte UTF-8 at every position and alignment,
+        // short frames and frames of tens of KB: what the reader copies in runs and what it unescapes.
+        final java.util.Random random = new java.util.Random(20261129);
+        final String[] pieces = {"\"", "\\", "\n", "\t", "\u0001", "\u001f", "/", "\u00e9", "\u20ac",
+            "\ud83d\ude00", "{\"price\":\"65086.17\"}", "abcdefgh", "0123456789", " "};
+        final Path file = dir.resolve("random.jsonl");
+        final List<byte[]> frames = new java.util.ArrayList<>();
+        try (CaptureWriter w = new CaptureWriter(file, 1 << 24))
+        {
+            for (int f = 0; f < 400; f++)
+            {
+                final StringBuilder sb = new StringBuilder();
+                final int parts = random.nextInt(10) == 0 ? 5_000 : random.nextInt(40);
+                for (int k = 0; k < parts; k++)
+                {
+                    sb.append(pieces[random.nextInt(pieces.length)]);
+                }
+                final byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+                frames.add(bytes);
+                w.record(f, Venue.COINBASE, 1, FrameCapture.Kind.WS, true, null, new UnsafeBuffer(bytes), 0, bytes.length);
+            }
+        }
+        try (CaptureReader r = new CaptureReader(file))
+        {
+            for (int f = 0; f < frames.size(); f++)
+            {
+                assertThat(r.next()).as("frame %d", f).isTrue();
+                final byte[] back = new byte[r.frameLength()];
+                r.frame().getBytes(0, back);
+                assertThat(back).as("frame %d", f).isEqualTo(frames.get(f));
+            }
+            assertThat(r.next()).isFalse();
+            assertThat(r.malformed()).isZero();
+        }
+    }
 }
