@@ -324,7 +324,7 @@ public final class CaptureReader implements AutoCloseable
         {
             // Copy the run up to the next quote or backslash in one go: capture lines carry multi-MB
             // order book snapshots, and a capacity check per byte was the top of the import profile.
-            final int runEnd = quoteOrBackslash(line, pos, lineLen);
+            final int runEnd = arb.feeds.json.Swar.indexOfQuoteOrBackslash(line, pos, lineLen);
             if (runEnd > pos)
             {
                 dst.putBytes(n, line, pos, runEnd - pos);
@@ -381,39 +381,6 @@ public final class CaptureReader implements AutoCloseable
             }
         }
         return -1;
-    }
-
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-
-    /** Index of the first '"' or '\\' in [from, to), or {@code to}; eight bytes at a time. */
-    static int quoteOrBackslash(final DirectBuffer b, final int from, final int to)
-    {
-        int i = from;
-        while (i + Long.BYTES <= to)
-        {
-            final long w = b.getLong(i, java.nio.ByteOrder.LITTLE_ENDIAN);
-            final long q = w ^ QUOTES;
-            final long s = w ^ BACKSLASHES;
-            final long hit = ((q - ONES) & ~q | (s - ONES) & ~s) & HIGHS;
-            if (hit != 0)
-            {
-                return i + (Long.numberOfTrailingZeros(hit) >>> 3);
-            }
-            i += Long.BYTES;
-        }
-        while (i < to)
-        {
-            final byte c = b.getByte(i);
-            if (c == '"' || c == '\\')
-            {
-                return i;
-            }
-            i++;
-        }
-        return to;
     }
 
     private int hex4()

@@ -943,22 +943,13 @@ public final class JsonScanner
         return -1;
     }
 
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-    private static final long SPACES = 0x2020202020202020L;
-
     /**
      * The high bit of every byte of {@code w} that is a quote, a backslash or below 0x20 (a control
-     * character; bytes 0x80 and up, UTF-8, are not flagged). A byte above a flagged one may be
-     * flagged falsely (a borrow), never one below it, and no special byte is ever missed.
+     * character; bytes 0x80 and up, UTF-8, are not flagged); see {@link Swar}.
      */
     static long special(final long w)
     {
-        final long q = w ^ QUOTES;
-        final long s = w ^ BACKSLASHES;
-        return ((q - ONES) & ~q | (s - ONES) & ~s | (w - SPACES) & ~w) & HIGHS;
+        return Swar.stringSpecials(w);
     }
 
     /**
