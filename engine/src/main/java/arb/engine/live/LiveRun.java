@@ -119,6 +119,10 @@ public final class LiveRun
         final long stallMs = request.env.getLong("live.watchdogStallMs", 10_000);
         final long stopTimeoutMs = request.env.getLong("live.stopTimeoutMs", 5_000);
 
+        // The ring's wait strategy: an environment setting (it cannot change any output), checked
+        // before anything is created so a typo leaves no run directory behind.
+        final String waitStrategy = request.env.get("live.waitStrategy", arb.engine.ring.WaitStrategies.DEFAULT);
+        arb.engine.ring.WaitStrategies.byName(waitStrategy);
         final DiskGuard disk = new DiskGuard(request.runDir, request.env.getLong("live.minFreeDiskMb", 1_024),
             request.env.getLong("live.warnFreeDiskMb", 10_240));
         disk.checkBeforeStart();
@@ -133,6 +137,7 @@ public final class LiveRun
             builder.extraStage(out -> probe);
         }
         final Engine engine = builder
+            .waitStrategy(waitStrategy)
             .params(request.params)
             .runDirectory(dir)
             .journalInput(true)
