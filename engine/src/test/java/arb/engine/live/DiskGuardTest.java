@@ -87,6 +87,15 @@ class DiskGuardTest
     }
 
     @Test
+    void liveRefusesAnUnknownWaitStrategyBeforeCreatingTheRunDirectory()
+    {
+        final Path run = tmp.resolve("live-ws");
+        assertThat(arb.engine.cli.Main.run("live", "--run-dir", run.toString(), "--duration", "1s",
+            "--set", "live.waitStrategy=fastest")).isEqualTo(2);
+        assertThat(run).doesNotExist();
+    }
+
+    @Test
     void rejectsAWarningThresholdBelowTheMinimum()
     {
         assertThatThrownBy(() -> guard(2048, 1024)).isInstanceOf(IllegalArgumentException.class)
