@@ -95,6 +95,10 @@ public final class JsonScanner
     private int valueEnd;
     private boolean valueEscaped;
     private boolean scanEscaped;
+    /** The last RFC 3339 text parsed and its value: Coinbase repeats one event_time on every level. */
+    private final org.agrona.concurrent.UnsafeBuffer lastTime = new org.agrona.concurrent.UnsafeBuffer(new byte[40]);
+    private int lastTimeLength = -1;
+    private long lastTimeNanos;
     private boolean started;
 
     public JsonScanner()
@@ -550,7 +554,45 @@ public final class JsonScanner
         {
             return INVALID;
         }
-        return Rfc3339.parseNanos(buffer, valueStart, valueEnd);
+        // The parse is a pure function of the text: the same text as last time gives the same value.
+        final int length = valueEnd - valueStart;
+        if (length == lastTimeLength && sameAsLastTime(length))
+        {
+            return lastTimeNanos;
+        }
+        final long nanos = Rfc3339.parseNanos(buffer, valueStart, valueEnd);
+        if (length <= lastTime.capacity())
+        {
+            lastTime.putBytes(0, buffer, valueStart, length);
+            lastTimeLength = length;
+            lastTimeNanos = nanos;
+        }
+        return nanos;
+    }
+
+    private boolean sameAsLastTime(final int length)
+    {
+        final DirectBuffer b = buffer;
+        final int from = valueStart;
+        int i = length;
+        // Eight bytes at a time from the end: the fraction, which differs first, is there.
+        while (i >= Long.BYTES)
+        {
+            i -= Long.BYTES;
+            if (b.getLong(from + i) != lastTime.getLong(i))
+            {
+                return false;
+            }
+        }
+        while (i > 0)
+        {
+            i--;
+            if (b.getByte(from + i) != lastTime.getByte(i))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -639,4 +639,32 @@ class JsonScannerTest
     {
         return text.getBytes(UTF_8);
     }
+
+    @Test
+    void repeatedTimestampsReadTheSameAsParsingEachOne()
+    {
+        // readRfc3339Nanos remembers the last text it parsed (Coinbase repeats one event_time on
+        // every level): every read must still equal a fresh parse of that very text.
+        final String[] times = {"2026-01-02T03:04:05.123456789Z", "2026-01-02T03:04:05.123456789Z",
+            "2026-01-02T03:04:05.123456788Z", "2026-01-02T03:04:05.123456789Z", "2026-01-02T03:04:06.123456789Z",
+            "2026-13-02T03:04:05.1Z", "2026-13-02T03:04:05.1Z", "2026-01-02T03:04:05.1Z", "2026-01-02T03:04:05Z",
+            "2026-01-02T03:04:05.100Z", "2026-01-02T03:04:05.100Z", "1999-12-31T23:59:59.999999999Z"};
+        final StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < times.length; i++)
+        {
+            sb.append(i == 0 ? "" : ",").append('"').append(times[i]).append('"');
+        }
+        wrap(sb.append(']').toString());
+        assertThat(json.beginArray()).isTrue();
+        for (final String t : times)
+        {
+            assertThat(json.nextElement()).isTrue();
+            final byte[] b = bytes(t);
+            assertThat(json.readRfc3339Nanos()).as(t)
+                .isEqualTo(Rfc3339.parseNanos(new UnsafeBuffer(b), 0, b.length));
+        }
+        assertThat(json.nextElement()).isFalse();
+        assertThat(Rfc3339.parseNanos(new UnsafeBuffer(bytes(times[5])), 0, times[5].length()))
+            .as("an invalid text is in the list").isEqualTo(JsonScanner.INVALID);
+    }
 }
