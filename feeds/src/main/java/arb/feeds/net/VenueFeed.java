@@ -479,6 +479,14 @@ public final class VenueFeed
                 }
                 break;
             case FrameResult.RESYNC_SEQUENCE_GAP:
+                if (awaitingRebuild && settings.resyncAction() == VenueSettings.ResyncAction.RESUBSCRIBE)
+                {
+                    // Updates of the old subscription still in flight after a resubscribe, before the
+                    // fresh snapshot: expected, not a new incident (counting it as one escalated a
+                    // single bad checksum into "resyncs in a row" and a reconnect). The decoder
+                    // ignores further updates until the snapshot; the resync deadline still guards.
+                    break;
+                }
                 resync(FeedReason.SEQUENCE_GAP, "sequence gap: book invalid");
                 break;
             case FrameResult.RESYNC_CHECKSUM:
