@@ -101,6 +101,11 @@ public final class ImportCommand implements Callable<Integer>
             stats.records(), stats.frames(), stats.snapshots(), stats.resets(), stats.skipped(), stats.malformed(),
             stats.badFrames(), stats.resyncs(), secs, engine.inputEventsJournaled(), sink.ticks(),
             engine.output().count(), out);
+        if (sink.skippedTicks() > 0)
+        {
+            System.err.printf("import: receive time jumped by more than a day (a garbage ts_ns?): %,d clock ticks "
+                + "not generated across the jump%n", sink.skippedTicks());
+        }
         if (k.records() > 0)
         {
             System.out.printf("import: kalshi %,d records (%,d REST responses, %,d WebSocket frames, %,d resets, "

@@ -21,7 +21,17 @@ public final class TickInterleavingSink implements EventSink
     private final ClockTickEncoder tick = new ClockTickEncoder();
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private long nextTickNs = Long.MIN_VALUE;
+    private boolean exhausted;
     private long ticks;
+    private long skippedTicks;
+
+    /**
+     * The longest gap in receive time filled with ticks: a day (432,000 ticks at 200 ms), far beyond
+     * any real pause of a recording machine. A longer jump is a garbage timestamp (a corrupt capture
+     * line); filling it would publish billions of ticks, so ticks resume a day before the event and
+     * the rest are counted as skipped.
+     */
+    static final long MAX_GAP_NS = 86_400L * 1_000_000_000L;
 
     public TickInterleavingSink(final EventSink target, final long periodMs)
     {
@@ -46,17 +56,31 @@ public final class TickInterleavingSink implements EventSink
             target.publish(length);
             return; // the run's header, not market time
         }
-        if (nextTickNs == Long.MIN_VALUE)
+        if (nextTickNs == Long.MIN_VALUE && !exhausted)
         {
-            nextTickNs = (Math.floorDiv(recvNs, periodNs) + 1) * periodNs;
+            nextTickNs = boundaryAfter(recvNs);
         }
-        while (nextTickNs <= recvNs)
+        final long gap = recvNs - nextTickNs; // overflows only for garbage: caught below
+        if (!exhausted && recvNs > nextTickNs && (gap < 0 || gap > MAX_GAP_NS))
+        {
+            final long resume = boundaryAfter(recvNs - MAX_GAP_NS);
+            skippedTicks += resume / periodNs - nextTickNs / periodNs;
+            nextTickNs = resume;
+        }
+        while (!exhausted && nextTickNs <= recvNs)
         {
             final MutableDirectBuffer b = target.claim();
             tick.wrapAndApplyHeader(b, 0, header).recvNs(nextTickNs).scheduledNs(nextTickNs);
             target.publish(Events.HEADER_LENGTH + tick.encodedLength());
-            nextTickNs += periodNs;
             ticks++;
+            if (nextTickNs > Long.MAX_VALUE - periodNs)
+            {
+                exhausted = true; // the end of the long range: no tick comes after this one
+            }
+            else
+            {
+                nextTickNs += periodNs;
+            }
         }
         final MutableDirectBuffer b = target.claim();
         b.putBytes(0, scratch, 0, length);
@@ -66,5 +90,23 @@ public final class TickInterleavingSink implements EventSink
     public long ticks()
     {
         return ticks;
+    }
+
+    /** Ticks not published because the receive time jumped further than {@link #MAX_GAP_NS}. */
+    public long skippedTicks()
+    {
+        return skippedTicks;
+    }
+
+    /** The first tick time strictly after {@code t}; marks the sink exhausted past the end of the range. */
+    private long boundaryAfter(final long t)
+    {
+        final long step = Math.floorDiv(t, periodNs);
+        if (step >= Long.MAX_VALUE / periodNs)
+        {
+            exhausted = true;
+            return Long.MAX_VALUE;
+        }
+        return (step + 1) * periodNs;
     }
 }
