@@ -59,8 +59,6 @@ public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.L
     private final RelayErrorTracker[] relayErrors = new RelayErrorTracker[2];
     private final SettlementEstimator settlement;
     private final EventSink output;
-    private final long calcIntervalNs;
-    private final long maxCatchUpNs;
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final TradeDecoder trade = new TradeDecoder();
@@ -75,10 +73,9 @@ public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.L
     private final SettlementEstimateEncoder estimateOut = new SettlementEstimateEncoder();
     private final byte[] ticker = new byte[SettlementReport.TICKER_LENGTH];
 
-    private long nextCalcNs = Long.MIN_VALUE;
+    private final arb.engine.chain.EventTimeGrid schedule;
     private long triggerNs;
     private long calculations;
-    private long skippedCalculations;
     private final long[] lastPrint = {Scales.NULL, Scales.NULL};
     private long lastPrintSecondNs = Long.MIN_VALUE;
     private int tradedMethod = WEIGHTED_LAST;
@@ -91,8 +88,7 @@ public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.L
         this.cfRti = new BrtiCalculator(brti);
         this.weightedLast = new WeightedLastIndex(weighted);
         this.output = output;
-        this.calcIntervalNs = brti.calcIntervalNs();
-        this.maxCatchUpNs = params.maxCatchUpNs();
+        this.schedule = new arb.engine.chain.EventTimeGrid(brti.calcIntervalNs(), params.maxCatchUpNs());
         for (int m = 0; m < 2; m++)
         {
             series[m] = new IndexSeries(params.seriesSeconds());
@@ -289,41 +285,23 @@ public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.L
 
     private void runDue(final long recvNs, final boolean inclusive)
     {
-        if (nextCalcNs == Long.MIN_VALUE)
+        if (!schedule.started())
         {
             // The first calculation is the first boundary after the first event: earlier ones
             // would see empty books.
-            nextCalcNs = boundaryAfter(recvNs);
+            schedule.start(recvNs);
             return;
         }
-        // A jump ahead longer than maxCatchUp (or so long that the subtraction overflows: a garbage
-        // timestamp) resumes maxCatchUp before the event instead of calculating every step between.
-        final long gap = recvNs - nextCalcNs;
-        if (recvNs > nextCalcNs && (gap < 0 || gap > maxCatchUpNs))
-        {
-            final long resume = boundaryAfter(recvNs - maxCatchUpNs);
-            skippedCalculations += resume / calcIntervalNs - nextCalcNs / calcIntervalNs;
-            nextCalcNs = resume;
-        }
+        // A jump ahead longer than maxCatchUp (or a garbage timestamp) resumes maxCatchUp before the
+        // event instead of calculating every step between.
+        schedule.skipLongJump(recvNs);
         triggerNs = recvNs;
-        while (nextCalcNs != NEVER && (inclusive ? nextCalcNs <= recvNs : nextCalcNs < recvNs))
+        while (schedule.due(recvNs, inclusive))
         {
             // Advance first: a calculation that throws (a corrupt book) is skipped, not retried on
             // every following event.
-            final long calcNs = nextCalcNs;
-            nextCalcNs = calcNs > NEVER - calcIntervalNs ? NEVER : calcNs + calcIntervalNs;
-            calculate(calcNs);
+            calculate(schedule.take());
         }
-    }
-
-    /** No calculation is due any more: event time reached the end of the long range. */
-    private static final long NEVER = Long.MAX_VALUE;
-
-    /** The first calculation boundary strictly after {@code t}; {@link #NEVER} past the end of the range. */
-    private long boundaryAfter(final long t)
-    {
-        final long step = Math.floorDiv(t, calcIntervalNs);
-        return step >= NEVER / calcIntervalNs ? NEVER : (step + 1) * calcIntervalNs;
     }
 
     private void calculate(final long calcNs)
@@ -434,6 +412,6 @@ public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.L
     /** Calculations skipped after jumps in event time longer than maxCatchUp. */
     public long skippedCalculations()
     {
-        return skippedCalculations;
+        return schedule.skipped();
     }
 }

@@ -1,5 +1,6 @@
 package arb.engine.live;
 
+import arb.engine.chain.EventTimeGrid;
 import arb.journal.EventSink;
 import arb.journal.Events;
 import arb.sbe.ClockTickEncoder;
@@ -16,14 +17,11 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class TickInterleavingSink implements EventSink
 {
     private final EventSink target;
-    private final long periodNs;
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[Events.SLOT_CAPACITY]);
     private final ClockTickEncoder tick = new ClockTickEncoder();
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
-    private long nextTickNs = Long.MIN_VALUE;
-    private boolean exhausted;
+    private final EventTimeGrid schedule;
     private long ticks;
-    private long skippedTicks;
 
     /**
      * The longest gap in receive time filled with ticks: a day (432,000 ticks at 200 ms), far beyond
@@ -36,7 +34,7 @@ public final class TickInterleavingSink implements EventSink
     public TickInterleavingSink(final EventSink target, final long periodMs)
     {
         this.target = target;
-        this.periodNs = periodMs * 1_000_000L;
+        this.schedule = new EventTimeGrid(periodMs * 1_000_000L, MAX_GAP_NS);
     }
 
     @Override
@@ -56,31 +54,18 @@ public final class TickInterleavingSink implements EventSink
             target.publish(length);
             return; // the run's header, not market time
         }
-        if (nextTickNs == Long.MIN_VALUE && !exhausted)
+        if (!schedule.started())
         {
-            nextTickNs = boundaryAfter(recvNs);
+            schedule.start(recvNs);
         }
-        final long gap = recvNs - nextTickNs; // overflows only for garbage: caught below
-        if (!exhausted && recvNs > nextTickNs && (gap < 0 || gap > MAX_GAP_NS))
+        schedule.skipLongJump(recvNs);
+        while (schedule.due(recvNs, true))
         {
-            final long resume = boundaryAfter(recvNs - MAX_GAP_NS);
-            skippedTicks += resume / periodNs - nextTickNs / periodNs;
-            nextTickNs = resume;
-        }
-        while (!exhausted && nextTickNs <= recvNs)
-        {
+            final long at = schedule.take();
             final MutableDirectBuffer b = target.claim();
-            tick.wrapAndApplyHeader(b, 0, header).recvNs(nextTickNs).scheduledNs(nextTickNs);
+            tick.wrapAndApplyHeader(b, 0, header).recvNs(at).scheduledNs(at);
             target.publish(Events.HEADER_LENGTH + tick.encodedLength());
             ticks++;
-            if (nextTickNs > Long.MAX_VALUE - periodNs)
-            {
-                exhausted = true; // the end of the long range: no tick comes after this one
-            }
-            else
-            {
-                nextTickNs += periodNs;
-            }
         }
         final MutableDirectBuffer b = target.claim();
         b.putBytes(0, scratch, 0, length);
@@ -95,18 +80,6 @@ public final class TickInterleavingSink implements EventSink
     /** Ticks not published because the receive time jumped further than {@link #MAX_GAP_NS}. */
     public long skippedTicks()
     {
-        return skippedTicks;
-    }
-
-    /** The first tick time strictly after {@code t}; marks the sink exhausted past the end of the range. */
-    private long boundaryAfter(final long t)
-    {
-        final long step = Math.floorDiv(t, periodNs);
-        if (step >= Long.MAX_VALUE / periodNs)
-        {
-            exhausted = true;
-            return Long.MAX_VALUE;
-        }
-        return (step + 1) * periodNs;
+        return schedule.skipped();
     }
 }
