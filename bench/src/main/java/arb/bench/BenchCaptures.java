@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 
-import arb.engine.live.LiveRun;
+import arb.app.live.LiveRun;
 import arb.feeds.ReceiveClock;
 
 /**

@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import arb.engine.gen.SessionWriter;
+import arb.sim.gen.SessionWriter;
 import arb.journal.RunDirectory;
 
 /**

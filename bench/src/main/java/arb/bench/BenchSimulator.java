@@ -9,10 +9,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 
-import arb.engine.live.EnvSettings;
+import arb.app.live.EnvSettings;
 import arb.feeds.ReceiveClock;
-import arb.feeds.sim.KalshiSim;
-import arb.feeds.sim.VenueSimulator;
+import arb.sim.KalshiSim;
+import arb.sim.VenueSimulator;
 
 /**
  * The venue simulator as {@code arb sim} runs it - the four spot venues and Kalshi (REST and the

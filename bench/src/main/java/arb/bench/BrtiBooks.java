@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 import arb.engine.index.BrtiCalculator;
 import arb.engine.index.BrtiParams;
-import arb.feeds.book.PriceLevelBook;
+import arb.market.book.PriceLevelBook;
 import arb.journal.Scales;
 
 /**

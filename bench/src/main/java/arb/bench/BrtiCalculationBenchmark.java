@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import arb.engine.index.BrtiCalculator;
 import arb.engine.index.BrtiParams;
-import arb.feeds.book.PriceLevelBook;
+import arb.market.book.PriceLevelBook;
 import arb.journal.Scales;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

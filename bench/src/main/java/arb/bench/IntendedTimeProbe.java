@@ -2,7 +2,7 @@ package arb.bench;
 
 import arb.engine.chain.InputEvent;
 import arb.engine.chain.Stage;
-import arb.engine.latency.LatencyByEventType;
+import arb.app.latency.LatencyByEventType;
 
 /**
  * The latency harness's measuring point: the last stage of the business chain, recording for each

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
-import arb.engine.latency.LatencyByEventType;
+import arb.app.latency.LatencyByEventType;
 import arb.engine.ring.WaitStrategies;
 import arb.engine.run.Engine;
 import arb.journal.RunDirectory;

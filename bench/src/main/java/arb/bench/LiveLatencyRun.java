@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import arb.engine.latency.ReceiveToEvaluationProbe;
-import arb.engine.live.LiveRun;
+import arb.app.latency.ReceiveToEvaluationProbe;
+import arb.app.live.LiveRun;
 import arb.feeds.ReceiveClock;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;

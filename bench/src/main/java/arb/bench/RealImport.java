@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import arb.engine.cli.Main;
+import arb.app.cli.Main;
 import arb.feeds.capture.CaptureWriter;
 import arb.feeds.capture.FrameCapture;
 import org.agrona.concurrent.UnsafeBuffer;

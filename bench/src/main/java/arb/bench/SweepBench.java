@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import arb.engine.sweep.Sweep;
-import arb.engine.sweep.SweepGrid;
+import arb.app.sweep.Sweep;
+import arb.app.sweep.SweepGrid;
 
 /**
  * Measures the two ways a sweep can run on this machine: one ring replay per point

@@ -1,5 +1,7 @@
 package arb.feeds.kalshi;
 
+import arb.market.kalshi.KalshiCalendar;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

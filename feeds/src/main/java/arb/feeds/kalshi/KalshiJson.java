@@ -1,5 +1,7 @@
 package arb.feeds.kalshi;
 
+import arb.market.kalshi.KalshiCalendar;
+
 import java.nio.charset.StandardCharsets;
 
 import arb.feeds.json.JsonScanner;

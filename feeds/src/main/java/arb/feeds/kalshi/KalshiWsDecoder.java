@@ -1,5 +1,7 @@
 package arb.feeds.kalshi;
 
+import arb.market.kalshi.KalshiCalendar;
+
 import arb.feeds.FeedCounters;
 import arb.feeds.FeedDecoder;
 import arb.feeds.FrameResult;

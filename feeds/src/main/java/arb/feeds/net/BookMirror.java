@@ -1,6 +1,6 @@
 package arb.feeds.net;
 
-import arb.feeds.book.PriceLevelBook;
+import arb.market.book.PriceLevelBook;
 import arb.journal.Events;
 import arb.sbe.BookSide;
 import arb.sbe.BookSnapshotDecoder;

@@ -14,7 +14,7 @@ import javax.net.ssl.SSLException;
 
 import arb.feeds.FeedCounters;
 import arb.feeds.ReceiveClock;
-import arb.feeds.book.PriceLevelBook;
+import arb.market.book.PriceLevelBook;
 import arb.feeds.capture.FrameCapture;
 import arb.journal.EventSink;
 import arb.sbe.FeedState;

@@ -3,7 +3,7 @@ package arb.feeds.venue;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
-import arb.feeds.book.PriceLevelBook;
+import arb.market.book.PriceLevelBook;
 import arb.journal.Scales;
 
 /**

@@ -1,7 +1,7 @@
 package arb.feeds.venue;
 
 import arb.feeds.FeedCounters;
-import arb.feeds.book.PriceLevelBook;
+import arb.market.book.PriceLevelBook;
 import arb.journal.EventSink;
 import arb.journal.Events;
 import arb.sbe.Aggressor;

@@ -6,7 +6,7 @@ import java.util.List;
 import arb.feeds.FeedCounters;
 import arb.feeds.FeedDecoder;
 import arb.feeds.FrameResult;
-import arb.feeds.book.PriceLevelBook;
+import arb.market.book.PriceLevelBook;
 import arb.feeds.json.JsonScanner;
 import arb.journal.EventSink;
 import arb.sbe.Quote;

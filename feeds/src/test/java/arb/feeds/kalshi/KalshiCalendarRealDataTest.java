@@ -1,5 +1,7 @@
 package arb.feeds.kalshi;
 
+import arb.market.kalshi.KalshiCalendar;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

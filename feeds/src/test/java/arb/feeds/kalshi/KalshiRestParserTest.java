@@ -1,5 +1,7 @@
 package arb.feeds.kalshi;
 
+import arb.market.kalshi.KalshiCalendarTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

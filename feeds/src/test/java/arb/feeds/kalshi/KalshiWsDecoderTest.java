@@ -1,6 +1,6 @@
 package arb.feeds.kalshi;
 
-import static arb.feeds.kalshi.KalshiCalendarTest.ns;
+import static arb.market.kalshi.KalshiCalendarTest.ns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import arb.feeds.FrameResult;
-import arb.feeds.book.PriceLevelBook;
+import arb.market.book.PriceLevelBook;
 import arb.sbe.Aggressor;
 import arb.sbe.BestBidOfferDecoder;
 import arb.sbe.BookSnapshotDecoder;

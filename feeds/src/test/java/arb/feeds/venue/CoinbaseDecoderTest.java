@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import arb.feeds.FrameResult;
-import arb.feeds.book.PriceLevelBook;
+import arb.market.book.PriceLevelBook;
 import arb.journal.Events;
 import arb.journal.Scales;
 import arb.sbe.Aggressor;

@@ -9,7 +9,7 @@ import java.util.List;
 import arb.feeds.FeedDecoder;
 import arb.feeds.FrameResult;
 import arb.feeds.ThreadAllocation;
-import arb.feeds.book.PriceLevelBook;
+import arb.market.book.PriceLevelBook;
 import arb.journal.EventSink;
 import arb.journal.Events;
 import arb.journal.Scales;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import arb.feeds.book.PriceLevelBook;
+import arb.market.book.PriceLevelBook;
 import arb.journal.AsciiDecimal;
 import arb.journal.Scales;
 import com.fasterxml.jackson.core.JsonFactory;

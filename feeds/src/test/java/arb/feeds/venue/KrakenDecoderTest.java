@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import arb.feeds.FrameResult;
-import arb.feeds.book.PriceLevelBook;
+import arb.market.book.PriceLevelBook;
 import arb.journal.Scales;
 import arb.sbe.Aggressor;
 import arb.sbe.BookSide;

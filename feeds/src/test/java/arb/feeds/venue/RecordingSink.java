@@ -3,7 +3,7 @@ package arb.feeds.venue;
 import java.util.ArrayList;
 import java.util.List;
 
-import arb.feeds.book.PriceLevelBook;
+import arb.market.book.PriceLevelBook;
 import arb.journal.EventSink;
 import arb.journal.Events;
 import arb.sbe.BestBidOfferDecoder;

@@ -1,0 +1,139 @@
+package arb.app.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import arb.engine.config.ParamCatalog;
+import arb.engine.config.Params;
+import arb.app.live.EnvSettings;
+import arb.app.live.TickInterleavingSink;
+import arb.engine.run.Engine;
+import arb.engine.run.RunStartCodec;
+import arb.feeds.capture.CaptureImporter;
+import arb.feeds.kalshi.KalshiCaptureImporter;
+import arb.feeds.kalshi.KalshiFeedConfig;
+import arb.feeds.net.FeedsConfig;
+import arb.feeds.net.SpotDecoders;
+import arb.journal.RunDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Turns a raw frame capture into a run directory by running the same decoders over it: the spot
+ * venues' through {@link CaptureImporter}, Kalshi's REST bodies and WebSocket frames through
+ * {@link KalshiCaptureImporter}, in file order.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = "Run the live decoders over a capture.jsonl (from `live --capture`, or your own recording in that "
+        + "format) and write a run directory: input journal (with clock ticks every 200 ms of capture time), output "
+        + "journal and run.json. Replay it like any other run.")
+public final class ImportCommand implements Callable<Integer>
+{
+    private static final Pattern TS = Pattern.compile("\"ts_ns\"\\s*:\\s*(\\d+)");
+
+    @Parameters(index = "0", paramLabel = "CAPTURE", description = "capture.jsonl file.")
+    Path capture;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "New run directory.")
+    Path out;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "key=value file: logic parameters, feeds.* settings (symbols, quotes, depth as recorded) and "
+            + "kalshi.feed.series (only for captures without a series record).")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Logic parameter or feeds.* setting (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Override
+    public Integer call()
+    {
+        if (!Files.isRegularFile(capture))
+        {
+            throw new IllegalArgumentException("no capture file at " + capture);
+        }
+        Params params = Params.defaults();
+        final EnvSettings env = new EnvSettings();
+        if (config != null)
+        {
+            params = params.withFile(config);
+            env.withFile(config);
+        }
+        for (final String s : sets)
+        {
+            final String key = s.substring(0, Math.max(0, s.indexOf('='))).strip();
+            if (ParamCatalog.spec(key) != null || !EnvSettings.isEnvKey(key))
+            {
+                params = params.with(s);
+            }
+            else
+            {
+                env.set(key, s.substring(s.indexOf('=') + 1).strip());
+            }
+        }
+        final FeedsConfig feeds = FeedsConfig.fromProperties(env.withPrefix("feeds."));
+        final KalshiFeedConfig kalshiConfig = KalshiFeedConfig.fromProperties(env.withPrefix(KalshiFeedConfig.PREFIX));
+        final long firstTs = firstTimestamp(capture);
+        final RunDirectory dir = RunDirectory.create(out);
+        final Engine engine = Engine.builder().params(params).runDirectory(dir).journalInput(true).mode("import")
+            .source(capture.toAbsolutePath().toString()).build().start();
+        final TickInterleavingSink sink = new TickInterleavingSink(engine.sink(), env.getLong("live.tickMs", 200));
+        final long t0 = System.nanoTime();
+        RunStartCodec.publish(sink, firstTs, params.toText());
+        final KalshiCaptureImporter kalshi = new KalshiCaptureImporter(sink, kalshiConfig.series());
+        final CaptureImporter.Stats stats = new CaptureImporter(feeds, new SpotDecoders(feeds), sink)
+            .importFile(capture, kalshi);
+        engine.finish();
+        final KalshiCaptureImporter.Stats k = kalshi.stats();
+        final double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("import: %,d records (%,d frames, %,d snapshots, %,d resets, %,d skipped, %,d malformed, "
+            + "%,d bad frames, %,d resyncs) in %.2f s -> %,d input events, %,d ticks, %,d outputs -> %s%n",
+            stats.records(), stats.frames(), stats.snapshots(), stats.resets(), stats.skipped(), stats.malformed(),
+            stats.badFrames(), stats.resyncs(), secs, engine.inputEventsJournaled(), sink.ticks(),
+            engine.output().count(), out);
+        if (sink.skippedTicks() > 0)
+        {
+            System.err.printf("import: receive time jumped by more than a day (a garbage ts_ns?): %,d clock ticks "
+                + "not generated across the jump%n", sink.skippedTicks());
+        }
+        if (k.records() > 0)
+        {
+            System.out.printf("import: kalshi %,d records (%,d REST responses, %,d WebSocket frames, %,d resets, "
+                + "%,d bad bodies, %,d bad frames, %,d sequence gaps)%n", k.records(), k.responses(), k.frames(),
+                k.resets(), k.badBodies(), k.badFrames(), k.resyncs());
+        }
+        System.out.print(engine.results().consoleSummary());
+        return engine.fatalError() == null ? 0 : 1;
+    }
+
+    private static long firstTimestamp(final Path capture)
+    {
+        try (BufferedReader r = Files.newBufferedReader(capture, StandardCharsets.UTF_8))
+        {
+            String line;
+            while ((line = r.readLine()) != null)
+            {
+                final Matcher m = TS.matcher(line);
+                if (m.find())
+                {
+                    return Long.parseLong(m.group(1));
+                }
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException(capture + " holds no record with a ts_ns");
+    }
+}

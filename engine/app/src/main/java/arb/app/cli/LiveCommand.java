@@ -1,0 +1,91 @@
+package arb.app.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import arb.engine.config.ParamCatalog;
+import arb.engine.config.Params;
+import arb.app.live.EnvSettings;
+import arb.app.live.LiveRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the engine against the real venues (default) or the local simulator. */
+@Command(name = "live", mixinStandardHelpOptions = true,
+    description = "Connect to the venues (real public endpoints by default, or the simulator), journal every input, "
+        + "run the chain, print a status line every 10 s and a summary at the end. Ctrl-C/SIGTERM stops cleanly (exit 0).")
+public final class LiveCommand implements Callable<Integer>
+{
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "key=value file: logic parameters (journaled) and feeds.*/clock.*/kalshi.*/live.* settings.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+        description = "Override a logic parameter or an environment setting (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--venues", paramLabel = "a,b,..", description = "Spot venues to run: coinbase,kraken,bitstamp,binanceus.")
+    String venues;
+
+    @Option(names = "--duration", paramLabel = "D", description = "Stop after D (e.g. 90s, 10m, 2h; default: until Ctrl-C).")
+    String duration;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "New run directory (default: runs/live-<UTC time>).")
+    Path runDir;
+
+    @Option(names = "--endpoints", paramLabel = "sim=HOST:PORT",
+        description = "Point every venue at the local simulator: sim=HOST:PORT (as printed by `arb sim`).")
+    String endpoints;
+
+    @Option(names = "--capture", description = "Also write every raw frame in and out to capture.jsonl in the run directory.")
+    boolean capture;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final LiveRun.Request r = new LiveRun.Request();
+        Params params = Params.defaults();
+        final EnvSettings env = new EnvSettings();
+        if (config != null)
+        {
+            params = params.withFile(config);
+            env.withFile(config);
+        }
+        for (final String s : sets)
+        {
+            final int eq = s.indexOf('=');
+            if (eq <= 0)
+            {
+                throw new IllegalArgumentException("expected key=value, got '" + s + "'");
+            }
+            final String key = s.substring(0, eq).strip();
+            if (ParamCatalog.spec(key) != null || !EnvSettings.isEnvKey(key))
+            {
+                params = params.with(s);
+            }
+            else
+            {
+                env.set(key, s.substring(eq + 1).strip());
+            }
+        }
+        r.params = params;
+        r.env = env;
+        r.venues = venues;
+        r.capture = capture;
+        r.duration = duration == null ? null : Durations.parse(duration);
+        if (endpoints != null)
+        {
+            if (!endpoints.startsWith("sim="))
+            {
+                throw new IllegalArgumentException("--endpoints takes sim=HOST:PORT");
+            }
+            r.simulator = endpoints.substring(4);
+        }
+        r.runDir = runDir != null ? runDir
+            : Path.of("runs", "live-" + Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", ""));
+        return new LiveRun(r).run();
+    }
+}

@@ -1,0 +1,35 @@
+package arb.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import arb.engine.config.Params;
+import picocli.CommandLine.Option;
+
+/** The logic-parameter options shared by every command that runs the chain. */
+public final class ParamOptions
+{
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+        description = "Override a logic parameter (repeatable). `arb params` lists them.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Read logic parameters from a key=value file (applied before --set).")
+    Path config;
+
+    /** Applies --config then each --set onto {@code base}. */
+    public Params apply(final Params base)
+    {
+        Params p = base;
+        if (config != null)
+        {
+            p = p.withFile(config);
+        }
+        for (final String s : sets)
+        {
+            p = p.with(s);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,273 @@
+package arb.app.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import arb.engine.chain.BusinessChain;
+import arb.engine.chain.OutputJournal;
+import arb.engine.chain.OutputListener;
+import arb.engine.config.Params;
+import arb.engine.results.OutputDigest;
+import arb.engine.results.TradingResults;
+import arb.engine.run.ChainFactory;
+import arb.engine.run.Replay;
+import arb.engine.run.ReplaySource;
+import arb.journal.JournalReader;
+import arb.journal.RunDirectory;
+import org.agrona.DirectBuffer;
+
+/**
+ * Replays one or more journals under every point of a parameter grid: a deterministic backtest per
+ * point, each point's result a pure function of the journals and its parameters (so a point equals
+ * a single replay with the same parameters, output digest included), whatever the thread count.
+ *
+ * <p>Two ways to run it, measured on a 2-core machine (bench/RESULTS.md, "Sweeps"):
+ * {@link Mode#FAN_OUT} (default) gives each worker thread a share of the points; the worker reads
+ * each journal once and hands every event to all its points' business chains in turn, with no ring
+ * and no hand-off between threads. {@link Mode#SEPARATE} runs one ordinary replay (ring, producer
+ * and chain threads) per point.
+ *
+ * <p>Journals are played in the order given, as one continuous account per point: the results and
+ * the output digest run on across them.
+ */
+public final class Sweep
+{
+    /** How the points are run. */
+    public enum Mode
+    {
+        FAN_OUT, SEPARATE
+    }
+
+    /** Progress callback: work units are events × points; called from worker threads. */
+    public interface Progress
+    {
+        void update(long unitsDone, long unitsTotal, int pointsDone, int pointsTotal);
+    }
+
+    /** What to sweep. */
+    public static final class Request
+    {
+        public final List<Path> journals = new ArrayList<>();
+        public SweepGrid grid;
+        public int parallel = 1;
+        public Mode mode = Mode.FAN_OUT;
+        public Progress progress;
+    }
+
+    /** One point's outcome. */
+    public record Row(int point, Map<String, String> overrides, TradingResults results, String outputDigest)
+    {
+    }
+
+    private Sweep()
+    {
+    }
+
+    public static List<Row> run(final Request r)
+    {
+        if (r.journals.isEmpty())
+        {
+            throw new IllegalArgumentException("no journal to sweep");
+        }
+        final int points = r.grid.size();
+        final List<Params> base = new ArrayList<>();
+        long eventsPerPass = 0;
+        for (final Path j : r.journals)
+        {
+            final RunDirectory dir = RunDirectory.open(j);
+            base.add(Replay.journaledParams(dir, new ArrayList<>()));
+            eventsPerPass += countEvents(dir.input());
+        }
+        final List<PointRun> runs = new ArrayList<>(points);
+        for (int i = 0; i < points; i++)
+        {
+            final PointRun p = new PointRun(i, r.grid.point(i));
+            for (final Params b : base)
+            {
+                p.params.add(b.with(p.overrides)); // unknown keys fail here, before any work
+            }
+            runs.add(p);
+        }
+        final int threads = Math.max(1, Math.min(r.parallel, points));
+        final long total = eventsPerPass * points;
+        final AtomicLong done = new AtomicLong();
+        final AtomicInteger pointsDone = new AtomicInteger();
+        final ExecutorService pool = Executors.newFixedThreadPool(threads, runnable ->
+        {
+            final Thread t = new Thread(runnable, "arb-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        try
+        {
+            final List<Future<?>> futures = new ArrayList<>();
+            if (r.mode == Mode.FAN_OUT)
+            {
+                for (int w = 0; w < threads; w++)
+                {
+                    final List<PointRun> share = new ArrayList<>();
+                    for (int i = w; i < points; i += threads)
+                    {
+                        share.add(runs.get(i));
+                    }
+                    futures.add(pool.submit(() -> fanOut(r, share, done, total, pointsDone, points)));
+                }
+            }
+            else
+            {
+                for (final PointRun p : runs)
+                {
+                    futures.add(pool.submit(() -> separate(r, p, done, total, pointsDone, points)));
+                }
+            }
+            for (final Future<?> f : futures)
+            {
+                f.get();
+            }
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep interrupted", e);
+        }
+        catch (final java.util.concurrent.ExecutionException e)
+        {
+            final Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException)
+            {
+                throw (RuntimeException)cause;
+            }
+            throw new IllegalStateException("sweep failed", cause);
+        }
+        finally
+        {
+            pool.shutdownNow();
+        }
+        final List<Row> rows = new ArrayList<>(points);
+        for (final PointRun p : runs)
+        {
+            p.results.onEnd();
+            rows.add(new Row(p.index, p.overrides, p.results, p.digest.finish()));
+        }
+        return rows;
+    }
+
+    private static void fanOut(final Request r, final List<PointRun> share, final AtomicLong done, final long total,
+        final AtomicInteger pointsDone, final int points)
+    {
+        for (int j = 0; j < r.journals.size(); j++)
+        {
+            final List<BusinessChain> chains = new ArrayList<>(share.size());
+            final List<String> texts = new ArrayList<>(share.size());
+            for (final PointRun p : share)
+            {
+                final OutputJournal out = new OutputJournal(null);
+                out.addListener(p.forward);
+                out.addListener(p.digest);
+                chains.add(new BusinessChain(ChainFactory.build(p.params.get(j), out).stages, out));
+                texts.add(p.params.get(j).toText());
+            }
+            final FanOutSink sink = new FanOutSink(chains, texts);
+            final long every = 1 << 14;
+            final ReplaySource source = new ReplaySource(RunDirectory.open(r.journals.get(j)).input(),
+                share.get(0).params.get(j).toText(), 0);
+            if (r.progress != null)
+            {
+                source.progress((n, recvNs) -> r.progress.update(done.addAndGet(every * share.size()), total,
+                    pointsDone.get(), points), every);
+            }
+            final long read = source.run(sink);
+            done.addAndGet((read % every) * share.size());
+            for (final BusinessChain c : chains)
+            {
+                c.end();
+            }
+        }
+        for (int i = 0; i < share.size(); i++)
+        {
+            final int n = pointsDone.incrementAndGet();
+            if (r.progress != null)
+            {
+                r.progress.update(done.get(), total, n, points);
+            }
+        }
+    }
+
+    private static void separate(final Request r, final PointRun p, final AtomicLong done, final long total,
+        final AtomicInteger pointsDone, final int points)
+    {
+        for (int j = 0; j < r.journals.size(); j++)
+        {
+            final Replay.Request q = new Replay.Request();
+            q.source = r.journals.get(j);
+            q.out = null;
+            final Params params = p.params.get(j);
+            q.overrides = ignored -> params;
+            q.listeners.add(p.forward);
+            q.listeners.add(p.digest);
+            final long every = 1 << 16;
+            if (r.progress != null)
+            {
+                q.progress = (n, recvNs) -> r.progress.update(done.addAndGet(every), total, pointsDone.get(), points);
+            }
+            final Replay.Result result = Replay.run(q);
+            done.addAndGet(result.events() % every);
+            if (result.engine().fatalError() != null)
+            {
+                throw new IllegalStateException("point " + p.index + " failed: " + result.engine().fatalError());
+            }
+        }
+        final int n = pointsDone.incrementAndGet();
+        if (r.progress != null)
+        {
+            r.progress.update(done.get(), total, n, points);
+        }
+    }
+
+    /** Events in an input journal: from a full read (cheap next to a replay, and always right). */
+    static long countEvents(final Path input)
+    {
+        final byte[] buf = new byte[arb.journal.Events.SLOT_CAPACITY];
+        long n = 0;
+        try (JournalReader reader = new JournalReader(input))
+        {
+            while (reader.next(buf) >= 0)
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** One grid point: its parameters per journal and its results, carried across journals. */
+    private static final class PointRun
+    {
+        final int index;
+        final Map<String, String> overrides;
+        final List<Params> params = new ArrayList<>();
+        final TradingResults results = new TradingResults();
+        final OutputDigest digest = new OutputDigest();
+        /** Forwards outputs but not the end of each journal: the results end after the last one. */
+        final OutputListener forward = new OutputListener()
+        {
+            @Override
+            public void onOutput(final DirectBuffer buffer, final int length)
+            {
+                results.onOutput(buffer, length);
+            }
+        };
+
+        PointRun(final int index, final Map<String, String> overrides)
+        {
+            this.index = index;
+            this.overrides = overrides;
+        }
+    }
+}

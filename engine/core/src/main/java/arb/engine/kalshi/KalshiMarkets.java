@@ -1,0 +1,516 @@
+package arb.engine.kalshi;
+
+import arb.engine.chain.InputEvent;
+import arb.engine.chain.OutputJournal;
+import arb.engine.chain.Stage;
+import arb.engine.config.Params;
+import arb.engine.strategy.KalshiMarketFeed;
+import arb.market.kalshi.KalshiCalendar;
+import arb.journal.Scales;
+import arb.sbe.ClockTickDecoder;
+import arb.sbe.FeedState;
+import arb.sbe.FeedStatusDecoder;
+import arb.sbe.KalshiBookDecoder;
+import arb.sbe.KalshiMarketDecoder;
+import arb.sbe.MarketNoticeEncoder;
+import arb.sbe.MessageHeaderEncoder;
+import arb.sbe.NoticeKind;
+import arb.sbe.Series;
+import arb.sbe.Venue;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The engine's Kalshi markets: one {@link KalshiInstrument} per market, keyed by ticker AND close
+ * time, built from {@code KalshiMarket} and {@code KalshiBook} events; quote staleness from
+ * {@code FeedStatus}; and the market-open / market-close notices the engine derives from its own
+ * calendar on clock ticks (plus a result notice once a market reports its outcome), so rollover is
+ * decided by time, never by which ticker happened to answer last.
+ *
+ * <p>Nothing here compares prices across two markets: each instrument keeps its own previous quote,
+ * and the "live" market at an instant is looked up by the calendar's close time. Instruments live in
+ * a pool: an instrument is reused for another market only once its own market closed more than
+ * {@code kalshi.retainMs} ago (least recently updated first; deterministic), so the trading desk and
+ * the broker can hold it until settlement; when none qualifies the pool grows (allocation happens
+ * only when a new market appears, never per event). Also the trading stage's
+ * {@link KalshiMarketFeed}. A pure function of the ordered input events; no allocation per event.
+ *
+ * <p>Parameters: {@code kalshi.series} (series whose notices are emitted), {@code kalshi.quoteMaxAgeMs}
+ * (a quote older than this, in event time, is stale), {@code kalshi.maxInstruments} (initial pool),
+ * {@code kalshi.retainMs}.
+ */
+public final class KalshiMarkets implements Stage, KalshiMarketFeed
+{
+    private static final int LEVELS_PER_SIDE = 128;
+
+    private final KalshiCalendar[] calendars;
+    private final long[] currentClose;
+    private final long quoteMaxAgeNs;
+    private final long retainNs;
+    private KalshiInstrument[] pool;
+    private int used;
+    private long nextMarketId = 1;
+    private long processedSequence = Long.MIN_VALUE;
+    private KalshiInstrument updated;
+    private boolean replacedBook;
+    private final OutputJournal out;
+    private final MarketNoticeEncoder notice = new MarketNoticeEncoder();
+    private final UnsafeBuffer noticeTicker = new UnsafeBuffer(new byte[KalshiInstrument.TICKER_CAPACITY]);
+    private final byte[] noticeTickerBytes = noticeTicker.byteArray();
+
+    private KalshiInstrument lastChanged;
+    private long staleSinceNs = Scales.NULL;
+    private long lastEventNs = Scales.NULL;
+    private long evictions;
+    private long growths;
+    private long unknownBooks;
+    private long notices;
+
+    public KalshiMarkets(final Params params, final OutputJournal out)
+    {
+        this(calendarsOf(params.get("kalshi.series")), params.getLong("kalshi.quoteMaxAgeMs") * 1_000_000L,
+            params.getInt("kalshi.maxInstruments"), params.getLong("kalshi.retainMs") * 1_000_000L, out);
+    }
+
+    /**
+     * @param calendars      series whose open/close notices this stage emits
+     * @param quoteMaxAgeNs  a quote older than this (event time) is stale
+     * @param maxInstruments initial pool size
+     * @param retainNs       an instrument is reused no earlier than this after its market's close
+     * @param out            output journal for notices (null: none emitted)
+     */
+    public KalshiMarkets(
+        final KalshiCalendar[] calendars, final long quoteMaxAgeNs, final int maxInstruments, final long retainNs,
+        final OutputJournal out)
+    {
+        if (maxInstruments < 4)
+        {
+            throw new IllegalArgumentException("kalshi.maxInstruments must be at least 4: " + maxInstruments);
+        }
+        this.calendars = calendars.clone();
+        this.currentClose = new long[calendars.length];
+        java.util.Arrays.fill(currentClose, Scales.NULL);
+        this.quoteMaxAgeNs = quoteMaxAgeNs;
+        this.retainNs = retainNs;
+        this.pool = new KalshiInstrument[maxInstruments];
+        for (int i = 0; i < maxInstruments; i++)
+        {
+            pool[i] = new KalshiInstrument(LEVELS_PER_SIDE);
+        }
+        this.out = out;
+    }
+
+    /** Parses {@code "KXBTC15M,KXBTCD"} (empty: none). */
+    public static KalshiCalendar[] calendarsOf(final String list)
+    {
+        if (list == null || list.isBlank())
+        {
+            return new KalshiCalendar[0];
+        }
+        final String[] names = list.split(",");
+        final KalshiCalendar[] result = new KalshiCalendar[names.length];
+        for (int i = 0; i < names.length; i++)
+        {
+            result[i] = KalshiCalendar.of(names[i].strip());
+        }
+        return result;
+    }
+
+    @Override
+    public String name()
+    {
+        return "kalshi-markets";
+    }
+
+    @Override
+    public void onEvent(final InputEvent event)
+    {
+        processedSequence = event.sequence();
+        updated = null;
+        replacedBook = false;
+        final int template = event.templateId();
+        final long recvNs = event.recvNs();
+        if (template == KalshiMarketDecoder.TEMPLATE_ID)
+        {
+            lastEventNs = recvNs;
+            onMarket(event.kalshiMarket(), recvNs);
+        }
+        else if (template == KalshiBookDecoder.TEMPLATE_ID)
+        {
+            lastEventNs = recvNs;
+            onBook(event.kalshiBook(), recvNs);
+        }
+        else if (template == ClockTickDecoder.TEMPLATE_ID)
+        {
+            lastEventNs = recvNs;
+            onTick(event.clockTick().scheduledNs(), recvNs);
+        }
+        else if (template == FeedStatusDecoder.TEMPLATE_ID)
+        {
+            final FeedStatusDecoder status = event.feedStatus();
+            if (status.venue() == Venue.KALSHI)
+            {
+                lastEventNs = recvNs;
+                onFeedStatus(status.state(), recvNs);
+            }
+        }
+    }
+
+    @Override
+    public void onException(final InputEvent event, final Throwable error)
+    {
+        // Whatever book the failed event touched may be half-updated: it waits for a snapshot.
+        if (lastChanged != null)
+        {
+            lastChanged.book.invalidate();
+        }
+    }
+
+    private void onMarket(final KalshiMarketDecoder m, final long recvNs)
+    {
+        final DirectBuffer buffer = m.buffer();
+        final int offset = m.offset() + KalshiMarketDecoder.tickerEncodingOffset();
+        final int length = tickerLength(buffer, offset);
+        if (length == 0)
+        {
+            return;
+        }
+        final KalshiInstrument instrument = findOrCreate(buffer, offset, length, m.closeTimeNs(), recvNs);
+        instrument.merge(m, recvNs);
+        instrument.requote(recvNs);
+        updated = instrument;
+        if (!instrument.resultNoticed && instrument.hasOutcome())
+        {
+            instrument.resultNoticed = true;
+            emit(recvNs, NoticeKind.MARKET_RESULT, instrument.series, instrument.openNs, instrument.closeNs,
+                instrument.ticker);
+        }
+    }
+
+    private void onBook(final KalshiBookDecoder b, final long recvNs)
+    {
+        final DirectBuffer buffer = b.buffer();
+        final int offset = b.offset() + KalshiBookDecoder.tickerEncodingOffset();
+        final int length = tickerLength(buffer, offset);
+        if (length == 0)
+        {
+            unknownBooks++;
+            return;
+        }
+        final KalshiInstrument instrument = findOrCreate(buffer, offset, length, b.closeTimeNs(), recvNs);
+        if (instrument.book.apply(b, recvNs) && b.parts().last())
+        {
+            instrument.requote(recvNs);
+            updated = instrument;
+            replacedBook = b.kind() == arb.sbe.BookKind.SNAPSHOT;
+        }
+    }
+
+    private void onFeedStatus(final FeedState state, final long recvNs)
+    {
+        switch (state)
+        {
+            case CONNECTING:
+            case DISCONNECTED:
+            case BACKOFF:
+            case RESYNCING:
+            case STOPPED:
+                // The WebSocket stream broke or restarts: its books wait for fresh snapshots.
+                for (int i = 0; i < used; i++)
+                {
+                    pool[i].book.invalidateWebSocket();
+                    pool[i].requote(recvNs);
+                }
+                staleSinceNs = recvNs;
+                break;
+            case STALE:
+            case DEGRADED:
+                staleSinceNs = recvNs;
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void onTick(final long scheduledNs, final long recvNs)
+    {
+        for (int s = 0; s < calendars.length; s++)
+        {
+            final KalshiCalendar calendar = calendars[s];
+            final long close = calendar.currentCloseNs(scheduledNs);
+            final long previous = currentClose[s];
+            if (close == previous)
+            {
+                continue;
+            }
+            if (previous != Scales.NULL && close > previous)
+            {
+                final int n = calendar.formatMarketTicker(previous, noticeTicker, 0);
+                padTicker(n);
+                emit(recvNs, NoticeKind.MARKET_CLOSE, calendar.series(), calendar.openNs(previous), previous,
+                    noticeTickerBytes);
+            }
+            else if (previous != Scales.NULL)
+            {
+                // Event time went backwards (journals stitched out of order): no notice for the past.
+                continue;
+            }
+            currentClose[s] = close;
+            final int n = calendar.formatMarketTicker(close, noticeTicker, 0);
+            padTicker(n);
+            emit(recvNs, NoticeKind.MARKET_OPEN, calendar.series(), calendar.openNs(close), close, noticeTickerBytes);
+        }
+    }
+
+    private void padTicker(final int length)
+    {
+        for (int i = length; i < KalshiInstrument.TICKER_CAPACITY; i++)
+        {
+            noticeTickerBytes[i] = 0;
+        }
+    }
+
+    private void emit(
+        final long recvNs, final NoticeKind kind, final Series series, final long openNs, final long closeNs,
+        final byte[] ticker)
+    {
+        notices++;
+        if (out == null)
+        {
+            return;
+        }
+        final MutableDirectBuffer buffer = out.buffer();
+        notice.wrapAndApplyHeader(buffer, 0, out.header())
+            .recvNs(recvNs)
+            .kind(kind)
+            .series(series)
+            .openTimeNs(openNs == Scales.NULL ? closeNs : openNs)
+            .closeTimeNs(closeNs)
+            .putTicker(ticker, 0);
+        out.append(MessageHeaderEncoder.ENCODED_LENGTH + notice.encodedLength());
+    }
+
+    private KalshiInstrument findOrCreate(
+        final DirectBuffer buffer, final int offset, final int length, final long closeNs, final long recvNs)
+    {
+        KalshiInstrument instrument = lastChanged;
+        if (instrument == null || !instrument.inUse || !instrument.is(buffer, offset, length, closeNs))
+        {
+            instrument = find(buffer, offset, length, closeNs);
+            if (instrument == null)
+            {
+                instrument = allocate(recvNs);
+                instrument.reset(nextMarketId++, buffer, offset, length, closeNs);
+                instrument.firstSeenNs = recvNs;
+                final KalshiCalendar calendar = KalshiCalendar.forTicker(buffer, offset, length);
+                if (calendar != null)
+                {
+                    instrument.series = calendar.series();
+                    instrument.openNs = calendar.openNs(closeNs);
+                }
+            }
+        }
+        instrument.lastEventNs = recvNs;
+        lastChanged = instrument;
+        return instrument;
+    }
+
+    private KalshiInstrument allocate(final long nowNs)
+    {
+        if (used < pool.length)
+        {
+            return pool[used++];
+        }
+        int victim = -1;
+        for (int i = 0; i < used; i++)
+        {
+            final KalshiInstrument candidate = pool[i];
+            if (candidate.closeNs <= nowNs - retainNs
+                && (victim < 0 || candidate.lastEventNs < pool[victim].lastEventNs))
+            {
+                victim = i;
+            }
+        }
+        if (victim < 0)
+        {
+            // Every market is live or recent: someone may hold any of them. Grow (a new market only).
+            growths++;
+            pool = java.util.Arrays.copyOf(pool, pool.length * 2);
+            for (int i = used; i < pool.length; i++)
+            {
+                pool[i] = new KalshiInstrument(LEVELS_PER_SIDE);
+            }
+            return pool[used++];
+        }
+        evictions++;
+        if (pool[victim] == lastChanged)
+        {
+            lastChanged = null;
+        }
+        return pool[victim];
+    }
+
+    private static int tickerLength(final DirectBuffer buffer, final int offset)
+    {
+        int n = 0;
+        while (n < KalshiInstrument.TICKER_CAPACITY && buffer.getByte(offset + n) != 0)
+        {
+            n++;
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------ queries (chain thread)
+
+    /** The market (ticker bytes, close time), or null when the engine has not seen it. */
+    public KalshiInstrument find(final DirectBuffer ticker, final int offset, final int length, final long closeNs)
+    {
+        for (int i = 0; i < used; i++)
+        {
+            final KalshiInstrument instrument = pool[i];
+            if (instrument.inUse && instrument.is(ticker, offset, length, closeNs))
+            {
+                return instrument;
+            }
+        }
+        return null;
+    }
+
+    /** Cold-path convenience of {@link #find(DirectBuffer, int, int, long)}. */
+    public KalshiInstrument find(final String ticker, final long closeNs)
+    {
+        final UnsafeBuffer b = new UnsafeBuffer(ticker.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return find(b, 0, b.capacity(), closeNs);
+    }
+
+    /**
+     * The live single-market window of a series at {@code nowNs} (KXBTC15M): the instrument whose
+     * close time is the calendar's current close, or null when the engine has no data about it yet.
+     * Never the previous window, whatever it still quotes.
+     */
+    public KalshiInstrument live(final Series series, final long nowNs)
+    {
+        final long close = KalshiCalendar.of(series).currentCloseNs(nowNs);
+        for (int i = 0; i < used; i++)
+        {
+            final KalshiInstrument instrument = pool[i];
+            if (instrument.inUse && instrument.closeNs == close && instrument.series == series)
+            {
+                return instrument;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Fills {@code out} with every instrument of a series closing at the calendar's current close
+     * (the strikes of the live KXBTCD event), in pool order; returns how many.
+     */
+    public int live(final Series series, final long nowNs, final KalshiInstrument[] out)
+    {
+        final long close = KalshiCalendar.of(series).currentCloseNs(nowNs);
+        int n = 0;
+        for (int i = 0; i < used && n < out.length; i++)
+        {
+            final KalshiInstrument instrument = pool[i];
+            if (instrument.inUse && instrument.closeNs == close && instrument.series == series)
+            {
+                out[n++] = instrument;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * True when the instrument's quote can be acted on at {@code nowNs}: confirmed by data received
+     * after the last Kalshi feed failure, and no older than {@code kalshi.quoteMaxAgeMs}.
+     */
+    public boolean isQuoteFresh(final KalshiInstrument instrument, final long nowNs)
+    {
+        final long at = instrument.quoteNs;
+        return at != Scales.NULL && (staleSinceNs == Scales.NULL || at > staleSinceNs) && nowNs - at <= quoteMaxAgeNs;
+    }
+
+    /** Instruments held (pool order); {@link #instrument(int)} reads them. */
+    public int count()
+    {
+        return used;
+    }
+
+    public KalshiInstrument instrument(final int index)
+    {
+        return pool[index];
+    }
+
+    /** The instrument the last Kalshi event was about. */
+    public KalshiInstrument lastChanged()
+    {
+        return lastChanged;
+    }
+
+    /** Receive time of the last Kalshi feed failure (FeedStatus), NULL if none. */
+    public long staleSinceNs()
+    {
+        return staleSinceNs;
+    }
+
+    public long lastEventNs()
+    {
+        return lastEventNs;
+    }
+
+    public long quoteMaxAgeNs()
+    {
+        return quoteMaxAgeNs;
+    }
+
+    public long evictions()
+    {
+        return evictions;
+    }
+
+    public long notices()
+    {
+        return notices;
+    }
+
+    /** Times the pool doubled because every market in it was too recent to forget. */
+    public long growths()
+    {
+        return growths;
+    }
+
+    // ------------------------------------------------------------------ KalshiMarketFeed (trading stage)
+
+    @Override
+    public void onKalshiEvent(final InputEvent event)
+    {
+        if (event.sequence() != processedSequence)
+        {
+            // This stage is not ahead of the trading stage in the chain: handle the event here.
+            onEvent(event);
+        }
+    }
+
+    /**
+     * The market the current Kalshi event updated: null for an unknown market, a snapshot part that
+     * is not the last, or an event the book rejected.
+     */
+    @Override
+    public KalshiInstrument lastUpdated()
+    {
+        return updated;
+    }
+
+    @Override
+    public boolean lastReplacedBook()
+    {
+        return replacedBook;
+    }
+
+    public long unknownBooks()
+    {
+        return unknownBooks;
+    }
+}

@@ -1,0 +1,273 @@
+package arb.sim.gen;
+
+import arb.market.book.PriceLevelBook;
+import arb.sim.KalshiMarketView;
+import arb.sim.LevelChanges;
+import arb.sim.MarketListener;
+import arb.sim.MarketModel;
+import arb.sim.MarketModelConfig;
+import arb.journal.BookPartsWriter;
+import arb.journal.EventSink;
+import arb.journal.Events;
+import arb.journal.Scales;
+import arb.sbe.Aggressor;
+import arb.sbe.BestBidOfferEncoder;
+import arb.sbe.BookKind;
+import arb.sbe.ClockTickEncoder;
+import arb.sbe.ContractSide;
+import arb.sbe.DataSource;
+import arb.sbe.FeedReason;
+import arb.sbe.FeedState;
+import arb.sbe.FeedStatusEncoder;
+import arb.sbe.KalshiBookEncoder;
+import arb.sbe.KalshiMarketEncoder;
+import arb.sbe.KalshiStatus;
+import arb.sbe.MarketResult;
+import arb.sbe.MessageHeaderEncoder;
+import arb.sbe.PriceStructure;
+import arb.sbe.Quote;
+import arb.sbe.Series;
+import arb.sbe.StrikeType;
+import arb.sbe.TradeEncoder;
+import arb.sbe.Venue;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Writes a realistic synthetic session as input events: the four venues' initial snapshots, then
+ * book changes (Bitstamp as full top-100 snapshots, as it really sends them), trades and BBOs at
+ * realistic rates, Kalshi 15-minute market states and order books consistent with the price path,
+ * feed status, and clock ticks every 200 ms - all from {@link MarketModel}. Same seed, start and
+ * duration: same events, byte for byte.
+ */
+public final class SessionGenerator implements MarketListener
+{
+    public static final long TICK_NS = 200_000_000L;
+    /** The timer fires a little after its scheduled time, as a real event loop does. */
+    private static final long TICK_DELAY_NS = 50_000L;
+    private static final Venue[] VENUES = {Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS};
+    private static final int BITSTAMP = 2;
+
+    private final MarketModel model;
+    private final EventSink sink;
+    private final MarketModelConfig config;
+    private final BookPartsWriter parts = new BookPartsWriter();
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final TradeEncoder trade = new TradeEncoder();
+    private final BestBidOfferEncoder bbo = new BestBidOfferEncoder();
+    private final ClockTickEncoder tick = new ClockTickEncoder();
+    private final FeedStatusEncoder status = new FeedStatusEncoder();
+    private final KalshiMarketEncoder kalshiMarket = new KalshiMarketEncoder();
+    private final KalshiBookEncoder kalshiBook = new KalshiBookEncoder();
+    private final long[] sequence = new long[4];
+    private boolean[] sides = new boolean[512];
+    private long[] prices = new long[512];
+    private long[] qtys = new long[512];
+    private long nextTickNs;
+    private long events;
+
+    public SessionGenerator(final MarketModelConfig config, final long seed, final long startNs, final EventSink sink)
+    {
+        this.config = config;
+        this.model = new MarketModel(config, seed, startNs);
+        this.sink = sink;
+        this.nextTickNs = (startNs / TICK_NS + 1) * TICK_NS;
+        for (int v = 0; v < 4; v++)
+        {
+            sequence[v] = 1_000L * (v + 1);
+        }
+    }
+
+    /** Publishes feed-status LIVE and every venue's initial snapshot at {@code startNs}. */
+    public void begin(final long startNs)
+    {
+        for (int v = 0; v < 4; v++)
+        {
+            publishStatus(startNs, VENUES[v], FeedState.CONNECTING, FeedReason.NONE, "synthetic session");
+            publishStatus(startNs, VENUES[v], FeedState.LIVE, FeedReason.SUBSCRIBED, "synthetic session");
+            publishSnapshot(v, startNs, startNs - config.feedLatencyMs[v] * 1_000_000L, model.book(v));
+        }
+        publishStatus(startNs, Venue.KALSHI, FeedState.LIVE, FeedReason.SUBSCRIBED, "synthetic session");
+    }
+
+    /** Runs the model until {@code endNs}, interleaving clock ticks; returns events published. */
+    public long runUntil(final long endNs)
+    {
+        while (true)
+        {
+            final long next = model.nextEventNs();
+            final long until = Math.min(next, endNs);
+            // A tick is received TICK_DELAY_NS after its schedule: publish it in receive-time order.
+            while (nextTickNs + TICK_DELAY_NS <= until)
+            {
+                publishTick(nextTickNs);
+                nextTickNs += TICK_NS;
+            }
+            if (next > endNs)
+            {
+                return events;
+            }
+            model.step(this);
+        }
+    }
+
+    public long events()
+    {
+        return events;
+    }
+
+    private void publishTick(final long scheduledNs)
+    {
+        final MutableDirectBuffer b = sink.claim();
+        tick.wrapAndApplyHeader(b, 0, header).recvNs(scheduledNs + TICK_DELAY_NS).scheduledNs(scheduledNs);
+        sink.publish(Events.HEADER_LENGTH + tick.encodedLength());
+        events++;
+    }
+
+    private void publishStatus(final long now, final Venue venue, final FeedState state, final FeedReason reason,
+        final String detail)
+    {
+        final MutableDirectBuffer b = sink.claim();
+        status.wrapAndApplyHeader(b, 0, header).recvNs(now).venue(venue).state(state).reason(reason).detail(detail);
+        sink.publish(Events.HEADER_LENGTH + status.encodedLength());
+        events++;
+    }
+
+    private Quote quote(final int v)
+    {
+        return v == 3 && config.binanceUsdt ? Quote.USDT : Quote.USD;
+    }
+
+    private void ensure(final int n)
+    {
+        if (sides.length < n)
+        {
+            sides = new boolean[n * 2];
+            prices = new long[n * 2];
+            qtys = new long[n * 2];
+        }
+    }
+
+    private void publishSnapshot(final int v, final long recvNs, final long venueNs, final PriceLevelBook book)
+    {
+        final int n = book.bidDepth() + book.askDepth();
+        ensure(n);
+        int k = 0;
+        for (int i = 0; i < book.bidDepth(); i++, k++)
+        {
+            sides[k] = true;
+            prices[k] = book.price(true, i);
+            qtys[k] = book.qty(true, i);
+        }
+        for (int i = 0; i < book.askDepth(); i++, k++)
+        {
+            sides[k] = false;
+            prices[k] = book.price(false, i);
+            qtys[k] = book.qty(false, i);
+        }
+        events += parts.publish(sink, true, recvNs, venueNs, VENUES[v], quote(v), ++sequence[v], k, sides, prices, qtys);
+    }
+
+    @Override
+    public void onBookChanges(final int v, final long recvNs, final long venueNs, final LevelChanges changes,
+        final PriceLevelBook book)
+    {
+        if (v == BITSTAMP)
+        {
+            publishSnapshot(v, recvNs, venueNs, book);
+            return;
+        }
+        final int n = changes.count();
+        if (n == 0)
+        {
+            return;
+        }
+        ensure(n);
+        for (int i = 0; i < n; i++)
+        {
+            sides[i] = changes.isBid(i);
+            prices[i] = changes.price(i);
+            qtys[i] = changes.qty(i);
+        }
+        events += parts.publish(sink, false, recvNs, venueNs, VENUES[v], quote(v), ++sequence[v], n, sides, prices, qtys);
+    }
+
+    @Override
+    public void onTrade(final int v, final long recvNs, final long venueNs, final boolean buyer, final long price,
+        final long size, final long tradeId)
+    {
+        final MutableDirectBuffer b = sink.claim();
+        trade.wrapAndApplyHeader(b, 0, header).recvNs(recvNs).venueNs(venueNs).venue(VENUES[v]).quote(quote(v))
+            .aggressor(buyer ? Aggressor.BUY : Aggressor.SELL).price(price).size(size).tradeId(tradeId);
+        sink.publish(Events.HEADER_LENGTH + trade.encodedLength());
+        events++;
+    }
+
+    @Override
+    public void onBestBidOffer(final int v, final long recvNs, final long venueNs, final PriceLevelBook book)
+    {
+        final MutableDirectBuffer b = sink.claim();
+        bbo.wrapAndApplyHeader(b, 0, header).recvNs(recvNs).venueNs(venueNs).venue(VENUES[v]).quote(quote(v))
+            .bidPrice(book.bestBid()).bidQty(book.bestBidQty()).askPrice(book.bestAsk()).askQty(book.bestAskQty());
+        sink.publish(Events.HEADER_LENGTH + bbo.encodedLength());
+        events++;
+    }
+
+    @Override
+    public void onKalshiMarket(final long recvNs, final KalshiMarketView m)
+    {
+        MutableDirectBuffer b = sink.claim();
+        kalshiMarket.wrapAndApplyHeader(b, 0, header)
+            .recvNs(recvNs)
+            .venueNs(Scales.NULL)
+            .source(DataSource.SYNTHETIC)
+            .series(Series.KXBTC15M)
+            .status(m.status == KalshiMarketView.STATUS_ACTIVE ? KalshiStatus.ACTIVE
+                : m.status == KalshiMarketView.STATUS_CLOSED ? KalshiStatus.CLOSED : KalshiStatus.DETERMINED)
+            .strikeType(StrikeType.GREATER_OR_EQUAL)
+            .result(m.result == KalshiMarketView.RESULT_YES ? MarketResult.YES
+                : m.result == KalshiMarketView.RESULT_NO ? MarketResult.NO : MarketResult.NONE)
+            .priceStructure(PriceStructure.TAPERED_DECI_CENT)
+            .openTimeNs(m.openNs)
+            .closeTimeNs(m.closeNs)
+            .floorStrike(m.strike)
+            .capStrike(Scales.NULL)
+            .yesBid(m.yesBid)
+            .yesAsk(m.yesAsk)
+            .noBid(m.noBid())
+            .noAsk(m.noAsk())
+            .yesBidSize(m.yesBid == KalshiMarketView.NULL ? Scales.NULL : m.yesBidSize)
+            .yesAskSize(m.yesAsk == KalshiMarketView.NULL ? Scales.NULL : m.yesAskSize)
+            .lastPrice(m.lastPrice)
+            .volume(m.volume)
+            .openInterest(Scales.NULL)
+            .expirationValue(m.expirationValue)
+            .ticker(m.ticker);
+        sink.publish(Events.HEADER_LENGTH + kalshiMarket.encodedLength());
+        events++;
+        if (m.status != KalshiMarketView.STATUS_ACTIVE)
+        {
+            return; // closed markets have no book worth polling
+        }
+        b = sink.claim();
+        kalshiBook.wrapAndApplyHeader(b, 0, header)
+            .recvNs(recvNs)
+            .venueNs(Scales.NULL)
+            .source(DataSource.SYNTHETIC)
+            .kind(BookKind.SNAPSHOT)
+            .seq(Scales.NULL)
+            .closeTimeNs(m.closeNs)
+            .ticker(m.ticker);
+        kalshiBook.parts().clear().first(true).last(true);
+        final KalshiBookEncoder.LevelsEncoder levels = kalshiBook.levelsCount(m.yesLevels + m.noLevels);
+        for (int i = 0; i < m.yesLevels; i++)
+        {
+            levels.next().side(ContractSide.YES).price(m.yesBidPrice[i]).qty(m.yesBidQty[i]);
+        }
+        for (int i = 0; i < m.noLevels; i++)
+        {
+            levels.next().side(ContractSide.NO).price(m.noBidPrice[i]).qty(m.noBidQty[i]);
+        }
+        sink.publish(Events.HEADER_LENGTH + kalshiBook.encodedLength());
+        events++;
+    }
+}

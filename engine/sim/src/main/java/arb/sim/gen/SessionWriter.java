@@ -1,0 +1,88 @@
+package arb.sim.gen;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+import arb.engine.config.Params;
+import arb.engine.run.EngineVersion;
+import arb.engine.run.RunStartCodec;
+import arb.sim.MarketModelConfig;
+import arb.journal.Events;
+import arb.journal.JournalSink;
+import arb.journal.JournalWriter;
+import arb.journal.RunDirectory;
+
+/** Writes a generated session as a new run directory (input journal + run.json). */
+public final class SessionWriter
+{
+    /** What to generate. */
+    public static final class Request
+    {
+        public long seed = 7;
+        public double minutes = 30;
+        public String start = "2026-03-02T14:00:00Z";
+        public double intensity = 1;
+        public int kalshiLagMs = 5000;
+        public Params params = Params.defaults();
+    }
+
+    private SessionWriter()
+    {
+    }
+
+    /**
+     * @param progress called with the number of events written so far, about every 5 minutes of event time
+     * @return events written
+     */
+    public static long write(final Path out, final Request r, final LongConsumer progress)
+    {
+        if (r.minutes <= 0)
+        {
+            throw new IllegalArgumentException("--minutes must be positive");
+        }
+        final long startNs = Instant.parse(r.start).getEpochSecond() * 1_000_000_000L;
+        final long endNs = startNs + (long)(r.minutes * 60e9);
+        final MarketModelConfig config = new MarketModelConfig().intensity(r.intensity);
+        config.kalshiLagMs = r.kalshiLagMs;
+        final RunDirectory dir = RunDirectory.create(out);
+        final long events;
+        try (JournalWriter writer = new JournalWriter(dir.input()))
+        {
+            final JournalSink sink = new JournalSink(writer);
+            RunStartCodec.publish(sink, startNs, r.params.toText());
+            final SessionGenerator gen = new SessionGenerator(config, r.seed, startNs, sink);
+            gen.begin(startNs);
+            final long step = 5 * 60_000_000_000L;
+            for (long t = startNs; t < endNs; )
+            {
+                t = Math.min(endNs, t + step);
+                gen.runUntil(t);
+                if (progress != null)
+                {
+                    progress.accept(sink.count());
+                }
+            }
+            events = sink.count();
+        }
+        final Map<String, Object> run = new LinkedHashMap<>();
+        run.put("engine", "arb");
+        run.put("engine_version", EngineVersion.VERSION);
+        run.put("schema_id", Events.SCHEMA_ID);
+        run.put("schema_version", Events.SCHEMA_VERSION);
+        run.put("mode", "gen");
+        run.put("status", "complete");
+        run.put("seed", r.seed);
+        run.put("minutes", r.minutes);
+        run.put("intensity", r.intensity);
+        run.put("kalshi_lag_ms", r.kalshiLagMs);
+        run.put("session_start", r.start);
+        run.put("session_end", Instant.ofEpochSecond(endNs / 1_000_000_000L).toString());
+        run.put("input_events", events);
+        run.put("params", new LinkedHashMap<>(r.params.asMap()));
+        dir.writeRunJson(run);
+        return events;
+    }
+}

@@ -1,0 +1,68 @@
+package arb.feeds.net;
+
+import arb.sim.SimFault;
+import arb.sbe.FeedReason;
+import arb.sbe.FeedState;
+import arb.sbe.Venue;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Kraken v2 against the simulator: the common faults plus checksum mismatches (resubscribe, no reconnect). */
+class KrakenFeedSimTest extends AbstractFeedSimTest
+{
+    @Override
+    Venue venue()
+    {
+        return Venue.KRAKEN;
+    }
+
+    @Override
+    boolean garbageForcesResync()
+    {
+        return true;
+    }
+
+    @Test
+    void checksumMismatchResubscribesOnTheSameConnection() throws Exception
+    {
+        final int from = h.statuses().size();
+        final long reconnects = h.status().reconnects();
+        h.sim.inject(venue(), SimFault.BAD_CHECKSUM);
+        awaitStatus(from, FeedState.RESYNCING, FeedReason.CHECKSUM_MISMATCH);
+        awaitStatus(from, FeedState.LIVE, FeedReason.SNAPSHOT);
+        awaitRecovered(from);
+        assertThat(h.status().reconnects()).as("resubscribed, not reconnected").isEqualTo(reconnects);
+        assertThat(h.status().resyncs()).isGreaterThan(0);
+        h.assertBookMatchesSimulator();
+    }
+
+    @Test
+    void aChecksumFaultAfterEveryRebuildEscalatesToABackedOffReconnect() throws Exception
+    {
+        final int from = h.statuses().size();
+        for (int i = 0; i < 2; i++)
+        {
+            final int before = h.statuses().size();
+            h.sim.inject(venue(), SimFault.BAD_CHECKSUM);
+            awaitStatus(before, FeedState.LIVE, FeedReason.SNAPSHOT);
+        }
+        assertThat(h.status().reconnects()).isZero();
+        h.sim.inject(venue(), SimFault.BAD_CHECKSUM);
+        awaitStatus(from, FeedState.BACKOFF, FeedReason.CHECKSUM_MISMATCH);
+        assertThat(h.statusesSince(from)).anyMatch(s -> s.state() == FeedState.DISCONNECTED
+            && s.detail().contains("resyncs in a row"));
+        awaitRecovered(from);
+        h.assertBookMatchesSimulator();
+    }
+
+    @Test
+    void everyUpdateChecksumMatchesForMinutesOfMarket() throws Exception
+    {
+        // The sim renders a checksum on every update; none may mismatch in normal operation.
+        Thread.sleep(1_500);
+        assertThat(h.status().resyncs()).isZero();
+        assertThat(h.statuses()).noneMatch(s -> s.state() == FeedState.RESYNCING);
+        h.assertBookMatchesSimulator();
+    }
+}
