@@ -1,15 +1,18 @@
 package arb.journal;
 
+import arb.sbe.ClockTickDecoder;
 import arb.sbe.MessageHeaderDecoder;
 import arb.sbe.MessageHeaderEncoder;
+import arb.sbe.TradeDecoder;
 import org.agrona.DirectBuffer;
 
 /**
  * Facts shared by everything that handles encoded events: slot capacity, the template id ranges
  * that separate input from output events, and accessors for the fields every event has.
  *
- * <p>Every message in the schema starts its block with {@code recvNs}, so the receive time of any
- * event sits at a fixed offset right after the message header.
+ * <p>Every message in the schema starts its block with {@code recvNs}, and every market-data message
+ * (Trade, BookSnapshot, BookUpdate, BestBidOffer) follows it with {@code venueNs}: the offsets below
+ * come from SBE's generated codecs, and {@code EventsTest} checks that every message agrees.
  */
 public final class Events
 {
@@ -21,6 +24,10 @@ public final class Events
     public static final int MAX_PARAM_TEXT = 1536;
 
     public static final int HEADER_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH;
+    /** Offset of {@code recvNs} from the start of any event (header included). */
+    public static final int RECV_NS_OFFSET = HEADER_LENGTH + ClockTickDecoder.recvNsEncodingOffset();
+    /** Offset of {@code venueNs} from the start of a market-data event (header included). */
+    public static final int VENUE_NS_OFFSET = HEADER_LENGTH + TradeDecoder.venueNsEncodingOffset();
     public static final int SCHEMA_ID = MessageHeaderEncoder.SCHEMA_ID;
     public static final int SCHEMA_VERSION = MessageHeaderEncoder.SCHEMA_VERSION;
 
@@ -58,7 +65,13 @@ public final class Events
     /** The receive timestamp (epoch ns) of any event. */
     public static long recvNs(final DirectBuffer buffer, final int offset)
     {
-        return buffer.getLong(offset + HEADER_LENGTH, java.nio.ByteOrder.LITTLE_ENDIAN);
+        return buffer.getLong(offset + RECV_NS_OFFSET, java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The venue's own timestamp (epoch ns, or {@link Scales#NULL}) of a market-data event. */
+    public static long venueNs(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + VENUE_NS_OFFSET, java.nio.ByteOrder.LITTLE_ENDIAN);
     }
 
     public static boolean isInput(final int templateId)
