@@ -42,6 +42,8 @@ final class KalshiJson
     static final byte[] RESULT = b("result");
     static final byte[] EXPIRATION_VALUE = b("expiration_value");
     static final byte[] PRICE_LEVEL_STRUCTURE = b("price_level_structure");
+    static final byte[] TS_MS = b("ts_ms");
+    static final byte[] TS = b("ts");
 
     static final byte[] MARKET = b("market");
     static final byte[] MARKETS = b("markets");
@@ -78,6 +80,9 @@ final class KalshiJson
 
     /** One contract pays $1: the highest meaningful price at the Kalshi price scale. */
     static final long ONE_DOLLAR = Scales.KPRICE;
+
+    private static final long NANOS_PER_MS = 1_000_000L;
+    private static final long NANOS_PER_S = 1_000_000_000L;
 
     private KalshiJson()
     {
@@ -378,5 +383,28 @@ final class KalshiJson
     static long count(final long value)
     {
         return value >= 0 ? value : Scales.NULL;
+    }
+
+    /** A {@code ts} given as RFC 3339 text or as epoch seconds. */
+    static long readTs(final JsonScanner s)
+    {
+        if (s.peekType() == JsonScanner.TYPE_STRING)
+        {
+            final long ns = s.readRfc3339Nanos();
+            return ns == JsonScanner.INVALID ? Scales.NULL : ns;
+        }
+        return secondsToNanos(s.readLong());
+    }
+
+    /** Epoch ms to ns; absent when not positive or out of range. */
+    static long millisToNanos(final long ms)
+    {
+        return ms > 0 && ms < Long.MAX_VALUE / NANOS_PER_MS ? ms * NANOS_PER_MS : Scales.NULL;
+    }
+
+    /** Epoch s to ns; absent when not positive or out of range. */
+    static long secondsToNanos(final long s)
+    {
+        return s > 0 && s < Long.MAX_VALUE / NANOS_PER_S ? s * NANOS_PER_S : Scales.NULL;
     }
 }
