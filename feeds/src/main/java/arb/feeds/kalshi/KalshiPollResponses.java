@@ -124,8 +124,8 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
                 {
                     t.done = true;
                     settled++;
-                    LOG.info("kalshi {} settled: {} at {}", t.ticker, parser.fields().result,
-                        Scales.format(parser.fields().expirationValue, Scales.PRICE_DECIMALS));
+                    LOG.info("kalshi {} settled: {} at {}", t.ticker, parser.fields().result(),
+                        Scales.format(parser.fields().expirationValue(), Scales.PRICE_DECIMALS));
                 }
                 onSuccess(recvNs);
             }
@@ -260,7 +260,7 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
         final Tracked target = listTarget;
         if (target != null)
         {
-            if (market.closeTimeNs != target.closeNs)
+            if (market.closeTimeNs() != target.closeNs)
             {
                 return;
             }
@@ -279,9 +279,9 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
                 strike = new Strike(market.tickerString());
                 target.strikes.add(strike);
             }
-            strike.floorStrike = market.floorStrike;
-            strike.yesBid = market.yesBid;
-            strike.yesAsk = market.yesAsk;
+            strike.floorStrike = market.floorStrike();
+            strike.yesBid = market.yesBid();
+            strike.yesAsk = market.yesAsk();
             strike.outcome = market.hasOutcome();
             return;
         }

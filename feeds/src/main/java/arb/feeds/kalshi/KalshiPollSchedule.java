@@ -236,7 +236,7 @@ final class KalshiPollSchedule
         for (int i = 0; i < tracked.size(); i++)
         {
             final Tracked t = tracked.get(i);
-            if (t.closeNs == market.closeTimeNs && market.tickerEquals(t.tickerBytes, t.tickerLength) && !t.listed)
+            if (t.closeNs == market.closeTimeNs() && market.tickerEquals(t.tickerBytes, t.tickerLength) && !t.listed)
             {
                 t.listed = true;
                 LOG.info("kalshi {} (closes {}) is listed", t.ticker, java.time.Instant.ofEpochSecond(0, t.closeNs));

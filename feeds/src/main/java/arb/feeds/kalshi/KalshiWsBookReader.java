@@ -103,7 +103,7 @@ final class KalshiWsBookReader
                 inner.skipValue();
             }
         }
-        if (!valid || inner.failed() || fields.tickerLength == 0)
+        if (!valid || inner.failed() || fields.tickerLength() == 0)
         {
             return FrameResult.BAD_FRAME;
         }
@@ -117,12 +117,12 @@ final class KalshiWsBookReader
         {
             return sequence;
         }
-        final KalshiCalendar calendar = KalshiCalendar.forTicker(fields.tickerBuffer, 0, fields.tickerLength);
+        final KalshiCalendar calendar = KalshiCalendar.forTicker(fields.tickerBuffer, 0, fields.tickerLength());
         if (calendar == null || !followed[calendar.series().value() & 0xFF])
         {
             return FrameResult.IGNORED;
         }
-        final long closeNs = calendar.closeTimeNear(fields.tickerBuffer, 0, fields.tickerLength, recvNs);
+        final long closeNs = calendar.closeTimeNear(fields.tickerBuffer, 0, fields.tickerLength(), recvNs);
         if (closeNs == KalshiCalendar.INVALID)
         {
             return FrameResult.IGNORED;

@@ -69,11 +69,11 @@ final class KalshiWsLifecycleReader
             }
             else if (inner.keyEquals(OPEN_TS))
             {
-                fields.openTimeNs = KalshiJson.secondsToNanos(inner.readLong());
+                fields.openTimeNs(KalshiJson.secondsToNanos(inner.readLong()));
             }
             else if (inner.keyEquals(CLOSE_TS))
             {
-                fields.closeTimeNs = KalshiJson.secondsToNanos(inner.readLong());
+                fields.closeTimeNs(KalshiJson.secondsToNanos(inner.readLong()));
             }
             else if (inner.keyEquals(DETERMINATION_TS))
             {
@@ -85,20 +85,20 @@ final class KalshiWsLifecycleReader
             }
             else if (inner.keyEquals(KalshiJson.RESULT))
             {
-                fields.result = inner.readStringOrNull() ? KalshiJson.result(inner) : MarketResult.NONE;
+                fields.result(inner.readStringOrNull() ? KalshiJson.result(inner) : MarketResult.NONE);
             }
             else if (inner.keyEquals(KalshiJson.FLOOR_STRIKE))
             {
-                fields.floorStrike = inner.readDecimal(Scales.PRICE_DECIMALS);
+                fields.floorStrike(inner.readDecimal(Scales.PRICE_DECIMALS));
             }
             else if (inner.keyEquals(KalshiJson.CAP_STRIKE))
             {
-                fields.capStrike = inner.readDecimal(Scales.PRICE_DECIMALS);
+                fields.capStrike(inner.readDecimal(Scales.PRICE_DECIMALS));
             }
             else if (inner.keyEquals(KalshiJson.PRICE_LEVEL_STRUCTURE))
             {
-                fields.priceStructure = inner.readStringOrNull()
-                    ? KalshiJson.priceStructure(inner) : fields.priceStructure;
+                fields.priceStructure(inner.readStringOrNull()
+                    ? KalshiJson.priceStructure(inner) : fields.priceStructure());
             }
             else if (inner.keyEquals(ADDITIONAL_METADATA) && inner.peekType() == JsonScanner.TYPE_OBJECT)
             {
@@ -109,13 +109,13 @@ final class KalshiWsLifecycleReader
                 inner.skipValue();
             }
         }
-        if (inner.failed() || fields.tickerLength == 0)
+        if (inner.failed() || fields.tickerLength() == 0)
         {
             return FrameResult.BAD_FRAME;
         }
-        fields.status = status;
-        fields.venueNs = settledNs != Scales.NULL ? settledNs : determinedNs;
-        if (!KalshiJson.completeIdentity(fields, recvNs) || !followed[fields.series.value() & 0xFF])
+        fields.status(status);
+        fields.venueNs(settledNs != Scales.NULL ? settledNs : determinedNs);
+        if (!KalshiJson.completeIdentity(fields, recvNs) || !followed[fields.series().value() & 0xFF])
         {
             return FrameResult.IGNORED;
         }
@@ -130,20 +130,20 @@ final class KalshiWsLifecycleReader
         {
             if (s.keyEquals(KalshiJson.FLOOR_STRIKE))
             {
-                fields.floorStrike = s.readDecimal(Scales.PRICE_DECIMALS);
+                fields.floorStrike(s.readDecimal(Scales.PRICE_DECIMALS));
             }
             else if (s.keyEquals(KalshiJson.CAP_STRIKE))
             {
-                fields.capStrike = s.readDecimal(Scales.PRICE_DECIMALS);
+                fields.capStrike(s.readDecimal(Scales.PRICE_DECIMALS));
             }
             else if (s.keyEquals(KalshiJson.STRIKE_TYPE))
             {
-                fields.strikeType = s.readStringOrNull() ? KalshiJson.strikeType(s) : StrikeType.UNKNOWN;
+                fields.strikeType(s.readStringOrNull() ? KalshiJson.strikeType(s) : StrikeType.UNKNOWN);
             }
             else if (s.keyEquals(KalshiJson.PRICE_LEVEL_STRUCTURE))
             {
-                fields.priceStructure = s.readStringOrNull()
-                    ? KalshiJson.priceStructure(s) : fields.priceStructure;
+                fields.priceStructure(s.readStringOrNull()
+                    ? KalshiJson.priceStructure(s) : fields.priceStructure());
             }
             else
             {

@@ -45,58 +45,58 @@ final class KalshiWsTickerReader
             }
             else if (inner.keyEquals(KalshiJson.PRICE_DOLLARS))
             {
-                fields.lastPrice = KalshiJson.price(inner.readDecimal(Scales.KPRICE_DECIMALS));
+                fields.lastPrice(KalshiJson.price(inner.readDecimal(Scales.KPRICE_DECIMALS)));
             }
             else if (inner.keyEquals(KalshiJson.YES_BID_DOLLARS))
             {
-                fields.yesBid = KalshiJson.price(inner.readDecimal(Scales.KPRICE_DECIMALS));
+                fields.yesBid(KalshiJson.price(inner.readDecimal(Scales.KPRICE_DECIMALS)));
             }
             else if (inner.keyEquals(KalshiJson.YES_ASK_DOLLARS))
             {
-                fields.yesAsk = KalshiJson.price(inner.readDecimal(Scales.KPRICE_DECIMALS));
+                fields.yesAsk(KalshiJson.price(inner.readDecimal(Scales.KPRICE_DECIMALS)));
             }
             else if (inner.keyEquals(KalshiJson.NO_BID_DOLLARS))
             {
-                fields.noBid = KalshiJson.price(inner.readDecimal(Scales.KPRICE_DECIMALS));
+                fields.noBid(KalshiJson.price(inner.readDecimal(Scales.KPRICE_DECIMALS)));
             }
             else if (inner.keyEquals(KalshiJson.NO_ASK_DOLLARS))
             {
-                fields.noAsk = KalshiJson.price(inner.readDecimal(Scales.KPRICE_DECIMALS));
+                fields.noAsk(KalshiJson.price(inner.readDecimal(Scales.KPRICE_DECIMALS)));
             }
             else if (inner.keyEquals(KalshiJson.YES_BID_SIZE_FP))
             {
-                fields.yesBidSize = KalshiJson.count(inner.readDecimal(Scales.KQTY_DECIMALS));
+                fields.yesBidSize(KalshiJson.count(inner.readDecimal(Scales.KQTY_DECIMALS)));
             }
             else if (inner.keyEquals(KalshiJson.YES_ASK_SIZE_FP))
             {
-                fields.yesAskSize = KalshiJson.count(inner.readDecimal(Scales.KQTY_DECIMALS));
+                fields.yesAskSize(KalshiJson.count(inner.readDecimal(Scales.KQTY_DECIMALS)));
             }
             else if (inner.keyEquals(KalshiJson.VOLUME_FP))
             {
-                fields.volume = KalshiJson.count(inner.readDecimal(Scales.KQTY_DECIMALS));
+                fields.volume(KalshiJson.count(inner.readDecimal(Scales.KQTY_DECIMALS)));
             }
             else if (inner.keyEquals(KalshiJson.OPEN_INTEREST_FP))
             {
-                fields.openInterest = KalshiJson.count(inner.readDecimal(Scales.KQTY_DECIMALS));
+                fields.openInterest(KalshiJson.count(inner.readDecimal(Scales.KQTY_DECIMALS)));
             }
             else if (inner.keyEquals(KalshiJson.TS_MS))
             {
-                fields.venueNs = KalshiJson.millisToNanos(inner.readLong());
+                fields.venueNs(KalshiJson.millisToNanos(inner.readLong()));
             }
-            else if (inner.keyEquals(KalshiJson.TS) && fields.venueNs == Scales.NULL)
+            else if (inner.keyEquals(KalshiJson.TS) && fields.venueNs() == Scales.NULL)
             {
-                fields.venueNs = KalshiJson.readTs(inner);
+                fields.venueNs(KalshiJson.readTs(inner));
             }
             else
             {
                 inner.skipValue();
             }
         }
-        if (inner.failed() || fields.tickerLength == 0)
+        if (inner.failed() || fields.tickerLength() == 0)
         {
             return FrameResult.BAD_FRAME;
         }
-        if (!KalshiJson.completeIdentity(fields, recvNs) || !followed[fields.series.value() & 0xFF])
+        if (!KalshiJson.completeIdentity(fields, recvNs) || !followed[fields.series().value() & 0xFF])
         {
             return FrameResult.IGNORED;
         }
