@@ -42,6 +42,8 @@ final class KalshiJson
     static final byte[] RESULT = b("result");
     static final byte[] EXPIRATION_VALUE = b("expiration_value");
     static final byte[] PRICE_LEVEL_STRUCTURE = b("price_level_structure");
+    static final byte[] TS_MS = b("ts_ms");
+    static final byte[] TS = b("ts");
 
     static final byte[] MARKET = b("market");
     static final byte[] MARKETS = b("markets");
@@ -79,6 +81,9 @@ final class KalshiJson
     /** One contract pays $1: the highest meaningful price at the Kalshi price scale. */
     static final long ONE_DOLLAR = Scales.KPRICE;
 
+    private static final long NANOS_PER_MS = 1_000_000L;
+    private static final long NANOS_PER_S = 1_000_000_000L;
+
     private KalshiJson()
     {
     }
@@ -110,80 +115,80 @@ final class KalshiJson
             }
             else if (json.keyEquals(STATUS))
             {
-                f.status = json.readStringOrNull() ? status(json) : KalshiStatus.UNKNOWN;
+                f.status(json.readStringOrNull() ? status(json) : KalshiStatus.UNKNOWN);
             }
             else if (json.keyEquals(OPEN_TIME))
             {
-                f.openTimeNs = json.readRfc3339Nanos();
+                f.openTimeNs(json.readRfc3339Nanos());
             }
             else if (json.keyEquals(CLOSE_TIME))
             {
-                f.closeTimeNs = json.readRfc3339Nanos();
+                f.closeTimeNs(json.readRfc3339Nanos());
             }
             else if (json.keyEquals(UPDATED_TIME))
             {
-                f.venueNs = json.readRfc3339Nanos();
+                f.venueNs(json.readRfc3339Nanos());
             }
             else if (json.keyEquals(FLOOR_STRIKE))
             {
-                f.floorStrike = json.readDecimal(Scales.PRICE_DECIMALS);
+                f.floorStrike(json.readDecimal(Scales.PRICE_DECIMALS));
             }
             else if (json.keyEquals(CAP_STRIKE))
             {
-                f.capStrike = json.readDecimal(Scales.PRICE_DECIMALS);
+                f.capStrike(json.readDecimal(Scales.PRICE_DECIMALS));
             }
             else if (json.keyEquals(STRIKE_TYPE))
             {
-                f.strikeType = json.readStringOrNull() ? strikeType(json) : StrikeType.UNKNOWN;
+                f.strikeType(json.readStringOrNull() ? strikeType(json) : StrikeType.UNKNOWN);
             }
             else if (json.keyEquals(YES_BID_DOLLARS))
             {
-                f.yesBid = price(json.readDecimal(Scales.KPRICE_DECIMALS));
+                f.yesBid(price(json.readDecimal(Scales.KPRICE_DECIMALS)));
             }
             else if (json.keyEquals(YES_ASK_DOLLARS))
             {
-                f.yesAsk = price(json.readDecimal(Scales.KPRICE_DECIMALS));
+                f.yesAsk(price(json.readDecimal(Scales.KPRICE_DECIMALS)));
             }
             else if (json.keyEquals(NO_BID_DOLLARS))
             {
-                f.noBid = price(json.readDecimal(Scales.KPRICE_DECIMALS));
+                f.noBid(price(json.readDecimal(Scales.KPRICE_DECIMALS)));
             }
             else if (json.keyEquals(NO_ASK_DOLLARS))
             {
-                f.noAsk = price(json.readDecimal(Scales.KPRICE_DECIMALS));
+                f.noAsk(price(json.readDecimal(Scales.KPRICE_DECIMALS)));
             }
             else if (json.keyEquals(YES_BID_SIZE_FP))
             {
-                f.yesBidSize = count(json.readDecimal(Scales.KQTY_DECIMALS));
+                f.yesBidSize(count(json.readDecimal(Scales.KQTY_DECIMALS)));
             }
             else if (json.keyEquals(YES_ASK_SIZE_FP))
             {
-                f.yesAskSize = count(json.readDecimal(Scales.KQTY_DECIMALS));
+                f.yesAskSize(count(json.readDecimal(Scales.KQTY_DECIMALS)));
             }
             else if (json.keyEquals(LAST_PRICE_DOLLARS))
             {
-                f.lastPrice = price(json.readDecimal(Scales.KPRICE_DECIMALS));
+                f.lastPrice(price(json.readDecimal(Scales.KPRICE_DECIMALS)));
             }
             else if (json.keyEquals(VOLUME_FP))
             {
-                f.volume = count(json.readDecimal(Scales.KQTY_DECIMALS));
+                f.volume(count(json.readDecimal(Scales.KQTY_DECIMALS)));
             }
             else if (json.keyEquals(OPEN_INTEREST_FP))
             {
-                f.openInterest = count(json.readDecimal(Scales.KQTY_DECIMALS));
+                f.openInterest(count(json.readDecimal(Scales.KQTY_DECIMALS)));
             }
             else if (json.keyEquals(RESULT))
             {
-                f.result = json.readStringOrNull() ? result(json) : arb.sbe.MarketResult.NONE;
+                f.result(json.readStringOrNull() ? result(json) : arb.sbe.MarketResult.NONE);
             }
             else if (json.keyEquals(EXPIRATION_VALUE))
             {
                 final long v = json.readDecimal(Scales.PRICE_DECIMALS);
-                f.expirationValue = v > 0 ? v : Scales.NULL;
+                f.expirationValue(v > 0 ? v : Scales.NULL);
             }
             else if (json.keyEquals(PRICE_LEVEL_STRUCTURE))
             {
-                f.priceStructure = json.readStringOrNull() ? priceStructure(json) : PriceStructure.UNKNOWN;
+                f.priceStructure(json.readStringOrNull() ? priceStructure(json) : PriceStructure.UNKNOWN);
             }
             else
             {
@@ -200,28 +205,28 @@ final class KalshiJson
      */
     static boolean completeIdentity(final KalshiMarketFields f, final long recvNs)
     {
-        if (f.tickerLength == 0)
+        if (f.tickerLength() == 0)
         {
             return false;
         }
-        final KalshiCalendar calendar = KalshiCalendar.forTicker(f.tickerBuffer, 0, f.tickerLength);
+        final KalshiCalendar calendar = KalshiCalendar.forTicker(f.tickerBuffer, 0, f.tickerLength());
         if (calendar == null)
         {
             return false;
         }
-        f.series = calendar.series();
-        if (f.closeTimeNs == Scales.NULL)
+        f.series(calendar.series());
+        if (f.closeTimeNs() == Scales.NULL)
         {
-            f.closeTimeNs = calendar.closeTimeNear(f.tickerBuffer, 0, f.tickerLength, recvNs);
-            if (f.closeTimeNs == KalshiCalendar.INVALID)
+            f.closeTimeNs(calendar.closeTimeNear(f.tickerBuffer, 0, f.tickerLength(), recvNs));
+            if (f.closeTimeNs() == KalshiCalendar.INVALID)
             {
-                f.closeTimeNs = Scales.NULL;
+                f.closeTimeNs(Scales.NULL);
                 return false;
             }
         }
-        if (f.openTimeNs == Scales.NULL)
+        if (f.openTimeNs() == Scales.NULL)
         {
-            f.openTimeNs = calendar.openNs(f.closeTimeNs);
+            f.openTimeNs(calendar.openNs(f.closeTimeNs()));
         }
         return true;
     }
@@ -378,5 +383,28 @@ final class KalshiJson
     static long count(final long value)
     {
         return value >= 0 ? value : Scales.NULL;
+    }
+
+    /** A {@code ts} given as RFC 3339 text or as epoch seconds. */
+    static long readTs(final JsonScanner s)
+    {
+        if (s.peekType() == JsonScanner.TYPE_STRING)
+        {
+            final long ns = s.readRfc3339Nanos();
+            return ns == JsonScanner.INVALID ? Scales.NULL : ns;
+        }
+        return secondsToNanos(s.readLong());
+    }
+
+    /** Epoch ms to ns; absent when not positive or out of range. */
+    static long millisToNanos(final long ms)
+    {
+        return ms > 0 && ms < Long.MAX_VALUE / NANOS_PER_MS ? ms * NANOS_PER_MS : Scales.NULL;
+    }
+
+    /** Epoch s to ns; absent when not positive or out of range. */
+    static long secondsToNanos(final long s)
+    {
+        return s > 0 && s < Long.MAX_VALUE / NANOS_PER_S ? s * NANOS_PER_S : Scales.NULL;
     }
 }

@@ -13,7 +13,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * One Kalshi market's state as a parser read it, in primitives at the schema's scales: the scratch
  * a parser fills before it publishes a {@code KalshiMarket} event, and what the poller inspects to
  * decide what to poll next. Absent numbers hold {@link Scales#NULL}; absent enums their UNKNOWN/NONE
- * value. Reused for every message: no allocation per parse.
+ * value. Reused for every message: no allocation per parse. The ticker is set through
+ * {@link #setTicker}; every other field has a getter and a setter of its name.
  */
 public final class KalshiMarketFields
 {
@@ -24,28 +25,28 @@ public final class KalshiMarketFields
     public final byte[] ticker = new byte[TICKER_CAPACITY];
     /** A view of {@link #ticker} for the calendar's buffer-based parsing. */
     public final UnsafeBuffer tickerBuffer = new UnsafeBuffer(ticker);
-    public int tickerLength;
+    private int tickerLength;
 
-    public Series series = Series.UNKNOWN;
-    public KalshiStatus status = KalshiStatus.UNKNOWN;
-    public StrikeType strikeType = StrikeType.UNKNOWN;
-    public MarketResult result = MarketResult.NONE;
-    public PriceStructure priceStructure = PriceStructure.UNKNOWN;
-    public long venueNs;
-    public long openTimeNs;
-    public long closeTimeNs;
-    public long floorStrike;
-    public long capStrike;
-    public long yesBid;
-    public long yesAsk;
-    public long noBid;
-    public long noAsk;
-    public long yesBidSize;
-    public long yesAskSize;
-    public long lastPrice;
-    public long volume;
-    public long openInterest;
-    public long expirationValue;
+    private Series series = Series.UNKNOWN;
+    private KalshiStatus status = KalshiStatus.UNKNOWN;
+    private StrikeType strikeType = StrikeType.UNKNOWN;
+    private MarketResult result = MarketResult.NONE;
+    private PriceStructure priceStructure = PriceStructure.UNKNOWN;
+    private long venueNs;
+    private long openTimeNs;
+    private long closeTimeNs;
+    private long floorStrike;
+    private long capStrike;
+    private long yesBid;
+    private long yesAsk;
+    private long noBid;
+    private long noAsk;
+    private long yesBidSize;
+    private long yesAskSize;
+    private long lastPrice;
+    private long volume;
+    private long openInterest;
+    private long expirationValue;
 
     public KalshiMarketFields()
     {
@@ -127,5 +128,211 @@ public final class KalshiMarketFields
     public String tickerString()
     {
         return new String(ticker, 0, tickerLength, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** Bytes of the ticker in {@link #ticker}; 0 when none. */
+    public int tickerLength()
+    {
+        return tickerLength;
+    }
+
+    public Series series()
+    {
+        return series;
+    }
+
+    public void series(final Series series)
+    {
+        this.series = series;
+    }
+
+    public KalshiStatus status()
+    {
+        return status;
+    }
+
+    public void status(final KalshiStatus status)
+    {
+        this.status = status;
+    }
+
+    public StrikeType strikeType()
+    {
+        return strikeType;
+    }
+
+    public void strikeType(final StrikeType strikeType)
+    {
+        this.strikeType = strikeType;
+    }
+
+    public MarketResult result()
+    {
+        return result;
+    }
+
+    public void result(final MarketResult result)
+    {
+        this.result = result;
+    }
+
+    public PriceStructure priceStructure()
+    {
+        return priceStructure;
+    }
+
+    public void priceStructure(final PriceStructure priceStructure)
+    {
+        this.priceStructure = priceStructure;
+    }
+
+    public long venueNs()
+    {
+        return venueNs;
+    }
+
+    public void venueNs(final long venueNs)
+    {
+        this.venueNs = venueNs;
+    }
+
+    public long openTimeNs()
+    {
+        return openTimeNs;
+    }
+
+    public void openTimeNs(final long openTimeNs)
+    {
+        this.openTimeNs = openTimeNs;
+    }
+
+    public long closeTimeNs()
+    {
+        return closeTimeNs;
+    }
+
+    public void closeTimeNs(final long closeTimeNs)
+    {
+        this.closeTimeNs = closeTimeNs;
+    }
+
+    public long floorStrike()
+    {
+        return floorStrike;
+    }
+
+    public void floorStrike(final long floorStrike)
+    {
+        this.floorStrike = floorStrike;
+    }
+
+    public long capStrike()
+    {
+        return capStrike;
+    }
+
+    public void capStrike(final long capStrike)
+    {
+        this.capStrike = capStrike;
+    }
+
+    public long yesBid()
+    {
+        return yesBid;
+    }
+
+    public void yesBid(final long yesBid)
+    {
+        this.yesBid = yesBid;
+    }
+
+    public long yesAsk()
+    {
+        return yesAsk;
+    }
+
+    public void yesAsk(final long yesAsk)
+    {
+        this.yesAsk = yesAsk;
+    }
+
+    public long noBid()
+    {
+        return noBid;
+    }
+
+    public void noBid(final long noBid)
+    {
+        this.noBid = noBid;
+    }
+
+    public long noAsk()
+    {
+        return noAsk;
+    }
+
+    public void noAsk(final long noAsk)
+    {
+        this.noAsk = noAsk;
+    }
+
+    public long yesBidSize()
+    {
+        return yesBidSize;
+    }
+
+    public void yesBidSize(final long yesBidSize)
+    {
+        this.yesBidSize = yesBidSize;
+    }
+
+    public long yesAskSize()
+    {
+        return yesAskSize;
+    }
+
+    public void yesAskSize(final long yesAskSize)
+    {
+        this.yesAskSize = yesAskSize;
+    }
+
+    public long lastPrice()
+    {
+        return lastPrice;
+    }
+
+    public void lastPrice(final long lastPrice)
+    {
+        this.lastPrice = lastPrice;
+    }
+
+    public long volume()
+    {
+        return volume;
+    }
+
+    public void volume(final long volume)
+    {
+        this.volume = volume;
+    }
+
+    public long openInterest()
+    {
+        return openInterest;
+    }
+
+    public void openInterest(final long openInterest)
+    {
+        this.openInterest = openInterest;
+    }
+
+    public long expirationValue()
+    {
+        return expirationValue;
+    }
+
+    public void expirationValue(final long expirationValue)
+    {
+        this.expirationValue = expirationValue;
     }
 }

@@ -108,7 +108,7 @@ public final class KalshiRestParser
         if (!KalshiJson.completeIdentity(fields, recvNs))
         {
             ignoredMarkets++;
-            return fields.tickerLength == 0 ? bad() : IGNORED;
+            return fields.tickerLength() == 0 ? bad() : IGNORED;
         }
         publisher.market(recvNs, DataSource.REST, fields);
         return OK;

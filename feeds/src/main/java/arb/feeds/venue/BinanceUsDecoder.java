@@ -33,89 +33,28 @@ import org.agrona.DirectBuffer;
  * the snapshot's receive time, so receive times stay monotonic in the ring). From then on every
  * diff must have {@code U == previous u + 1}; a gap or a crossed book invalidates the book
  * (RESYNC_SEQUENCE_GAP / RESYNC_CROSSED) and buffering starts again.
+ *
+ * <p>This class dispatches by event type, keeps the depth synchronisation state and acts on a
+ * validated frame; {@link BinanceUsFrameReader} scans frames and snapshot levels,
+ * {@link BinanceUsDiffBuffer} holds the diffs awaiting a snapshot.
  */
 public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotDecoder
 {
     public static final int DEFAULT_SNAPSHOT_LIMIT = 1000;
     /** Diffs held while a snapshot is fetched: 100 s of the 100 ms stream. */
     public static final int DEFAULT_MAX_BUFFERED_DIFFS = 1024;
-    static final int MAX_BUFFERED_LEVELS = 1 << 20;
 
-    private static final byte[] STREAM_DATA = ascii("data");
-    private static final byte[] E = ascii("e");
-    private static final byte[] EVENT_TIME = ascii("E");
-    private static final byte[] SYMBOL = ascii("s");
-    private static final byte[] FIRST_ID = ascii("U");
-    private static final byte[] LAST_ID = ascii("u");
-    private static final byte[] BIDS = ascii("b");
-    private static final byte[] ASKS = ascii("a");
-    private static final byte[] BID_QTY = ascii("B");
-    private static final byte[] ASK_QTY = ascii("A");
-    private static final byte[] TRADE_ID = ascii("t");
-    private static final byte[] PRICE = ascii("p");
-    private static final byte[] QTY = ascii("q");
-    private static final byte[] TRADE_TIME = ascii("T");
-    private static final byte[] BUYER_MAKER = ascii("m");
-    private static final byte[] RESULT = ascii("result");
-    private static final byte[] ID = ascii("id");
-    private static final byte[] CODE = ascii("code");
-    private static final byte[] MSG = ascii("msg");
-    private static final byte[] ERROR = ascii("error");
     private static final byte[] LAST_UPDATE_ID = ascii("lastUpdateId");
     private static final byte[] SNAPSHOT_BIDS = ascii("bids");
     private static final byte[] SNAPSHOT_ASKS = ascii("asks");
 
-    private static final byte[] DEPTH_UPDATE = ascii("depthUpdate");
-    private static final byte[] TRADE = ascii("trade");
-    private static final byte[] AGG_TRADE = ascii("aggTrade");
     private static final byte[] NO_MESSAGE = ascii("error without msg");
 
-    private static final int EV_NONE = 0;
-    private static final int EV_DEPTH = 1;
-    private static final int EV_TRADE = 2;
-    private static final int EV_AGG_TRADE = 3;
-    private static final int EV_OTHER = 4;
-
     private final String symbolText;
-    private final byte[] symbol;
     private final int snapshotLimit;
     private final boolean subscribeBookTicker;
-    private final int maxBufferedDiffs;
-
-    // Frame scratch.
-    private final LevelBatch frameLevels = new LevelBatch(2048);
-    private boolean invalid;
-    private int eventType;
-    private boolean symbolOk;
-    private long eventTimeMs;
-    private long firstId;
-    private long lastId;
-    private long tradeTimeMs;
-    private long tradeId;
-    private long aggTradeId;
-    private long price;
-    private long qty;
-    private int buyerMaker;
-    private long bboBid;
-    private long bboAsk;
-    private long bboBidQty;
-    private long bboAskQty;
-    private boolean resultSeen;
-    private boolean resultNull;
-    private boolean errorSeen;
-    private boolean errorText;
-    private boolean lastUpdateIdSeen;
-
-    // Diffs buffered while no snapshot is applied.
-    private final LevelBatch bufferedLevels = new LevelBatch(16_384);
-    private final long[] bufferedFirst;
-    private final long[] bufferedLast;
-    private final long[] bufferedTimeNs;
-    private final int[] bufferedFrom;
-    private final int[] bufferedTo;
-    private int bufferedCount;
-
-    // Snapshot scratch.
+    private final BinanceUsFrameReader frames;
+    private final BinanceUsDiffBuffer diffs;
     private final LevelBatch snapshotLevels = new LevelBatch(2 * DEFAULT_SNAPSHOT_LIMIT + 16);
 
     private boolean synced;
@@ -123,7 +62,6 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
     private long lastUpdateId = Scales.NULL;
 
     private long staleDiffsDropped;
-    private long bufferResets;
     private long snapshotsTooOld;
     private long sequenceGaps;
 
@@ -156,15 +94,10 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
             throw new IllegalArgumentException("maxBufferedDiffs must be positive: " + maxBufferedDiffs);
         }
         this.symbolText = symbol.toUpperCase(Locale.ROOT);
-        this.symbol = ascii(symbolText);
         this.snapshotLimit = snapshotLimit;
         this.subscribeBookTicker = subscribeBookTicker;
-        this.maxBufferedDiffs = maxBufferedDiffs;
-        this.bufferedFirst = new long[maxBufferedDiffs];
-        this.bufferedLast = new long[maxBufferedDiffs];
-        this.bufferedTimeNs = new long[maxBufferedDiffs];
-        this.bufferedFrom = new int[maxBufferedDiffs];
-        this.bufferedTo = new int[maxBufferedDiffs];
+        this.frames = new BinanceUsFrameReader(json, ascii(symbolText), this);
+        this.diffs = new BinanceUsDiffBuffer(maxBufferedDiffs);
     }
 
     @Override
@@ -217,7 +150,7 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
 
     public int bufferedDiffs()
     {
-        return bufferedCount;
+        return diffs.count();
     }
 
     /** The update id the book is at: the snapshot's lastUpdateId or the last applied diff's u. */
@@ -235,7 +168,7 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
     /** Times the buffered diffs were discarded: non-contiguous while buffering, or the buffer was full. */
     public long bufferResets()
     {
-        return bufferResets;
+        return diffs.bufferResets();
     }
 
     /** Snapshots refused because they were older than the first buffered diff. */
@@ -261,7 +194,7 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
         synced = false;
         firstDiffPending = false;
         lastUpdateId = Scales.NULL;
-        clearBuffer();
+        diffs.clear();
     }
 
     // ------------------------------------------------------------------ WebSocket frames
@@ -269,308 +202,83 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
     @Override
     protected int decode(final DirectBuffer frame, final int offset, final int length, final long recvNs)
     {
-        frameLevels.clear();
-        invalid = false;
-        eventType = EV_NONE;
-        symbolOk = false;
-        eventTimeMs = Scales.NULL;
-        firstId = JsonScanner.INVALID;
-        lastId = JsonScanner.INVALID;
-        tradeTimeMs = Scales.NULL;
-        tradeId = JsonScanner.INVALID;
-        aggTradeId = JsonScanner.INVALID;
-        price = JsonScanner.INVALID;
-        qty = JsonScanner.INVALID;
-        buyerMaker = -1;
-        bboBid = JsonScanner.INVALID;
-        bboAsk = JsonScanner.INVALID;
-        bboBidQty = JsonScanner.INVALID;
-        bboAskQty = JsonScanner.INVALID;
-        resultSeen = false;
-        resultNull = false;
-        errorSeen = false;
-        errorText = false;
-        lastUpdateIdSeen = false;
-
-        final JsonScanner json = this.json;
-        json.wrap(frame, offset, length);
-        if (json.beginObject())
-        {
-            while (json.nextMember())
-            {
-                if (json.keyEquals(STREAM_DATA) && json.peekType() == JsonScanner.TYPE_OBJECT)
-                {
-                    json.beginObject();
-                    while (json.nextMember())
-                    {
-                        readMember();
-                    }
-                }
-                else
-                {
-                    readMember();
-                }
-            }
-        }
-        if (!json.endOfInput() || invalid)
+        final BinanceUsFrameReader frames = this.frames;
+        frames.readFrame(frame, offset, length);
+        if (!json.endOfInput() || frames.invalid())
         {
             // If it was a diff, the next diff's U will not follow the book's update id: a gap is reported then.
             return FrameResult.BAD_FRAME;
         }
-        if (errorSeen)
+        if (frames.errorSeen())
         {
-            if (!errorText)
+            if (!frames.errorText())
             {
                 setErrorText(NO_MESSAGE);
             }
             return FrameResult.VENUE_ERROR;
         }
-        if (resultSeen)
+        if (frames.resultSeen())
         {
-            return resultNull ? FrameResult.SUBSCRIBED : FrameResult.IGNORED;
+            return frames.resultNull() ? FrameResult.SUBSCRIBED : FrameResult.IGNORED;
         }
-        switch (eventType)
+        switch (frames.eventType())
         {
-            case EV_DEPTH:
-                return symbolOk ? onDepth(recvNs) : FrameResult.IGNORED;
-            case EV_TRADE:
-                return symbolOk ? onTrade(recvNs, tradeId) : FrameResult.IGNORED;
-            case EV_AGG_TRADE:
-                return symbolOk ? onTrade(recvNs, aggTradeId) : FrameResult.IGNORED;
-            case EV_OTHER:
+            case BinanceUsFrameReader.EV_DEPTH:
+                return frames.symbolOk() ? onDepth(recvNs) : FrameResult.IGNORED;
+            case BinanceUsFrameReader.EV_TRADE:
+                return frames.symbolOk() ? onTrade(recvNs, frames.tradeId()) : FrameResult.IGNORED;
+            case BinanceUsFrameReader.EV_AGG_TRADE:
+                return frames.symbolOk() ? onTrade(recvNs, frames.aggTradeId()) : FrameResult.IGNORED;
+            case BinanceUsFrameReader.EV_OTHER:
                 return FrameResult.IGNORED;
             default:
                 break;
         }
-        if (bboBid != JsonScanner.INVALID || bboAsk != JsonScanner.INVALID)
+        if (frames.bboBid() != JsonScanner.INVALID || frames.bboAsk() != JsonScanner.INVALID)
         {
-            return symbolOk ? onBookTicker(recvNs) : FrameResult.IGNORED;
+            return frames.symbolOk() ? onBookTicker(recvNs) : FrameResult.IGNORED;
         }
-        return lastUpdateIdSeen ? FrameResult.IGNORED : FrameResult.BAD_FRAME;
-    }
-
-    private void readMember()
-    {
-        final JsonScanner json = this.json;
-        if (json.keyEquals(E))
-        {
-            if (json.readString())
-            {
-                eventType = json.valueEquals(DEPTH_UPDATE) ? EV_DEPTH
-                    : json.valueEquals(TRADE) ? EV_TRADE
-                    : json.valueEquals(AGG_TRADE) ? EV_AGG_TRADE : EV_OTHER;
-            }
-        }
-        else if (json.keyEquals(BIDS))
-        {
-            // depthUpdate: level array; bookTicker: best bid price string; trade: buyer order id number
-            final int type = json.peekType();
-            if (type == JsonScanner.TYPE_ARRAY)
-            {
-                readLevels(frameLevels, true);
-            }
-            else if (type == JsonScanner.TYPE_STRING)
-            {
-                bboBid = json.readDecimal(Scales.PRICE_DECIMALS);
-            }
-            else
-            {
-                json.skipValue();
-            }
-        }
-        else if (json.keyEquals(ASKS))
-        {
-            // depthUpdate: level array; bookTicker: best ask price string; aggTrade: aggregate trade id;
-            // trade: seller order id
-            final int type = json.peekType();
-            if (type == JsonScanner.TYPE_ARRAY)
-            {
-                readLevels(frameLevels, false);
-            }
-            else if (type == JsonScanner.TYPE_STRING)
-            {
-                bboAsk = json.readDecimal(Scales.PRICE_DECIMALS);
-            }
-            else
-            {
-                aggTradeId = json.readLong();
-            }
-        }
-        else if (json.keyEquals(LAST_ID))
-        {
-            lastId = json.readLong();
-        }
-        else if (json.keyEquals(FIRST_ID))
-        {
-            firstId = json.readLong();
-        }
-        else if (json.keyEquals(SYMBOL))
-        {
-            symbolOk = json.readString() && json.valueEquals(symbol);
-        }
-        else if (json.keyEquals(EVENT_TIME))
-        {
-            eventTimeMs = json.readLong();
-        }
-        else if (json.keyEquals(PRICE))
-        {
-            price = json.readDecimal(Scales.PRICE_DECIMALS);
-        }
-        else if (json.keyEquals(QTY))
-        {
-            qty = json.readDecimal(Scales.QTY_DECIMALS);
-        }
-        else if (json.keyEquals(BID_QTY))
-        {
-            bboBidQty = json.readDecimal(Scales.QTY_DECIMALS);
-        }
-        else if (json.keyEquals(ASK_QTY))
-        {
-            bboAskQty = json.readDecimal(Scales.QTY_DECIMALS);
-        }
-        else if (json.keyEquals(TRADE_ID))
-        {
-            tradeId = json.readLong();
-        }
-        else if (json.keyEquals(TRADE_TIME))
-        {
-            tradeTimeMs = json.readLong();
-        }
-        else if (json.keyEquals(BUYER_MAKER))
-        {
-            final int type = json.peekType();
-            buyerMaker = type == JsonScanner.TYPE_TRUE ? 1 : type == JsonScanner.TYPE_FALSE ? 0 : -1;
-            json.skipValue();
-        }
-        else if (json.keyEquals(RESULT))
-        {
-            resultSeen = true;
-            resultNull = json.readNull();
-            if (!resultNull)
-            {
-                json.skipValue(); // e.g. the LIST_SUBSCRIPTIONS answer
-            }
-        }
-        else if (json.keyEquals(ERROR))
-        {
-            errorSeen = true;
-            readError();
-        }
-        else if (json.keyEquals(MSG))
-        {
-            errorText = captureErrorText();
-        }
-        else if (json.keyEquals(CODE))
-        {
-            errorSeen = true; // {"code":-1121,"msg":"Invalid symbol."}
-            json.skipValue();
-        }
-        else if (json.keyEquals(LAST_UPDATE_ID))
-        {
-            lastUpdateIdSeen = true; // a partial-depth stream: not used
-            json.skipValue();
-        }
-        else
-        {
-            json.skipValue();
-        }
-    }
-
-    /** {@code "error":{"code":2,"msg":"Invalid request"}} or a plain string. */
-    private void readError()
-    {
-        final JsonScanner json = this.json;
-        if (json.peekType() == JsonScanner.TYPE_STRING)
-        {
-            errorText = captureErrorText();
-            return;
-        }
-        if (json.peekType() != JsonScanner.TYPE_OBJECT)
-        {
-            json.skipValue();
-            return;
-        }
-        json.beginObject();
-        while (json.nextMember())
-        {
-            if (json.keyEquals(MSG))
-            {
-                errorText = captureErrorText();
-            }
-            else
-            {
-                json.skipValue();
-            }
-        }
-    }
-
-    /** {@code [["price","qty"],...]}; further elements of a level are ignored. */
-    private void readLevels(final LevelBatch into, final boolean bid)
-    {
-        final JsonScanner json = this.json;
-        if (!json.beginArray())
-        {
-            return;
-        }
-        while (json.nextElement())
-        {
-            if (!json.beginArray())
-            {
-                return;
-            }
-            long p = JsonScanner.INVALID;
-            long q = JsonScanner.INVALID;
-            if (json.nextElement())
-            {
-                p = json.readDecimal(Scales.PRICE_DECIMALS);
-                if (json.nextElement())
-                {
-                    q = json.readDecimal(Scales.QTY_DECIMALS);
-                    if (json.nextElement())
-                    {
-                        json.skipValue();
-                        json.skipRestOfContainer();
-                    }
-                }
-            }
-            if (p <= 0 || q < 0)
-            {
-                invalid = true;
-            }
-            else
-            {
-                into.add(bid, p, q);
-            }
-        }
+        return frames.lastUpdateIdSeen() ? FrameResult.IGNORED : FrameResult.BAD_FRAME;
     }
 
     // ------------------------------------------------------------------ acting on a validated frame
 
     private int onTrade(final long recvNs, final long id)
     {
+        final BinanceUsFrameReader frames = this.frames;
+        final long price = frames.price();
+        final long qty = frames.qty();
         if (price <= 0 || qty <= 0)
         {
             return FrameResult.BAD_FRAME;
         }
+        final int buyerMaker = frames.buyerMaker();
         final Aggressor aggressor = buyerMaker == 1 ? Aggressor.SELL : buyerMaker == 0 ? Aggressor.BUY : Aggressor.UNKNOWN;
-        final long timeMs = tradeTimeMs > 0 ? tradeTimeMs : eventTimeMs;
+        final long timeMs = frames.tradeTimeMs() > 0 ? frames.tradeTimeMs() : frames.eventTimeMs();
         publisher.trade(recvNs, msToNs(timeMs), aggressor, price, qty, id == JsonScanner.INVALID ? Scales.NULL : id);
         return FrameResult.DATA;
     }
 
     private int onBookTicker(final long recvNs)
     {
-        if (bboBid <= 0 || bboAsk <= 0 || bboBidQty < 0 || bboAskQty < 0)
+        final BinanceUsFrameReader frames = this.frames;
+        final long bid = frames.bboBid();
+        final long ask = frames.bboAsk();
+        final long bidQty = frames.bboBidQty();
+        final long askQty = frames.bboAskQty();
+        if (bid <= 0 || ask <= 0 || bidQty < 0 || askQty < 0)
         {
             return FrameResult.BAD_FRAME;
         }
-        publisher.bestBidOffer(recvNs, msToNs(eventTimeMs), bboBid, bboBidQty, bboAsk, bboAskQty);
+        publisher.bestBidOffer(recvNs, msToNs(frames.eventTimeMs()), bid, bidQty, ask, askQty);
         return FrameResult.DATA;
     }
 
     private int onDepth(final long recvNs)
     {
-        if (firstId <= 0 || lastId <= 0 || firstId > lastId)
+        final BinanceUsFrameReader frames = this.frames;
+        final LevelBatch frameLevels = frames.levels();
+        if (frames.firstId() <= 0 || frames.lastId() <= 0 || frames.firstId() > frames.lastId())
         {
             return FrameResult.BAD_FRAME;
         }
@@ -579,20 +287,20 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
             bufferDiff();
             return FrameResult.NEEDS_SNAPSHOT;
         }
-        if (lastId <= lastUpdateId)
+        if (frames.lastId() <= lastUpdateId)
         {
             staleDiffsDropped++;
             return FrameResult.IGNORED;
         }
         final boolean continuous = firstDiffPending
-            ? firstId <= lastUpdateId + 1
-            : firstId == lastUpdateId + 1;
+            ? frames.firstId() <= lastUpdateId + 1
+            : frames.firstId() == lastUpdateId + 1;
         if (!continuous || !bookIsValid())
         {
             // Lost diffs (or a snapshot older than the stream): start buffering from this diff.
             sequenceGaps++;
             synced = false;
-            clearBuffer();
+            diffs.clear();
             bufferDiff();
             return invalidateBook(FrameResult.RESYNC_SEQUENCE_GAP);
         }
@@ -601,46 +309,21 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
         if (checked != FrameResult.DATA)
         {
             synced = false;
-            clearBuffer();
+            diffs.clear();
             return checked;
         }
-        lastUpdateId = lastId;
+        lastUpdateId = frames.lastId();
         firstDiffPending = false;
         if (frameLevels.size() > 0)
         {
-            publisher.update(recvNs, msToNs(eventTimeMs), lastId, frameLevels, 0, frameLevels.size());
+            publisher.update(recvNs, msToNs(frames.eventTimeMs()), frames.lastId(), frameLevels, 0, frameLevels.size());
         }
         return FrameResult.DATA;
     }
 
     private void bufferDiff()
     {
-        if (bufferedCount > 0 && firstId != bufferedLast[bufferedCount - 1] + 1)
-        {
-            clearBuffer(); // the buffered run is broken: only diffs from here on can meet a snapshot
-            bufferResets++;
-        }
-        if (bufferedCount == maxBufferedDiffs || bufferedLevels.size() + frameLevels.size() > MAX_BUFFERED_LEVELS)
-        {
-            clearBuffer(); // the snapshot is taking too long; keep only what a future snapshot can use
-            bufferResets++;
-        }
-        final int n = bufferedCount++;
-        bufferedFirst[n] = firstId;
-        bufferedLast[n] = lastId;
-        bufferedTimeNs[n] = msToNs(eventTimeMs);
-        bufferedFrom[n] = bufferedLevels.size();
-        for (int i = 0, size = frameLevels.size(); i < size; i++)
-        {
-            bufferedLevels.add(frameLevels.bid(i), frameLevels.price(i), frameLevels.qty(i));
-        }
-        bufferedTo[n] = bufferedLevels.size();
-    }
-
-    private void clearBuffer()
-    {
-        bufferedCount = 0;
-        bufferedLevels.clear();
+        diffs.add(frames.firstId(), frames.lastId(), msToNs(frames.eventTimeMs()), frames.levels());
     }
 
     // ------------------------------------------------------------------ REST snapshot
@@ -671,7 +354,7 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
     private int applySnapshot(final DirectBuffer body, final int offset, final int length, final long recvNs)
     {
         snapshotLevels.clear();
-        invalid = false;
+        frames.clearInvalid();
         long snapshotId = JsonScanner.INVALID;
         final JsonScanner json = this.json;
         json.wrap(body, offset, length);
@@ -685,11 +368,11 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
                 }
                 else if (json.keyEquals(SNAPSHOT_BIDS))
                 {
-                    readLevels(snapshotLevels, true);
+                    frames.readLevels(snapshotLevels, true);
                 }
                 else if (json.keyEquals(SNAPSHOT_ASKS))
                 {
-                    readLevels(snapshotLevels, false);
+                    frames.readLevels(snapshotLevels, false);
                 }
                 else
                 {
@@ -697,11 +380,11 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
                 }
             }
         }
-        if (!json.endOfInput() || invalid || snapshotId <= 0)
+        if (!json.endOfInput() || frames.invalid() || snapshotId <= 0)
         {
             return FrameResult.BAD_FRAME;
         }
-        if (bufferedCount > 0 && snapshotId + 1 < bufferedFirst[0])
+        if (diffs.count() > 0 && snapshotId + 1 < diffs.first(0))
         {
             snapshotsTooOld++;
             return FrameResult.NEEDS_SNAPSHOT;
@@ -711,27 +394,27 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
         long bookId = snapshotId;
         long venueNs = Scales.NULL;
         int applied = 0;
-        for (int d = 0; d < bufferedCount; d++)
+        for (int d = 0; d < diffs.count(); d++)
         {
-            if (bufferedLast[d] <= bookId)
+            if (diffs.last(d) <= bookId)
             {
                 staleDiffsDropped++;
                 continue;
             }
             // The buffer is contiguous and starts at or below snapshotId + 1, so this holds; checked anyway.
-            if (applied == 0 ? bufferedFirst[d] > bookId + 1 : bufferedFirst[d] != bookId + 1)
+            if (applied == 0 ? diffs.first(d) > bookId + 1 : diffs.first(d) != bookId + 1)
             {
-                clearBuffer();
+                diffs.clear();
                 synced = false;
                 distrustBook();
                 return FrameResult.NEEDS_SNAPSHOT;
             }
-            applyLevels(bufferedLevels, bufferedFrom[d], bufferedTo[d]);
-            bookId = bufferedLast[d];
-            venueNs = bufferedTimeNs[d];
+            applyLevels(diffs.levels(), diffs.from(d), diffs.to(d));
+            bookId = diffs.last(d);
+            venueNs = diffs.timeNs(d);
             applied++;
         }
-        clearBuffer();
+        diffs.clear();
         lastUpdateId = bookId;
         firstDiffPending = applied == 0;
         final int checked = checkSnapshot();

@@ -27,13 +27,14 @@ import org.agrona.DirectBuffer;
  * <p>{@code market_trades} {@code side} is the resting (maker) order's side: in a real capture every
  * BUY trade printed at the best bid and every SELL at the best ask. The Trade event carries the
  * taker side, so BUY maps to {@code Aggressor.SELL} and SELL to {@code Aggressor.BUY}.
+ *
+ * <p>This class reads the envelope, checks the sequence and acts on a validated frame;
+ * {@link CoinbaseEventReader} scans the {@code events} array into scratch.
  */
 public final class CoinbaseDecoder extends SpotFeedDecoder
 {
     /** Levels preallocated for the snapshot: BTC-USD had 46,000 in 2026 (18.8k bids, 27.2k asks). */
     public static final int DEFAULT_SNAPSHOT_LEVELS = 65_536;
-    static final int MAX_EVENTS = 64;
-    static final int MAX_TICKERS = 16;
 
     private static final byte[] CHANNEL = ascii("channel");
     private static final byte[] TYPE = ascii("type");
@@ -41,24 +42,6 @@ public final class CoinbaseDecoder extends SpotFeedDecoder
     private static final byte[] TIMESTAMP = ascii("timestamp");
     private static final byte[] SEQUENCE_NUM = ascii("sequence_num");
     private static final byte[] EVENTS = ascii("events");
-    private static final byte[] PRODUCT_ID = ascii("product_id");
-    private static final byte[] UPDATES = ascii("updates");
-    private static final byte[] TRADES = ascii("trades");
-    private static final byte[] TICKERS = ascii("tickers");
-    private static final byte[] SIDE = ascii("side");
-    private static final byte[] PRICE_LEVEL = ascii("price_level");
-    private static final byte[] NEW_QUANTITY = ascii("new_quantity");
-    private static final byte[] EVENT_TIME = ascii("event_time");
-    private static final byte[] TRADE_ID = ascii("trade_id");
-    private static final byte[] PRICE = ascii("price");
-    private static final byte[] SIZE = ascii("size");
-    private static final byte[] TIME = ascii("time");
-    private static final byte[] BEST_BID = ascii("best_bid");
-    private static final byte[] BEST_ASK = ascii("best_ask");
-    private static final byte[] BEST_BID_QUANTITY = ascii("best_bid_quantity");
-    private static final byte[] BEST_ASK_QUANTITY = ascii("best_ask_quantity");
-    private static final byte[] BEST_BID_SIZE = ascii("best_bid_size");
-    private static final byte[] BEST_ASK_SIZE = ascii("best_ask_size");
 
     private static final byte[] L2_DATA = ascii("l2_data");
     private static final byte[] MARKET_TRADES = ascii("market_trades");
@@ -66,13 +49,6 @@ public final class CoinbaseDecoder extends SpotFeedDecoder
     private static final byte[] HEARTBEATS = ascii("heartbeats");
     private static final byte[] SUBSCRIPTIONS = ascii("subscriptions");
     private static final byte[] ERROR = ascii("error");
-    private static final byte[] SNAPSHOT = ascii("snapshot");
-    private static final byte[] UPDATE = ascii("update");
-    private static final byte[] BID = ascii("bid");
-    private static final byte[] OFFER = ascii("offer");
-    private static final byte[] ASK = ascii("ask");
-    private static final byte[] BUY = ascii("BUY");
-    private static final byte[] SELL = ascii("SELL");
     private static final byte[] NO_MESSAGE = ascii("error message without text");
 
     private static final int CH_NONE = 0;
@@ -83,29 +59,8 @@ public final class CoinbaseDecoder extends SpotFeedDecoder
     private static final int CH_SUBSCRIPTIONS = 5;
     private static final int CH_OTHER = 6;
 
-    private static final int KIND_UNKNOWN = 0;
-    private static final int KIND_SNAPSHOT = 1;
-    private static final int KIND_UPDATE = 2;
-
     private final String productId;
-    private final byte[] product;
-
-    // Per-frame scratch, filled while scanning, acted on once the frame validated.
-    private final LevelBatch levels;
-    private final TradeBatch trades = new TradeBatch(1024);
-    private final int[] eventKinds = new int[MAX_EVENTS];
-    private final boolean[] eventProductOk = new boolean[MAX_EVENTS];
-    private final int[] eventLevelFrom = new int[MAX_EVENTS];
-    private final int[] eventLevelTo = new int[MAX_EVENTS];
-    private final long[] eventTimes = new long[MAX_EVENTS];
-    private final long[] tickerBid = new long[MAX_TICKERS];
-    private final long[] tickerBidQty = new long[MAX_TICKERS];
-    private final long[] tickerAsk = new long[MAX_TICKERS];
-    private final long[] tickerAskQty = new long[MAX_TICKERS];
-    private int eventCount;
-    private int tickerCount;
-    private boolean invalid;
-    private boolean productSeen;
+    private final CoinbaseEventReader events;
 
     private long lastSequence = Scales.NULL;
     private long sequenceGaps;
@@ -130,8 +85,7 @@ public final class CoinbaseDecoder extends SpotFeedDecoder
     {
         super(Venue.COINBASE, quote, sink, snapshotLevels / 2 + 1, maxFrameBytes);
         this.productId = productId;
-        this.product = ascii(productId);
-        this.levels = new LevelBatch(snapshotLevels);
+        this.events = new CoinbaseEventReader(json, ascii(productId), snapshotLevels);
     }
 
     @Override
@@ -176,17 +130,14 @@ public final class CoinbaseDecoder extends SpotFeedDecoder
     @Override
     protected int decode(final DirectBuffer frame, final int offset, final int length, final long recvNs)
     {
-        levels.clear();
-        trades.clear();
-        eventCount = 0;
-        tickerCount = 0;
-        invalid = false;
+        events.clear();
 
         int channel = CH_NONE;
         boolean error = false;
         boolean errorText = false;
         long messageNs = Scales.NULL;
         long sequence = Scales.NULL;
+        boolean invalid = false;
         final JsonScanner json = this.json;
         json.wrap(frame, offset, length);
         if (json.beginObject())
@@ -199,7 +150,7 @@ public final class CoinbaseDecoder extends SpotFeedDecoder
                 }
                 else if (json.keyEquals(EVENTS))
                 {
-                    readEvents();
+                    events.readEvents();
                 }
                 else if (json.keyEquals(SEQUENCE_NUM))
                 {
@@ -224,7 +175,7 @@ public final class CoinbaseDecoder extends SpotFeedDecoder
                 }
             }
         }
-        if (!json.endOfInput() || invalid)
+        if (!json.endOfInput() || invalid || events.invalid())
         {
             // lastSequence stays behind, so if this frame consumed a sequence number the next one shows a gap.
             return FrameResult.BAD_FRAME;
@@ -320,295 +271,25 @@ public final class CoinbaseDecoder extends SpotFeedDecoder
         return CH_OTHER;
     }
 
-    private void readEvents()
-    {
-        final JsonScanner json = this.json;
-        if (!json.beginArray())
-        {
-            return;
-        }
-        while (json.nextElement())
-        {
-            if (eventCount == MAX_EVENTS)
-            {
-                invalid = true;
-                json.skipValue();
-                continue;
-            }
-            readEvent(eventCount++);
-        }
-    }
-
-    private void readEvent(final int e)
-    {
-        final JsonScanner json = this.json;
-        eventKinds[e] = KIND_UNKNOWN;
-        eventProductOk[e] = true;
-        eventLevelFrom[e] = levels.size();
-        eventLevelTo[e] = levels.size();
-        eventTimes[e] = Scales.NULL;
-        if (json.peekType() != JsonScanner.TYPE_OBJECT)
-        {
-            json.skipValue();
-            return;
-        }
-        json.beginObject();
-        while (json.nextMember())
-        {
-            if (json.keyEquals(UPDATES))
-            {
-                readLevels(e);
-            }
-            else if (json.keyEquals(TYPE))
-            {
-                if (json.readString())
-                {
-                    eventKinds[e] = json.valueEquals(SNAPSHOT) ? KIND_SNAPSHOT
-                        : json.valueEquals(UPDATE) ? KIND_UPDATE : KIND_UNKNOWN;
-                }
-            }
-            else if (json.keyEquals(PRODUCT_ID))
-            {
-                eventProductOk[e] = json.readString() && json.valueEquals(product);
-            }
-            else if (json.keyEquals(TRADES))
-            {
-                readTrades(e);
-            }
-            else if (json.keyEquals(TICKERS))
-            {
-                readTickers();
-            }
-            else
-            {
-                json.skipValue();
-            }
-        }
-        if (!eventProductOk[e])
-        {
-            levels.truncate(eventLevelFrom[e]);
-        }
-        eventLevelTo[e] = levels.size();
-    }
-
-    private void readLevels(final int e)
-    {
-        final JsonScanner json = this.json;
-        if (!json.beginArray())
-        {
-            return;
-        }
-        long latest = eventTimes[e];
-        while (json.nextElement())
-        {
-            if (!json.beginObject())
-            {
-                return;
-            }
-            int side = -1;
-            long price = JsonScanner.INVALID;
-            long qty = JsonScanner.INVALID;
-            long time = Scales.NULL;
-            while (json.nextMember())
-            {
-                if (json.keyEquals(PRICE_LEVEL))
-                {
-                    price = json.readDecimal(Scales.PRICE_DECIMALS);
-                }
-                else if (json.keyEquals(NEW_QUANTITY))
-                {
-                    qty = json.readDecimal(Scales.QTY_DECIMALS);
-                }
-                else if (json.keyEquals(SIDE))
-                {
-                    side = readBookSide();
-                }
-                else if (json.keyEquals(EVENT_TIME))
-                {
-                    time = json.readRfc3339Nanos();
-                }
-                else
-                {
-                    json.skipValue();
-                }
-            }
-            if (side < 0 || price <= 0 || qty < 0)
-            {
-                invalid = true;
-            }
-            else
-            {
-                levels.add(side == 1, price, qty);
-                if (time != Scales.NULL && time > latest)
-                {
-                    latest = time;
-                }
-            }
-        }
-        eventTimes[e] = latest;
-    }
-
-    /** 1 bid, 0 offer, -1 unknown. */
-    private int readBookSide()
-    {
-        final JsonScanner json = this.json;
-        if (!json.readString())
-        {
-            return -1;
-        }
-        if (json.valueEquals(BID))
-        {
-            return 1;
-        }
-        return json.valueEquals(OFFER) || json.valueEquals(ASK) ? 0 : -1;
-    }
-
-    private void readTrades(final int e)
-    {
-        final JsonScanner json = this.json;
-        if (!json.beginArray())
-        {
-            return;
-        }
-        while (json.nextElement())
-        {
-            if (!json.beginObject())
-            {
-                return;
-            }
-            long price = JsonScanner.INVALID;
-            long size = JsonScanner.INVALID;
-            long id = Scales.NULL;
-            long time = Scales.NULL;
-            byte aggressor = TradeBatch.UNKNOWN;
-            boolean productOk = true;
-            while (json.nextMember())
-            {
-                if (json.keyEquals(PRICE))
-                {
-                    price = json.readDecimal(Scales.PRICE_DECIMALS);
-                }
-                else if (json.keyEquals(SIZE))
-                {
-                    size = json.readDecimal(Scales.QTY_DECIMALS);
-                }
-                else if (json.keyEquals(SIDE))
-                {
-                    if (json.readString())
-                    {
-                        // side names the maker order: a BUY trade hit a resting bid, so the taker sold.
-                        aggressor = json.valueEquals(BUY) ? TradeBatch.SELL
-                            : json.valueEquals(SELL) ? TradeBatch.BUY : TradeBatch.UNKNOWN;
-                    }
-                }
-                else if (json.keyEquals(TRADE_ID))
-                {
-                    final long v = json.readLong();
-                    id = v == JsonScanner.INVALID ? Scales.NULL : v;
-                }
-                else if (json.keyEquals(TIME))
-                {
-                    time = json.readRfc3339Nanos();
-                }
-                else if (json.keyEquals(PRODUCT_ID))
-                {
-                    productOk = json.readString() && json.valueEquals(product);
-                }
-                else
-                {
-                    json.skipValue();
-                }
-            }
-            if (price <= 0 || size <= 0)
-            {
-                invalid = true;
-            }
-            else if (productOk)
-            {
-                trades.add(aggressor, price, size, id, time, e);
-            }
-        }
-    }
-
-    private void readTickers()
-    {
-        final JsonScanner json = this.json;
-        if (!json.beginArray())
-        {
-            return;
-        }
-        while (json.nextElement())
-        {
-            if (!json.beginObject())
-            {
-                return;
-            }
-            long bid = JsonScanner.INVALID;
-            long bidQty = JsonScanner.INVALID;
-            long ask = JsonScanner.INVALID;
-            long askQty = JsonScanner.INVALID;
-            boolean productOk = true;
-            while (json.nextMember())
-            {
-                if (json.keyEquals(BEST_BID))
-                {
-                    bid = json.readDecimal(Scales.PRICE_DECIMALS);
-                }
-                else if (json.keyEquals(BEST_ASK))
-                {
-                    ask = json.readDecimal(Scales.PRICE_DECIMALS);
-                }
-                else if (json.keyEquals(BEST_BID_QUANTITY) || json.keyEquals(BEST_BID_SIZE))
-                {
-                    bidQty = json.readDecimal(Scales.QTY_DECIMALS);
-                }
-                else if (json.keyEquals(BEST_ASK_QUANTITY) || json.keyEquals(BEST_ASK_SIZE))
-                {
-                    askQty = json.readDecimal(Scales.QTY_DECIMALS);
-                }
-                else if (json.keyEquals(PRODUCT_ID))
-                {
-                    productOk = json.readString() && json.valueEquals(product);
-                }
-                else
-                {
-                    json.skipValue();
-                }
-            }
-            // A ticker without a two-sided quote (empty book side) carries no BBO to publish.
-            if (productOk && bid > 0 && ask > 0 && bidQty >= 0 && askQty >= 0)
-            {
-                if (tickerCount == MAX_TICKERS)
-                {
-                    invalid = true;
-                }
-                else
-                {
-                    tickerBid[tickerCount] = bid;
-                    tickerBidQty[tickerCount] = bidQty;
-                    tickerAsk[tickerCount] = ask;
-                    tickerAskQty[tickerCount] = askQty;
-                    tickerCount++;
-                }
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ acting on a validated frame
 
     private int onLevel2(final long recvNs, final long messageNs, final long sequence)
     {
+        final CoinbaseEventReader events = this.events;
+        final LevelBatch levels = events.levels();
         int result = FrameResult.IGNORED;
-        for (int e = 0; e < eventCount; e++)
+        for (int e = 0, n = events.eventCount(); e < n; e++)
         {
-            if (!eventProductOk[e])
+            if (!events.eventProductOk(e))
             {
                 continue;
             }
-            final int from = eventLevelFrom[e];
-            final int to = eventLevelTo[e];
-            final long venueNs = eventTimes[e] != Scales.NULL ? eventTimes[e] : messageNs;
-            if (eventKinds[e] == KIND_SNAPSHOT)
+            final int from = events.eventLevelFrom(e);
+            final int to = events.eventLevelTo(e);
+            final long eventNs = events.eventTime(e);
+            final long venueNs = eventNs != Scales.NULL ? eventNs : messageNs;
+            final int kind = events.eventKind(e);
+            if (kind == CoinbaseEventReader.KIND_SNAPSHOT)
             {
                 loadSnapshot(levels, from, to);
                 final int checked = checkSnapshot();
@@ -618,7 +299,7 @@ public final class CoinbaseDecoder extends SpotFeedDecoder
                 }
                 result = merge(result, checked);
             }
-            else if (eventKinds[e] == KIND_UPDATE)
+            else if (kind == CoinbaseEventReader.KIND_UPDATE)
             {
                 if (!bookIsValid())
                 {
@@ -639,10 +320,11 @@ public final class CoinbaseDecoder extends SpotFeedDecoder
 
     private int onTrades(final long recvNs, final long messageNs)
     {
+        final TradeBatch trades = events.trades();
         int result = FrameResult.IGNORED;
         for (int i = 0, n = trades.size(); i < n; i++)
         {
-            if (eventKinds[trades.group(i)] != KIND_UPDATE)
+            if (events.eventKind(trades.group(i)) != CoinbaseEventReader.KIND_UPDATE)
             {
                 snapshotTradesSkipped++;
                 continue;
@@ -656,10 +338,14 @@ public final class CoinbaseDecoder extends SpotFeedDecoder
 
     private int onTickers(final long recvNs, final long messageNs)
     {
+        final CoinbaseEventReader events = this.events;
+        final int tickerCount = events.tickerCount();
         for (int i = 0; i < tickerCount; i++)
         {
-            publisher.bestBidOffer(recvNs, messageNs, tickerBid[i], tickerBidQty[i], tickerAsk[i], tickerAskQty[i]);
-            if (bookIsValid() && (book.bestBid() != tickerBid[i] || book.bestAsk() != tickerAsk[i]))
+            final long bid = events.tickerBid(i);
+            final long ask = events.tickerAsk(i);
+            publisher.bestBidOffer(recvNs, messageNs, bid, events.tickerBidQty(i), ask, events.tickerAskQty(i));
+            if (bookIsValid() && (book.bestBid() != bid || book.bestAsk() != ask))
             {
                 tickerBookMismatches++;
             }

@@ -24,11 +24,13 @@ import org.agrona.DirectBuffer;
  * depth. Every book message's CRC32 checksum is then verified over the truncated book
  * ({@link KrakenChecksum}, rendered at the configured precision); a mismatch invalidates the book
  * and returns {@link FrameResult#RESYNC_CHECKSUM} without publishing the message.
+ *
+ * <p>This class reads the envelope and acts on a validated frame (book, depth truncation, checksum,
+ * trades); {@link KrakenDataReader} scans the {@code data} array into scratch.
  */
 public final class KrakenDecoder extends SpotFeedDecoder
 {
     public static final int DEFAULT_DEPTH = 100;
-    static final int MAX_ENTRIES = 8;
 
     private static final byte[] CHANNEL = ascii("channel");
     private static final byte[] TYPE = ascii("type");
@@ -36,15 +38,6 @@ public final class KrakenDecoder extends SpotFeedDecoder
     private static final byte[] METHOD = ascii("method");
     private static final byte[] SUCCESS = ascii("success");
     private static final byte[] ERROR = ascii("error");
-    private static final byte[] SYMBOL = ascii("symbol");
-    private static final byte[] BIDS = ascii("bids");
-    private static final byte[] ASKS = ascii("asks");
-    private static final byte[] CHECKSUM = ascii("checksum");
-    private static final byte[] TIMESTAMP = ascii("timestamp");
-    private static final byte[] PRICE = ascii("price");
-    private static final byte[] QTY = ascii("qty");
-    private static final byte[] SIDE = ascii("side");
-    private static final byte[] TRADE_ID = ascii("trade_id");
 
     private static final byte[] BOOK = ascii("book");
     private static final byte[] TRADE = ascii("trade");
@@ -54,8 +47,6 @@ public final class KrakenDecoder extends SpotFeedDecoder
     private static final byte[] SUBSCRIBE = ascii("subscribe");
     private static final byte[] UNSUBSCRIBE = ascii("unsubscribe");
     private static final byte[] PONG = ascii("pong");
-    private static final byte[] BUY = ascii("buy");
-    private static final byte[] SELL = ascii("sell");
     private static final byte[] NO_MESSAGE = ascii("request failed without error text");
 
     private static final int CH_NONE = 0;
@@ -75,20 +66,10 @@ public final class KrakenDecoder extends SpotFeedDecoder
     private static final int KIND_UPDATE = 2;
 
     private final String symbolText;
-    private final byte[] symbol;
     private final int depth;
     private final KrakenChecksum checksum;
-
-    private final LevelBatch levels = new LevelBatch(4 * DEFAULT_DEPTH);
+    private final KrakenDataReader data;
     private final LevelBatch published = new LevelBatch(4 * DEFAULT_DEPTH);
-    private final TradeBatch trades = new TradeBatch(256);
-    private final boolean[] entrySymbolOk = new boolean[MAX_ENTRIES];
-    private final int[] entryFrom = new int[MAX_ENTRIES];
-    private final int[] entryTo = new int[MAX_ENTRIES];
-    private final long[] entryChecksum = new long[MAX_ENTRIES];
-    private final long[] entryTime = new long[MAX_ENTRIES];
-    private int entryCount;
-    private boolean invalid;
 
     private long checksumMismatches;
     private long truncatedLevels;
@@ -120,7 +101,7 @@ public final class KrakenDecoder extends SpotFeedDecoder
             throw new IllegalArgumentException("Kraken book depth must be 10, 25, 100, 500 or 1000: " + depth);
         }
         this.symbolText = symbol;
-        this.symbol = ascii(symbol);
+        this.data = new KrakenDataReader(json, ascii(symbol));
         this.depth = depth;
         this.checksum = new KrakenChecksum(priceDecimals, qtyDecimals);
     }
@@ -214,10 +195,7 @@ public final class KrakenDecoder extends SpotFeedDecoder
     @Override
     protected int decode(final DirectBuffer frame, final int offset, final int length, final long recvNs)
     {
-        levels.clear();
-        trades.clear();
-        entryCount = 0;
-        invalid = false;
+        data.clear();
 
         int channel = CH_NONE;
         int kind = KIND_UNKNOWN;
@@ -245,7 +223,7 @@ public final class KrakenDecoder extends SpotFeedDecoder
                 }
                 else if (json.keyEquals(DATA))
                 {
-                    readData();
+                    data.readData();
                 }
                 else if (json.keyEquals(METHOD))
                 {
@@ -266,7 +244,7 @@ public final class KrakenDecoder extends SpotFeedDecoder
                 }
             }
         }
-        if (!json.endOfInput() || invalid)
+        if (!json.endOfInput() || data.invalid())
         {
             if (channel == CH_BOOK || channel == CH_NONE)
             {
@@ -350,165 +328,18 @@ public final class KrakenDecoder extends SpotFeedDecoder
         return json.valueEquals(PONG) ? M_PONG : M_OTHER;
     }
 
-    /** Data elements are book entries or trades; which one is decided by the channel once known. */
-    private void readData()
-    {
-        final JsonScanner json = this.json;
-        if (json.peekType() != JsonScanner.TYPE_ARRAY)
-        {
-            json.skipValue(); // status and others may carry objects; they are not decoded
-            return;
-        }
-        json.beginArray();
-        while (json.nextElement())
-        {
-            if (json.peekType() != JsonScanner.TYPE_OBJECT)
-            {
-                json.skipValue();
-                continue;
-            }
-            if (entryCount == MAX_ENTRIES)
-            {
-                invalid = true;
-                json.skipValue();
-                continue;
-            }
-            readEntry(entryCount++);
-        }
-    }
-
-    private void readEntry(final int e)
-    {
-        final JsonScanner json = this.json;
-        entrySymbolOk[e] = false;
-        entryFrom[e] = levels.size();
-        entryChecksum[e] = Scales.NULL;
-        entryTime[e] = Scales.NULL;
-        long price = JsonScanner.INVALID;
-        long qty = JsonScanner.INVALID;
-        long tradeId = Scales.NULL;
-        byte aggressor = TradeBatch.UNKNOWN;
-        boolean tradeFields = false;
-        json.beginObject();
-        while (json.nextMember())
-        {
-            if (json.keyEquals(BIDS))
-            {
-                readLevels(true);
-            }
-            else if (json.keyEquals(ASKS))
-            {
-                readLevels(false);
-            }
-            else if (json.keyEquals(SYMBOL))
-            {
-                entrySymbolOk[e] = json.readString() && json.valueEquals(symbol);
-            }
-            else if (json.keyEquals(CHECKSUM))
-            {
-                final long v = json.readLong();
-                invalid |= v < 0 || v > 0xFFFF_FFFFL;
-                entryChecksum[e] = v;
-            }
-            else if (json.keyEquals(TIMESTAMP))
-            {
-                entryTime[e] = json.readRfc3339Nanos();
-            }
-            else if (json.keyEquals(PRICE))
-            {
-                price = json.readDecimal(Scales.PRICE_DECIMALS);
-                tradeFields = true;
-            }
-            else if (json.keyEquals(QTY))
-            {
-                qty = json.readDecimal(Scales.QTY_DECIMALS);
-                tradeFields = true;
-            }
-            else if (json.keyEquals(SIDE))
-            {
-                if (json.readString())
-                {
-                    aggressor = json.valueEquals(BUY) ? TradeBatch.BUY
-                        : json.valueEquals(SELL) ? TradeBatch.SELL : TradeBatch.UNKNOWN;
-                }
-            }
-            else if (json.keyEquals(TRADE_ID))
-            {
-                final long v = json.readLong();
-                tradeId = v == JsonScanner.INVALID ? Scales.NULL : v;
-            }
-            else
-            {
-                json.skipValue();
-            }
-        }
-        entryTo[e] = levels.size();
-        if (tradeFields)
-        {
-            if (price <= 0 || qty <= 0)
-            {
-                invalid = true;
-            }
-            else if (entrySymbolOk[e])
-            {
-                trades.add(aggressor, price, qty, tradeId, entryTime[e], e);
-            }
-        }
-    }
-
-    private void readLevels(final boolean bid)
-    {
-        final JsonScanner json = this.json;
-        if (!json.beginArray())
-        {
-            return;
-        }
-        while (json.nextElement())
-        {
-            if (!json.beginObject())
-            {
-                return;
-            }
-            long price = JsonScanner.INVALID;
-            long qty = JsonScanner.INVALID;
-            while (json.nextMember())
-            {
-                if (json.keyEquals(PRICE))
-                {
-                    price = json.readDecimal(Scales.PRICE_DECIMALS);
-                }
-                else if (json.keyEquals(QTY))
-                {
-                    qty = json.readDecimal(Scales.QTY_DECIMALS);
-                }
-                else
-                {
-                    json.skipValue();
-                }
-            }
-            if (price <= 0 || qty < 0)
-            {
-                invalid = true;
-            }
-            else
-            {
-                levels.add(bid, price, qty);
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ acting on a validated frame
 
     private int onBook(final int kind, final long recvNs)
     {
         int result = FrameResult.IGNORED;
-        for (int e = 0; e < entryCount; e++)
+        for (int e = 0, n = data.entryCount(); e < n; e++)
         {
-            if (!entrySymbolOk[e])
+            if (!data.entrySymbolOk(e))
             {
                 continue;
             }
-            if (entryChecksum[e] == Scales.NULL)
+            if (data.entryChecksum(e) == Scales.NULL)
             {
                 distrustBook();
                 return FrameResult.BAD_FRAME; // every book message carries one; without it nothing can be verified
@@ -527,9 +358,9 @@ public final class KrakenDecoder extends SpotFeedDecoder
 
     private int onBookSnapshot(final int e, final long recvNs)
     {
-        loadSnapshot(levels, entryFrom[e], entryTo[e]);
+        loadSnapshot(data.levels(), data.entryFrom(e), data.entryTo(e));
         book.truncate(depth);
-        if (checksum.compute(book) != entryChecksum[e])
+        if (checksum.compute(book) != data.entryChecksum(e))
         {
             checksumMismatches++;
             return signalResync(FrameResult.RESYNC_CHECKSUM); // a bad snapshot is a new incident: always signal
@@ -537,7 +368,7 @@ public final class KrakenDecoder extends SpotFeedDecoder
         final int checked = checkSnapshot();
         if (checked == FrameResult.DATA)
         {
-            publisher.snapshot(recvNs, entryTime[e], Scales.NULL, book);
+            publisher.snapshot(recvNs, data.entryTime(e), Scales.NULL, book);
         }
         return checked;
     }
@@ -548,8 +379,9 @@ public final class KrakenDecoder extends SpotFeedDecoder
         {
             return invalidateBook(FrameResult.RESYNC_SEQUENCE_GAP);
         }
-        final int from = entryFrom[e];
-        final int to = entryTo[e];
+        final LevelBatch levels = data.levels();
+        final int from = data.entryFrom(e);
+        final int to = data.entryTo(e);
         applyLevels(levels, from, to);
         published.clear();
         for (int i = from; i < to; i++)
@@ -559,7 +391,7 @@ public final class KrakenDecoder extends SpotFeedDecoder
         deleteBeyondDepth(true);
         deleteBeyondDepth(false);
         book.truncate(depth);
-        if (checksum.compute(book) != entryChecksum[e])
+        if (checksum.compute(book) != data.entryChecksum(e))
         {
             checksumMismatches++;
             return invalidateBook(FrameResult.RESYNC_CHECKSUM);
@@ -567,7 +399,7 @@ public final class KrakenDecoder extends SpotFeedDecoder
         final int checked = checkUpdate();
         if (checked == FrameResult.DATA && published.size() > 0)
         {
-            publisher.update(recvNs, entryTime[e], Scales.NULL, published, 0, published.size());
+            publisher.update(recvNs, data.entryTime(e), Scales.NULL, published, 0, published.size());
         }
         return checked;
     }
@@ -585,6 +417,7 @@ public final class KrakenDecoder extends SpotFeedDecoder
 
     private int onTrades(final int kind, final long recvNs)
     {
+        final TradeBatch trades = data.trades();
         if (kind != KIND_UPDATE)
         {
             snapshotTradesSkipped += trades.size();

@@ -224,7 +224,7 @@ class KalshiRestParserTest
         final List<String> listed = new ArrayList<>();
         final UnsafeBuffer b = buf(LIST);
         assertThat(parser.onMarketList(b, 0, b.capacity(), RECV,
-            (market, recvNs) -> listed.add(market.tickerString() + "@" + market.closeTimeNs)))
+            (market, recvNs) -> listed.add(market.tickerString() + "@" + market.closeTimeNs())))
             .isEqualTo(KalshiRestParser.OK);
         assertThat(listed).containsExactly(
             "KXBTC15M-26MAR101015-15@" + KalshiCalendarTest.ns("2026-03-10T14:15:00Z"),

@@ -87,9 +87,9 @@ final class KalshiEvents implements EventSink
         fields.reset();
         final byte[] t = ticker.getBytes(StandardCharsets.US_ASCII);
         fields.setTicker(t, t.length);
-        fields.closeTimeNs = closeNs;
-        fields.openTimeNs = closeNs - 15 * 60_000_000_000L;
-        fields.series = ticker.startsWith("KXBTCD") ? Series.KXBTCD : Series.KXBTC15M;
+        fields.closeTimeNs(closeNs);
+        fields.openTimeNs(closeNs - 15 * 60_000_000_000L);
+        fields.series(ticker.startsWith("KXBTCD") ? Series.KXBTCD : Series.KXBTC15M);
         return fields;
     }
 
@@ -102,23 +102,23 @@ final class KalshiEvents implements EventSink
     void quote(final long recvNs, final String ticker, final long closeNs, final String yesBid, final String yesAsk)
     {
         final KalshiMarketFields f = state(ticker, closeNs);
-        f.status = KalshiStatus.ACTIVE;
-        f.strikeType = StrikeType.GREATER_OR_EQUAL;
-        f.priceStructure = PriceStructure.TAPERED_DECI_CENT;
-        f.floorStrike = 78_900_00000000L;
-        f.yesBid = kprice(yesBid);
-        f.yesAsk = kprice(yesAsk);
-        f.noBid = Scales.KPRICE - f.yesAsk;
-        f.noAsk = Scales.KPRICE - f.yesBid;
+        f.status(KalshiStatus.ACTIVE);
+        f.strikeType(StrikeType.GREATER_OR_EQUAL);
+        f.priceStructure(PriceStructure.TAPERED_DECI_CENT);
+        f.floorStrike(78_900_00000000L);
+        f.yesBid(kprice(yesBid));
+        f.yesAsk(kprice(yesAsk));
+        f.noBid(Scales.KPRICE - f.yesAsk());
+        f.noAsk(Scales.KPRICE - f.yesBid());
         market(recvNs, DataSource.REST);
     }
 
     void settled(final long recvNs, final String ticker, final long closeNs, final MarketResult result, final long value)
     {
         final KalshiMarketFields f = state(ticker, closeNs);
-        f.status = KalshiStatus.DETERMINED;
-        f.result = result;
-        f.expirationValue = value;
+        f.status(KalshiStatus.DETERMINED);
+        f.result(result);
+        f.expirationValue(value);
         market(recvNs, DataSource.REST);
     }
 
