@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import arb.feeds.ReceiveClock;
 import arb.feeds.capture.FrameCapture;
+import arb.feeds.net.ByteBufView;
 import arb.feeds.net.HttpGetClient;
 import arb.feeds.net.ReconnectBackoff;
 import arb.journal.Scales;
@@ -23,7 +24,6 @@ import arb.sbe.Venue;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,8 +74,8 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
     private final ReconnectBackoff backoff;
     private final List<Tracked> tracked = new ArrayList<>();
     private final List<KalshiCalendar> calendars = new ArrayList<>();
-    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
-    private final ExpandableArrayBuffer copy = new ExpandableArrayBuffer(64 * 1024);
+    private final ByteBufView bodies = new ByteBufView();
+    private final UnsafeBuffer view = bodies.buffer();
     private final String base;
     private final FrameCapture capture;
     private int requestIds;
@@ -519,7 +519,7 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
             }
             return -1;
         }
-        final int length = wrap(body);
+        final int length = bodies.wrap(body);
         if (capture != FrameCapture.NONE)
         {
             capture.recordHttp(recvNs, Venue.KALSHI, id, FrameCapture.Kind.HTTP, true, base + path, code, view, 0,
@@ -898,26 +898,6 @@ public final class KalshiPoller implements KalshiRestParser.ListedMarketHandler
                 "polling " + config.series() + " every " + config.pollIntervalMs() + " ms");
             everLive = true;
         }
-    }
-
-    private int wrap(final ByteBuf content)
-    {
-        final int length = content.readableBytes();
-        if (content.hasMemoryAddress())
-        {
-            view.wrap(content.memoryAddress() + content.readerIndex(), length);
-        }
-        else if (content.hasArray())
-        {
-            view.wrap(content.array(), content.arrayOffset() + content.readerIndex(), length);
-        }
-        else
-        {
-            copy.checkLimit(length);
-            content.getBytes(content.readerIndex(), copy.byteArray(), 0, length);
-            view.wrap(copy, 0, length);
-        }
-        return length;
     }
 
     // ------------------------------------------------------------------ observation (tests, status line)

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import arb.feeds.FrameResult;
 import arb.feeds.ReceiveClock;
 import arb.feeds.capture.FrameCapture;
+import arb.feeds.net.ByteBufView;
 import arb.feeds.net.ReconnectBackoff;
 import arb.feeds.net.Transports;
 import arb.sbe.FeedReason;
@@ -45,7 +46,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,8 +92,8 @@ public final class KalshiWebSocket
     private final AddressResolverGroup<?> resolver;
     private final KalshiStatusReporter status;
     private final ReconnectBackoff backoff;
-    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
-    private final ExpandableArrayBuffer copy = new ExpandableArrayBuffer(64 * 1024);
+    private final ByteBufView bytes = new ByteBufView();
+    private final UnsafeBuffer view = bytes.buffer();
     private final FrameCapture capture;
 
     private boolean started;
@@ -405,7 +405,7 @@ public final class KalshiWebSocket
         frames++;
         lastTrafficNanos = System.nanoTime();
         final long recvNs = clock.nowNs();
-        final int length = wrap(content);
+        final int length = bytes.wrap(content);
         capture.record(recvNs, Venue.KALSHI, id, FrameCapture.Kind.WS, true, null, view, 0, length);
         final int result = decoder.onFrame(view, 0, length, recvNs);
         switch (result)
@@ -671,26 +671,6 @@ public final class KalshiWebSocket
         {
             ch.close();
         }
-    }
-
-    private int wrap(final ByteBuf content)
-    {
-        final int length = content.readableBytes();
-        if (content.hasMemoryAddress())
-        {
-            view.wrap(content.memoryAddress() + content.readerIndex(), length);
-        }
-        else if (content.hasArray())
-        {
-            view.wrap(content.array(), content.arrayOffset() + content.readerIndex(), length);
-        }
-        else
-        {
-            copy.checkLimit(length);
-            content.getBytes(content.readerIndex(), copy.byteArray(), 0, length);
-            view.wrap(copy, 0, length);
-        }
-        return length;
     }
 
     private static String describe(final Throwable t)

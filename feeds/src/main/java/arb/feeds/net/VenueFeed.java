@@ -37,7 +37,6 @@ import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketCl
 import io.netty.handler.ssl.SslContext;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.concurrent.ScheduledFuture;
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +77,8 @@ public final class VenueFeed
     private final String userAgent;
     private final String name;
 
-    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
-    private final ExpandableArrayBuffer copy = new ExpandableArrayBuffer(64 * 1024);
+    private final ByteBufView bytes = new ByteBufView();
+    private final UnsafeBuffer view = bytes.buffer();
 
     private FeedState state;
     private FeedReason reason = FeedReason.NONE;
@@ -409,7 +408,7 @@ public final class VenueFeed
         final long recvNs = clock.nowNs();
         lastMessageNanos = System.nanoTime();
         final int length = content.readableBytes();
-        wrap(content, length);
+        bytes.wrap(content);
         capture.record(recvNs, settings.venue(), id, FrameCapture.Kind.WS, true, null, view, 0, length);
         final int result;
         try
@@ -425,25 +424,6 @@ public final class VenueFeed
             return;
         }
         onResult(result, length);
-    }
-
-    private void wrap(final ByteBuf content, final int length)
-    {
-        if (content.hasMemoryAddress())
-        {
-            view.wrap(content.memoryAddress() + content.readerIndex(), length);
-        }
-        else if (content.hasArray())
-        {
-            view.wrap(content.array(), content.arrayOffset() + content.readerIndex(), length);
-        }
-        else
-        {
-            // Composite (aggregated fragments): one copy into a reusable buffer.
-            copy.checkLimit(length);
-            content.getBytes(content.readerIndex(), copy.byteArray(), 0, length);
-            view.wrap(copy, 0, length);
-        }
     }
 
     private void onResult(final int result, final int length)
@@ -656,7 +636,7 @@ public final class VenueFeed
             return;
         }
         final int length = body.readableBytes();
-        wrap(body, length);
+        bytes.wrap(body);
         capture.recordHttp(recvNs, settings.venue(), id, FrameCapture.Kind.HTTP, true, uri.toString(), code, view, 0, length);
         final int result;
         try
@@ -687,7 +667,7 @@ public final class VenueFeed
     private void recordHttp(final long recvNs, final int id, final URI uri, final int code, final ByteBuf body)
     {
         final int length = body.readableBytes();
-        wrap(body, length);
+        bytes.wrap(body);
         capture.recordHttp(recvNs, settings.venue(), id, FrameCapture.Kind.HTTP, true, uri.toString(), code, view, 0, length);
     }
 
