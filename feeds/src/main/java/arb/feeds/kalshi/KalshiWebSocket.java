@@ -9,44 +9,22 @@ import java.util.concurrent.TimeUnit;
 import arb.feeds.FrameResult;
 import arb.feeds.ReceiveClock;
 import arb.feeds.capture.FrameCapture;
-import arb.feeds.net.ByteBufView;
 import arb.feeds.net.ReconnectBackoff;
 import arb.feeds.net.Transports;
+import arb.feeds.net.WebSocketSession;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.Series;
 import arb.sbe.Venue;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.resolver.AddressResolverGroup;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.DirectBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * {@link FrameResult#RESYNC_SEQUENCE_GAP}) publishes RESYNCING and resubscribes the order book channel.
  * Silence, peer close and failures reconnect with exponential backoff; every state change is a
  * FeedStatus event (the engine invalidates WebSocket books on CONNECTING, DISCONNECTED, BACKOFF,
- * RESYNCING and STOPPED). Single-threaded: all of it runs on the loop.
+ * RESYNCING and STOPPED). The connection itself (pipeline, connection ids, last traffic, pings, the
+ * reconnect timer) is a {@link WebSocketSession}, the one the spot venues use. Single-threaded: all
+ * of it runs on the loop.
  *
  * <p>With a {@link FrameCapture}, every text frame received (before it is decoded, with the receive
  * time the decoder gets) and sent is recorded, with each connect and disconnect, and every call that
@@ -88,25 +68,16 @@ public final class KalshiWebSocket
     private final KalshiFeedConfig config;
     private final KalshiSigner signer;
     private final KalshiSelection selection;
-    private final SslContext ssl;
-    private final AddressResolverGroup<?> resolver;
+    private final WebSocketSession session;
     private final KalshiStatusReporter status;
     private final ReconnectBackoff backoff;
-    private final ByteBufView bytes = new ByteBufView();
-    private final UnsafeBuffer view = bytes.buffer();
     private final FrameCapture capture;
 
     private boolean started;
-    private boolean connOpen;
     private boolean stopped;
     private boolean restOnly;
     private boolean modeAnnounced;
-    private int connId;
-    private Channel channel;
-    private boolean handshaken;
     private ScheduledFuture<?> housekeeping;
-    private ScheduledFuture<?> reconnectTimer;
-    private long lastTrafficNanos;
     private long nextPingNanos;
     private long subscribeDeadlineNanos;
 
@@ -151,8 +122,9 @@ public final class KalshiWebSocket
         this.config = config;
         this.signer = signer;
         this.selection = selection;
-        this.ssl = ssl;
-        this.resolver = resolver;
+        this.session = new WebSocketSession(loop, Transports.socketChannel(loop), resolver, ssl,
+            config.wsConnectTimeoutMs(), config.wsHandshakeTimeoutMs(), config.maxFrameBytes(), false,
+            new SessionListener());
         this.status = new KalshiStatusReporter(publisher, "ws");
         this.backoff = new ReconnectBackoff(config.wsBackoffInitialMs(),
             Math.max(config.wsBackoffInitialMs(), config.wsBackoffMaxMs()), 0, 60, 600_000, new SplittableRandom(23));
@@ -197,10 +169,7 @@ public final class KalshiWebSocket
         {
             housekeeping.cancel(false);
         }
-        if (reconnectTimer != null)
-        {
-            reconnectTimer.cancel(false);
-        }
+        session.cancelReconnect();
         closeChannel("stopped");
         if (started && !restOnly)
         {
@@ -216,14 +185,8 @@ public final class KalshiWebSocket
         {
             return;
         }
-        reconnectTimer = null;
         final URI uri = config.ws();
-        final boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
-        final String host = uri.getHost();
-        final int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
-        final int id = ++connId;
-        handshaken = false;
-        connOpen = true;
+        final int id = session.begin();
         status.report(clock.nowNs(), FeedState.CONNECTING, FeedReason.NONE, why + ": " + uri);
         recordEvent(id, uri.toString(), "connect");
 
@@ -236,60 +199,14 @@ public final class KalshiWebSocket
                 .set(KalshiSigner.HEADER_TIMESTAMP, Long.toString(timestampMs))
                 .set(KalshiSigner.HEADER_SIGNATURE, signer.signWebSocket(timestampMs));
         }
-        final WebSocketClientProtocolConfig wsConfig = WebSocketClientProtocolConfig.newBuilder()
-            .webSocketUri(uri)
-            .maxFramePayloadLength(config.maxFrameBytes())
-            .handshakeTimeoutMillis(config.wsHandshakeTimeoutMs())
-            .handleCloseFrames(false)
-            .dropPongFrames(false)
-            .withUTF8Validator(false)
-            .customHeaders(headers)
-            .build();
-        final Bootstrap b = new Bootstrap()
-            .group(loop)
-            .channel(Transports.socketChannel(loop))
-            .resolver(resolver)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.min(Integer.MAX_VALUE, config.wsConnectTimeoutMs()))
-            .option(ChannelOption.TCP_NODELAY, true)
-            .handler(new ChannelInitializer<SocketChannel>()
-            {
-                @Override
-                protected void initChannel(final SocketChannel ch)
-                {
-                    final ChannelPipeline p = ch.pipeline();
-                    if (tls)
-                    {
-                        p.addLast(ssl.newHandler(ch.alloc(), host, port));
-                    }
-                    p.addLast(new HttpClientCodec());
-                    p.addLast(new HttpObjectAggregator(64 * 1024));
-                    p.addLast(new WebSocketClientProtocolHandler(wsConfig));
-                    p.addLast(new WebSocketFrameAggregator(config.maxFrameBytes()));
-                    p.addLast(new Handler(id));
-                }
-            });
-        b.connect(host, port).addListener(f ->
-        {
-            if (!f.isSuccess() && id == connId)
-            {
-                disconnect(FeedReason.CONNECT_FAILED, "connect " + host + ":" + port + ": " + describe(f.cause()), false);
-            }
-        });
+        session.dial(uri, headers);
     }
 
-    private void onHandshakeComplete(final int id, final Channel ch)
+    private void onOpen()
     {
-        if (id != connId || stopped)
-        {
-            ch.close();
-            return;
-        }
-        channel = ch;
-        handshaken = true;
-        lastTrafficNanos = System.nanoTime();
-        nextPingNanos = lastTrafficNanos + config.wsPingMs() * NS_PER_MS;
+        nextPingNanos = session.lastTrafficNanos() + config.wsPingMs() * NS_PER_MS;
         decoder.reset();
-        recordEvent(id, null, "reset: handshake");
+        recordEvent(session.id(), null, "reset: handshake");
         bookSid = -1;
         tickerSid = -1;
         lifecycleSid = -1;
@@ -359,11 +276,10 @@ public final class KalshiWebSocket
     private int send(final String text)
     {
         final int id = nextCommandId++;
-        final Channel ch = channel;
-        if (ch != null && ch.isActive())
+        if (session.channelActive())
         {
-            ch.writeAndFlush(new TextWebSocketFrame(text));
-            capture.recordText(clock.nowNs(), Venue.KALSHI, connId, FrameCapture.Kind.WS, false, null, text);
+            session.sendText(text);
+            capture.recordText(clock.nowNs(), Venue.KALSHI, session.id(), FrameCapture.Kind.WS, false, null, text);
         }
         return id;
     }
@@ -372,7 +288,7 @@ public final class KalshiWebSocket
     private void forgetSid(final long sid)
     {
         decoder.forgetSid(sid);
-        recordEvent(connId, null, "forget: sid " + sid);
+        recordEvent(session.id(), null, "forget: sid " + sid);
     }
 
     private void recordEvent(final int conn, final String url, final String text)
@@ -396,18 +312,12 @@ public final class KalshiWebSocket
 
     // ------------------------------------------------------------------ frames
 
-    private void onFrame(final int id, final ByteBuf content)
+    private void onFrame(final DirectBuffer frame, final int offset, final int length)
     {
-        if (id != connId || !handshaken)
-        {
-            return;
-        }
         frames++;
-        lastTrafficNanos = System.nanoTime();
         final long recvNs = clock.nowNs();
-        final int length = bytes.wrap(content);
-        capture.record(recvNs, Venue.KALSHI, id, FrameCapture.Kind.WS, true, null, view, 0, length);
-        final int result = decoder.onFrame(view, 0, length, recvNs);
+        capture.record(recvNs, Venue.KALSHI, session.id(), FrameCapture.Kind.WS, true, null, frame, offset, length);
+        final int result = decoder.onFrame(frame, offset, length, recvNs);
         switch (result)
         {
             case FrameResult.SUBSCRIBED:
@@ -569,12 +479,11 @@ public final class KalshiWebSocket
         try
         {
             final long nanos = System.nanoTime();
-            final Channel ch = channel;
-            if (!handshaken || ch == null)
+            if (!session.handshaken() || !session.hasChannel())
             {
                 return;
             }
-            if (nanos - lastTrafficNanos > config.wsSilenceMs() * NS_PER_MS)
+            if (nanos - session.lastTrafficNanos() > config.wsSilenceMs() * NS_PER_MS)
             {
                 disconnect(FeedReason.SILENCE, "no message for " + config.wsSilenceMs() + " ms", false);
                 return;
@@ -588,7 +497,7 @@ public final class KalshiWebSocket
             if (config.wsPingMs() > 0 && nanos >= nextPingNanos)
             {
                 nextPingNanos = nanos + config.wsPingMs() * NS_PER_MS;
-                ch.writeAndFlush(new PingWebSocketFrame(Unpooled.wrappedBuffer(new byte[] {'k'})));
+                session.ping();
             }
             if (selection.version() != subscribedVersion)
             {
@@ -597,7 +506,7 @@ public final class KalshiWebSocket
                 tickerSid = -1;
                 subscribeMarkets();
             }
-            if (status.state() == FeedState.LIVE && backoff.failures() > 0 && nanos - lastTrafficNanos < NS_PER_MS)
+            if (status.state() == FeedState.LIVE && backoff.failures() > 0 && nanos - session.lastTrafficNanos() < NS_PER_MS)
             {
                 backoff.reset();
             }
@@ -608,12 +517,8 @@ public final class KalshiWebSocket
         }
     }
 
-    private void onHandshakeFailure(final int id, final Throwable cause)
+    private void onHandshakeFailure(final Throwable cause)
     {
-        if (id != connId)
-        {
-            return;
-        }
         int code = 0;
         if (cause instanceof WebSocketClientHandshakeException
             && ((WebSocketClientHandshakeException)cause).response() != null)
@@ -633,7 +538,7 @@ public final class KalshiWebSocket
             closeChannel("handshake refused (HTTP " + code + ")");
             status.report(recvNs, FeedState.BACKOFF, FeedReason.AUTH_FAILED, "handshake refused (HTTP " + code
                 + "); retry in " + config.authRetryMs() + " ms");
-            reconnectTimer = loop.schedule(() -> connect("reconnect"), config.authRetryMs(), TimeUnit.MILLISECONDS);
+            session.scheduleReconnect(() -> connect("reconnect"), config.authRetryMs());
             return;
         }
         disconnect(FeedReason.CONNECT_FAILED, "handshake failed: " + describe(cause), false);
@@ -653,24 +558,17 @@ public final class KalshiWebSocket
         final long delay = prompt ? backoff.promptDelayMs(nowMs) : backoff.nextDelayMs(nowMs);
         backoff.recordAttempt(nowMs);
         status.report(recvNs, FeedState.BACKOFF, why, "reconnect in " + delay + " ms");
-        reconnectTimer = loop.schedule(() -> connect("reconnect"), Math.max(1, delay), TimeUnit.MILLISECONDS);
+        session.scheduleReconnect(() -> connect("reconnect"), Math.max(1, delay));
     }
 
     private void closeChannel(final String why)
     {
-        final Channel ch = channel;
-        channel = null;
-        handshaken = false;
-        if (connOpen)
+        final int id = session.id();
+        if (session.close())
         {
-            connOpen = false;
-            recordEvent(connId, config.ws().toString(), "disconnect: " + why);
+            recordEvent(id, config.ws().toString(), "disconnect: " + why);
         }
-        connId++;
-        if (ch != null)
-        {
-            ch.close();
-        }
+        session.skipId();
     }
 
     private static String describe(final Throwable t)
@@ -717,95 +615,65 @@ public final class KalshiWebSocket
         return decoder;
     }
 
-    /** The last handler of a connection's pipeline: hands frames and life cycle events to the client. */
-    private final class Handler extends ChannelInboundHandlerAdapter
+    /** The session's events, handed to the client's life cycle. */
+    private final class SessionListener implements WebSocketSession.Listener
     {
-        private final int id;
-
-        Handler(final int id)
+        @Override
+        public void onOpen()
         {
-            this.id = id;
+            KalshiWebSocket.this.onOpen();
         }
 
         @Override
-        public void channelRead(final ChannelHandlerContext ctx, final Object msg)
+        public void onFrame(final DirectBuffer buffer, final int offset, final int length)
         {
-            try
-            {
-                if (msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame)
-                {
-                    onFrame(id, ((WebSocketFrame)msg).content());
-                }
-                else if (msg instanceof PongWebSocketFrame)
-                {
-                    if (id == connId)
-                    {
-                        lastTrafficNanos = System.nanoTime();
-                    }
-                }
-                else if (msg instanceof CloseWebSocketFrame && id == connId)
-                {
-                    final CloseWebSocketFrame close = (CloseWebSocketFrame)msg;
-                    disconnect(FeedReason.PEER_CLOSED, "close frame " + close.statusCode() + " " + close.reasonText(),
-                        false);
-                }
-            }
-            catch (final Throwable t)
-            {
-                LOG.error("kalshi WebSocket frame handling failed", t);
-            }
-            finally
-            {
-                ReferenceCountUtil.release(msg);
-            }
+            KalshiWebSocket.this.onFrame(buffer, offset, length);
         }
 
         @Override
-        public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt)
+        public void onCloseFrame(final int code, final String text)
         {
-            try
-            {
-                if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE)
-                {
-                    onHandshakeComplete(id, ctx.channel());
-                }
-                else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT && id == connId)
-                {
-                    disconnect(FeedReason.TIMEOUT, "handshake timed out after " + config.wsHandshakeTimeoutMs() + " ms",
-                        false);
-                }
-            }
-            catch (final Throwable t)
-            {
-                LOG.error("kalshi WebSocket event handling failed", t);
-            }
-            ctx.fireUserEventTriggered(evt);
+            disconnect(FeedReason.PEER_CLOSED, "close frame " + code + " " + text, false);
         }
 
         @Override
-        public void channelInactive(final ChannelHandlerContext ctx)
+        public void onClosed()
         {
-            if (id == connId)
-            {
-                disconnect(FeedReason.PEER_CLOSED, "connection closed by peer", false);
-            }
+            disconnect(FeedReason.PEER_CLOSED, "connection closed by peer", false);
         }
 
         @Override
-        public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+        public void onHandshakeTimeout()
         {
-            if (id == connId)
+            disconnect(FeedReason.TIMEOUT, "handshake timed out after " + config.wsHandshakeTimeoutMs() + " ms", false);
+        }
+
+        @Override
+        public void onConnectFailed(final String host, final int port, final Throwable cause)
+        {
+            disconnect(FeedReason.CONNECT_FAILED, "connect " + host + ":" + port + ": " + describe(cause), false);
+        }
+
+        @Override
+        public void onError(final int id, final Throwable cause)
+        {
+            if (session.isCurrent(id))
             {
-                if (!handshaken)
+                if (!session.handshaken())
                 {
-                    onHandshakeFailure(id, cause);
+                    onHandshakeFailure(cause);
                 }
                 else
                 {
                     disconnect(FeedReason.OTHER, describe(cause), false);
                 }
             }
-            ctx.close();
+        }
+
+        @Override
+        public void onCallbackFailure(final int id, final String what, final Throwable cause)
+        {
+            LOG.error("kalshi WebSocket {} handling failed", what, cause);
         }
     }
 }

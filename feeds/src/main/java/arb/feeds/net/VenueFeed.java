@@ -16,27 +16,15 @@ import arb.journal.EventSink;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.concurrent.ScheduledFuture;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * wait for the next full book, per venue); REST depth snapshots and a listing check for Binance.US;
  * application keepalives. Every state change is published as a FeedStatus event with a reason.
  *
- * <p>Single-threaded: every method runs on the event loop (handlers and timers are on it). Events of
- * an old connection are recognised by their connection id and ignored. Frames go to the decoder
+ * <p>Single-threaded: every method runs on the event loop (handlers and timers are on it). The
+ * connection itself (Netty pipeline, connection ids, last traffic, reconnect timer) is a
+ * {@link WebSocketSession}, which drops events of old connections and hands frames to the decoder
  * straight from Netty's buffer (wrapped, not copied, when it is contiguous).
  */
 public final class VenueFeed
@@ -71,9 +60,7 @@ public final class VenueFeed
     private final FrameCapture capture;
     private final HttpGetClient http;
     private final ReconnectBackoff backoff;
-    private final Bootstrap bootstrap;
-    private final SslContext sslContext;
-    private final int maxFrameBytes;
+    private final WebSocketSession session;
     private final String userAgent;
     private final String name;
 
@@ -86,14 +73,8 @@ public final class VenueFeed
     private boolean started;
     private boolean stopped;
 
-    /** Id of the current connection attempt; events from other ids are stale and ignored. */
-    private int connId;
-    private boolean connActive;
-    private Channel channel;
-    private boolean handshaken;
     private String peerCloseDetail;
 
-    private long lastMessageNanos = Long.MIN_VALUE;
     private long subscribeDeadlineNanos;
     private int acksPending;
     private boolean sawDataSinceConnect;
@@ -107,7 +88,6 @@ public final class VenueFeed
     private long keepaliveCounter;
     private boolean snapshotInFlight;
     private int snapshotFailures;
-    private ScheduledFuture<?> reconnectTimer;
     private ScheduledFuture<?> snapshotRetryTimer;
     private long badFrameLogCount;
     private long liveAccrualStart;
@@ -130,8 +110,6 @@ public final class VenueFeed
         this.clock = clock;
         this.capture = capture == null ? FrameCapture.NONE : capture;
         this.http = http;
-        this.sslContext = sslContext;
-        this.maxFrameBytes = config.maxFrameBytes();
         this.userAgent = config.userAgent();
         this.name = settings.name();
         this.venueSink = new VenueEventSink(loopSink,
@@ -140,12 +118,8 @@ public final class VenueFeed
         this.snapshotDecoder = decoder instanceof SnapshotDecoder ? (SnapshotDecoder)decoder : null;
         this.counters = decoder.counters();
         this.backoff = ReconnectBackoff.of(settings, new SplittableRandom(seed ^ settings.venue().value()));
-        this.bootstrap = new Bootstrap()
-            .group(loop)
-            .channel(channelClass)
-            .resolver(resolver)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.min(Integer.MAX_VALUE, settings.connectTimeoutMs()))
-            .option(ChannelOption.TCP_NODELAY, true);
+        this.session = new WebSocketSession(loop, channelClass, resolver, sslContext, settings.connectTimeoutMs(),
+            settings.handshakeTimeoutMs(), config.maxFrameBytes(), settings.compression(), new SessionListener());
         if (protocol.snapshotUri() != null && snapshotDecoder == null)
         {
             LOG.warn("{}: decoder {} does not take REST snapshots; its book cannot be synchronised", name,
@@ -193,7 +167,6 @@ public final class VenueFeed
         {
             return;
         }
-        reconnectTimer = null;
         try
         {
             startConnection(why, note);
@@ -202,7 +175,6 @@ public final class VenueFeed
         {
             // e.g. an endpoint that cannot be parsed or a pipeline that cannot be built: back off and retry.
             LOG.error("{}: cannot start a connection", name, ex);
-            connActive = true;
             disconnect(FeedReason.CONNECT_FAILED, describe(ex), false);
         }
     }
@@ -210,72 +182,17 @@ public final class VenueFeed
     private void startConnection(final FeedReason why, final String note)
     {
         final URI uri = settings.ws();
-        final boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
-        final String host = uri.getHost();
-        final int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
-        final int id = ++connId;
-        connActive = true;
-        handshaken = false;
+        final int id = session.begin();
         peerCloseDetail = null;
         backoff.recordAttempt(System.nanoTime() / NS_PER_MS);
         setState(FeedState.CONNECTING, why, note + ": " + uri);
         capture.recordText(clock.nowNs(), settings.venue(), id, FrameCapture.Kind.EVENT, false, uri.toString(), "connect");
-
-        final WebSocketClientProtocolConfig wsConfig = WebSocketClientProtocolConfig.newBuilder()
-            .webSocketUri(uri)
-            .maxFramePayloadLength(maxFrameBytes)
-            .allowExtensions(settings.compression())
-            .handshakeTimeoutMillis(settings.handshakeTimeoutMs())
-            .handleCloseFrames(false)
-            .dropPongFrames(false)
-            .withUTF8Validator(false)
-            .customHeaders(new DefaultHttpHeaders().set(HttpHeaderNames.USER_AGENT, userAgent))
-            .build();
-        final Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>()
-        {
-            @Override
-            protected void initChannel(final SocketChannel ch)
-            {
-                final ChannelPipeline p = ch.pipeline();
-                if (tls)
-                {
-                    // newHandler(alloc, host, port) sends SNI and lets the engine verify the host name.
-                    p.addLast(sslContext.newHandler(ch.alloc(), host, port));
-                }
-                p.addLast(new HttpClientCodec());
-                p.addLast(new HttpObjectAggregator(64 * 1024));
-                if (settings.compression())
-                {
-                    p.addLast(WebSocketClientCompressionHandler.INSTANCE);
-                }
-                p.addLast(new WebSocketClientProtocolHandler(wsConfig));
-                p.addLast(new WebSocketFrameAggregator(maxFrameBytes));
-                p.addLast(new WebSocketFeedHandler(VenueFeed.this, id));
-            }
-        });
-        final ChannelFuture f = b.connect(host, port);
-        channel = f.channel();
-        f.addListener(future ->
-        {
-            if (!future.isSuccess() && id == connId && connActive)
-            {
-                final Throwable cause = future.cause();
-                disconnect(FeedReason.CONNECT_FAILED, "connect " + host + ":" + port + ": " + describe(cause), false);
-            }
-        });
+        session.dial(uri, new DefaultHttpHeaders().set(HttpHeaderNames.USER_AGENT, userAgent));
     }
 
-    void onHandshakeComplete(final int id, final Channel ch)
+    private void onOpen()
     {
-        if (id != connId || !connActive || stopped)
-        {
-            ch.close();
-            return;
-        }
-        channel = ch;
-        handshaken = true;
-        final long now = System.nanoTime();
-        lastMessageNanos = now;
+        final long now = session.lastTrafficNanos();
         sawDataSinceConnect = false;
         badFramesInRow = 0;
         awaitingRebuild = false;
@@ -295,44 +212,6 @@ public final class VenueFeed
         if (acksPending <= 0)
         {
             goLive(FeedReason.SUBSCRIBED, "subscribed (no acknowledgement expected)");
-        }
-    }
-
-    void onHandshakeTimeout(final int id)
-    {
-        if (id == connId && connActive)
-        {
-            disconnect(FeedReason.TIMEOUT, "WebSocket handshake timed out after " + settings.handshakeTimeoutMs() + " ms", false);
-        }
-    }
-
-    void onCloseFrame(final int id, final int code, final String text)
-    {
-        if (id == connId && connActive)
-        {
-            peerCloseDetail = "close frame " + code + (text == null || text.isEmpty() ? "" : " " + text);
-            if (channel != null)
-            {
-                channel.close();
-            }
-        }
-    }
-
-    void onChannelClosed(final int id)
-    {
-        if (id != connId || !connActive)
-        {
-            return;
-        }
-        disconnect(FeedReason.PEER_CLOSED, peerCloseDetail != null ? peerCloseDetail : "connection closed by peer", false);
-    }
-
-    void onHandlerFailure(final int id, final Throwable cause)
-    {
-        LOG.warn("{}: connection {} failed: {}", name, id, describe(cause));
-        if (id == connId && connActive)
-        {
-            disconnect(handshaken ? FeedReason.OTHER : FeedReason.CONNECT_FAILED, describe(cause), false);
         }
     }
 
@@ -356,34 +235,26 @@ public final class VenueFeed
         if (delay <= 0)
         {
             // Through the loop's queue, never recursively: a connect that fails at once comes back here.
-            reconnectTimer = loop.schedule(() -> connect(FeedReason.NONE, "reconnect"), 0, TimeUnit.MILLISECONDS);
+            session.scheduleReconnect(() -> connect(FeedReason.NONE, "reconnect"), 0);
         }
         else
         {
             setState(FeedState.BACKOFF, why, "reconnect in " + delay + " ms (attempt streak " + backoff.failures() + ")");
-            reconnectTimer = loop.schedule(() -> connect(FeedReason.NONE, "reconnect"), delay, TimeUnit.MILLISECONDS);
+            session.scheduleReconnect(() -> connect(FeedReason.NONE, "reconnect"), delay);
         }
     }
 
     private void closeChannel(final String text)
     {
-        final Channel ch = channel;
-        final boolean wasActive = connActive;
-        channel = null;
-        connActive = false;
-        handshaken = false;
+        final boolean wasActive = session.close();
         liveSinceNanos = Long.MIN_VALUE;
         awaitingRebuild = false;
         resyncDeadlineNanos = 0;
         snapshotInFlight = false;
         if (wasActive)
         {
-            capture.recordText(clock.nowNs(), settings.venue(), connId, FrameCapture.Kind.EVENT, false,
+            capture.recordText(clock.nowNs(), settings.venue(), session.id(), FrameCapture.Kind.EVENT, false,
                 settings.ws().toString(), "disconnect: " + text);
-        }
-        if (ch != null)
-        {
-            ch.close();
         }
     }
 
@@ -399,21 +270,14 @@ public final class VenueFeed
 
     // ------------------------------------------------------------------ frames
 
-    void onFrame(final int id, final ByteBuf content)
+    private void onFrame(final DirectBuffer frame, final int offset, final int length)
     {
-        if (id != connId || !connActive || !handshaken)
-        {
-            return;
-        }
         final long recvNs = clock.nowNs();
-        lastMessageNanos = System.nanoTime();
-        final int length = content.readableBytes();
-        bytes.wrap(content);
-        capture.record(recvNs, settings.venue(), id, FrameCapture.Kind.WS, true, null, view, 0, length);
+        capture.record(recvNs, settings.venue(), session.id(), FrameCapture.Kind.WS, true, null, frame, offset, length);
         final int result;
         try
         {
-            result = decoder.onFrame(view, 0, length, recvNs);
+            result = decoder.onFrame(frame, offset, length, recvNs);
         }
         catch (final RuntimeException ex)
         {
@@ -494,14 +358,6 @@ public final class VenueFeed
         }
     }
 
-    void onPong(final int id)
-    {
-        if (id == connId && connActive)
-        {
-            lastMessageNanos = System.nanoTime();
-        }
-    }
-
     private void recoverFromStale()
     {
         if (state == FeedState.STALE)
@@ -519,13 +375,12 @@ public final class VenueFeed
 
     private void send(final String text)
     {
-        final Channel ch = channel;
-        if (ch == null)
+        if (!session.hasChannel())
         {
             return;
         }
-        capture.recordText(clock.nowNs(), settings.venue(), connId, FrameCapture.Kind.WS, false, null, text);
-        ch.writeAndFlush(new TextWebSocketFrame(text));
+        capture.recordText(clock.nowNs(), settings.venue(), session.id(), FrameCapture.Kind.WS, false, null, text);
+        session.sendText(text);
     }
 
     // ------------------------------------------------------------------ resync
@@ -608,14 +463,14 @@ public final class VenueFeed
             }
         }
         final URI uri = protocol.snapshotUri();
-        final int id = connId;
+        final int id = session.id();
         capture.recordText(clock.nowNs(), settings.venue(), id, FrameCapture.Kind.HTTP, false, uri.toString(), "");
         http.get(uri, settings.requestTimeoutMs(), (code, body, failure) -> onSnapshotResponse(id, uri, code, body, failure));
     }
 
     private void onSnapshotResponse(final int id, final URI uri, final int code, final ByteBuf body, final Throwable failure)
     {
-        if (id != connId || !connActive || stopped)
+        if (!session.isCurrent(id) || stopped)
         {
             return;
         }
@@ -678,7 +533,7 @@ public final class VenueFeed
     private void resetDecoder(final String why)
     {
         decoder.reset();
-        capture.recordText(clock.nowNs(), settings.venue(), connId, FrameCapture.Kind.EVENT, false, null, "reset: " + why);
+        capture.recordText(clock.nowNs(), settings.venue(), session.id(), FrameCapture.Kind.EVENT, false, null, "reset: " + why);
     }
 
     private long retryDelay()
@@ -693,7 +548,7 @@ public final class VenueFeed
         snapshotRetryTimer = loop.schedule(() ->
         {
             snapshotRetryTimer = null;
-            if (connActive && handshaken && !stopped)
+            if (session.active() && session.handshaken() && !stopped)
             {
                 requestSnapshot();
             }
@@ -712,7 +567,7 @@ public final class VenueFeed
     private void checkListing(final URI uri)
     {
         setState(FeedState.CONNECTING, FeedReason.NONE, "checking listing: " + uri);
-        capture.recordText(clock.nowNs(), settings.venue(), connId, FrameCapture.Kind.HTTP, false, uri.toString(), "");
+        capture.recordText(clock.nowNs(), settings.venue(), session.id(), FrameCapture.Kind.HTTP, false, uri.toString(), "");
         http.get(uri, settings.requestTimeoutMs(), (code, body, failure) ->
         {
             if (stopped)
@@ -722,7 +577,7 @@ public final class VenueFeed
             final String text = body == null ? "" : body.toString(StandardCharsets.UTF_8);
             if (body != null)
             {
-                recordHttp(clock.nowNs(), connId, uri, code, body);
+                recordHttp(clock.nowNs(), session.id(), uri, code, body);
             }
             final ListingCheck.Outcome outcome = ListingCheck.evaluate(settings, code, text, failure);
             if (outcome.ok())
@@ -747,7 +602,7 @@ public final class VenueFeed
     /** Periodic checks (silence, acknowledgement and resync deadlines, keepalive), every checkIntervalMs. */
     void housekeeping(final long now)
     {
-        if (stopped || !connActive || !handshaken)
+        if (stopped || !session.active() || !session.handshaken())
         {
             return;
         }
@@ -765,7 +620,7 @@ public final class VenueFeed
                 return;
             }
         }
-        final long silentMs = (now - lastMessageNanos) / NS_PER_MS;
+        final long silentMs = (now - session.lastTrafficNanos()) / NS_PER_MS;
         if (silentMs >= settings.silenceReconnectMs())
         {
             disconnect(FeedReason.SILENCE, "no message for " + silentMs + " ms", false);
@@ -799,11 +654,7 @@ public final class VenueFeed
 
     private void cancelTimers()
     {
-        if (reconnectTimer != null)
-        {
-            reconnectTimer.cancel(false);
-            reconnectTimer = null;
-        }
+        session.cancelReconnect();
         cancelSnapshotRetry();
     }
 
@@ -859,7 +710,7 @@ public final class VenueFeed
         final BookMirror mirror = venueSink.mirror();
         return new VenueStatus(
             settings.venue(), state, reason, detail, rate,
-            lastMessageNanos == Long.MIN_VALUE ? -1 : (now - lastMessageNanos) / NS_PER_MS,
+            session.lastTrafficNanos() == Long.MIN_VALUE ? -1 : (now - session.lastTrafficNanos()) / NS_PER_MS,
             mirror.valid(), mirror.book().bestBid(), mirror.book().bestAsk(),
             mirror.book().bidDepth(), mirror.book().askDepth(),
             counters.frames, counters.bytes, venueSink.events(), counters.badFrames, counters.reconnects,
@@ -889,5 +740,69 @@ public final class VenueFeed
     VenueSettings settings()
     {
         return settings;
+    }
+
+    /** The session's events, handed to the feed's life cycle. */
+    private final class SessionListener implements WebSocketSession.Listener
+    {
+        @Override
+        public void onOpen()
+        {
+            VenueFeed.this.onOpen();
+        }
+
+        @Override
+        public void onFrame(final DirectBuffer buffer, final int offset, final int length)
+        {
+            VenueFeed.this.onFrame(buffer, offset, length);
+        }
+
+        @Override
+        public void onCloseFrame(final int code, final String text)
+        {
+            peerCloseDetail = "close frame " + code + (text == null || text.isEmpty() ? "" : " " + text);
+            session.hangUp();
+        }
+
+        @Override
+        public void onClosed()
+        {
+            disconnect(FeedReason.PEER_CLOSED, peerCloseDetail != null ? peerCloseDetail : "connection closed by peer",
+                false);
+        }
+
+        @Override
+        public void onHandshakeTimeout()
+        {
+            disconnect(FeedReason.TIMEOUT, "WebSocket handshake timed out after " + settings.handshakeTimeoutMs() + " ms",
+                false);
+        }
+
+        @Override
+        public void onConnectFailed(final String host, final int port, final Throwable cause)
+        {
+            disconnect(FeedReason.CONNECT_FAILED, "connect " + host + ":" + port + ": " + describe(cause), false);
+        }
+
+        @Override
+        public void onError(final int id, final Throwable cause)
+        {
+            onHandlerFailure(id, cause);
+        }
+
+        @Override
+        public void onCallbackFailure(final int id, final String what, final Throwable cause)
+        {
+            onHandlerFailure(id, cause);
+        }
+    }
+
+    private void onHandlerFailure(final int id, final Throwable cause)
+    {
+        LOG.warn("{}: connection {} failed: {}", name, id, describe(cause));
+        if (session.isCurrent(id))
+        {
+            disconnect(session.handshaken() ? FeedReason.OTHER : FeedReason.CONNECT_FAILED, describe(cause), false);
+        }
     }
 }
