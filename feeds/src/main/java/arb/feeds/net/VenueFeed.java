@@ -12,7 +12,9 @@ import arb.feeds.FrameResult;
 import arb.feeds.ReceiveClock;
 import arb.feeds.SnapshotDecoder;
 import arb.feeds.capture.FrameCapture;
+import arb.feeds.venue.SpotFeedDecoder;
 import arb.journal.EventSink;
+import arb.market.book.PriceLevelBook;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;
@@ -47,12 +49,15 @@ public final class VenueFeed
     private static final Logger LOG = LoggerFactory.getLogger(VenueFeed.class);
     private static final long NS_PER_MS = 1_000_000L;
     private static final int MAX_RAPID_RESYNCS = 3;
+    private static final PriceLevelBook NO_BOOK = new PriceLevelBook(1);
 
     private final VenueSettings settings;
     private final VenueProtocol protocol;
     private final EventLoop loop;
     private final FeedDecoder decoder;
     private final SnapshotDecoder snapshotDecoder;
+    /** The decoder's book (status line figures), when it keeps one. */
+    private final SpotFeedDecoder spotDecoder;
     private final FeedCounters counters;
     private final VenueEventSink venueSink;
     private final FeedStatusPublisher status;
@@ -112,9 +117,9 @@ public final class VenueFeed
         this.http = http;
         this.userAgent = config.userAgent();
         this.name = settings.name();
-        this.venueSink = new VenueEventSink(loopSink,
-            new BookMirror(settings.venue() == Venue.KRAKEN ? settings.depth() : 0), this::onBookRebuilt);
+        this.venueSink = new VenueEventSink(loopSink, this::onBookRebuilt);
         this.decoder = decoders.create(settings, venueSink);
+        this.spotDecoder = decoder instanceof SpotFeedDecoder ? (SpotFeedDecoder)decoder : null;
         this.snapshotDecoder = decoder instanceof SnapshotDecoder ? (SnapshotDecoder)decoder : null;
         this.counters = decoder.counters();
         this.backoff = ReconnectBackoff.of(settings, new SplittableRandom(seed ^ settings.venue().value()));
@@ -199,7 +204,6 @@ public final class VenueFeed
         resyncDeadlineNanos = 0;
         snapshotInFlight = false;
         resetDecoder("connected");
-        venueSink.mirror().invalidate();
         setState(FeedState.SUBSCRIBING, FeedReason.CONNECTED, "connected to " + settings.ws());
         final List<String> frames = SpotDecoders.subscribeFrames(decoder, protocol);
         acksPending = frames.size();
@@ -388,7 +392,6 @@ public final class VenueFeed
     private void resync(final FeedReason why, final String text)
     {
         counters.resyncs++;
-        venueSink.mirror().invalidate();
         final long now = System.nanoTime();
         rapidResyncs = lastRebuildNanos != Long.MIN_VALUE
             && (now - lastRebuildNanos) / NS_PER_MS < settings.resyncTimeoutMs() ? rapidResyncs + 1 : 0;
@@ -707,12 +710,11 @@ public final class VenueFeed
         {
             up += now - liveAccrualStart;
         }
-        final BookMirror mirror = venueSink.mirror();
+        final PriceLevelBook book = book();
         return new VenueStatus(
             settings.venue(), state, reason, detail, rate,
             session.lastTrafficNanos() == Long.MIN_VALUE ? -1 : (now - session.lastTrafficNanos()) / NS_PER_MS,
-            mirror.valid(), mirror.book().bestBid(), mirror.book().bestAsk(),
-            mirror.book().bidDepth(), mirror.book().askDepth(),
+            bookValid(), book.bestBid(), book.bestAsk(), book.bidDepth(), book.askDepth(),
             counters.frames, counters.bytes, venueSink.events(), counters.badFrames, counters.reconnects,
             counters.resyncs, up / NS_PER_MS, venueSink.takeIntervalLatency(), venueSink.totalLatencyCopy());
     }
@@ -732,9 +734,16 @@ public final class VenueFeed
         return decoder;
     }
 
-    BookMirror mirror()
+    /** The decoder's book (an empty one for a decoder that keeps none); read it on the loop. */
+    PriceLevelBook book()
     {
-        return venueSink.mirror();
+        return spotDecoder != null ? spotDecoder.book() : NO_BOOK;
+    }
+
+    /** Whether the decoder's book holds a complete snapshot plus updates. */
+    boolean bookValid()
+    {
+        return spotDecoder != null && spotDecoder.isBookValid();
     }
 
     VenueSettings settings()
