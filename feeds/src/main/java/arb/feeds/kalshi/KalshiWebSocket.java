@@ -1,7 +1,6 @@
 package arb.feeds.kalshi;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * Silence, peer close and failures reconnect with exponential backoff; every state change is a
  * FeedStatus event (the engine invalidates WebSocket books on CONNECTING, DISCONNECTED, BACKOFF,
  * RESYNCING and STOPPED). The connection itself (pipeline, connection ids, last traffic, pings, the
- * reconnect timer) is a {@link WebSocketSession}, the one the spot venues use. Single-threaded: all
- * of it runs on the loop.
+ * reconnect timer) is a {@link WebSocketSession}, the one the spot venues use, whose events
+ * {@link KalshiSessionEvents} maps onto this life cycle; the channel subscriptions and their
+ * acknowledgements are {@link KalshiSubscriptions}. Single-threaded: all of it runs on the loop.
  *
  * <p>With a {@link FrameCapture}, every text frame received (before it is decoded, with the receive
  * time the decoder gets) and sent is recorded, with each connect and disconnect, and every call that
@@ -56,10 +56,6 @@ public final class KalshiWebSocket
 {
     private static final Logger LOG = LoggerFactory.getLogger(KalshiWebSocket.class);
     private static final long NS_PER_MS = 1_000_000L;
-    private static final byte[] CH_ORDERBOOK = KalshiJson.b("orderbook_delta");
-    private static final byte[] CH_TICKER = KalshiJson.b("ticker");
-    private static final byte[] CH_LIFECYCLE = KalshiJson.b("market_lifecycle_v2");
-    private static final byte[] CH_INDEX = KalshiJson.b("cfbenchmarks_value");
 
     private final EventLoop loop;
     private final KalshiEventPublisher publisher;
@@ -67,8 +63,8 @@ public final class KalshiWebSocket
     private final ReceiveClock clock;
     private final KalshiFeedConfig config;
     private final KalshiSigner signer;
-    private final KalshiSelection selection;
     private final WebSocketSession session;
+    private final KalshiSubscriptions subscriptions;
     private final KalshiStatusReporter status;
     private final ReconnectBackoff backoff;
     private final FrameCapture capture;
@@ -80,19 +76,6 @@ public final class KalshiWebSocket
     private ScheduledFuture<?> housekeeping;
     private long nextPingNanos;
     private long subscribeDeadlineNanos;
-
-    private int nextCommandId = 1;
-    private int marketsCommandId = -1;
-    private int lifecycleCommandId = -1;
-    private int indexCommandId = -1;
-    private long bookSid = -1;
-    private long tickerSid = -1;
-    private long lifecycleSid = -1;
-    private long indexSid = -1;
-    private int acksPending;
-    private long subscribedVersion = -1;
-    private final List<String> refused = new ArrayList<>();
-    private final List<String> accepted = new ArrayList<>();
 
     private long frames;
     private long gaps;
@@ -121,10 +104,10 @@ public final class KalshiWebSocket
         this.clock = clock;
         this.config = config;
         this.signer = signer;
-        this.selection = selection;
         this.session = new WebSocketSession(loop, Transports.socketChannel(loop), resolver, ssl,
             config.wsConnectTimeoutMs(), config.wsHandshakeTimeoutMs(), config.maxFrameBytes(), false,
-            new SessionListener());
+            new KalshiSessionEvents(this));
+        this.subscriptions = new KalshiSubscriptions(selection, signer != null, this::send, this::forgetSid);
         this.status = new KalshiStatusReporter(publisher, "ws");
         this.backoff = new ReconnectBackoff(config.wsBackoffInitialMs(),
             Math.max(config.wsBackoffInitialMs(), config.wsBackoffMaxMs()), 0, 60, 600_000, new SplittableRandom(23));
@@ -202,86 +185,35 @@ public final class KalshiWebSocket
         session.dial(uri, headers);
     }
 
-    private void onOpen()
+    void onOpen()
     {
         nextPingNanos = session.lastTrafficNanos() + config.wsPingMs() * NS_PER_MS;
         decoder.reset();
         recordEvent(session.id(), null, "reset: handshake");
-        bookSid = -1;
-        tickerSid = -1;
-        lifecycleSid = -1;
-        indexSid = -1;
-        acksPending = 0;
-        subscribedVersion = -1;
-        refused.clear();
-        accepted.clear();
+        subscriptions.reset();
         status.report(clock.nowNs(), FeedState.SUBSCRIBING, FeedReason.CONNECTED,
             (signer != null ? "authenticated" : "no API key") + ", subscribing");
-        lifecycleCommandId = send("{\"id\":" + nextCommandId + ",\"cmd\":\"subscribe\",\"params\":{\"channels\":"
-            + "[\"market_lifecycle_v2\"]}}");
-        acksPending++;
-        if (signer != null)
-        {
-            indexCommandId = send("{\"id\":" + nextCommandId + ",\"cmd\":\"subscribe\",\"params\":{\"channels\":"
-                + "[\"cfbenchmarks_value\"],\"index_ids\":[\"BRTI\"]}}");
-            acksPending++;
-        }
-        subscribeMarkets();
+        subscriptions.subscribeAll();
         subscribeDeadlineNanos = System.nanoTime() + config.wsSubscribeTimeoutMs() * NS_PER_MS;
     }
 
-    /** Subscribes order books (with a key) and tickers for the current selection. */
-    private void subscribeMarkets()
+    /** Writes a command frame, if the connection is up, and records it. */
+    private void send(final String text)
     {
-        subscribedVersion = selection.version();
-        final List<String> tickers = selection.tickers();
-        if (tickers.isEmpty())
-        {
-            marketsCommandId = -1;
-            return;
-        }
-        final StringBuilder sb = new StringBuilder(256);
-        sb.append("{\"id\":").append(nextCommandId).append(",\"cmd\":\"subscribe\",\"params\":{\"channels\":[");
-        sb.append(signer != null ? "\"orderbook_delta\",\"ticker\"" : "\"ticker\"").append("],\"market_tickers\":[");
-        for (int i = 0; i < tickers.size(); i++)
-        {
-            sb.append(i > 0 ? "," : "").append('"').append(tickers.get(i)).append('"');
-        }
-        sb.append("]}}");
-        marketsCommandId = send(sb.toString());
-        acksPending += signer != null ? 2 : 1;
-        subscribeDeadlineNanos = System.nanoTime() + config.wsSubscribeTimeoutMs() * NS_PER_MS;
-    }
-
-    private void unsubscribe(final long... sids)
-    {
-        final StringBuilder sb = new StringBuilder(96);
-        sb.append("{\"id\":").append(nextCommandId).append(",\"cmd\":\"unsubscribe\",\"params\":{\"sids\":[");
-        boolean any = false;
-        for (final long sid : sids)
-        {
-            if (sid >= 0)
-            {
-                sb.append(any ? "," : "").append(sid);
-                any = true;
-                forgetSid(sid);
-            }
-        }
-        if (any)
-        {
-            send(sb.append("]}}").toString());
-        }
-    }
-
-    private int send(final String text)
-    {
-        final int id = nextCommandId++;
         if (session.channelActive())
         {
             session.sendText(text);
             capture.recordText(clock.nowNs(), Venue.KALSHI, session.id(), FrameCapture.Kind.WS, false, null, text);
         }
-        return id;
+    }
+
+    /** Resubscribes the selected markets' order books and tickers; a command sent restarts the deadline. */
+    private void resubscribeMarkets()
+    {
+        if (subscriptions.resubscribeMarkets())
+        {
+            subscribeDeadlineNanos = System.nanoTime() + config.wsSubscribeTimeoutMs() * NS_PER_MS;
+        }
     }
 
     /** Drops a subscription's sequence state, and says so in the capture (an import must do the same). */
@@ -312,7 +244,7 @@ public final class KalshiWebSocket
 
     // ------------------------------------------------------------------ frames
 
-    private void onFrame(final DirectBuffer frame, final int offset, final int length)
+    void onFrame(final DirectBuffer frame, final int offset, final int length)
     {
         frames++;
         final long recvNs = clock.nowNs();
@@ -330,7 +262,7 @@ public final class KalshiWebSocket
                 onGap(recvNs, decoder.lastSid());
                 break;
             case FrameResult.DATA:
-                if (status.state() == FeedState.RESYNCING && decoder.lastSid() == bookSid)
+                if (status.state() == FeedState.RESYNCING && decoder.lastSid() == subscriptions.bookSid())
                 {
                     status.report(recvNs, FeedState.LIVE, FeedReason.SNAPSHOT, "order books resubscribed");
                 }
@@ -342,71 +274,24 @@ public final class KalshiWebSocket
 
     private void onSubscribed(final long recvNs)
     {
-        final long sid = decoder.lastSid();
-        final long command = decoder.lastId();
-        if (decoder.lastChannelEquals(CH_ORDERBOOK))
-        {
-            bookSid = sid;
-            noteAccepted("orderbook_delta");
-        }
-        else if (decoder.lastChannelEquals(CH_TICKER))
-        {
-            tickerSid = sid;
-            noteAccepted("ticker");
-        }
-        else if (decoder.lastChannelEquals(CH_LIFECYCLE) || command == lifecycleCommandId)
-        {
-            lifecycleSid = sid;
-            noteAccepted("market_lifecycle_v2");
-        }
-        else if (decoder.lastChannelEquals(CH_INDEX) || command == indexCommandId)
-        {
-            indexSid = sid;
-            noteAccepted("cfbenchmarks_value");
-        }
-        if (acksPending > 0)
-        {
-            acksPending--;
-        }
-        if (acksPending == 0)
+        if (subscriptions.onSubscribed(decoder))
         {
             announceMode();
             if (status.state() != FeedState.LIVE)
             {
-                status.report(recvNs, FeedState.LIVE, FeedReason.SUBSCRIBED, "subscribed " + accepted);
+                status.report(recvNs, FeedState.LIVE, FeedReason.SUBSCRIBED, "subscribed " + subscriptions.accepted());
             }
-        }
-    }
-
-    private void noteAccepted(final String channelName)
-    {
-        if (!accepted.contains(channelName))
-        {
-            accepted.add(channelName);
         }
     }
 
     private void onVenueError(final long recvNs)
     {
         final long command = decoder.lastId();
-        final String what = command == marketsCommandId ? (signer != null ? "orderbook_delta/ticker" : "ticker")
-            : command == lifecycleCommandId ? "market_lifecycle_v2" : command == indexCommandId ? "cfbenchmarks_value"
-            : "command " + command;
-        LOG.warn("kalshi WebSocket refused {} (error code {})", what, decoder.lastErrorCode());
-        if (!refused.contains(what))
+        LOG.warn("kalshi WebSocket refused {} (error code {})", subscriptions.describe(command), decoder.lastErrorCode());
+        if (subscriptions.onRefused(command))
         {
-            refused.add(what);
-        }
-        if (command == marketsCommandId && acksPending > 0)
-        {
-            acksPending -= Math.min(acksPending, signer != null ? 2 : 1);
-        }
-        else if (acksPending > 0 && (command == lifecycleCommandId || command == indexCommandId))
-        {
-            acksPending--;
-        }
-        if (acksPending == 0)
-        {
+            final List<String> accepted = subscriptions.accepted();
+            final List<String> refused = subscriptions.refused();
             if (accepted.isEmpty() && signer == null)
             {
                 goRestOnly(recvNs, "the WebSocket refused every public channel (" + refused + ")");
@@ -422,16 +307,9 @@ public final class KalshiWebSocket
         gaps++;
         status.report(recvNs, FeedState.RESYNCING, FeedReason.SEQUENCE_GAP,
             "sequence gap on subscription " + sid + ": order books resubscribed");
-        if (sid == bookSid || bookSid < 0)
+        if (subscriptions.onGap(sid))
         {
-            unsubscribe(bookSid, tickerSid);
-            bookSid = -1;
-            tickerSid = -1;
-            subscribeMarkets();
-        }
-        else
-        {
-            forgetSid(sid);
+            subscribeDeadlineNanos = System.nanoTime() + config.wsSubscribeTimeoutMs() * NS_PER_MS;
         }
     }
 
@@ -442,6 +320,8 @@ public final class KalshiWebSocket
             return;
         }
         modeAnnounced = true;
+        final List<String> accepted = subscriptions.accepted();
+        final List<String> refused = subscriptions.refused();
         if (signer != null)
         {
             LOG.info("kalshi: authenticated WebSocket, channels {}{}", accepted,
@@ -488,7 +368,7 @@ public final class KalshiWebSocket
                 disconnect(FeedReason.SILENCE, "no message for " + config.wsSilenceMs() + " ms", false);
                 return;
             }
-            if (acksPending > 0 && nanos > subscribeDeadlineNanos)
+            if (subscriptions.acksPending() > 0 && nanos > subscribeDeadlineNanos)
             {
                 disconnect(FeedReason.SUBSCRIBE_FAILED, "subscriptions not acknowledged within "
                     + config.wsSubscribeTimeoutMs() + " ms", false);
@@ -499,12 +379,9 @@ public final class KalshiWebSocket
                 nextPingNanos = nanos + config.wsPingMs() * NS_PER_MS;
                 session.ping();
             }
-            if (selection.version() != subscribedVersion)
+            if (subscriptions.selectionChanged())
             {
-                unsubscribe(bookSid, tickerSid);
-                bookSid = -1;
-                tickerSid = -1;
-                subscribeMarkets();
+                resubscribeMarkets();
             }
             if (status.state() == FeedState.LIVE && backoff.failures() > 0 && nanos - session.lastTrafficNanos() < NS_PER_MS)
             {
@@ -517,7 +394,7 @@ public final class KalshiWebSocket
         }
     }
 
-    private void onHandshakeFailure(final Throwable cause)
+    void onHandshakeFailure(final Throwable cause)
     {
         int code = 0;
         if (cause instanceof WebSocketClientHandshakeException
@@ -544,7 +421,7 @@ public final class KalshiWebSocket
         disconnect(FeedReason.CONNECT_FAILED, "handshake failed: " + describe(cause), false);
     }
 
-    private void disconnect(final FeedReason why, final String text, final boolean prompt)
+    void disconnect(final FeedReason why, final String text, final boolean prompt)
     {
         closeChannel(why + " " + text);
         if (stopped || restOnly)
@@ -571,7 +448,7 @@ public final class KalshiWebSocket
         session.skipId();
     }
 
-    private static String describe(final Throwable t)
+    static String describe(final Throwable t)
     {
         if (t == null)
         {
@@ -615,65 +492,13 @@ public final class KalshiWebSocket
         return decoder;
     }
 
-    /** The session's events, handed to the client's life cycle. */
-    private final class SessionListener implements WebSocketSession.Listener
+    WebSocketSession session()
     {
-        @Override
-        public void onOpen()
-        {
-            KalshiWebSocket.this.onOpen();
-        }
+        return session;
+    }
 
-        @Override
-        public void onFrame(final DirectBuffer buffer, final int offset, final int length)
-        {
-            KalshiWebSocket.this.onFrame(buffer, offset, length);
-        }
-
-        @Override
-        public void onCloseFrame(final int code, final String text)
-        {
-            disconnect(FeedReason.PEER_CLOSED, "close frame " + code + " " + text, false);
-        }
-
-        @Override
-        public void onClosed()
-        {
-            disconnect(FeedReason.PEER_CLOSED, "connection closed by peer", false);
-        }
-
-        @Override
-        public void onHandshakeTimeout()
-        {
-            disconnect(FeedReason.TIMEOUT, "handshake timed out after " + config.wsHandshakeTimeoutMs() + " ms", false);
-        }
-
-        @Override
-        public void onConnectFailed(final String host, final int port, final Throwable cause)
-        {
-            disconnect(FeedReason.CONNECT_FAILED, "connect " + host + ":" + port + ": " + describe(cause), false);
-        }
-
-        @Override
-        public void onError(final int id, final Throwable cause)
-        {
-            if (session.isCurrent(id))
-            {
-                if (!session.handshaken())
-                {
-                    onHandshakeFailure(cause);
-                }
-                else
-                {
-                    disconnect(FeedReason.OTHER, describe(cause), false);
-                }
-            }
-        }
-
-        @Override
-        public void onCallbackFailure(final int id, final String what, final Throwable cause)
-        {
-            LOG.error("kalshi WebSocket {} handling failed", what, cause);
-        }
+    KalshiFeedConfig config()
+    {
+        return config;
     }
 }
