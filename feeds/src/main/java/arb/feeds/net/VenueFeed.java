@@ -4,13 +4,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import arb.feeds.FeedCounters;
 import arb.feeds.FeedDecoder;
 import arb.feeds.FrameResult;
 import arb.feeds.ReceiveClock;
-import arb.feeds.SnapshotDecoder;
 import arb.feeds.capture.FrameCapture;
 import arb.feeds.venue.SpotFeedDecoder;
 import arb.journal.EventSink;
@@ -18,16 +16,13 @@ import arb.market.book.PriceLevelBook;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.resolver.AddressResolverGroup;
-import io.netty.util.concurrent.ScheduledFuture;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,65 +37,46 @@ import org.slf4j.LoggerFactory;
  * <p>Single-threaded: every method runs on the event loop (handlers and timers are on it). The
  * connection itself (Netty pipeline, connection ids, last traffic, reconnect timer) is a
  * {@link WebSocketSession}, which drops events of old connections and hands frames to the decoder
- * straight from Netty's buffer (wrapped, not copied, when it is contiguous).
+ * straight from Netty's buffer (wrapped, not copied, when it is contiguous); {@link VenueSessionEvents}
+ * maps its events onto this life cycle. Resyncs and REST depth snapshots are {@link VenueBookSync}'s,
+ * the published state and status line figures {@link VenueFeedState}'s.
  */
-public final class VenueFeed
+final class VenueFeed
 {
     private static final Logger LOG = LoggerFactory.getLogger(VenueFeed.class);
     private static final long NS_PER_MS = 1_000_000L;
-    private static final int MAX_RAPID_RESYNCS = 3;
     private static final PriceLevelBook NO_BOOK = new PriceLevelBook(1);
 
     private final VenueSettings settings;
     private final VenueProtocol protocol;
-    private final EventLoop loop;
     private final FeedDecoder decoder;
-    private final SnapshotDecoder snapshotDecoder;
     /** The decoder's book (status line figures), when it keeps one. */
     private final SpotFeedDecoder spotDecoder;
     private final FeedCounters counters;
     private final VenueEventSink venueSink;
-    private final FeedStatusPublisher status;
+    private final VenueFeedState state;
+    private final VenueBookSync bookSync;
     private final ReceiveClock clock;
     private final FrameCapture capture;
     private final HttpGetClient http;
     private final ReconnectBackoff backoff;
+    private final VenueSessionEvents sessionEvents;
     private final WebSocketSession session;
     private final String userAgent;
     private final String name;
 
-    private final ByteBufView bytes = new ByteBufView();
-    private final UnsafeBuffer view = bytes.buffer();
-
-    private FeedState state;
-    private FeedReason reason = FeedReason.NONE;
-    private String detail = "";
     private boolean started;
     private boolean stopped;
-
-    private String peerCloseDetail;
 
     private long subscribeDeadlineNanos;
     private int acksPending;
     private boolean sawDataSinceConnect;
     private long liveSinceNanos = Long.MIN_VALUE;
-    private long upNanos;
     private boolean backoffResetDone;
-    private boolean awaitingRebuild;
-    private long resyncDeadlineNanos;
     private int badFramesInRow;
     private long nextKeepaliveNanos;
     private long keepaliveCounter;
-    private boolean snapshotInFlight;
-    private int snapshotFailures;
-    private ScheduledFuture<?> snapshotRetryTimer;
     private long badFrameLogCount;
-    private long liveAccrualStart;
-    private long lastRebuildNanos = Long.MIN_VALUE;
-    private int rapidResyncs;
-
-    private long statusFrames;
-    private long statusNanos;
 
     VenueFeed(
         final VenueSettings settings, final EventLoop loop, final EventSink loopSink, final DecoderFactory decoders,
@@ -110,8 +86,7 @@ public final class VenueFeed
     {
         this.settings = settings;
         this.protocol = VenueProtocol.of(settings);
-        this.loop = loop;
-        this.status = status;
+        this.state = new VenueFeedState(settings.venue(), settings.name(), status, clock);
         this.clock = clock;
         this.capture = capture == null ? FrameCapture.NONE : capture;
         this.http = http;
@@ -120,16 +95,13 @@ public final class VenueFeed
         this.venueSink = new VenueEventSink(loopSink, this::onBookRebuilt);
         this.decoder = decoders.create(settings, venueSink);
         this.spotDecoder = decoder instanceof SpotFeedDecoder ? (SpotFeedDecoder)decoder : null;
-        this.snapshotDecoder = decoder instanceof SnapshotDecoder ? (SnapshotDecoder)decoder : null;
         this.counters = decoder.counters();
         this.backoff = ReconnectBackoff.of(settings, new SplittableRandom(seed ^ settings.venue().value()));
+        this.sessionEvents = new VenueSessionEvents(this, settings);
         this.session = new WebSocketSession(loop, channelClass, resolver, sslContext, settings.connectTimeoutMs(),
-            settings.handshakeTimeoutMs(), config.maxFrameBytes(), settings.compression(), new SessionListener());
-        if (protocol.snapshotUri() != null && snapshotDecoder == null)
-        {
-            LOG.warn("{}: decoder {} does not take REST snapshots; its book cannot be synchronised", name,
-                decoder.getClass().getName());
-        }
+            settings.handshakeTimeoutMs(), config.maxFrameBytes(), settings.compression(), sessionEvents);
+        this.bookSync = new VenueBookSync(this, settings, protocol, loop, decoder, state, session, clock,
+            this.capture, http);
     }
 
     // ------------------------------------------------------------------ control (on the loop)
@@ -161,7 +133,7 @@ public final class VenueFeed
         stopped = true;
         cancelTimers();
         closeChannel("stop");
-        setState(FeedState.STOPPED, FeedReason.SHUTDOWN, "feed stopped");
+        state.set(FeedState.STOPPED, FeedReason.SHUTDOWN, "feed stopped");
     }
 
     // ------------------------------------------------------------------ connection life cycle
@@ -188,23 +160,22 @@ public final class VenueFeed
     {
         final URI uri = settings.ws();
         final int id = session.begin();
-        peerCloseDetail = null;
+        sessionEvents.reset();
         backoff.recordAttempt(System.nanoTime() / NS_PER_MS);
-        setState(FeedState.CONNECTING, why, note + ": " + uri);
+        state.set(FeedState.CONNECTING, why, note + ": " + uri);
         capture.recordText(clock.nowNs(), settings.venue(), id, FrameCapture.Kind.EVENT, false, uri.toString(), "connect");
         session.dial(uri, new DefaultHttpHeaders().set(HttpHeaderNames.USER_AGENT, userAgent));
     }
 
-    private void onOpen()
+    /** The handshake completed: subscribe. */
+    void onOpen()
     {
         final long now = session.lastTrafficNanos();
         sawDataSinceConnect = false;
         badFramesInRow = 0;
-        awaitingRebuild = false;
-        resyncDeadlineNanos = 0;
-        snapshotInFlight = false;
-        resetDecoder("connected");
-        setState(FeedState.SUBSCRIBING, FeedReason.CONNECTED, "connected to " + settings.ws());
+        bookSync.clear();
+        bookSync.resetDecoder("connected");
+        state.set(FeedState.SUBSCRIBING, FeedReason.CONNECTED, "connected to " + settings.ws());
         final List<String> frames = SpotDecoders.subscribeFrames(decoder, protocol);
         acksPending = frames.size();
         for (final String frame : frames)
@@ -223,17 +194,17 @@ public final class VenueFeed
      * Leaves the current connection (closing it if open) and schedules the next attempt: prompt when
      * the venue asked for it or a resync needs it, with growing backoff otherwise.
      */
-    private void disconnect(final FeedReason why, final String text, final boolean prompt)
+    void disconnect(final FeedReason why, final String text, final boolean prompt)
     {
         final long now = System.nanoTime();
         closeChannel(text);
-        cancelSnapshotRetry();
+        bookSync.cancelSnapshotRetry();
         if (stopped)
         {
             return;
         }
         counters.reconnects++;
-        setState(FeedState.DISCONNECTED, why, text);
+        state.set(FeedState.DISCONNECTED, why, text);
         final long nowMs = now / NS_PER_MS;
         final long delay = prompt ? backoff.promptDelayMs(nowMs) : backoff.nextDelayMs(nowMs);
         if (delay <= 0)
@@ -243,7 +214,7 @@ public final class VenueFeed
         }
         else
         {
-            setState(FeedState.BACKOFF, why, "reconnect in " + delay + " ms (attempt streak " + backoff.failures() + ")");
+            state.set(FeedState.BACKOFF, why, "reconnect in " + delay + " ms (attempt streak " + backoff.failures() + ")");
             session.scheduleReconnect(() -> connect(FeedReason.NONE, "reconnect"), delay);
         }
     }
@@ -252,9 +223,7 @@ public final class VenueFeed
     {
         final boolean wasActive = session.close();
         liveSinceNanos = Long.MIN_VALUE;
-        awaitingRebuild = false;
-        resyncDeadlineNanos = 0;
-        snapshotInFlight = false;
+        bookSync.clear();
         if (wasActive)
         {
             capture.recordText(clock.nowNs(), settings.venue(), session.id(), FrameCapture.Kind.EVENT, false,
@@ -262,19 +231,25 @@ public final class VenueFeed
         }
     }
 
-    private void goLive(final FeedReason why, final String text)
+    /** Called by the venue sink when a BookSnapshot's last part was published. */
+    private void onBookRebuilt()
+    {
+        bookSync.onBookRebuilt();
+    }
+
+    void goLive(final FeedReason why, final String text)
     {
         if (liveSinceNanos == Long.MIN_VALUE)
         {
             liveSinceNanos = System.nanoTime();
             backoffResetDone = false;
         }
-        setState(FeedState.LIVE, why, text);
+        state.set(FeedState.LIVE, why, text);
     }
 
     // ------------------------------------------------------------------ frames
 
-    private void onFrame(final DirectBuffer frame, final int offset, final int length)
+    void onFrame(final DirectBuffer frame, final int offset, final int length)
     {
         final long recvNs = clock.nowNs();
         capture.record(recvNs, settings.venue(), session.id(), FrameCapture.Kind.WS, true, null, frame, offset, length);
@@ -288,7 +263,7 @@ public final class VenueFeed
             // A decoder bug must not kill the loop; its state may be half-updated, so rebuild.
             counters.badFrames++;
             LOG.error("{}: decoder threw on a {}-byte frame; resyncing", name, length, ex);
-            resync(FeedReason.BAD_FRAME, "decoder failure: " + ex);
+            bookSync.resync(FeedReason.BAD_FRAME, "decoder failure: " + ex);
             return;
         }
         onResult(result, length);
@@ -309,7 +284,7 @@ public final class VenueFeed
                 break;
             case FrameResult.SUBSCRIBED:
                 badFramesInRow = 0;
-                if (acksPending > 0 && --acksPending == 0 && state == FeedState.SUBSCRIBING)
+                if (acksPending > 0 && --acksPending == 0 && state.state() == FeedState.SUBSCRIBING)
                 {
                     goLive(FeedReason.SUBSCRIBED, "subscriptions acknowledged");
                 }
@@ -327,7 +302,7 @@ public final class VenueFeed
                 }
                 break;
             case FrameResult.RESYNC_SEQUENCE_GAP:
-                if (awaitingRebuild && settings.resyncAction() == VenueSettings.ResyncAction.RESUBSCRIBE)
+                if (bookSync.awaitingRebuild() && settings.resyncAction() == VenueSettings.ResyncAction.RESUBSCRIBE)
                 {
                     // Updates of the old subscription still in flight after a resubscribe, before the
                     // fresh snapshot: expected, not a new incident (counting it as one escalated a
@@ -335,26 +310,26 @@ public final class VenueFeed
                     // ignores further updates until the snapshot; the resync deadline still guards.
                     break;
                 }
-                resync(FeedReason.SEQUENCE_GAP, "sequence gap: book invalid");
+                bookSync.resync(FeedReason.SEQUENCE_GAP, "sequence gap: book invalid");
                 break;
             case FrameResult.RESYNC_CHECKSUM:
-                resync(FeedReason.CHECKSUM_MISMATCH, "book checksum mismatch: book invalid");
+                bookSync.resync(FeedReason.CHECKSUM_MISMATCH, "book checksum mismatch: book invalid");
                 break;
             case FrameResult.RESYNC_CROSSED:
-                resync(FeedReason.CROSSED_BOOK, "crossed book: book invalid");
+                bookSync.resync(FeedReason.CROSSED_BOOK, "crossed book: book invalid");
                 break;
             case FrameResult.RECONNECT_REQUESTED:
                 disconnect(FeedReason.RECONNECT_REQUESTED, "venue asked to reconnect", true);
                 break;
             case FrameResult.VENUE_ERROR:
                 LOG.warn("{}: venue reported an error", name);
-                if (state == FeedState.SUBSCRIBING)
+                if (state.state() == FeedState.SUBSCRIBING)
                 {
                     disconnect(FeedReason.SUBSCRIBE_FAILED, "venue refused a subscription", false);
                 }
                 break;
             case FrameResult.NEEDS_SNAPSHOT:
-                requestSnapshot();
+                bookSync.requestSnapshot();
                 break;
             default:
                 counters.badFrames++;
@@ -364,11 +339,11 @@ public final class VenueFeed
 
     private void recoverFromStale()
     {
-        if (state == FeedState.STALE)
+        if (state.state() == FeedState.STALE)
         {
-            if (awaitingRebuild)
+            if (bookSync.awaitingRebuild())
             {
-                setState(FeedState.RESYNCING, FeedReason.RECOVERED, "messages resumed; book still resyncing");
+                state.set(FeedState.RESYNCING, FeedReason.RECOVERED, "messages resumed; book still resyncing");
             }
             else
             {
@@ -377,7 +352,7 @@ public final class VenueFeed
         }
     }
 
-    private void send(final String text)
+    void send(final String text)
     {
         if (!session.hasChannel())
         {
@@ -387,189 +362,11 @@ public final class VenueFeed
         session.sendText(text);
     }
 
-    // ------------------------------------------------------------------ resync
-
-    private void resync(final FeedReason why, final String text)
-    {
-        counters.resyncs++;
-        final long now = System.nanoTime();
-        rapidResyncs = lastRebuildNanos != Long.MIN_VALUE
-            && (now - lastRebuildNanos) / NS_PER_MS < settings.resyncTimeoutMs() ? rapidResyncs + 1 : 0;
-        if (rapidResyncs >= MAX_RAPID_RESYNCS)
-        {
-            // The same fault right after every rebuild: stop hammering the venue, back off instead.
-            rapidResyncs = 0;
-            setState(FeedState.RESYNCING, why, text);
-            disconnect(why, text + " (" + MAX_RAPID_RESYNCS + " resyncs in a row; backing off)", false);
-            return;
-        }
-        switch (settings.resyncAction())
-        {
-            case RECONNECT:
-                setState(FeedState.RESYNCING, why, text + "; reconnecting");
-                disconnect(why, text, true);
-                return;
-            case RESUBSCRIBE:
-                setState(FeedState.RESYNCING, why, text + "; resubscribing");
-                resetDecoder("resubscribe");
-                for (final String frame : protocol.resubscribeBookFrames())
-                {
-                    send(frame);
-                }
-                break;
-            case REFETCH_SNAPSHOT:
-                setState(FeedState.RESYNCING, why, text + "; fetching a new snapshot");
-                resetDecoder("refetch snapshot");
-                break;
-            case AWAIT_SNAPSHOT:
-            default:
-                setState(FeedState.RESYNCING, why, text + "; waiting for the next full book");
-                break;
-        }
-        awaitingRebuild = true;
-        resyncDeadlineNanos = System.nanoTime() + settings.resyncTimeoutMs() * NS_PER_MS;
-    }
-
-    /** Called by the venue sink when a BookSnapshot's last part was published. */
-    private void onBookRebuilt()
-    {
-        snapshotFailures = 0;
-        lastRebuildNanos = System.nanoTime();
-        if (!awaitingRebuild)
-        {
-            return;
-        }
-        awaitingRebuild = false;
-        resyncDeadlineNanos = 0;
-        if (state == FeedState.RESYNCING || state == FeedState.STALE)
-        {
-            goLive(FeedReason.SNAPSHOT, "book rebuilt from a fresh snapshot");
-        }
-    }
-
-    // ------------------------------------------------------------------ REST: depth snapshot, listing
-
-    private void requestSnapshot()
-    {
-        if (snapshotInFlight || snapshotRetryTimer != null || snapshotDecoder == null || protocol.snapshotUri() == null)
-        {
-            return;
-        }
-        snapshotInFlight = true;
-        if (!awaitingRebuild)
-        {
-            awaitingRebuild = true;
-            resyncDeadlineNanos = System.nanoTime() + settings.resyncTimeoutMs() * NS_PER_MS;
-            if (state == FeedState.LIVE)
-            {
-                setState(FeedState.RESYNCING, FeedReason.SNAPSHOT, "fetching REST depth snapshot");
-            }
-        }
-        final URI uri = protocol.snapshotUri();
-        final int id = session.id();
-        capture.recordText(clock.nowNs(), settings.venue(), id, FrameCapture.Kind.HTTP, false, uri.toString(), "");
-        http.get(uri, settings.requestTimeoutMs(), (code, body, failure) -> onSnapshotResponse(id, uri, code, body, failure));
-    }
-
-    private void onSnapshotResponse(final int id, final URI uri, final int code, final ByteBuf body, final Throwable failure)
-    {
-        if (!session.isCurrent(id) || stopped)
-        {
-            return;
-        }
-        snapshotInFlight = false;
-        final long recvNs = clock.nowNs();
-        if (failure != null || code != 200)
-        {
-            if (body != null)
-            {
-                recordHttp(recvNs, id, uri, code, body);
-            }
-            snapshotFailures++;
-            final FeedReason why = code == 429 || code == 418 ? FeedReason.RATE_LIMITED
-                : failure instanceof java.util.concurrent.TimeoutException ? FeedReason.TIMEOUT : FeedReason.HTTP_ERROR;
-            final String text = "depth snapshot " + (failure != null ? describe(failure) : "HTTP " + code);
-            setState(FeedState.RESYNCING, why, text);
-            scheduleSnapshotRetry(retryDelay());
-            return;
-        }
-        final int length = body.readableBytes();
-        bytes.wrap(body);
-        capture.recordHttp(recvNs, settings.venue(), id, FrameCapture.Kind.HTTP, true, uri.toString(), code, view, 0, length);
-        final int result;
-        try
-        {
-            result = snapshotDecoder.onSnapshot(view, 0, length, recvNs);
-        }
-        catch (final RuntimeException ex)
-        {
-            LOG.error("{}: snapshot decoder threw", name, ex);
-            snapshotFailures++;
-            scheduleSnapshotRetry(retryDelay());
-            return;
-        }
-        if (result == FrameResult.NEEDS_SNAPSHOT)
-        {
-            // The snapshot is older than the first buffered diff: fetch again shortly.
-            scheduleSnapshotRetry(settings.snapshotRetryMs());
-        }
-        else if (result != FrameResult.DATA)
-        {
-            snapshotFailures++;
-            counters.badFrames++;
-            setState(FeedState.RESYNCING, FeedReason.BAD_FRAME, "depth snapshot unusable: " + FrameResult.name(result));
-            scheduleSnapshotRetry(retryDelay());
-        }
-    }
-
-    private void recordHttp(final long recvNs, final int id, final URI uri, final int code, final ByteBuf body)
-    {
-        final int length = body.readableBytes();
-        bytes.wrap(body);
-        capture.recordHttp(recvNs, settings.venue(), id, FrameCapture.Kind.HTTP, true, uri.toString(), code, view, 0, length);
-    }
-
-    /**
-     * Resets the decoder and records that in the capture, so an import resets at the same point and
-     * reproduces the live events exactly.
-     */
-    private void resetDecoder(final String why)
-    {
-        decoder.reset();
-        capture.recordText(clock.nowNs(), settings.venue(), session.id(), FrameCapture.Kind.EVENT, false, null, "reset: " + why);
-    }
-
-    private long retryDelay()
-    {
-        final int shift = Math.min(20, Math.max(0, snapshotFailures - 1));
-        return Math.min(settings.snapshotMaxRetryMs(), settings.snapshotRetryMs() << shift);
-    }
-
-    private void scheduleSnapshotRetry(final long delayMs)
-    {
-        cancelSnapshotRetry();
-        snapshotRetryTimer = loop.schedule(() ->
-        {
-            snapshotRetryTimer = null;
-            if (session.active() && session.handshaken() && !stopped)
-            {
-                requestSnapshot();
-            }
-        }, delayMs, TimeUnit.MILLISECONDS);
-    }
-
-    private void cancelSnapshotRetry()
-    {
-        if (snapshotRetryTimer != null)
-        {
-            snapshotRetryTimer.cancel(false);
-            snapshotRetryTimer = null;
-        }
-    }
+    // ------------------------------------------------------------------ listing
 
     private void checkListing(final URI uri)
     {
-        setState(FeedState.CONNECTING, FeedReason.NONE, "checking listing: " + uri);
+        state.set(FeedState.CONNECTING, FeedReason.NONE, "checking listing: " + uri);
         capture.recordText(clock.nowNs(), settings.venue(), session.id(), FrameCapture.Kind.HTTP, false, uri.toString(), "");
         http.get(uri, settings.requestTimeoutMs(), (code, body, failure) ->
         {
@@ -580,7 +377,7 @@ public final class VenueFeed
             final String text = body == null ? "" : body.toString(StandardCharsets.UTF_8);
             if (body != null)
             {
-                recordHttp(clock.nowNs(), session.id(), uri, code, body);
+                bookSync.recordHttp(clock.nowNs(), session.id(), uri, code, body);
             }
             final ListingCheck.Outcome outcome = ListingCheck.evaluate(settings, code, text, failure);
             if (outcome.ok())
@@ -595,7 +392,7 @@ public final class VenueFeed
             {
                 LOG.error("{}: {}", name, outcome.message());
                 stopped = true;
-                setState(FeedState.STOPPED, outcome.reason(), outcome.message());
+                state.set(FeedState.STOPPED, outcome.reason(), outcome.message());
             }
         });
     }
@@ -609,7 +406,7 @@ public final class VenueFeed
         {
             return;
         }
-        if (state == FeedState.SUBSCRIBING && now - subscribeDeadlineNanos > 0)
+        if (state.state() == FeedState.SUBSCRIBING && now - subscribeDeadlineNanos > 0)
         {
             if (sawDataSinceConnect)
             {
@@ -629,11 +426,11 @@ public final class VenueFeed
             disconnect(FeedReason.SILENCE, "no message for " + silentMs + " ms", false);
             return;
         }
-        if (silentMs >= settings.silenceStaleMs() && state != FeedState.STALE)
+        if (silentMs >= settings.silenceStaleMs() && state.state() != FeedState.STALE)
         {
-            setState(FeedState.STALE, FeedReason.SILENCE, "no message for " + silentMs + " ms");
+            state.set(FeedState.STALE, FeedReason.SILENCE, "no message for " + silentMs + " ms");
         }
-        if (resyncDeadlineNanos != 0 && now - resyncDeadlineNanos > 0)
+        if (bookSync.overdue(now))
         {
             disconnect(FeedReason.TIMEOUT, "book not rebuilt within " + settings.resyncTimeoutMs() + " ms", false);
             return;
@@ -658,35 +455,10 @@ public final class VenueFeed
     private void cancelTimers()
     {
         session.cancelReconnect();
-        cancelSnapshotRetry();
+        bookSync.cancelSnapshotRetry();
     }
 
-    // ------------------------------------------------------------------ state
-
-    private void setState(final FeedState newState, final FeedReason why, final String text)
-    {
-        if (newState == state && why == reason)
-        {
-            detail = text;
-            return;
-        }
-        final long now = System.nanoTime();
-        if (state == FeedState.LIVE && newState != FeedState.LIVE)
-        {
-            upNanos += now - liveAccrualStart;
-        }
-        else if (state != FeedState.LIVE && newState == FeedState.LIVE)
-        {
-            liveAccrualStart = now;
-        }
-        state = newState;
-        reason = why;
-        detail = text;
-        LOG.info("{}: {} ({}) {}", name, newState, why, text);
-        status.publish(clock.nowNs(), settings.venue(), newState, why, text);
-    }
-
-    private static String describe(final Throwable t)
+    static String describe(final Throwable t)
     {
         if (t == null)
         {
@@ -700,23 +472,14 @@ public final class VenueFeed
 
     VenueStatus snapshot(final long now)
     {
-        final long frames = counters.frames > 0 ? counters.frames : 0;
-        final double seconds = statusNanos == 0 ? 0 : (now - statusNanos) / 1e9;
-        final double rate = seconds > 0 ? (frames - statusFrames) / seconds : 0;
-        statusFrames = frames;
-        statusNanos = now;
-        long up = upNanos;
-        if (state == FeedState.LIVE)
-        {
-            up += now - liveAccrualStart;
-        }
+        final double rate = state.frameRate(counters.frames, now);
         final PriceLevelBook book = book();
         return new VenueStatus(
-            settings.venue(), state, reason, detail, rate,
+            settings.venue(), state.state(), state.reason(), state.detail(), rate,
             session.lastTrafficNanos() == Long.MIN_VALUE ? -1 : (now - session.lastTrafficNanos()) / NS_PER_MS,
             bookValid(), book.bestBid(), book.bestAsk(), book.bidDepth(), book.askDepth(),
             counters.frames, counters.bytes, venueSink.events(), counters.badFrames, counters.reconnects,
-            counters.resyncs, up / NS_PER_MS, venueSink.takeIntervalLatency(), venueSink.totalLatencyCopy());
+            counters.resyncs, state.upMs(now), venueSink.takeIntervalLatency(), venueSink.totalLatencyCopy());
     }
 
     public Venue venue()
@@ -726,7 +489,12 @@ public final class VenueFeed
 
     public FeedState state()
     {
-        return state;
+        return state.state();
+    }
+
+    boolean stopped()
+    {
+        return stopped;
     }
 
     FeedDecoder decoder()
@@ -751,67 +519,8 @@ public final class VenueFeed
         return settings;
     }
 
-    /** The session's events, handed to the feed's life cycle. */
-    private final class SessionListener implements WebSocketSession.Listener
+    WebSocketSession session()
     {
-        @Override
-        public void onOpen()
-        {
-            VenueFeed.this.onOpen();
-        }
-
-        @Override
-        public void onFrame(final DirectBuffer buffer, final int offset, final int length)
-        {
-            VenueFeed.this.onFrame(buffer, offset, length);
-        }
-
-        @Override
-        public void onCloseFrame(final int code, final String text)
-        {
-            peerCloseDetail = "close frame " + code + (text == null || text.isEmpty() ? "" : " " + text);
-            session.hangUp();
-        }
-
-        @Override
-        public void onClosed()
-        {
-            disconnect(FeedReason.PEER_CLOSED, peerCloseDetail != null ? peerCloseDetail : "connection closed by peer",
-                false);
-        }
-
-        @Override
-        public void onHandshakeTimeout()
-        {
-            disconnect(FeedReason.TIMEOUT, "WebSocket handshake timed out after " + settings.handshakeTimeoutMs() + " ms",
-                false);
-        }
-
-        @Override
-        public void onConnectFailed(final String host, final int port, final Throwable cause)
-        {
-            disconnect(FeedReason.CONNECT_FAILED, "connect " + host + ":" + port + ": " + describe(cause), false);
-        }
-
-        @Override
-        public void onError(final int id, final Throwable cause)
-        {
-            onHandlerFailure(id, cause);
-        }
-
-        @Override
-        public void onCallbackFailure(final int id, final String what, final Throwable cause)
-        {
-            onHandlerFailure(id, cause);
-        }
-    }
-
-    private void onHandlerFailure(final int id, final Throwable cause)
-    {
-        LOG.warn("{}: connection {} failed: {}", name, id, describe(cause));
-        if (session.isCurrent(id))
-        {
-            disconnect(session.handshaken() ? FeedReason.OTHER : FeedReason.CONNECT_FAILED, describe(cause), false);
-        }
+        return session;
     }
 }
