@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import arb.feeds.FrameResult;
-import arb.feeds.capture.CaptureImporter;
 import arb.feeds.capture.CaptureReader;
+import arb.feeds.net.CaptureImporter;
 import arb.journal.EventSink;
 import arb.sbe.Series;
 import arb.sbe.Venue;

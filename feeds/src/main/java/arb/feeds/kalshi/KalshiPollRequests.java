@@ -8,10 +8,10 @@ import arb.feeds.ReceiveClock;
 import arb.feeds.capture.FrameCapture;
 import arb.feeds.kalshi.KalshiPollSchedule.Strike;
 import arb.feeds.kalshi.KalshiPollSchedule.Tracked;
+import arb.feeds.net.ByteBufView;
 import arb.feeds.net.HttpGetClient;
 import arb.sbe.Venue;
 import io.netty.buffer.ByteBuf;
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -29,8 +29,8 @@ final class KalshiPollRequests
     private final KalshiPollResponses responses;
     private final FrameCapture capture;
     private final String base;
-    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
-    private final ExpandableArrayBuffer copy = new ExpandableArrayBuffer(64 * 1024);
+    private final ByteBufView bodies = new ByteBufView();
+    private final UnsafeBuffer view = bodies.buffer();
     private int requestIds;
     private boolean seriesListInFlight;
 
@@ -196,31 +196,11 @@ final class KalshiPollRequests
             }
             return -1;
         }
-        final int length = wrap(body);
+        final int length = bodies.wrap(body);
         if (capture != FrameCapture.NONE)
         {
             capture.recordHttp(recvNs, Venue.KALSHI, id, FrameCapture.Kind.HTTP, true, base + path, code, view, 0,
                 length);
-        }
-        return length;
-    }
-
-    private int wrap(final ByteBuf content)
-    {
-        final int length = content.readableBytes();
-        if (content.hasMemoryAddress())
-        {
-            view.wrap(content.memoryAddress() + content.readerIndex(), length);
-        }
-        else if (content.hasArray())
-        {
-            view.wrap(content.array(), content.arrayOffset() + content.readerIndex(), length);
-        }
-        else
-        {
-            copy.checkLimit(length);
-            content.getBytes(content.readerIndex(), copy.byteArray(), 0, length);
-            view.wrap(copy, 0, length);
         }
         return length;
     }

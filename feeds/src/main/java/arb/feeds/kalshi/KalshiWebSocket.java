@@ -1,7 +1,6 @@
 package arb.feeds.kalshi;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -11,42 +10,20 @@ import arb.feeds.ReceiveClock;
 import arb.feeds.capture.FrameCapture;
 import arb.feeds.net.ReconnectBackoff;
 import arb.feeds.net.Transports;
+import arb.feeds.net.WebSocketSession;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.Series;
 import arb.sbe.Venue;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.resolver.AddressResolverGroup;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import org.agrona.ExpandableArrayBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.DirectBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * {@link FrameResult#RESYNC_SEQUENCE_GAP}) publishes RESYNCING and resubscribes the order book channel.
  * Silence, peer close and failures reconnect with exponential backoff; every state change is a
  * FeedStatus event (the engine invalidates WebSocket books on CONNECTING, DISCONNECTED, BACKOFF,
- * RESYNCING and STOPPED). Single-threaded: all of it runs on the loop.
+ * RESYNCING and STOPPED). The connection itself (pipeline, connection ids, last traffic, pings, the
+ * reconnect timer) is a {@link WebSocketSession}, the one the spot venues use, whose events
+ * {@link KalshiSessionEvents} maps onto this life cycle; the channel subscriptions and their
+ * acknowledgements are {@link KalshiSubscriptions}. Single-threaded: all of it runs on the loop.
  *
  * <p>With a {@link FrameCapture}, every text frame received (before it is decoded, with the receive
  * time the decoder gets) and sent is recorded, with each connect and disconnect, and every call that
@@ -76,10 +56,6 @@ public final class KalshiWebSocket
 {
     private static final Logger LOG = LoggerFactory.getLogger(KalshiWebSocket.class);
     private static final long NS_PER_MS = 1_000_000L;
-    private static final byte[] CH_ORDERBOOK = KalshiJson.b("orderbook_delta");
-    private static final byte[] CH_TICKER = KalshiJson.b("ticker");
-    private static final byte[] CH_LIFECYCLE = KalshiJson.b("market_lifecycle_v2");
-    private static final byte[] CH_INDEX = KalshiJson.b("cfbenchmarks_value");
 
     private final EventLoop loop;
     private final KalshiEventPublisher publisher;
@@ -87,41 +63,19 @@ public final class KalshiWebSocket
     private final ReceiveClock clock;
     private final KalshiFeedConfig config;
     private final KalshiSigner signer;
-    private final KalshiSelection selection;
-    private final SslContext ssl;
-    private final AddressResolverGroup<?> resolver;
+    private final WebSocketSession session;
+    private final KalshiSubscriptions subscriptions;
     private final KalshiStatusReporter status;
     private final ReconnectBackoff backoff;
-    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
-    private final ExpandableArrayBuffer copy = new ExpandableArrayBuffer(64 * 1024);
     private final FrameCapture capture;
 
     private boolean started;
-    private boolean connOpen;
     private boolean stopped;
     private boolean restOnly;
     private boolean modeAnnounced;
-    private int connId;
-    private Channel channel;
-    private boolean handshaken;
     private ScheduledFuture<?> housekeeping;
-    private ScheduledFuture<?> reconnectTimer;
-    private long lastTrafficNanos;
     private long nextPingNanos;
     private long subscribeDeadlineNanos;
-
-    private int nextCommandId = 1;
-    private int marketsCommandId = -1;
-    private int lifecycleCommandId = -1;
-    private int indexCommandId = -1;
-    private long bookSid = -1;
-    private long tickerSid = -1;
-    private long lifecycleSid = -1;
-    private long indexSid = -1;
-    private int acksPending;
-    private long subscribedVersion = -1;
-    private final List<String> refused = new ArrayList<>();
-    private final List<String> accepted = new ArrayList<>();
 
     private long frames;
     private long gaps;
@@ -150,9 +104,10 @@ public final class KalshiWebSocket
         this.clock = clock;
         this.config = config;
         this.signer = signer;
-        this.selection = selection;
-        this.ssl = ssl;
-        this.resolver = resolver;
+        this.session = new WebSocketSession(loop, Transports.socketChannel(loop), resolver, ssl,
+            config.wsConnectTimeoutMs(), config.wsHandshakeTimeoutMs(), config.maxFrameBytes(), false,
+            new KalshiSessionEvents(this));
+        this.subscriptions = new KalshiSubscriptions(selection, signer != null, this::send, this::forgetSid);
         this.status = new KalshiStatusReporter(publisher, "ws");
         this.backoff = new ReconnectBackoff(config.wsBackoffInitialMs(),
             Math.max(config.wsBackoffInitialMs(), config.wsBackoffMaxMs()), 0, 60, 600_000, new SplittableRandom(23));
@@ -197,10 +152,7 @@ public final class KalshiWebSocket
         {
             housekeeping.cancel(false);
         }
-        if (reconnectTimer != null)
-        {
-            reconnectTimer.cancel(false);
-        }
+        session.cancelReconnect();
         closeChannel("stopped");
         if (started && !restOnly)
         {
@@ -216,14 +168,8 @@ public final class KalshiWebSocket
         {
             return;
         }
-        reconnectTimer = null;
         final URI uri = config.ws();
-        final boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
-        final String host = uri.getHost();
-        final int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
-        final int id = ++connId;
-        handshaken = false;
-        connOpen = true;
+        final int id = session.begin();
         status.report(clock.nowNs(), FeedState.CONNECTING, FeedReason.NONE, why + ": " + uri);
         recordEvent(id, uri.toString(), "connect");
 
@@ -236,143 +182,45 @@ public final class KalshiWebSocket
                 .set(KalshiSigner.HEADER_TIMESTAMP, Long.toString(timestampMs))
                 .set(KalshiSigner.HEADER_SIGNATURE, signer.signWebSocket(timestampMs));
         }
-        final WebSocketClientProtocolConfig wsConfig = WebSocketClientProtocolConfig.newBuilder()
-            .webSocketUri(uri)
-            .maxFramePayloadLength(config.maxFrameBytes())
-            .handshakeTimeoutMillis(config.wsHandshakeTimeoutMs())
-            .handleCloseFrames(false)
-            .dropPongFrames(false)
-            .withUTF8Validator(false)
-            .customHeaders(headers)
-            .build();
-        final Bootstrap b = new Bootstrap()
-            .group(loop)
-            .channel(Transports.socketChannel(loop))
-            .resolver(resolver)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.min(Integer.MAX_VALUE, config.wsConnectTimeoutMs()))
-            .option(ChannelOption.TCP_NODELAY, true)
-            .handler(new ChannelInitializer<SocketChannel>()
-            {
-                @Override
-                protected void initChannel(final SocketChannel ch)
-                {
-                    final ChannelPipeline p = ch.pipeline();
-                    if (tls)
-                    {
-                        p.addLast(ssl.newHandler(ch.alloc(), host, port));
-                    }
-                    p.addLast(new HttpClientCodec());
-                    p.addLast(new HttpObjectAggregator(64 * 1024));
-                    p.addLast(new WebSocketClientProtocolHandler(wsConfig));
-                    p.addLast(new WebSocketFrameAggregator(config.maxFrameBytes()));
-                    p.addLast(new Handler(id));
-                }
-            });
-        b.connect(host, port).addListener(f ->
-        {
-            if (!f.isSuccess() && id == connId)
-            {
-                disconnect(FeedReason.CONNECT_FAILED, "connect " + host + ":" + port + ": " + describe(f.cause()), false);
-            }
-        });
+        session.dial(uri, headers);
     }
 
-    private void onHandshakeComplete(final int id, final Channel ch)
+    void onOpen()
     {
-        if (id != connId || stopped)
-        {
-            ch.close();
-            return;
-        }
-        channel = ch;
-        handshaken = true;
-        lastTrafficNanos = System.nanoTime();
-        nextPingNanos = lastTrafficNanos + config.wsPingMs() * NS_PER_MS;
+        nextPingNanos = session.lastTrafficNanos() + config.wsPingMs() * NS_PER_MS;
         decoder.reset();
-        recordEvent(id, null, "reset: handshake");
-        bookSid = -1;
-        tickerSid = -1;
-        lifecycleSid = -1;
-        indexSid = -1;
-        acksPending = 0;
-        subscribedVersion = -1;
-        refused.clear();
-        accepted.clear();
+        recordEvent(session.id(), null, "reset: handshake");
+        subscriptions.reset();
         status.report(clock.nowNs(), FeedState.SUBSCRIBING, FeedReason.CONNECTED,
             (signer != null ? "authenticated" : "no API key") + ", subscribing");
-        lifecycleCommandId = send("{\"id\":" + nextCommandId + ",\"cmd\":\"subscribe\",\"params\":{\"channels\":"
-            + "[\"market_lifecycle_v2\"]}}");
-        acksPending++;
-        if (signer != null)
-        {
-            indexCommandId = send("{\"id\":" + nextCommandId + ",\"cmd\":\"subscribe\",\"params\":{\"channels\":"
-                + "[\"cfbenchmarks_value\"],\"index_ids\":[\"BRTI\"]}}");
-            acksPending++;
-        }
-        subscribeMarkets();
+        subscriptions.subscribeAll();
         subscribeDeadlineNanos = System.nanoTime() + config.wsSubscribeTimeoutMs() * NS_PER_MS;
     }
 
-    /** Subscribes order books (with a key) and tickers for the current selection. */
-    private void subscribeMarkets()
+    /** Writes a command frame, if the connection is up, and records it. */
+    private void send(final String text)
     {
-        subscribedVersion = selection.version();
-        final List<String> tickers = selection.tickers();
-        if (tickers.isEmpty())
+        if (session.channelActive())
         {
-            marketsCommandId = -1;
-            return;
-        }
-        final StringBuilder sb = new StringBuilder(256);
-        sb.append("{\"id\":").append(nextCommandId).append(",\"cmd\":\"subscribe\",\"params\":{\"channels\":[");
-        sb.append(signer != null ? "\"orderbook_delta\",\"ticker\"" : "\"ticker\"").append("],\"market_tickers\":[");
-        for (int i = 0; i < tickers.size(); i++)
-        {
-            sb.append(i > 0 ? "," : "").append('"').append(tickers.get(i)).append('"');
-        }
-        sb.append("]}}");
-        marketsCommandId = send(sb.toString());
-        acksPending += signer != null ? 2 : 1;
-        subscribeDeadlineNanos = System.nanoTime() + config.wsSubscribeTimeoutMs() * NS_PER_MS;
-    }
-
-    private void unsubscribe(final long... sids)
-    {
-        final StringBuilder sb = new StringBuilder(96);
-        sb.append("{\"id\":").append(nextCommandId).append(",\"cmd\":\"unsubscribe\",\"params\":{\"sids\":[");
-        boolean any = false;
-        for (final long sid : sids)
-        {
-            if (sid >= 0)
-            {
-                sb.append(any ? "," : "").append(sid);
-                any = true;
-                forgetSid(sid);
-            }
-        }
-        if (any)
-        {
-            send(sb.append("]}}").toString());
+            session.sendText(text);
+            capture.recordText(clock.nowNs(), Venue.KALSHI, session.id(), FrameCapture.Kind.WS, false, null, text);
         }
     }
 
-    private int send(final String text)
+    /** Resubscribes the selected markets' order books and tickers; a command sent restarts the deadline. */
+    private void resubscribeMarkets()
     {
-        final int id = nextCommandId++;
-        final Channel ch = channel;
-        if (ch != null && ch.isActive())
+        if (subscriptions.resubscribeMarkets())
         {
-            ch.writeAndFlush(new TextWebSocketFrame(text));
-            capture.recordText(clock.nowNs(), Venue.KALSHI, connId, FrameCapture.Kind.WS, false, null, text);
+            subscribeDeadlineNanos = System.nanoTime() + config.wsSubscribeTimeoutMs() * NS_PER_MS;
         }
-        return id;
     }
 
     /** Drops a subscription's sequence state, and says so in the capture (an import must do the same). */
     private void forgetSid(final long sid)
     {
         decoder.forgetSid(sid);
-        recordEvent(connId, null, "forget: sid " + sid);
+        recordEvent(session.id(), null, "forget: sid " + sid);
     }
 
     private void recordEvent(final int conn, final String url, final String text)
@@ -396,18 +244,12 @@ public final class KalshiWebSocket
 
     // ------------------------------------------------------------------ frames
 
-    private void onFrame(final int id, final ByteBuf content)
+    void onFrame(final DirectBuffer frame, final int offset, final int length)
     {
-        if (id != connId || !handshaken)
-        {
-            return;
-        }
         frames++;
-        lastTrafficNanos = System.nanoTime();
         final long recvNs = clock.nowNs();
-        final int length = wrap(content);
-        capture.record(recvNs, Venue.KALSHI, id, FrameCapture.Kind.WS, true, null, view, 0, length);
-        final int result = decoder.onFrame(view, 0, length, recvNs);
+        capture.record(recvNs, Venue.KALSHI, session.id(), FrameCapture.Kind.WS, true, null, frame, offset, length);
+        final int result = decoder.onFrame(frame, offset, length, recvNs);
         switch (result)
         {
             case FrameResult.SUBSCRIBED:
@@ -420,7 +262,7 @@ public final class KalshiWebSocket
                 onGap(recvNs, decoder.lastSid());
                 break;
             case FrameResult.DATA:
-                if (status.state() == FeedState.RESYNCING && decoder.lastSid() == bookSid)
+                if (status.state() == FeedState.RESYNCING && decoder.lastSid() == subscriptions.bookSid())
                 {
                     status.report(recvNs, FeedState.LIVE, FeedReason.SNAPSHOT, "order books resubscribed");
                 }
@@ -432,71 +274,24 @@ public final class KalshiWebSocket
 
     private void onSubscribed(final long recvNs)
     {
-        final long sid = decoder.lastSid();
-        final long command = decoder.lastId();
-        if (decoder.lastChannelEquals(CH_ORDERBOOK))
-        {
-            bookSid = sid;
-            noteAccepted("orderbook_delta");
-        }
-        else if (decoder.lastChannelEquals(CH_TICKER))
-        {
-            tickerSid = sid;
-            noteAccepted("ticker");
-        }
-        else if (decoder.lastChannelEquals(CH_LIFECYCLE) || command == lifecycleCommandId)
-        {
-            lifecycleSid = sid;
-            noteAccepted("market_lifecycle_v2");
-        }
-        else if (decoder.lastChannelEquals(CH_INDEX) || command == indexCommandId)
-        {
-            indexSid = sid;
-            noteAccepted("cfbenchmarks_value");
-        }
-        if (acksPending > 0)
-        {
-            acksPending--;
-        }
-        if (acksPending == 0)
+        if (subscriptions.onSubscribed(decoder))
         {
             announceMode();
             if (status.state() != FeedState.LIVE)
             {
-                status.report(recvNs, FeedState.LIVE, FeedReason.SUBSCRIBED, "subscribed " + accepted);
+                status.report(recvNs, FeedState.LIVE, FeedReason.SUBSCRIBED, "subscribed " + subscriptions.accepted());
             }
-        }
-    }
-
-    private void noteAccepted(final String channelName)
-    {
-        if (!accepted.contains(channelName))
-        {
-            accepted.add(channelName);
         }
     }
 
     private void onVenueError(final long recvNs)
     {
         final long command = decoder.lastId();
-        final String what = command == marketsCommandId ? (signer != null ? "orderbook_delta/ticker" : "ticker")
-            : command == lifecycleCommandId ? "market_lifecycle_v2" : command == indexCommandId ? "cfbenchmarks_value"
-            : "command " + command;
-        LOG.warn("kalshi WebSocket refused {} (error code {})", what, decoder.lastErrorCode());
-        if (!refused.contains(what))
+        LOG.warn("kalshi WebSocket refused {} (error code {})", subscriptions.describe(command), decoder.lastErrorCode());
+        if (subscriptions.onRefused(command))
         {
-            refused.add(what);
-        }
-        if (command == marketsCommandId && acksPending > 0)
-        {
-            acksPending -= Math.min(acksPending, signer != null ? 2 : 1);
-        }
-        else if (acksPending > 0 && (command == lifecycleCommandId || command == indexCommandId))
-        {
-            acksPending--;
-        }
-        if (acksPending == 0)
-        {
+            final List<String> accepted = subscriptions.accepted();
+            final List<String> refused = subscriptions.refused();
             if (accepted.isEmpty() && signer == null)
             {
                 goRestOnly(recvNs, "the WebSocket refused every public channel (" + refused + ")");
@@ -512,16 +307,9 @@ public final class KalshiWebSocket
         gaps++;
         status.report(recvNs, FeedState.RESYNCING, FeedReason.SEQUENCE_GAP,
             "sequence gap on subscription " + sid + ": order books resubscribed");
-        if (sid == bookSid || bookSid < 0)
+        if (subscriptions.onGap(sid))
         {
-            unsubscribe(bookSid, tickerSid);
-            bookSid = -1;
-            tickerSid = -1;
-            subscribeMarkets();
-        }
-        else
-        {
-            forgetSid(sid);
+            subscribeDeadlineNanos = System.nanoTime() + config.wsSubscribeTimeoutMs() * NS_PER_MS;
         }
     }
 
@@ -532,6 +320,8 @@ public final class KalshiWebSocket
             return;
         }
         modeAnnounced = true;
+        final List<String> accepted = subscriptions.accepted();
+        final List<String> refused = subscriptions.refused();
         if (signer != null)
         {
             LOG.info("kalshi: authenticated WebSocket, channels {}{}", accepted,
@@ -569,17 +359,16 @@ public final class KalshiWebSocket
         try
         {
             final long nanos = System.nanoTime();
-            final Channel ch = channel;
-            if (!handshaken || ch == null)
+            if (!session.handshaken() || !session.hasChannel())
             {
                 return;
             }
-            if (nanos - lastTrafficNanos > config.wsSilenceMs() * NS_PER_MS)
+            if (nanos - session.lastTrafficNanos() > config.wsSilenceMs() * NS_PER_MS)
             {
                 disconnect(FeedReason.SILENCE, "no message for " + config.wsSilenceMs() + " ms", false);
                 return;
             }
-            if (acksPending > 0 && nanos > subscribeDeadlineNanos)
+            if (subscriptions.acksPending() > 0 && nanos > subscribeDeadlineNanos)
             {
                 disconnect(FeedReason.SUBSCRIBE_FAILED, "subscriptions not acknowledged within "
                     + config.wsSubscribeTimeoutMs() + " ms", false);
@@ -588,16 +377,13 @@ public final class KalshiWebSocket
             if (config.wsPingMs() > 0 && nanos >= nextPingNanos)
             {
                 nextPingNanos = nanos + config.wsPingMs() * NS_PER_MS;
-                ch.writeAndFlush(new PingWebSocketFrame(Unpooled.wrappedBuffer(new byte[] {'k'})));
+                session.ping();
             }
-            if (selection.version() != subscribedVersion)
+            if (subscriptions.selectionChanged())
             {
-                unsubscribe(bookSid, tickerSid);
-                bookSid = -1;
-                tickerSid = -1;
-                subscribeMarkets();
+                resubscribeMarkets();
             }
-            if (status.state() == FeedState.LIVE && backoff.failures() > 0 && nanos - lastTrafficNanos < NS_PER_MS)
+            if (status.state() == FeedState.LIVE && backoff.failures() > 0 && nanos - session.lastTrafficNanos() < NS_PER_MS)
             {
                 backoff.reset();
             }
@@ -608,12 +394,8 @@ public final class KalshiWebSocket
         }
     }
 
-    private void onHandshakeFailure(final int id, final Throwable cause)
+    void onHandshakeFailure(final Throwable cause)
     {
-        if (id != connId)
-        {
-            return;
-        }
         int code = 0;
         if (cause instanceof WebSocketClientHandshakeException
             && ((WebSocketClientHandshakeException)cause).response() != null)
@@ -633,13 +415,13 @@ public final class KalshiWebSocket
             closeChannel("handshake refused (HTTP " + code + ")");
             status.report(recvNs, FeedState.BACKOFF, FeedReason.AUTH_FAILED, "handshake refused (HTTP " + code
                 + "); retry in " + config.authRetryMs() + " ms");
-            reconnectTimer = loop.schedule(() -> connect("reconnect"), config.authRetryMs(), TimeUnit.MILLISECONDS);
+            session.scheduleReconnect(() -> connect("reconnect"), config.authRetryMs());
             return;
         }
         disconnect(FeedReason.CONNECT_FAILED, "handshake failed: " + describe(cause), false);
     }
 
-    private void disconnect(final FeedReason why, final String text, final boolean prompt)
+    void disconnect(final FeedReason why, final String text, final boolean prompt)
     {
         closeChannel(why + " " + text);
         if (stopped || restOnly)
@@ -653,47 +435,20 @@ public final class KalshiWebSocket
         final long delay = prompt ? backoff.promptDelayMs(nowMs) : backoff.nextDelayMs(nowMs);
         backoff.recordAttempt(nowMs);
         status.report(recvNs, FeedState.BACKOFF, why, "reconnect in " + delay + " ms");
-        reconnectTimer = loop.schedule(() -> connect("reconnect"), Math.max(1, delay), TimeUnit.MILLISECONDS);
+        session.scheduleReconnect(() -> connect("reconnect"), Math.max(1, delay));
     }
 
     private void closeChannel(final String why)
     {
-        final Channel ch = channel;
-        channel = null;
-        handshaken = false;
-        if (connOpen)
+        final int id = session.id();
+        if (session.close())
         {
-            connOpen = false;
-            recordEvent(connId, config.ws().toString(), "disconnect: " + why);
+            recordEvent(id, config.ws().toString(), "disconnect: " + why);
         }
-        connId++;
-        if (ch != null)
-        {
-            ch.close();
-        }
+        session.skipId();
     }
 
-    private int wrap(final ByteBuf content)
-    {
-        final int length = content.readableBytes();
-        if (content.hasMemoryAddress())
-        {
-            view.wrap(content.memoryAddress() + content.readerIndex(), length);
-        }
-        else if (content.hasArray())
-        {
-            view.wrap(content.array(), content.arrayOffset() + content.readerIndex(), length);
-        }
-        else
-        {
-            copy.checkLimit(length);
-            content.getBytes(content.readerIndex(), copy.byteArray(), 0, length);
-            view.wrap(copy, 0, length);
-        }
-        return length;
-    }
-
-    private static String describe(final Throwable t)
+    static String describe(final Throwable t)
     {
         if (t == null)
         {
@@ -737,95 +492,13 @@ public final class KalshiWebSocket
         return decoder;
     }
 
-    /** The last handler of a connection's pipeline: hands frames and life cycle events to the client. */
-    private final class Handler extends ChannelInboundHandlerAdapter
+    WebSocketSession session()
     {
-        private final int id;
+        return session;
+    }
 
-        Handler(final int id)
-        {
-            this.id = id;
-        }
-
-        @Override
-        public void channelRead(final ChannelHandlerContext ctx, final Object msg)
-        {
-            try
-            {
-                if (msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame)
-                {
-                    onFrame(id, ((WebSocketFrame)msg).content());
-                }
-                else if (msg instanceof PongWebSocketFrame)
-                {
-                    if (id == connId)
-                    {
-                        lastTrafficNanos = System.nanoTime();
-                    }
-                }
-                else if (msg instanceof CloseWebSocketFrame && id == connId)
-                {
-                    final CloseWebSocketFrame close = (CloseWebSocketFrame)msg;
-                    disconnect(FeedReason.PEER_CLOSED, "close frame " + close.statusCode() + " " + close.reasonText(),
-                        false);
-                }
-            }
-            catch (final Throwable t)
-            {
-                LOG.error("kalshi WebSocket frame handling failed", t);
-            }
-            finally
-            {
-                ReferenceCountUtil.release(msg);
-            }
-        }
-
-        @Override
-        public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt)
-        {
-            try
-            {
-                if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE)
-                {
-                    onHandshakeComplete(id, ctx.channel());
-                }
-                else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT && id == connId)
-                {
-                    disconnect(FeedReason.TIMEOUT, "handshake timed out after " + config.wsHandshakeTimeoutMs() + " ms",
-                        false);
-                }
-            }
-            catch (final Throwable t)
-            {
-                LOG.error("kalshi WebSocket event handling failed", t);
-            }
-            ctx.fireUserEventTriggered(evt);
-        }
-
-        @Override
-        public void channelInactive(final ChannelHandlerContext ctx)
-        {
-            if (id == connId)
-            {
-                disconnect(FeedReason.PEER_CLOSED, "connection closed by peer", false);
-            }
-        }
-
-        @Override
-        public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
-        {
-            if (id == connId)
-            {
-                if (!handshaken)
-                {
-                    onHandshakeFailure(id, cause);
-                }
-                else
-                {
-                    disconnect(FeedReason.OTHER, describe(cause), false);
-                }
-            }
-            ctx.close();
-        }
+    KalshiFeedConfig config()
+    {
+        return config;
     }
 }

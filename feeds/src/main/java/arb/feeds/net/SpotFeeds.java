@@ -217,21 +217,21 @@ public final class SpotFeeds implements AutoCloseable
         return onLoop(() -> feed(venue).state(), 5_000);
     }
 
-    /** A copy of the book rebuilt from the events this venue published (tests, diagnostics). */
+    /** A copy of the venue decoder's book (tests, diagnostics). */
     public PriceLevelBook bookCopy(final Venue venue)
     {
         return onLoop(() ->
         {
             final PriceLevelBook copy = new PriceLevelBook(16);
-            copy.copyFrom(feed(venue).mirror().book());
+            copy.copyFrom(feed(venue).book());
             return copy;
         }, 5_000);
     }
 
-    /** Whether the venue's mirrored book currently holds a complete snapshot plus updates. */
+    /** Whether the venue decoder's book currently holds a complete snapshot plus updates. */
     public boolean bookValid(final Venue venue)
     {
-        return onLoop(() -> feed(venue).mirror().valid(), 5_000);
+        return onLoop(() -> feed(venue).bookValid(), 5_000);
     }
 
     /** The venue decoder's counters (read them on the loop, or accept a racy view for display). */

@@ -6,6 +6,7 @@ import arb.journal.Scales;
 import arb.sbe.BestBidOfferDecoder;
 import arb.sbe.BookSnapshotDecoder;
 import arb.sbe.BookUpdateDecoder;
+import arb.sbe.MessageHeaderDecoder;
 import arb.sbe.TradeDecoder;
 import org.HdrHistogram.Histogram;
 import org.agrona.MutableDirectBuffer;
@@ -13,8 +14,9 @@ import org.agrona.MutableDirectBuffer;
 /**
  * The sink one venue's decoder publishes into: forwards every event unchanged to the (loop-bound)
  * ring sink, and on the way observes it - venue-to-receive latency from the event's own venue
- * timestamp, the {@link BookMirror}, and the moment a snapshot completes (which ends a resync).
- * Observation reads fixed offsets of the encoded event before it is handed on; no allocation.
+ * timestamp, and the moment a snapshot's last part is published (which ends a resync), told to the
+ * feed right after that part so that its status change lands where it did in the ring. Observation
+ * reads the encoded event before it is handed on; no allocation.
  */
 final class VenueEventSink implements EventSink
 {
@@ -28,7 +30,8 @@ final class VenueEventSink implements EventSink
     }
 
     private final EventSink delegate;
-    private final BookMirror mirror;
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final BookSnapshotDecoder snapshot = new BookSnapshotDecoder();
     private final RebuildListener listener;
     private final Histogram intervalLatency = new Histogram(MAX_LATENCY_NS, 2);
     private final Histogram totalLatency = new Histogram(MAX_LATENCY_NS, 2);
@@ -36,10 +39,9 @@ final class VenueEventSink implements EventSink
     private long events;
     private long lastEventRecvNs = Long.MIN_VALUE;
 
-    VenueEventSink(final EventSink delegate, final BookMirror mirror, final RebuildListener listener)
+    VenueEventSink(final EventSink delegate, final RebuildListener listener)
     {
         this.delegate = delegate;
-        this.mirror = mirror;
         this.listener = listener;
     }
 
@@ -70,7 +72,11 @@ final class VenueEventSink implements EventSink
                     totalLatency.recordValue(latency);
                 }
                 lastEventRecvNs = recvNs;
-                rebuilt = mirror.onEvent(buffer, 0);
+                if (templateId == BookSnapshotDecoder.TEMPLATE_ID)
+                {
+                    snapshot.wrapAndApplyHeader(buffer, 0, header);
+                    rebuilt = (snapshot.parts().getRaw() & Events.PART_LAST) != 0;
+                }
             }
             events++;
         }
@@ -80,11 +86,6 @@ final class VenueEventSink implements EventSink
         {
             listener.onBookRebuilt();
         }
-    }
-
-    BookMirror mirror()
-    {
-        return mirror;
     }
 
     long events()

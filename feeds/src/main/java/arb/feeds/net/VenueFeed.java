@@ -4,41 +4,25 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import arb.feeds.FeedCounters;
 import arb.feeds.FeedDecoder;
 import arb.feeds.FrameResult;
 import arb.feeds.ReceiveClock;
-import arb.feeds.SnapshotDecoder;
 import arb.feeds.capture.FrameCapture;
+import arb.feeds.venue.SpotFeedDecoder;
 import arb.journal.EventSink;
+import arb.market.book.PriceLevelBook;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.resolver.AddressResolverGroup;
-import io.netty.util.concurrent.ScheduledFuture;
-import org.agrona.ExpandableArrayBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.DirectBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,73 +34,49 @@ import org.slf4j.LoggerFactory;
  * wait for the next full book, per venue); REST depth snapshots and a listing check for Binance.US;
  * application keepalives. Every state change is published as a FeedStatus event with a reason.
  *
- * <p>Single-threaded: every method runs on the event loop (handlers and timers are on it). Events of
- * an old connection are recognised by their connection id and ignored. Frames go to the decoder
- * straight from Netty's buffer (wrapped, not copied, when it is contiguous).
+ * <p>Single-threaded: every method runs on the event loop (handlers and timers are on it). The
+ * connection itself (Netty pipeline, connection ids, last traffic, reconnect timer) is a
+ * {@link WebSocketSession}, which drops events of old connections and hands frames to the decoder
+ * straight from Netty's buffer (wrapped, not copied, when it is contiguous); {@link VenueSessionEvents}
+ * maps its events onto this life cycle. Resyncs and REST depth snapshots are {@link VenueBookSync}'s,
+ * the published state and status line figures {@link VenueFeedState}'s.
  */
-public final class VenueFeed
+final class VenueFeed
 {
     private static final Logger LOG = LoggerFactory.getLogger(VenueFeed.class);
     private static final long NS_PER_MS = 1_000_000L;
-    private static final int MAX_RAPID_RESYNCS = 3;
+    private static final PriceLevelBook NO_BOOK = new PriceLevelBook(1);
 
     private final VenueSettings settings;
     private final VenueProtocol protocol;
-    private final EventLoop loop;
     private final FeedDecoder decoder;
-    private final SnapshotDecoder snapshotDecoder;
+    /** The decoder's book (status line figures), when it keeps one. */
+    private final SpotFeedDecoder spotDecoder;
     private final FeedCounters counters;
     private final VenueEventSink venueSink;
-    private final FeedStatusPublisher status;
+    private final VenueFeedState state;
+    private final VenueBookSync bookSync;
     private final ReceiveClock clock;
     private final FrameCapture capture;
     private final HttpGetClient http;
     private final ReconnectBackoff backoff;
-    private final Bootstrap bootstrap;
-    private final SslContext sslContext;
-    private final int maxFrameBytes;
+    private final VenueSessionEvents sessionEvents;
+    private final WebSocketSession session;
     private final String userAgent;
     private final String name;
 
-    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
-    private final ExpandableArrayBuffer copy = new ExpandableArrayBuffer(64 * 1024);
-
-    private FeedState state;
-    private FeedReason reason = FeedReason.NONE;
-    private String detail = "";
     private boolean started;
     private boolean stopped;
 
-    /** Id of the current connection attempt; events from other ids are stale and ignored. */
-    private int connId;
-    private boolean connActive;
-    private Channel channel;
-    private boolean handshaken;
-    private String peerCloseDetail;
-
-    private long lastMessageNanos = Long.MIN_VALUE;
     private long subscribeDeadlineNanos;
     private int acksPending;
     private boolean sawDataSinceConnect;
     private long liveSinceNanos = Long.MIN_VALUE;
-    private long upNanos;
     private boolean backoffResetDone;
-    private boolean awaitingRebuild;
-    private long resyncDeadlineNanos;
     private int badFramesInRow;
     private long nextKeepaliveNanos;
     private long keepaliveCounter;
-    private boolean snapshotInFlight;
-    private int snapshotFailures;
-    private ScheduledFuture<?> reconnectTimer;
-    private ScheduledFuture<?> snapshotRetryTimer;
     private long badFrameLogCount;
-    private long liveAccrualStart;
-    private long lastRebuildNanos = Long.MIN_VALUE;
-    private int rapidResyncs;
-
-    private long statusFrames;
-    private long statusNanos;
 
     VenueFeed(
         final VenueSettings settings, final EventLoop loop, final EventSink loopSink, final DecoderFactory decoders,
@@ -126,32 +86,22 @@ public final class VenueFeed
     {
         this.settings = settings;
         this.protocol = VenueProtocol.of(settings);
-        this.loop = loop;
-        this.status = status;
+        this.state = new VenueFeedState(settings.venue(), settings.name(), status, clock);
         this.clock = clock;
         this.capture = capture == null ? FrameCapture.NONE : capture;
         this.http = http;
-        this.sslContext = sslContext;
-        this.maxFrameBytes = config.maxFrameBytes();
         this.userAgent = config.userAgent();
         this.name = settings.name();
-        this.venueSink = new VenueEventSink(loopSink,
-            new BookMirror(settings.venue() == Venue.KRAKEN ? settings.depth() : 0), this::onBookRebuilt);
+        this.venueSink = new VenueEventSink(loopSink, this::onBookRebuilt);
         this.decoder = decoders.create(settings, venueSink);
-        this.snapshotDecoder = decoder instanceof SnapshotDecoder ? (SnapshotDecoder)decoder : null;
+        this.spotDecoder = decoder instanceof SpotFeedDecoder ? (SpotFeedDecoder)decoder : null;
         this.counters = decoder.counters();
         this.backoff = ReconnectBackoff.of(settings, new SplittableRandom(seed ^ settings.venue().value()));
-        this.bootstrap = new Bootstrap()
-            .group(loop)
-            .channel(channelClass)
-            .resolver(resolver)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.min(Integer.MAX_VALUE, settings.connectTimeoutMs()))
-            .option(ChannelOption.TCP_NODELAY, true);
-        if (protocol.snapshotUri() != null && snapshotDecoder == null)
-        {
-            LOG.warn("{}: decoder {} does not take REST snapshots; its book cannot be synchronised", name,
-                decoder.getClass().getName());
-        }
+        this.sessionEvents = new VenueSessionEvents(this, settings);
+        this.session = new WebSocketSession(loop, channelClass, resolver, sslContext, settings.connectTimeoutMs(),
+            settings.handshakeTimeoutMs(), config.maxFrameBytes(), settings.compression(), sessionEvents);
+        this.bookSync = new VenueBookSync(this, settings, protocol, loop, decoder, state, session, clock,
+            this.capture, http);
     }
 
     // ------------------------------------------------------------------ control (on the loop)
@@ -183,7 +133,7 @@ public final class VenueFeed
         stopped = true;
         cancelTimers();
         closeChannel("stop");
-        setState(FeedState.STOPPED, FeedReason.SHUTDOWN, "feed stopped");
+        state.set(FeedState.STOPPED, FeedReason.SHUTDOWN, "feed stopped");
     }
 
     // ------------------------------------------------------------------ connection life cycle
@@ -194,7 +144,6 @@ public final class VenueFeed
         {
             return;
         }
-        reconnectTimer = null;
         try
         {
             startConnection(why, note);
@@ -203,7 +152,6 @@ public final class VenueFeed
         {
             // e.g. an endpoint that cannot be parsed or a pipeline that cannot be built: back off and retry.
             LOG.error("{}: cannot start a connection", name, ex);
-            connActive = true;
             disconnect(FeedReason.CONNECT_FAILED, describe(ex), false);
         }
     }
@@ -211,80 +159,23 @@ public final class VenueFeed
     private void startConnection(final FeedReason why, final String note)
     {
         final URI uri = settings.ws();
-        final boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
-        final String host = uri.getHost();
-        final int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
-        final int id = ++connId;
-        connActive = true;
-        handshaken = false;
-        peerCloseDetail = null;
+        final int id = session.begin();
+        sessionEvents.reset();
         backoff.recordAttempt(System.nanoTime() / NS_PER_MS);
-        setState(FeedState.CONNECTING, why, note + ": " + uri);
+        state.set(FeedState.CONNECTING, why, note + ": " + uri);
         capture.recordText(clock.nowNs(), settings.venue(), id, FrameCapture.Kind.EVENT, false, uri.toString(), "connect");
-
-        final WebSocketClientProtocolConfig wsConfig = WebSocketClientProtocolConfig.newBuilder()
-            .webSocketUri(uri)
-            .maxFramePayloadLength(maxFrameBytes)
-            .allowExtensions(settings.compression())
-            .handshakeTimeoutMillis(settings.handshakeTimeoutMs())
-            .handleCloseFrames(false)
-            .dropPongFrames(false)
-            .withUTF8Validator(false)
-            .customHeaders(new DefaultHttpHeaders().set(HttpHeaderNames.USER_AGENT, userAgent))
-            .build();
-        final Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>()
-        {
-            @Override
-            protected void initChannel(final SocketChannel ch)
-            {
-                final ChannelPipeline p = ch.pipeline();
-                if (tls)
-                {
-                    // newHandler(alloc, host, port) sends SNI and lets the engine verify the host name.
-                    p.addLast(sslContext.newHandler(ch.alloc(), host, port));
-                }
-                p.addLast(new HttpClientCodec());
-                p.addLast(new HttpObjectAggregator(64 * 1024));
-                if (settings.compression())
-                {
-                    p.addLast(WebSocketClientCompressionHandler.INSTANCE);
-                }
-                p.addLast(new WebSocketClientProtocolHandler(wsConfig));
-                p.addLast(new WebSocketFrameAggregator(maxFrameBytes));
-                p.addLast(new WebSocketFeedHandler(VenueFeed.this, id));
-            }
-        });
-        final ChannelFuture f = b.connect(host, port);
-        channel = f.channel();
-        f.addListener(future ->
-        {
-            if (!future.isSuccess() && id == connId && connActive)
-            {
-                final Throwable cause = future.cause();
-                disconnect(FeedReason.CONNECT_FAILED, "connect " + host + ":" + port + ": " + describe(cause), false);
-            }
-        });
+        session.dial(uri, new DefaultHttpHeaders().set(HttpHeaderNames.USER_AGENT, userAgent));
     }
 
-    void onHandshakeComplete(final int id, final Channel ch)
+    /** The handshake completed: subscribe. */
+    void onOpen()
     {
-        if (id != connId || !connActive || stopped)
-        {
-            ch.close();
-            return;
-        }
-        channel = ch;
-        handshaken = true;
-        final long now = System.nanoTime();
-        lastMessageNanos = now;
+        final long now = session.lastTrafficNanos();
         sawDataSinceConnect = false;
         badFramesInRow = 0;
-        awaitingRebuild = false;
-        resyncDeadlineNanos = 0;
-        snapshotInFlight = false;
-        resetDecoder("connected");
-        venueSink.mirror().invalidate();
-        setState(FeedState.SUBSCRIBING, FeedReason.CONNECTED, "connected to " + settings.ws());
+        bookSync.clear();
+        bookSync.resetDecoder("connected");
+        state.set(FeedState.SUBSCRIBING, FeedReason.CONNECTED, "connected to " + settings.ws());
         final List<String> frames = SpotDecoders.subscribeFrames(decoder, protocol);
         acksPending = frames.size();
         for (final String frame : frames)
@@ -299,151 +190,83 @@ public final class VenueFeed
         }
     }
 
-    void onHandshakeTimeout(final int id)
-    {
-        if (id == connId && connActive)
-        {
-            disconnect(FeedReason.TIMEOUT, "WebSocket handshake timed out after " + settings.handshakeTimeoutMs() + " ms", false);
-        }
-    }
-
-    void onCloseFrame(final int id, final int code, final String text)
-    {
-        if (id == connId && connActive)
-        {
-            peerCloseDetail = "close frame " + code + (text == null || text.isEmpty() ? "" : " " + text);
-            if (channel != null)
-            {
-                channel.close();
-            }
-        }
-    }
-
-    void onChannelClosed(final int id)
-    {
-        if (id != connId || !connActive)
-        {
-            return;
-        }
-        disconnect(FeedReason.PEER_CLOSED, peerCloseDetail != null ? peerCloseDetail : "connection closed by peer", false);
-    }
-
-    void onHandlerFailure(final int id, final Throwable cause)
-    {
-        LOG.warn("{}: connection {} failed: {}", name, id, describe(cause));
-        if (id == connId && connActive)
-        {
-            disconnect(handshaken ? FeedReason.OTHER : FeedReason.CONNECT_FAILED, describe(cause), false);
-        }
-    }
-
     /**
      * Leaves the current connection (closing it if open) and schedules the next attempt: prompt when
      * the venue asked for it or a resync needs it, with growing backoff otherwise.
      */
-    private void disconnect(final FeedReason why, final String text, final boolean prompt)
+    void disconnect(final FeedReason why, final String text, final boolean prompt)
     {
         final long now = System.nanoTime();
         closeChannel(text);
-        cancelSnapshotRetry();
+        bookSync.cancelSnapshotRetry();
         if (stopped)
         {
             return;
         }
         counters.reconnects++;
-        setState(FeedState.DISCONNECTED, why, text);
+        state.set(FeedState.DISCONNECTED, why, text);
         final long nowMs = now / NS_PER_MS;
         final long delay = prompt ? backoff.promptDelayMs(nowMs) : backoff.nextDelayMs(nowMs);
         if (delay <= 0)
         {
             // Through the loop's queue, never recursively: a connect that fails at once comes back here.
-            reconnectTimer = loop.schedule(() -> connect(FeedReason.NONE, "reconnect"), 0, TimeUnit.MILLISECONDS);
+            session.scheduleReconnect(() -> connect(FeedReason.NONE, "reconnect"), 0);
         }
         else
         {
-            setState(FeedState.BACKOFF, why, "reconnect in " + delay + " ms (attempt streak " + backoff.failures() + ")");
-            reconnectTimer = loop.schedule(() -> connect(FeedReason.NONE, "reconnect"), delay, TimeUnit.MILLISECONDS);
+            state.set(FeedState.BACKOFF, why, "reconnect in " + delay + " ms (attempt streak " + backoff.failures() + ")");
+            session.scheduleReconnect(() -> connect(FeedReason.NONE, "reconnect"), delay);
         }
     }
 
     private void closeChannel(final String text)
     {
-        final Channel ch = channel;
-        final boolean wasActive = connActive;
-        channel = null;
-        connActive = false;
-        handshaken = false;
+        final boolean wasActive = session.close();
         liveSinceNanos = Long.MIN_VALUE;
-        awaitingRebuild = false;
-        resyncDeadlineNanos = 0;
-        snapshotInFlight = false;
+        bookSync.clear();
         if (wasActive)
         {
-            capture.recordText(clock.nowNs(), settings.venue(), connId, FrameCapture.Kind.EVENT, false,
+            capture.recordText(clock.nowNs(), settings.venue(), session.id(), FrameCapture.Kind.EVENT, false,
                 settings.ws().toString(), "disconnect: " + text);
-        }
-        if (ch != null)
-        {
-            ch.close();
         }
     }
 
-    private void goLive(final FeedReason why, final String text)
+    /** Called by the venue sink when a BookSnapshot's last part was published. */
+    private void onBookRebuilt()
+    {
+        bookSync.onBookRebuilt();
+    }
+
+    void goLive(final FeedReason why, final String text)
     {
         if (liveSinceNanos == Long.MIN_VALUE)
         {
             liveSinceNanos = System.nanoTime();
             backoffResetDone = false;
         }
-        setState(FeedState.LIVE, why, text);
+        state.set(FeedState.LIVE, why, text);
     }
 
     // ------------------------------------------------------------------ frames
 
-    void onFrame(final int id, final ByteBuf content)
+    void onFrame(final DirectBuffer frame, final int offset, final int length)
     {
-        if (id != connId || !connActive || !handshaken)
-        {
-            return;
-        }
         final long recvNs = clock.nowNs();
-        lastMessageNanos = System.nanoTime();
-        final int length = content.readableBytes();
-        wrap(content, length);
-        capture.record(recvNs, settings.venue(), id, FrameCapture.Kind.WS, true, null, view, 0, length);
+        capture.record(recvNs, settings.venue(), session.id(), FrameCapture.Kind.WS, true, null, frame, offset, length);
         final int result;
         try
         {
-            result = decoder.onFrame(view, 0, length, recvNs);
+            result = decoder.onFrame(frame, offset, length, recvNs);
         }
         catch (final RuntimeException ex)
         {
             // A decoder bug must not kill the loop; its state may be half-updated, so rebuild.
             counters.badFrames++;
             LOG.error("{}: decoder threw on a {}-byte frame; resyncing", name, length, ex);
-            resync(FeedReason.BAD_FRAME, "decoder failure: " + ex);
+            bookSync.resync(FeedReason.BAD_FRAME, "decoder failure: " + ex);
             return;
         }
         onResult(result, length);
-    }
-
-    private void wrap(final ByteBuf content, final int length)
-    {
-        if (content.hasMemoryAddress())
-        {
-            view.wrap(content.memoryAddress() + content.readerIndex(), length);
-        }
-        else if (content.hasArray())
-        {
-            view.wrap(content.array(), content.arrayOffset() + content.readerIndex(), length);
-        }
-        else
-        {
-            // Composite (aggregated fragments): one copy into a reusable buffer.
-            copy.checkLimit(length);
-            content.getBytes(content.readerIndex(), copy.byteArray(), 0, length);
-            view.wrap(copy, 0, length);
-        }
     }
 
     private void onResult(final int result, final int length)
@@ -461,7 +284,7 @@ public final class VenueFeed
                 break;
             case FrameResult.SUBSCRIBED:
                 badFramesInRow = 0;
-                if (acksPending > 0 && --acksPending == 0 && state == FeedState.SUBSCRIBING)
+                if (acksPending > 0 && --acksPending == 0 && state.state() == FeedState.SUBSCRIBING)
                 {
                     goLive(FeedReason.SUBSCRIBED, "subscriptions acknowledged");
                 }
@@ -479,7 +302,7 @@ public final class VenueFeed
                 }
                 break;
             case FrameResult.RESYNC_SEQUENCE_GAP:
-                if (awaitingRebuild && settings.resyncAction() == VenueSettings.ResyncAction.RESUBSCRIBE)
+                if (bookSync.awaitingRebuild() && settings.resyncAction() == VenueSettings.ResyncAction.RESUBSCRIBE)
                 {
                     // Updates of the old subscription still in flight after a resubscribe, before the
                     // fresh snapshot: expected, not a new incident (counting it as one escalated a
@@ -487,26 +310,26 @@ public final class VenueFeed
                     // ignores further updates until the snapshot; the resync deadline still guards.
                     break;
                 }
-                resync(FeedReason.SEQUENCE_GAP, "sequence gap: book invalid");
+                bookSync.resync(FeedReason.SEQUENCE_GAP, "sequence gap: book invalid");
                 break;
             case FrameResult.RESYNC_CHECKSUM:
-                resync(FeedReason.CHECKSUM_MISMATCH, "book checksum mismatch: book invalid");
+                bookSync.resync(FeedReason.CHECKSUM_MISMATCH, "book checksum mismatch: book invalid");
                 break;
             case FrameResult.RESYNC_CROSSED:
-                resync(FeedReason.CROSSED_BOOK, "crossed book: book invalid");
+                bookSync.resync(FeedReason.CROSSED_BOOK, "crossed book: book invalid");
                 break;
             case FrameResult.RECONNECT_REQUESTED:
                 disconnect(FeedReason.RECONNECT_REQUESTED, "venue asked to reconnect", true);
                 break;
             case FrameResult.VENUE_ERROR:
                 LOG.warn("{}: venue reported an error", name);
-                if (state == FeedState.SUBSCRIBING)
+                if (state.state() == FeedState.SUBSCRIBING)
                 {
                     disconnect(FeedReason.SUBSCRIBE_FAILED, "venue refused a subscription", false);
                 }
                 break;
             case FrameResult.NEEDS_SNAPSHOT:
-                requestSnapshot();
+                bookSync.requestSnapshot();
                 break;
             default:
                 counters.badFrames++;
@@ -514,21 +337,13 @@ public final class VenueFeed
         }
     }
 
-    void onPong(final int id)
-    {
-        if (id == connId && connActive)
-        {
-            lastMessageNanos = System.nanoTime();
-        }
-    }
-
     private void recoverFromStale()
     {
-        if (state == FeedState.STALE)
+        if (state.state() == FeedState.STALE)
         {
-            if (awaitingRebuild)
+            if (bookSync.awaitingRebuild())
             {
-                setState(FeedState.RESYNCING, FeedReason.RECOVERED, "messages resumed; book still resyncing");
+                state.set(FeedState.RESYNCING, FeedReason.RECOVERED, "messages resumed; book still resyncing");
             }
             else
             {
@@ -537,202 +352,22 @@ public final class VenueFeed
         }
     }
 
-    private void send(final String text)
+    void send(final String text)
     {
-        final Channel ch = channel;
-        if (ch == null)
+        if (!session.hasChannel())
         {
             return;
         }
-        capture.recordText(clock.nowNs(), settings.venue(), connId, FrameCapture.Kind.WS, false, null, text);
-        ch.writeAndFlush(new TextWebSocketFrame(text));
+        capture.recordText(clock.nowNs(), settings.venue(), session.id(), FrameCapture.Kind.WS, false, null, text);
+        session.sendText(text);
     }
 
-    // ------------------------------------------------------------------ resync
-
-    private void resync(final FeedReason why, final String text)
-    {
-        counters.resyncs++;
-        venueSink.mirror().invalidate();
-        final long now = System.nanoTime();
-        rapidResyncs = lastRebuildNanos != Long.MIN_VALUE
-            && (now - lastRebuildNanos) / NS_PER_MS < settings.resyncTimeoutMs() ? rapidResyncs + 1 : 0;
-        if (rapidResyncs >= MAX_RAPID_RESYNCS)
-        {
-            // The same fault right after every rebuild: stop hammering the venue, back off instead.
-            rapidResyncs = 0;
-            setState(FeedState.RESYNCING, why, text);
-            disconnect(why, text + " (" + MAX_RAPID_RESYNCS + " resyncs in a row; backing off)", false);
-            return;
-        }
-        switch (settings.resyncAction())
-        {
-            case RECONNECT:
-                setState(FeedState.RESYNCING, why, text + "; reconnecting");
-                disconnect(why, text, true);
-                return;
-            case RESUBSCRIBE:
-                setState(FeedState.RESYNCING, why, text + "; resubscribing");
-                resetDecoder("resubscribe");
-                for (final String frame : protocol.resubscribeBookFrames())
-                {
-                    send(frame);
-                }
-                break;
-            case REFETCH_SNAPSHOT:
-                setState(FeedState.RESYNCING, why, text + "; fetching a new snapshot");
-                resetDecoder("refetch snapshot");
-                break;
-            case AWAIT_SNAPSHOT:
-            default:
-                setState(FeedState.RESYNCING, why, text + "; waiting for the next full book");
-                break;
-        }
-        awaitingRebuild = true;
-        resyncDeadlineNanos = System.nanoTime() + settings.resyncTimeoutMs() * NS_PER_MS;
-    }
-
-    /** Called by the venue sink when a BookSnapshot's last part was published. */
-    private void onBookRebuilt()
-    {
-        snapshotFailures = 0;
-        lastRebuildNanos = System.nanoTime();
-        if (!awaitingRebuild)
-        {
-            return;
-        }
-        awaitingRebuild = false;
-        resyncDeadlineNanos = 0;
-        if (state == FeedState.RESYNCING || state == FeedState.STALE)
-        {
-            goLive(FeedReason.SNAPSHOT, "book rebuilt from a fresh snapshot");
-        }
-    }
-
-    // ------------------------------------------------------------------ REST: depth snapshot, listing
-
-    private void requestSnapshot()
-    {
-        if (snapshotInFlight || snapshotRetryTimer != null || snapshotDecoder == null || protocol.snapshotUri() == null)
-        {
-            return;
-        }
-        snapshotInFlight = true;
-        if (!awaitingRebuild)
-        {
-            awaitingRebuild = true;
-            resyncDeadlineNanos = System.nanoTime() + settings.resyncTimeoutMs() * NS_PER_MS;
-            if (state == FeedState.LIVE)
-            {
-                setState(FeedState.RESYNCING, FeedReason.SNAPSHOT, "fetching REST depth snapshot");
-            }
-        }
-        final URI uri = protocol.snapshotUri();
-        final int id = connId;
-        capture.recordText(clock.nowNs(), settings.venue(), id, FrameCapture.Kind.HTTP, false, uri.toString(), "");
-        http.get(uri, settings.requestTimeoutMs(), (code, body, failure) -> onSnapshotResponse(id, uri, code, body, failure));
-    }
-
-    private void onSnapshotResponse(final int id, final URI uri, final int code, final ByteBuf body, final Throwable failure)
-    {
-        if (id != connId || !connActive || stopped)
-        {
-            return;
-        }
-        snapshotInFlight = false;
-        final long recvNs = clock.nowNs();
-        if (failure != null || code != 200)
-        {
-            if (body != null)
-            {
-                recordHttp(recvNs, id, uri, code, body);
-            }
-            snapshotFailures++;
-            final FeedReason why = code == 429 || code == 418 ? FeedReason.RATE_LIMITED
-                : failure instanceof java.util.concurrent.TimeoutException ? FeedReason.TIMEOUT : FeedReason.HTTP_ERROR;
-            final String text = "depth snapshot " + (failure != null ? describe(failure) : "HTTP " + code);
-            setState(FeedState.RESYNCING, why, text);
-            scheduleSnapshotRetry(retryDelay());
-            return;
-        }
-        final int length = body.readableBytes();
-        wrap(body, length);
-        capture.recordHttp(recvNs, settings.venue(), id, FrameCapture.Kind.HTTP, true, uri.toString(), code, view, 0, length);
-        final int result;
-        try
-        {
-            result = snapshotDecoder.onSnapshot(view, 0, length, recvNs);
-        }
-        catch (final RuntimeException ex)
-        {
-            LOG.error("{}: snapshot decoder threw", name, ex);
-            snapshotFailures++;
-            scheduleSnapshotRetry(retryDelay());
-            return;
-        }
-        if (result == FrameResult.NEEDS_SNAPSHOT)
-        {
-            // The snapshot is older than the first buffered diff: fetch again shortly.
-            scheduleSnapshotRetry(settings.snapshotRetryMs());
-        }
-        else if (result != FrameResult.DATA)
-        {
-            snapshotFailures++;
-            counters.badFrames++;
-            setState(FeedState.RESYNCING, FeedReason.BAD_FRAME, "depth snapshot unusable: " + FrameResult.name(result));
-            scheduleSnapshotRetry(retryDelay());
-        }
-    }
-
-    private void recordHttp(final long recvNs, final int id, final URI uri, final int code, final ByteBuf body)
-    {
-        final int length = body.readableBytes();
-        wrap(body, length);
-        capture.recordHttp(recvNs, settings.venue(), id, FrameCapture.Kind.HTTP, true, uri.toString(), code, view, 0, length);
-    }
-
-    /**
-     * Resets the decoder and records that in the capture, so an import resets at the same point and
-     * reproduces the live events exactly.
-     */
-    private void resetDecoder(final String why)
-    {
-        decoder.reset();
-        capture.recordText(clock.nowNs(), settings.venue(), connId, FrameCapture.Kind.EVENT, false, null, "reset: " + why);
-    }
-
-    private long retryDelay()
-    {
-        final int shift = Math.min(20, Math.max(0, snapshotFailures - 1));
-        return Math.min(settings.snapshotMaxRetryMs(), settings.snapshotRetryMs() << shift);
-    }
-
-    private void scheduleSnapshotRetry(final long delayMs)
-    {
-        cancelSnapshotRetry();
-        snapshotRetryTimer = loop.schedule(() ->
-        {
-            snapshotRetryTimer = null;
-            if (connActive && handshaken && !stopped)
-            {
-                requestSnapshot();
-            }
-        }, delayMs, TimeUnit.MILLISECONDS);
-    }
-
-    private void cancelSnapshotRetry()
-    {
-        if (snapshotRetryTimer != null)
-        {
-            snapshotRetryTimer.cancel(false);
-            snapshotRetryTimer = null;
-        }
-    }
+    // ------------------------------------------------------------------ listing
 
     private void checkListing(final URI uri)
     {
-        setState(FeedState.CONNECTING, FeedReason.NONE, "checking listing: " + uri);
-        capture.recordText(clock.nowNs(), settings.venue(), connId, FrameCapture.Kind.HTTP, false, uri.toString(), "");
+        state.set(FeedState.CONNECTING, FeedReason.NONE, "checking listing: " + uri);
+        capture.recordText(clock.nowNs(), settings.venue(), session.id(), FrameCapture.Kind.HTTP, false, uri.toString(), "");
         http.get(uri, settings.requestTimeoutMs(), (code, body, failure) ->
         {
             if (stopped)
@@ -742,7 +377,7 @@ public final class VenueFeed
             final String text = body == null ? "" : body.toString(StandardCharsets.UTF_8);
             if (body != null)
             {
-                recordHttp(clock.nowNs(), connId, uri, code, body);
+                bookSync.recordHttp(clock.nowNs(), session.id(), uri, code, body);
             }
             final ListingCheck.Outcome outcome = ListingCheck.evaluate(settings, code, text, failure);
             if (outcome.ok())
@@ -757,7 +392,7 @@ public final class VenueFeed
             {
                 LOG.error("{}: {}", name, outcome.message());
                 stopped = true;
-                setState(FeedState.STOPPED, outcome.reason(), outcome.message());
+                state.set(FeedState.STOPPED, outcome.reason(), outcome.message());
             }
         });
     }
@@ -767,11 +402,11 @@ public final class VenueFeed
     /** Periodic checks (silence, acknowledgement and resync deadlines, keepalive), every checkIntervalMs. */
     void housekeeping(final long now)
     {
-        if (stopped || !connActive || !handshaken)
+        if (stopped || !session.active() || !session.handshaken())
         {
             return;
         }
-        if (state == FeedState.SUBSCRIBING && now - subscribeDeadlineNanos > 0)
+        if (state.state() == FeedState.SUBSCRIBING && now - subscribeDeadlineNanos > 0)
         {
             if (sawDataSinceConnect)
             {
@@ -785,17 +420,17 @@ public final class VenueFeed
                 return;
             }
         }
-        final long silentMs = (now - lastMessageNanos) / NS_PER_MS;
+        final long silentMs = (now - session.lastTrafficNanos()) / NS_PER_MS;
         if (silentMs >= settings.silenceReconnectMs())
         {
             disconnect(FeedReason.SILENCE, "no message for " + silentMs + " ms", false);
             return;
         }
-        if (silentMs >= settings.silenceStaleMs() && state != FeedState.STALE)
+        if (silentMs >= settings.silenceStaleMs() && state.state() != FeedState.STALE)
         {
-            setState(FeedState.STALE, FeedReason.SILENCE, "no message for " + silentMs + " ms");
+            state.set(FeedState.STALE, FeedReason.SILENCE, "no message for " + silentMs + " ms");
         }
-        if (resyncDeadlineNanos != 0 && now - resyncDeadlineNanos > 0)
+        if (bookSync.overdue(now))
         {
             disconnect(FeedReason.TIMEOUT, "book not rebuilt within " + settings.resyncTimeoutMs() + " ms", false);
             return;
@@ -819,40 +454,11 @@ public final class VenueFeed
 
     private void cancelTimers()
     {
-        if (reconnectTimer != null)
-        {
-            reconnectTimer.cancel(false);
-            reconnectTimer = null;
-        }
-        cancelSnapshotRetry();
+        session.cancelReconnect();
+        bookSync.cancelSnapshotRetry();
     }
 
-    // ------------------------------------------------------------------ state
-
-    private void setState(final FeedState newState, final FeedReason why, final String text)
-    {
-        if (newState == state && why == reason)
-        {
-            detail = text;
-            return;
-        }
-        final long now = System.nanoTime();
-        if (state == FeedState.LIVE && newState != FeedState.LIVE)
-        {
-            upNanos += now - liveAccrualStart;
-        }
-        else if (state != FeedState.LIVE && newState == FeedState.LIVE)
-        {
-            liveAccrualStart = now;
-        }
-        state = newState;
-        reason = why;
-        detail = text;
-        LOG.info("{}: {} ({}) {}", name, newState, why, text);
-        status.publish(clock.nowNs(), settings.venue(), newState, why, text);
-    }
-
-    private static String describe(final Throwable t)
+    static String describe(final Throwable t)
     {
         if (t == null)
         {
@@ -866,24 +472,14 @@ public final class VenueFeed
 
     VenueStatus snapshot(final long now)
     {
-        final long frames = counters.frames > 0 ? counters.frames : 0;
-        final double seconds = statusNanos == 0 ? 0 : (now - statusNanos) / 1e9;
-        final double rate = seconds > 0 ? (frames - statusFrames) / seconds : 0;
-        statusFrames = frames;
-        statusNanos = now;
-        long up = upNanos;
-        if (state == FeedState.LIVE)
-        {
-            up += now - liveAccrualStart;
-        }
-        final BookMirror mirror = venueSink.mirror();
+        final double rate = state.frameRate(counters.frames, now);
+        final PriceLevelBook book = book();
         return new VenueStatus(
-            settings.venue(), state, reason, detail, rate,
-            lastMessageNanos == Long.MIN_VALUE ? -1 : (now - lastMessageNanos) / NS_PER_MS,
-            mirror.valid(), mirror.book().bestBid(), mirror.book().bestAsk(),
-            mirror.book().bidDepth(), mirror.book().askDepth(),
+            settings.venue(), state.state(), state.reason(), state.detail(), rate,
+            session.lastTrafficNanos() == Long.MIN_VALUE ? -1 : (now - session.lastTrafficNanos()) / NS_PER_MS,
+            bookValid(), book.bestBid(), book.bestAsk(), book.bidDepth(), book.askDepth(),
             counters.frames, counters.bytes, venueSink.events(), counters.badFrames, counters.reconnects,
-            counters.resyncs, up / NS_PER_MS, venueSink.takeIntervalLatency(), venueSink.totalLatencyCopy());
+            counters.resyncs, state.upMs(now), venueSink.takeIntervalLatency(), venueSink.totalLatencyCopy());
     }
 
     public Venue venue()
@@ -893,7 +489,12 @@ public final class VenueFeed
 
     public FeedState state()
     {
-        return state;
+        return state.state();
+    }
+
+    boolean stopped()
+    {
+        return stopped;
     }
 
     FeedDecoder decoder()
@@ -901,13 +502,25 @@ public final class VenueFeed
         return decoder;
     }
 
-    BookMirror mirror()
+    /** The decoder's book (an empty one for a decoder that keeps none); read it on the loop. */
+    PriceLevelBook book()
     {
-        return venueSink.mirror();
+        return spotDecoder != null ? spotDecoder.book() : NO_BOOK;
+    }
+
+    /** Whether the decoder's book holds a complete snapshot plus updates. */
+    boolean bookValid()
+    {
+        return spotDecoder != null && spotDecoder.isBookValid();
     }
 
     VenueSettings settings()
     {
         return settings;
+    }
+
+    WebSocketSession session()
+    {
+        return session;
     }
 }

@@ -3,7 +3,6 @@ package arb.feeds.net;
 import java.nio.file.Path;
 import java.util.List;
 
-import arb.feeds.capture.CaptureImporter;
 import arb.feeds.capture.CaptureWriter;
 import arb.sim.SimFault;
 import arb.journal.Events;

@@ -1,4 +1,4 @@
-package arb.feeds.capture;
+package arb.feeds.net;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -7,9 +7,7 @@ import java.util.Map;
 import arb.feeds.FeedDecoder;
 import arb.feeds.FrameResult;
 import arb.feeds.SnapshotDecoder;
-import arb.feeds.net.DecoderFactory;
-import arb.feeds.net.FeedsConfig;
-import arb.feeds.net.VenueSettings;
+import arb.feeds.capture.CaptureReader;
 import arb.journal.EventSink;
 import arb.sbe.Venue;
 import org.slf4j.Logger;
