@@ -2,6 +2,7 @@ package arb.engine.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,6 +180,29 @@ public final class Params
         catch (final NumberFormatException e)
         {
             throw new IllegalArgumentException("parameter " + key + " must be a number, got '" + get(key) + "'");
+        }
+    }
+
+    /** A duration in milliseconds as nanoseconds. */
+    public long getMillisAsNanos(final String key)
+    {
+        return Math.multiplyExact(getLong(key), 1_000_000L);
+    }
+
+    /**
+     * A decimal ("0.5") as fixed point with {@code decimals} places (0.5 at 8 places = 50_000_000),
+     * exactly (BigDecimal on this cold path; never a double in between).
+     */
+    public long getFixedPoint(final String key, final int decimals)
+    {
+        try
+        {
+            return new BigDecimal(get(key)).movePointRight(decimals).longValueExact();
+        }
+        catch (final ArithmeticException | NumberFormatException e)
+        {
+            throw new IllegalArgumentException("parameter " + key + " must be a decimal with at most " + decimals
+                + " places, got '" + get(key) + "'");
         }
     }
 
