@@ -24,6 +24,7 @@ import arb.feeds.kalshi.KalshiFeedConfig;
 import arb.feeds.net.FeedsConfig;
 import arb.feeds.net.SpotDecoders;
 import arb.journal.RunDirectory;
+import arb.market.config.KeyValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,14 +72,14 @@ public final class ImportCommand implements Callable<Integer>
         }
         for (final String s : sets)
         {
-            final String key = s.substring(0, Math.max(0, s.indexOf('='))).strip();
-            if (ParamCatalog.spec(key) != null || !EnvSettings.isEnvKey(key))
+            final KeyValues.Entry e = KeyValues.assignment(s);
+            if (ParamCatalog.spec(e.key()) != null || !EnvSettings.isEnvKey(e.key()))
             {
                 params = params.with(s);
             }
             else
             {
-                env.set(key, s.substring(s.indexOf('=') + 1).strip());
+                env.set(e.key(), e.value());
             }
         }
         final FeedsConfig feeds = FeedsConfig.fromProperties(env.withPrefix("feeds."));

@@ -1,14 +1,11 @@
 package arb.app.live;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
 import arb.engine.config.ParamCatalog;
+import arb.market.config.KeyValues;
 
 /**
  * Environment settings of a live run (endpoints, timeouts, clock, status cadence): everything in a
@@ -37,40 +34,18 @@ public final class EnvSettings
     /** Reads the environment keys of a key=value config file (logic keys are left to Params). */
     public EnvSettings withFile(final Path file)
     {
-        final String text;
-        try
+        for (final KeyValues.Entry e : KeyValues.file(file))
         {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException("cannot read config " + file, e);
-        }
-        int lineNo = 0;
-        for (final String line : text.split("\n"))
-        {
-            lineNo++;
-            final String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#"))
+            if (ParamCatalog.spec(e.key()) != null)
             {
                 continue;
             }
-            final int eq = t.indexOf('=');
-            if (eq <= 0)
+            if (!isEnvKey(e.key()))
             {
-                throw new IllegalArgumentException(file + ":" + lineNo + ": expected key=value");
-            }
-            final String key = t.substring(0, eq).strip();
-            if (ParamCatalog.spec(key) != null)
-            {
-                continue;
-            }
-            if (!isEnvKey(key))
-            {
-                throw new IllegalArgumentException(file + ":" + lineNo + ": unknown setting '" + key
+                throw new IllegalArgumentException(file + ":" + e.line() + ": unknown setting '" + e.key()
                     + "' (logic parameters: `arb params`; environment settings start with feeds., clock., kalshi., live.)");
             }
-            values.put(key, t.substring(eq + 1).strip());
+            values.put(e.key(), e.value());
         }
         return this;
     }
