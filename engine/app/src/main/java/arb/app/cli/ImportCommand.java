@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import arb.engine.config.ParamCatalog;
 import arb.engine.config.Params;
 import arb.app.live.EnvSettings;
+import arb.app.live.LiveConfig;
 import arb.app.live.TickInterleavingSink;
 import arb.engine.run.Engine;
 import arb.engine.run.RunStartCodec;
@@ -88,7 +89,7 @@ public final class ImportCommand implements Callable<Integer>
         final RunDirectory dir = RunDirectory.create(out);
         final Engine engine = Engine.builder().params(params).runDirectory(dir).journalInput(true).mode("import")
             .source(capture.toAbsolutePath().toString()).build().start();
-        final TickInterleavingSink sink = new TickInterleavingSink(engine.sink(), env.getLong("live.tickMs", 200));
+        final TickInterleavingSink sink = new TickInterleavingSink(engine.sink(), LiveConfig.from(env.values()).tickMs());
         final long t0 = System.nanoTime();
         RunStartCodec.publish(sink, firstTs, params.toText());
         final KalshiCaptureImporter kalshi = new KalshiCaptureImporter(sink, kalshiConfig.series());
