@@ -3,7 +3,7 @@ package arb.bench;
 import java.util.SplittableRandom;
 
 import arb.engine.index.BrtiCalculator;
-import arb.engine.index.BrtiParams;
+import arb.engine.index.BrtiSettings;
 import arb.market.book.PriceLevelBook;
 import arb.journal.Scales;
 
@@ -18,7 +18,7 @@ public final class BrtiBooks
 
     private final PriceLevelBook[] books = new PriceLevelBook[4];
     private final SplittableRandom random = new SplittableRandom(BenchSessions.SEED);
-    private final BrtiCalculator calculator = new BrtiCalculator(new BrtiParams());
+    private final BrtiCalculator calculator = new BrtiCalculator(BrtiSettings.defaults());
     private long now = 1_772_460_000_000_000_000L;
 
     public BrtiBooks(final int levels)

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import arb.engine.index.BrtiCalculator;
-import arb.engine.index.BrtiParams;
+import arb.engine.index.BrtiSettings;
 import arb.market.book.PriceLevelBook;
 import arb.journal.Scales;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,7 +47,7 @@ public class BrtiCalculationBenchmark
     public void setUp()
     {
         final SplittableRandom rnd = new SplittableRandom(20_260_302L);
-        calculator = new BrtiCalculator(new BrtiParams());
+        calculator = new BrtiCalculator(BrtiSettings.defaults());
         books = new PriceLevelBook[4];
         now = 1_772_460_000_000_000_000L;
         for (int v = 0; v < 4; v++)

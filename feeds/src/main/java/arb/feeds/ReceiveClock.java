@@ -80,7 +80,8 @@ public final class ReceiveClock
     {
         final String start = settings.get("clock.start");
         final String anchor = settings.get("clock.anchor");
-        final double rate = Double.parseDouble(settings.getOrDefault("clock.rate", "1"));
+        final double rate = Double.parseDouble(
+            settings.getOrDefault("clock.rate", FeedsEnvCatalog.CATALOG.defaultValue("clock.rate")));
         final long now = wallEpochNs();
         final long startNs = start == null ? now : parseInstant(start.trim());
         final long anchorNs = anchor == null ? now : Long.parseLong(anchor.trim());

@@ -9,14 +9,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import arb.feeds.FeedsEnvCatalog;
+import arb.market.config.EnvValues;
 import arb.sbe.Series;
 
 /**
  * Environment settings of the Kalshi feed (endpoints, cadences, timeouts, credentials' location):
  * they decide what is asked and when, never what the engine concludes from the answers, so they
  * are not logic parameters. Every interval and timeout is in milliseconds of real time. Read from
- * flat {@code kalshi.feed.*} properties; {@link #pointAtSimulator} rewrites the endpoints to a local
- * venue simulator.
+ * {@code kalshi.feed.*} environment settings (defaults in {@link FeedsEnvCatalog}); immutable: the
+ * {@code with}, {@link #pointAtSimulator} and {@link #fastTimings} methods return a new config.
  *
  * <p>{@link #checkRequestRate()} refuses, with the arithmetic, settings whose polling would exceed
  * the share of Kalshi's public read limit the feed may use.
@@ -25,110 +27,142 @@ public final class KalshiFeedConfig
 {
     public static final String PREFIX = "kalshi.feed.";
 
-    private URI rest = URI.create("https://api.elections.kalshi.com/trade-api/v2");
-    private URI ws = URI.create("wss://api.elections.kalshi.com/trade-api/ws/v2");
-    private final List<Series> series = new ArrayList<>(List.of(Series.KXBTC15M));
-    private String userAgent = "arb-engine/0.1 (+netty; kalshi market data)";
-    private long pollIntervalMs = 1_000;
-    private long listIntervalMs = 5_000;
-    private long settleIntervalMs = 1_000;
-    private long settleTimeoutMs = 30 * 60_000;
-    private long requestTimeoutMs = 5_000;
-    private long staleAfterMs = 5_000;
-    private long backoffInitialMs = 500;
-    private long backoffMaxMs = 30_000;
-    private long authRetryMs = 300_000;
-    private int orderbookDepth;
-    private int kxbtcdStrikes = 4;
-    private double readLimitPerSecond = 20.0;
-    private double readBudgetFraction = 0.75;
-    private boolean webSocket = true;
-    private long wsConnectTimeoutMs = 5_000;
-    private long wsHandshakeTimeoutMs = 10_000;
-    private long wsSubscribeTimeoutMs = 10_000;
-    private long wsPingMs = 10_000;
-    private long wsSilenceMs = 30_000;
-    private long wsBackoffInitialMs = 1_000;
-    private long wsBackoffMaxMs = 60_000;
-    private int maxFrameBytes = 4 * 1024 * 1024;
-    private String apiKeyId;
-    private String privateKeyPath;
-    private long housekeepingMs = 100;
+    private final EnvValues values;
+    private final URI rest;
+    private final URI ws;
+    private final List<Series> series;
+    private final String userAgent;
+    private final long pollIntervalMs;
+    private final long listIntervalMs;
+    private final long settleIntervalMs;
+    private final long settleTimeoutMs;
+    private final long requestTimeoutMs;
+    private final long staleAfterMs;
+    private final long backoffInitialMs;
+    private final long backoffMaxMs;
+    private final long authRetryMs;
+    private final int orderbookDepth;
+    private final int kxbtcdStrikes;
+    private final double readLimitPerSecond;
+    private final double readBudgetFraction;
+    private final boolean webSocket;
+    private final long wsConnectTimeoutMs;
+    private final long wsHandshakeTimeoutMs;
+    private final long wsSubscribeTimeoutMs;
+    private final long wsPingMs;
+    private final long wsSilenceMs;
+    private final long wsBackoffInitialMs;
+    private final long wsBackoffMaxMs;
+    private final int maxFrameBytes;
+    private final String apiKeyId;
+    private final String privateKeyPath;
+    private final long housekeepingMs;
+
+    private KalshiFeedConfig(final EnvValues v)
+    {
+        values = v;
+        final String sim = v.get(PREFIX + "sim");
+        if (!sim.isEmpty())
+        {
+            final int colon = sim.lastIndexOf(':');
+            if (colon <= 0)
+            {
+                throw new IllegalArgumentException("expected HOST:PORT, got " + sim);
+            }
+            rest = URI.create("http://" + sim + "/kalshi/trade-api/v2");
+            ws = URI.create("ws://" + sim + "/kalshi/trade-api/ws/v2");
+        }
+        else
+        {
+            rest = URI.create(stripSlash(v.get(PREFIX + "rest")));
+            ws = URI.create(v.get(PREFIX + "ws"));
+        }
+        series = parseSeries(v.get(PREFIX + "series"));
+        userAgent = v.get(PREFIX + "userAgent");
+        pollIntervalMs = positive(v, "pollIntervalMs");
+        listIntervalMs = positive(v, "listIntervalMs");
+        settleIntervalMs = positive(v, "settleIntervalMs");
+        settleTimeoutMs = positive(v, "settleTimeoutMs");
+        requestTimeoutMs = positive(v, "requestTimeoutMs");
+        staleAfterMs = positive(v, "staleAfterMs");
+        backoffInitialMs = positive(v, "backoffInitialMs");
+        backoffMaxMs = positive(v, "backoffMaxMs");
+        authRetryMs = positive(v, "authRetryMs");
+        orderbookDepth = (int)nonNegative(v, "orderbookDepth");
+        kxbtcdStrikes = (int)nonNegative(v, "kxbtcdStrikes");
+        readLimitPerSecond = v.getDouble(PREFIX + "readLimitPerSecond");
+        readBudgetFraction = v.getDouble(PREFIX + "readBudgetFraction");
+        webSocket = v.getBoolean(PREFIX + "webSocket");
+        wsConnectTimeoutMs = positive(v, "wsConnectTimeoutMs");
+        wsHandshakeTimeoutMs = positive(v, "wsHandshakeTimeoutMs");
+        wsSubscribeTimeoutMs = positive(v, "wsSubscribeTimeoutMs");
+        wsPingMs = nonNegative(v, "wsPingMs");
+        wsSilenceMs = positive(v, "wsSilenceMs");
+        wsBackoffInitialMs = positive(v, "wsBackoffInitialMs");
+        wsBackoffMaxMs = positive(v, "wsBackoffMaxMs");
+        maxFrameBytes = (int)positive(v, "maxFrameBytes");
+        apiKeyId = emptyAsNull(v.get(PREFIX + "apiKeyId"));
+        privateKeyPath = emptyAsNull(v.get(PREFIX + "privateKeyPath"));
+        housekeepingMs = positive(v, "housekeepingMs");
+    }
+
+    /** The Kalshi feed as {@code values} describe it (keys other than {@code kalshi.feed.*} are not read). */
+    public static KalshiFeedConfig from(final EnvValues values)
+    {
+        return new KalshiFeedConfig(values);
+    }
+
+    /** Every {@code kalshi.feed.*} setting at its catalog default. */
+    public static KalshiFeedConfig defaults()
+    {
+        return fromProperties(Map.of());
+    }
 
     /** Defaults overlaid with {@code kalshi.feed.*} keys; other keys are ignored, unknown feed keys are errors. */
     public static KalshiFeedConfig fromProperties(final Map<String, String> properties)
     {
-        final KalshiFeedConfig c = new KalshiFeedConfig();
-        for (final Map.Entry<String, String> e : new TreeMap<>(properties).entrySet())
-        {
-            if (e.getKey().startsWith(PREFIX))
-            {
-                c.set(e.getKey().substring(PREFIX.length()), e.getValue().trim());
-            }
-        }
-        return c;
+        return from(EnvValues.of(FeedsEnvCatalog.CATALOG, EnvValues.withPrefix(properties, PREFIX)));
     }
 
-    /** Sets one key (without the prefix). */
-    public KalshiFeedConfig set(final String key, final String value)
+    /** A copy with one setting changed ({@code key} without the {@code kalshi.feed.} prefix). */
+    public KalshiFeedConfig with(final String key, final String value)
     {
-        switch (key)
-        {
-            case "rest": rest = URI.create(stripSlash(value)); break;
-            case "ws": ws = URI.create(value); break;
-            case "series": series(value); break;
-            case "userAgent": userAgent = value; break;
-            case "pollIntervalMs": pollIntervalMs = positive(key, value); break;
-            case "listIntervalMs": listIntervalMs = positive(key, value); break;
-            case "settleIntervalMs": settleIntervalMs = positive(key, value); break;
-            case "settleTimeoutMs": settleTimeoutMs = positive(key, value); break;
-            case "requestTimeoutMs": requestTimeoutMs = positive(key, value); break;
-            case "staleAfterMs": staleAfterMs = positive(key, value); break;
-            case "backoffInitialMs": backoffInitialMs = positive(key, value); break;
-            case "backoffMaxMs": backoffMaxMs = positive(key, value); break;
-            case "authRetryMs": authRetryMs = positive(key, value); break;
-            case "orderbookDepth": orderbookDepth = (int)nonNegative(key, value); break;
-            case "kxbtcdStrikes": kxbtcdStrikes = (int)nonNegative(key, value); break;
-            case "readLimitPerSecond": readLimitPerSecond = Double.parseDouble(value); break;
-            case "readBudgetFraction": readBudgetFraction = Double.parseDouble(value); break;
-            case "webSocket": webSocket = Boolean.parseBoolean(value); break;
-            case "wsConnectTimeoutMs": wsConnectTimeoutMs = positive(key, value); break;
-            case "wsHandshakeTimeoutMs": wsHandshakeTimeoutMs = positive(key, value); break;
-            case "wsSubscribeTimeoutMs": wsSubscribeTimeoutMs = positive(key, value); break;
-            case "wsPingMs": wsPingMs = nonNegative(key, value); break;
-            case "wsSilenceMs": wsSilenceMs = positive(key, value); break;
-            case "wsBackoffInitialMs": wsBackoffInitialMs = positive(key, value); break;
-            case "wsBackoffMaxMs": wsBackoffMaxMs = positive(key, value); break;
-            case "maxFrameBytes": maxFrameBytes = (int)positive(key, value); break;
-            case "apiKeyId": apiKeyId = value; break;
-            case "privateKeyPath": privateKeyPath = value; break;
-            case "housekeepingMs": housekeepingMs = positive(key, value); break;
-            case "sim": pointAtSimulator(value); break;
-            default: throw new IllegalArgumentException("unknown setting " + PREFIX + key);
-        }
-        return this;
+        return from(values.with(PREFIX + key, value));
     }
 
     /**
-     * Points REST and WebSocket at a venue simulator ({@code HOST:PORT}) that serves Kalshi under
-     * {@code /kalshi/trade-api/v2} and {@code /kalshi/trade-api/ws/v2}.
+     * A copy pointing REST and WebSocket at a venue simulator ({@code HOST:PORT}) that serves Kalshi
+     * under {@code /kalshi/trade-api/v2} and {@code /kalshi/trade-api/ws/v2} ({@code kalshi.feed.sim}).
      */
     public KalshiFeedConfig pointAtSimulator(final String hostPort)
     {
-        final int colon = hostPort.lastIndexOf(':');
-        if (colon <= 0)
-        {
-            throw new IllegalArgumentException("expected HOST:PORT, got " + hostPort);
-        }
-        rest = URI.create("http://" + hostPort + "/kalshi/trade-api/v2");
-        ws = URI.create("ws://" + hostPort + "/kalshi/trade-api/ws/v2");
-        return this;
+        return with("sim", hostPort);
+    }
+
+    /** A copy with timings shrunk for tests and demos (milliseconds instead of seconds). */
+    public KalshiFeedConfig fastTimings()
+    {
+        final Map<String, String> m = new TreeMap<>();
+        m.put(PREFIX + "requestTimeoutMs", "1000");
+        m.put(PREFIX + "staleAfterMs", "1000");
+        m.put(PREFIX + "backoffInitialMs", "20");
+        m.put(PREFIX + "backoffMaxMs", "200");
+        m.put(PREFIX + "authRetryMs", "2000");
+        m.put(PREFIX + "wsConnectTimeoutMs", "1000");
+        m.put(PREFIX + "wsHandshakeTimeoutMs", "1000");
+        m.put(PREFIX + "wsSubscribeTimeoutMs", "1000");
+        m.put(PREFIX + "wsPingMs", "500");
+        m.put(PREFIX + "wsSilenceMs", "3000");
+        m.put(PREFIX + "wsBackoffInitialMs", "20");
+        m.put(PREFIX + "wsBackoffMaxMs", "300");
+        m.put(PREFIX + "housekeepingMs", "20");
+        return from(values.with(m));
     }
 
     /** Series to follow, comma separated (KXBTC15M, KXBTCD). */
-    public KalshiFeedConfig series(final String list)
+    private static List<Series> parseSeries(final String list)
     {
-        series.clear();
+        final List<Series> series = new ArrayList<>();
         for (final String name : list.split(","))
         {
             if (!name.isBlank())
@@ -144,26 +178,7 @@ public final class KalshiFeedConfig
         {
             throw new IllegalArgumentException(PREFIX + "series is empty");
         }
-        return this;
-    }
-
-    /** Shrinks timings for tests and demos (milliseconds instead of seconds). */
-    public KalshiFeedConfig fastTimings()
-    {
-        requestTimeoutMs = 1_000;
-        staleAfterMs = 1_000;
-        backoffInitialMs = 20;
-        backoffMaxMs = 200;
-        authRetryMs = 2_000;
-        wsConnectTimeoutMs = 1_000;
-        wsHandshakeTimeoutMs = 1_000;
-        wsSubscribeTimeoutMs = 1_000;
-        wsPingMs = 500;
-        wsSilenceMs = 3_000;
-        wsBackoffInitialMs = 20;
-        wsBackoffMaxMs = 300;
-        housekeepingMs = 20;
-        return this;
+        return List.copyOf(series);
     }
 
     // ------------------------------------------------------------------ request rate
@@ -225,22 +240,27 @@ public final class KalshiFeedConfig
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private static long positive(final String key, final String value)
+    private static String emptyAsNull(final String s)
     {
-        final long v = Long.parseLong(value);
+        return s.isEmpty() ? null : s;
+    }
+
+    private static long positive(final EnvValues values, final String key)
+    {
+        final long v = values.getLong(PREFIX + key);
         if (v <= 0)
         {
-            throw new IllegalArgumentException(PREFIX + key + " must be positive: " + value);
+            throw new IllegalArgumentException(PREFIX + key + " must be positive: " + v);
         }
         return v;
     }
 
-    private static long nonNegative(final String key, final String value)
+    private static long nonNegative(final EnvValues values, final String key)
     {
-        final long v = Long.parseLong(value);
+        final long v = values.getLong(PREFIX + key);
         if (v < 0)
         {
-            throw new IllegalArgumentException(PREFIX + key + " must not be negative: " + value);
+            throw new IllegalArgumentException(PREFIX + key + " must not be negative: " + v);
         }
         return v;
     }
@@ -259,7 +279,7 @@ public final class KalshiFeedConfig
 
     public List<Series> series()
     {
-        return List.copyOf(series);
+        return series;
     }
 
     public String userAgent()

@@ -1,81 +1,134 @@
 package arb.feeds.net;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import arb.feeds.FeedsEnvCatalog;
+import arb.market.config.EnvValues;
 import arb.sbe.Venue;
 
 /**
  * Settings of all spot feeds: which venues run, each venue's {@link VenueSettings}, and the few
- * settings shared by all connections (frame bound, user agent, housekeeping interval). Built from
- * flat {@code key=value} properties so the live command can read them from a file and the command
- * line; {@link #pointAtSimulator(String, int)} rewrites every endpoint to a local venue simulator.
+ * settings shared by all connections (frame bound, user agent, housekeeping interval), read from
+ * {@code feeds.*} environment settings (defaults in {@link FeedsEnvCatalog}). Immutable: the
+ * {@code with...} methods, {@link #onlyVenues}, {@link #pointAtSimulator} and {@link #fastTimings}
+ * return a new config. {@code feeds.sim=HOST:PORT} rewrites every endpoint to a local venue simulator.
  */
 public final class FeedsConfig
 {
     /** The four spot venues in their canonical order. */
     public static final List<Venue> SPOT_VENUES = List.of(Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS);
 
+    private final EnvValues values;
     private final Map<Venue, VenueSettings> venues = new EnumMap<>(Venue.class);
-    private int maxFrameBytes = 16 * 1024 * 1024;
-    private String userAgent = "arb-engine/0.1 (+netty)";
-    private long checkIntervalMs = 100;
-    private long seed = 42;
+    private final int maxFrameBytes;
+    private final String userAgent;
+    private final long checkIntervalMs;
+    private final long seed;
 
-    public FeedsConfig()
+    private FeedsConfig(final EnvValues values)
     {
+        this.values = values;
+        final EnvValues routed = values.isGiven("feeds.sim") ? values.with(simulatorRoutes(values.get("feeds.sim"))) : values;
+        final List<Venue> listed = parseVenues(values.get("feeds.venues"));
         for (final Venue v : SPOT_VENUES)
         {
-            venues.put(v, VenueSettings.defaults(v));
+            venues.put(v, VenueSettings.from(v, listed.contains(v), routed));
         }
+        maxFrameBytes = values.getInt("feeds.maxFrameBytes");
+        userAgent = values.get("feeds.userAgent");
+        checkIntervalMs = values.getLong("feeds.checkIntervalMs");
+        seed = values.getLong("feeds.seed");
     }
 
-    /** Defaults overlaid with {@code feeds.*} keys; {@code feeds.venues} (comma list) selects venues. */
+    /** The spot feeds as {@code values} describe them (keys other than {@code feeds.*} are not read). */
+    public static FeedsConfig from(final EnvValues values)
+    {
+        return new FeedsConfig(values);
+    }
+
+    /** Every {@code feeds.*} setting at its catalog default. */
+    public static FeedsConfig defaults()
+    {
+        return fromProperties(Map.of());
+    }
+
+    /** Defaults overlaid with {@code feeds.*} keys; other keys are ignored, unknown feed keys are errors. */
     public static FeedsConfig fromProperties(final Map<String, String> properties)
     {
-        final FeedsConfig config = new FeedsConfig();
-        final Map<String, String> sorted = new TreeMap<>(properties);
-        final String list = sorted.get("feeds.venues");
-        if (list != null)
-        {
-            config.onlyVenues(list);
-        }
-        for (final Map.Entry<String, String> e : sorted.entrySet())
-        {
-            final String key = e.getKey();
-            if (!key.startsWith("feeds."))
-            {
-                continue;
-            }
-            final String rest = key.substring("feeds.".length());
-            final String value = e.getValue().trim();
-            switch (rest)
-            {
-                case "venues": break;
-                case "maxFrameBytes": config.maxFrameBytes = Integer.parseInt(value); break;
-                case "userAgent": config.userAgent = value; break;
-                case "checkIntervalMs": config.checkIntervalMs = Long.parseLong(value); break;
-                case "seed": config.seed = Long.parseLong(value); break;
-                case "sim": config.pointAtSimulator(value); break;
-                default:
-                    final int dot = rest.indexOf('.');
-                    if (dot < 0)
-                    {
-                        throw new IllegalArgumentException("unknown setting " + key);
-                    }
-                    final Venue v = VenueSettings.venueOf(rest.substring(0, dot));
-                    config.venue(v).set(rest.substring(dot + 1), value);
-            }
-        }
-        return config;
+        return from(EnvValues.of(FeedsEnvCatalog.CATALOG, EnvValues.withPrefix(properties, "feeds.")));
     }
 
-    /** Enables exactly the venues in a comma-separated list. */
+    /** A copy with one {@code feeds.*} setting changed. */
+    public FeedsConfig with(final String key, final String value)
+    {
+        return from(values.with(key, value));
+    }
+
+    /** A copy with several {@code feeds.*} settings changed. */
+    public FeedsConfig with(final Map<String, String> settings)
+    {
+        return from(values.with(settings));
+    }
+
+    /** A copy running exactly the venues in a comma-separated list ({@code feeds.venues}). */
     public FeedsConfig onlyVenues(final String commaList)
+    {
+        parseVenues(commaList);
+        return with("feeds.venues", commaList);
+    }
+
+    /** A copy pointing every venue at a simulator on {@code host:port} ({@code feeds.sim}). */
+    public FeedsConfig pointAtSimulator(final String hostPort)
+    {
+        simulatorRoutes(hostPort);
+        return with("feeds.sim", hostPort);
+    }
+
+    /** A copy pointing every venue at the local venue simulator on {@code host} and {@code port}. */
+    public FeedsConfig pointAtSimulator(final String host, final int port)
+    {
+        return pointAtSimulator(host + ":" + port);
+    }
+
+    /** A copy with every venue's timings shrunk to milliseconds (tests, demo). */
+    public FeedsConfig fastTimings()
+    {
+        final Map<String, String> m = new TreeMap<>();
+        for (final VenueSettings s : venues.values())
+        {
+            m.putAll(s.fastTimingOverrides());
+        }
+        m.put("feeds.checkIntervalMs", "20");
+        return with(m);
+    }
+
+    /**
+     * The endpoints of the local venue simulator: one port, one path prefix per venue (see
+     * {@code arb.sim.SimRoutes}). Listing checks still run: the simulator answers them.
+     */
+    private static Map<String, String> simulatorRoutes(final String hostPort)
+    {
+        final int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0)
+        {
+            throw new IllegalArgumentException("expected HOST:PORT, got " + hostPort);
+        }
+        final String host = hostPort.substring(0, colon);
+        final int port = Integer.parseInt(hostPort.substring(colon + 1));
+        final String base = "ws://" + host + ":" + port;
+        return Map.of(
+            "feeds.coinbase.ws", base + "/coinbase",
+            "feeds.kraken.ws", base + "/kraken/v2",
+            "feeds.bitstamp.ws", base + "/bitstamp",
+            "feeds.binanceus.ws", base + "/binanceus/ws",
+            "feeds.binanceus.rest", "http://" + host + ":" + port + "/binanceus");
+    }
+
+    private static List<Venue> parseVenues(final String commaList)
     {
         final List<Venue> wanted = new ArrayList<>();
         for (final String name : commaList.split(","))
@@ -85,45 +138,7 @@ public final class FeedsConfig
                 wanted.add(VenueSettings.venueOf(name));
             }
         }
-        for (final VenueSettings s : venues.values())
-        {
-            s.enabled(wanted.contains(s.venue()));
-        }
-        return this;
-    }
-
-    /** Points every venue at a simulator on {@code host:port} ({@code HOST:PORT} form accepted too). */
-    public FeedsConfig pointAtSimulator(final String hostPort)
-    {
-        final int colon = hostPort.lastIndexOf(':');
-        if (colon <= 0)
-        {
-            throw new IllegalArgumentException("expected HOST:PORT, got " + hostPort);
-        }
-        return pointAtSimulator(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
-    }
-
-    /**
-     * Points every venue at the local venue simulator: one port, one path prefix per venue (see
-     * {@code arb.sim.SimRoutes}). Listing checks still run: the simulator answers them.
-     */
-    public FeedsConfig pointAtSimulator(final String host, final int port)
-    {
-        final String base = "ws://" + host + ":" + port;
-        venues.get(Venue.COINBASE).ws(URI.create(base + "/coinbase"));
-        venues.get(Venue.KRAKEN).ws(URI.create(base + "/kraken/v2"));
-        venues.get(Venue.BITSTAMP).ws(URI.create(base + "/bitstamp"));
-        venues.get(Venue.BINANCEUS).ws(URI.create(base + "/binanceus/ws"));
-        venues.get(Venue.BINANCEUS).rest(URI.create("http://" + host + ":" + port + "/binanceus"));
-        return this;
-    }
-
-    /** Shrinks every venue's timings to milliseconds (tests, demo). */
-    public FeedsConfig fastTimings()
-    {
-        venues.values().forEach(VenueSettings::fastTimings);
-        checkIntervalMs = 20;
-        return this;
+        return wanted;
     }
 
     public VenueSettings venue(final Venue venue)
@@ -155,12 +170,6 @@ public final class FeedsConfig
         return maxFrameBytes;
     }
 
-    public FeedsConfig maxFrameBytes(final int bytes)
-    {
-        maxFrameBytes = bytes;
-        return this;
-    }
-
     public String userAgent()
     {
         return userAgent;
@@ -169,12 +178,6 @@ public final class FeedsConfig
     public long checkIntervalMs()
     {
         return checkIntervalMs;
-    }
-
-    public FeedsConfig checkIntervalMs(final long ms)
-    {
-        checkIntervalMs = ms;
-        return this;
     }
 
     /** Seed of the reconnect jitter (environment only: it shapes timing, never a logic decision). */

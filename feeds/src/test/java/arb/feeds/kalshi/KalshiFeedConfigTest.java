@@ -13,16 +13,16 @@ class KalshiFeedConfigTest
     @Test
     void defaultsStayWellInsideKalshisReadLimit()
     {
-        final KalshiFeedConfig c = new KalshiFeedConfig();
+        final KalshiFeedConfig c = KalshiFeedConfig.defaults();
         // KXBTC15M: 2 per s live + 1 per s next + 1 per s settling + 1 per 5 s listing.
         assertThat(c.impliedReadsPerSecond()).isEqualTo(4.2);
         assertThat(c.readBudgetPerSecond()).isEqualTo(15.0);
         c.checkRequestRate();
-        c.series("KXBTC15M,KXBTCD");
+        final KalshiFeedConfig both = c.with("series", "KXBTC15M,KXBTCD");
         // KXBTCD adds the event listing plus 4 order books per s, the next event and a settling one.
-        assertThat(c.impliedReadsPerSecond()).isEqualTo(4.2 + 7.2);
-        c.checkRequestRate();
-        assertThat(c.series()).containsExactly(Series.KXBTC15M, Series.KXBTCD);
+        assertThat(both.impliedReadsPerSecond()).isEqualTo(4.2 + 7.2);
+        both.checkRequestRate();
+        assertThat(both.series()).containsExactly(Series.KXBTC15M, Series.KXBTCD);
     }
 
     @Test
@@ -37,8 +37,7 @@ class KalshiFeedConfigTest
             .hasMessageContaining("Kalshi's public limit of 20 reads/s")
             .hasMessageContaining("2 per 200 ms for the live market")
             .hasMessageContaining("kalshi.feed.pollIntervalMs");
-        c.set("readLimitPerSecond", "100");
-        c.checkRequestRate();
+        c.with("readLimitPerSecond", "100").checkRequestRate();
     }
 
     @Test
@@ -46,16 +45,16 @@ class KalshiFeedConfigTest
     {
         assertThatThrownBy(() -> KalshiFeedConfig.fromProperties(Map.of("kalshi.feed.polIntervalMs", "5")))
             .hasMessageContaining("unknown setting kalshi.feed.polIntervalMs");
-        assertThatThrownBy(() -> new KalshiFeedConfig().set("pollIntervalMs", "0")).hasMessageContaining("positive");
-        assertThatThrownBy(() -> new KalshiFeedConfig().set("series", "KXETH")).hasMessageContaining("unknown series");
-        assertThatThrownBy(() -> new KalshiFeedConfig().set("readBudgetFraction", "1.5").checkRequestRate())
+        assertThatThrownBy(() -> KalshiFeedConfig.defaults().with("pollIntervalMs", "0")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> KalshiFeedConfig.defaults().with("series", "KXETH")).hasMessageContaining("unknown series");
+        assertThatThrownBy(() -> KalshiFeedConfig.defaults().with("readBudgetFraction", "1.5").checkRequestRate())
             .hasMessageContaining("readBudgetFraction");
     }
 
     @Test
     void simulatorEndpointsAndNoCredentialsInToString()
     {
-        final KalshiFeedConfig c = new KalshiFeedConfig().set("sim", "127.0.0.1:9999").set("apiKeyId", "secret-id");
+        final KalshiFeedConfig c = KalshiFeedConfig.defaults().with("sim", "127.0.0.1:9999").with("apiKeyId", "secret-id");
         assertThat(c.rest().toString()).isEqualTo("http://127.0.0.1:9999/kalshi/trade-api/v2");
         assertThat(c.ws().toString()).isEqualTo("ws://127.0.0.1:9999/kalshi/trade-api/ws/v2");
         assertThat(c.toString()).doesNotContain("secret-id").contains("key=configured");

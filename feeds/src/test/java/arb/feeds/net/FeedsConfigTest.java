@@ -14,7 +14,7 @@ class FeedsConfigTest
     @Test
     void defaultsPointAtTheRealVenuesWithTheirLimits()
     {
-        final FeedsConfig c = new FeedsConfig();
+        final FeedsConfig c = FeedsConfig.defaults();
         assertThat(c.enabledVenues()).hasSize(4);
         assertThat(c.venue(Venue.COINBASE).ws().toString()).isEqualTo("wss://advanced-trade-ws.coinbase.com");
         assertThat(c.venue(Venue.KRAKEN).depth()).isEqualTo(100);

@@ -1,7 +1,8 @@
 package arb.feeds.net;
 
+import java.util.Map;
+
 import arb.sbe.FeedReason;
-import arb.sbe.Quote;
 import arb.sbe.Venue;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,8 @@ class ListingCheckTest
     @Test
     void invalidSymbolStopsWithAClearMessage()
     {
-        final VenueSettings usd = VenueSettings.defaults(Venue.BINANCEUS).symbol("BTCUSD").quote(Quote.USD);
+        final VenueSettings usd = FeedsConfig.defaults()
+            .with(Map.of("feeds.binanceus.symbol", "BTCUSD", "feeds.binanceus.quote", "usd")).venue(Venue.BINANCEUS);
         final ListingCheck.Outcome o = ListingCheck.evaluate(usd, 400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}", null);
         assertThat(o.ok()).isFalse();
         assertThat(o.reason()).isEqualTo(FeedReason.NOT_LISTED);
@@ -43,7 +45,7 @@ class ListingCheckTest
     @Test
     void quoteMismatchStops()
     {
-        final VenueSettings wrong = VenueSettings.defaults(Venue.BINANCEUS).quote(Quote.USD);
+        final VenueSettings wrong = FeedsConfig.defaults().with("feeds.binanceus.quote", "usd").venue(Venue.BINANCEUS);
         final ListingCheck.Outcome o = ListingCheck.evaluate(wrong, 200,
             "{\"symbols\":[{\"symbol\":\"BTCUSDT\",\"status\":\"TRADING\",\"quoteAsset\":\"USDT\"}]}", null);
         assertThat(o.ok()).isFalse();

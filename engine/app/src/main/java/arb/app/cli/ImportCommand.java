@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import arb.engine.config.ParamCatalog;
 import arb.engine.config.Params;
 import arb.app.live.EnvSettings;
+import arb.app.live.LiveConfig;
 import arb.app.live.TickInterleavingSink;
 import arb.engine.run.Engine;
 import arb.engine.run.RunStartCodec;
@@ -24,6 +25,7 @@ import arb.feeds.net.CaptureImporter;
 import arb.feeds.net.FeedsConfig;
 import arb.feeds.net.SpotDecoders;
 import arb.journal.RunDirectory;
+import arb.market.config.KeyValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,14 +73,14 @@ public final class ImportCommand implements Callable<Integer>
         }
         for (final String s : sets)
         {
-            final String key = s.substring(0, Math.max(0, s.indexOf('='))).strip();
-            if (ParamCatalog.spec(key) != null || !EnvSettings.isEnvKey(key))
+            final KeyValues.Entry e = KeyValues.assignment(s);
+            if (ParamCatalog.spec(e.key()) != null || !EnvSettings.isEnvKey(e.key()))
             {
                 params = params.with(s);
             }
             else
             {
-                env.set(key, s.substring(s.indexOf('=') + 1).strip());
+                env.set(e.key(), e.value());
             }
         }
         final FeedsConfig feeds = FeedsConfig.fromProperties(env.withPrefix("feeds."));
@@ -87,7 +89,7 @@ public final class ImportCommand implements Callable<Integer>
         final RunDirectory dir = RunDirectory.create(out);
         final Engine engine = Engine.builder().params(params).runDirectory(dir).journalInput(true).mode("import")
             .source(capture.toAbsolutePath().toString()).build().start();
-        final TickInterleavingSink sink = new TickInterleavingSink(engine.sink(), env.getLong("live.tickMs", 200));
+        final TickInterleavingSink sink = new TickInterleavingSink(engine.sink(), LiveConfig.from(env.values()).tickMs());
         final long t0 = System.nanoTime();
         RunStartCodec.publish(sink, firstTs, params.toText());
         final KalshiCaptureImporter kalshi = new KalshiCaptureImporter(sink, kalshiConfig.series());

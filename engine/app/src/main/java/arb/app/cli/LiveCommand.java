@@ -10,6 +10,7 @@ import arb.engine.config.ParamCatalog;
 import arb.engine.config.Params;
 import arb.app.live.EnvSettings;
 import arb.app.live.LiveRun;
+import arb.market.config.KeyValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,19 +57,14 @@ public final class LiveCommand implements Callable<Integer>
         }
         for (final String s : sets)
         {
-            final int eq = s.indexOf('=');
-            if (eq <= 0)
-            {
-                throw new IllegalArgumentException("expected key=value, got '" + s + "'");
-            }
-            final String key = s.substring(0, eq).strip();
-            if (ParamCatalog.spec(key) != null || !EnvSettings.isEnvKey(key))
+            final KeyValues.Entry e = KeyValues.assignment(s);
+            if (ParamCatalog.spec(e.key()) != null || !EnvSettings.isEnvKey(e.key()))
             {
                 params = params.with(s);
             }
             else
             {
-                env.set(key, s.substring(eq + 1).strip());
+                env.set(e.key(), e.value());
             }
         }
         r.params = params;

@@ -1,20 +1,20 @@
 package arb.app.live;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
 import arb.engine.config.ParamCatalog;
+import arb.market.config.EnvValues;
+import arb.market.config.KeyValues;
 
 /**
- * Environment settings of a live run (endpoints, timeouts, clock, status cadence): everything in a
- * config file or {@code --set} that is not a logic parameter. They shape how data is collected,
- * never how it is processed, so they are not journaled. Recognised prefixes: {@code feeds.},
- * {@code clock.}, {@code kalshi.}, {@code live.}; anything else is an error naming the key.
+ * The environment settings given for a live run or an import (endpoints, timeouts, clock, status
+ * cadence): everything in a config file or {@code --set} that is not a logic parameter, collected
+ * here and checked against {@link LiveEnvCatalog#ALL} as they arrive. They shape how data is
+ * collected, never how it is processed, so they are not journaled. Recognised prefixes:
+ * {@code feeds.}, {@code clock.}, {@code kalshi.}, {@code live.}; a key under them the catalog does
+ * not know is an error naming it. {@link #values()} reads them with the catalog's defaults.
  */
 public final class EnvSettings
 {
@@ -22,6 +22,7 @@ public final class EnvSettings
 
     private final TreeMap<String, String> values = new TreeMap<>();
 
+    /** Whether {@code key} is an environment key by its prefix (the caller routes other keys to the logic parameters). */
     public static boolean isEnvKey(final String key)
     {
         for (final String p : PREFIXES)
@@ -37,88 +38,47 @@ public final class EnvSettings
     /** Reads the environment keys of a key=value config file (logic keys are left to Params). */
     public EnvSettings withFile(final Path file)
     {
-        final String text;
-        try
+        for (final KeyValues.Entry e : KeyValues.file(file))
         {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException("cannot read config " + file, e);
-        }
-        int lineNo = 0;
-        for (final String line : text.split("\n"))
-        {
-            lineNo++;
-            final String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#"))
+            if (ParamCatalog.spec(e.key()) != null)
             {
                 continue;
             }
-            final int eq = t.indexOf('=');
-            if (eq <= 0)
+            if (!isEnvKey(e.key()) || LiveEnvCatalog.ALL.spec(e.key()) == null)
             {
-                throw new IllegalArgumentException(file + ":" + lineNo + ": expected key=value");
+                throw new IllegalArgumentException(file + ":" + e.line() + ": unknown setting '" + e.key()
+                    + "' (logic parameters: `arb params`; environment settings: `arb params --env`)");
             }
-            final String key = t.substring(0, eq).strip();
-            if (ParamCatalog.spec(key) != null)
-            {
-                continue;
-            }
-            if (!isEnvKey(key))
-            {
-                throw new IllegalArgumentException(file + ":" + lineNo + ": unknown setting '" + key
-                    + "' (logic parameters: `arb params`; environment settings start with feeds., clock., kalshi., live.)");
-            }
-            values.put(key, t.substring(eq + 1).strip());
+            values.put(e.key(), e.value());
         }
         return this;
     }
 
     public EnvSettings set(final String key, final String value)
     {
-        if (!isEnvKey(key))
+        if (!isEnvKey(key) || LiveEnvCatalog.ALL.spec(key) == null)
         {
-            throw new IllegalArgumentException("unknown setting '" + key + "'");
+            throw new IllegalArgumentException("unknown setting '" + key + "' (`arb params --env` lists them all)");
         }
         values.put(key, value);
         return this;
     }
 
-    /** Settings whose keys start with {@code prefix}. */
+    /** Settings given whose keys start with {@code prefix}. */
     public Map<String, String> withPrefix(final String prefix)
     {
-        final Map<String, String> m = new TreeMap<>();
-        for (final Map.Entry<String, String> e : values.entrySet())
-        {
-            if (e.getKey().startsWith(prefix))
-            {
-                m.put(e.getKey(), e.getValue());
-            }
-        }
-        return m;
+        return EnvValues.withPrefix(values, prefix);
     }
 
+    /** The settings given, sorted by key. */
     public Map<String, String> all()
     {
         return new TreeMap<>(values);
     }
 
-    public long getLong(final String key, final long defaultValue)
+    /** The settings given, read through the catalog (a key not given reads as its default). */
+    public EnvValues values()
     {
-        final String v = values.get(key);
-        try
-        {
-            return v == null ? defaultValue : Long.parseLong(v);
-        }
-        catch (final NumberFormatException e)
-        {
-            throw new IllegalArgumentException("setting " + key + " must be an integer, got '" + v + "'");
-        }
-    }
-
-    public String get(final String key, final String defaultValue)
-    {
-        return values.getOrDefault(key, defaultValue);
+        return EnvValues.of(LiveEnvCatalog.ALL, values);
     }
 }

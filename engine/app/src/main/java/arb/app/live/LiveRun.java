@@ -99,11 +99,9 @@ public final class LiveRun
             kalshiEnabled = names.remove("kalshi");
             feedsConfig = feedsConfig.onlyVenues(String.join(",", names));
         }
-        final KalshiFeedConfig kalshiConfig = KalshiFeedConfig.fromProperties(request.env.withPrefix("kalshi.feed."));
-        if (request.simulator != null)
-        {
-            kalshiConfig.pointAtSimulator(request.simulator);
-        }
+        final KalshiFeedConfig kalshiEnv = KalshiFeedConfig.fromProperties(request.env.withPrefix("kalshi.feed."));
+        final KalshiFeedConfig kalshiConfig = request.simulator != null ? kalshiEnv.pointAtSimulator(request.simulator)
+            : kalshiEnv;
         if (request.simulator != null)
         {
             feedsConfig = feedsConfig.pointAtSimulator(request.simulator);
@@ -114,22 +112,22 @@ public final class LiveRun
             clockSettings.putAll(SimulatorClock.fetch(request.simulator));
         }
         final ReceiveClock clock = ReceiveClock.fromSettings(clockSettings);
-        final long tickMs = request.env.getLong("live.tickMs", 200);
-        final long statusMs = request.env.getLong("live.statusIntervalMs", 10_000);
-        final long stallMs = request.env.getLong("live.watchdogStallMs", 10_000);
-        final long stopTimeoutMs = request.env.getLong("live.stopTimeoutMs", 5_000);
+        final LiveConfig live = LiveConfig.from(request.env.values());
+        final long tickMs = live.tickMs();
+        final long statusMs = live.statusIntervalMs();
+        final long stallMs = live.watchdogStallMs();
+        final long stopTimeoutMs = live.stopTimeoutMs();
 
         // The ring's wait strategy: an environment setting (it cannot change any output), checked
         // before anything is created so a typo leaves no run directory behind.
-        final String waitStrategy = request.env.get("live.waitStrategy", arb.engine.ring.WaitStrategies.DEFAULT);
+        final String waitStrategy = live.waitStrategy();
         arb.engine.ring.WaitStrategies.byName(waitStrategy);
-        final DiskGuard disk = new DiskGuard(request.runDir, request.env.getLong("live.minFreeDiskMb", 1_024),
-            request.env.getLong("live.warnFreeDiskMb", 10_240));
+        final DiskGuard disk = new DiskGuard(request.runDir, live.minFreeDiskMb(), live.warnFreeDiskMb());
         disk.checkBeforeStart();
         final RunDirectory dir = RunDirectory.create(request.runDir);
         // Receive -> evaluation latency of every event, into side files of the run directory (never
         // the output journal): an environment setting, on by default, ~30 ns per event.
-        final ReceiveToEvaluationProbe probe = "false".equalsIgnoreCase(request.env.get("live.latencyProbe", "true"))
+        final ReceiveToEvaluationProbe probe = !live.latencyProbe()
             ? null : new ReceiveToEvaluationProbe(clock::nowNs, clock.rate(), dir.root());
         final Engine.Builder builder = Engine.builder();
         if (probe != null)

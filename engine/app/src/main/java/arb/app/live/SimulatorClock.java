@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
+import arb.market.config.KeyValues;
+
 /**
  * Reads the venue simulator's receive-clock definition from its {@code /clock} endpoint, so a live
  * run pointed at the simulator shares its time (and its rate) without hand-copied settings.
@@ -42,8 +44,8 @@ final class SimulatorClock
             final Map<String, String> m = new TreeMap<>();
             for (final String kv : body.substring(from, to).trim().split("\\s+"))
             {
-                final int eq = kv.indexOf('=');
-                m.put(kv.substring(0, eq), kv.substring(eq + 1));
+                final KeyValues.Entry e = KeyValues.assignment(kv);
+                m.put(e.key(), e.value());
             }
             return m;
         }

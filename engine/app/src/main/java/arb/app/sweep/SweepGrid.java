@@ -12,6 +12,7 @@ import java.util.Map;
 
 import arb.engine.config.ParamCatalog;
 import arb.engine.config.Params;
+import arb.market.config.KeyValues;
 
 /**
  * A sweep's parameter grid: one {@code key=v1,v2,v3} line per logic parameter ({@code #} comments
@@ -48,21 +49,10 @@ public final class SweepGrid
     {
         final List<String> keys = new ArrayList<>();
         final List<List<String>> values = new ArrayList<>();
-        int lineNo = 0;
-        for (final String raw : text.split("\n"))
+        for (final KeyValues.Entry entry : KeyValues.lines(text, source, "key=v1,v2,..."))
         {
-            lineNo++;
-            final String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#"))
-            {
-                continue;
-            }
-            final int eq = line.indexOf('=');
-            if (eq <= 0)
-            {
-                throw new IllegalArgumentException(source + ":" + lineNo + ": expected key=v1,v2,... got '" + line + "'");
-            }
-            final String key = line.substring(0, eq).strip();
+            final int lineNo = entry.line();
+            final String key = entry.key();
             if (ParamCatalog.spec(key) == null)
             {
                 // Params names the closest keys
@@ -72,7 +62,7 @@ public final class SweepGrid
             {
                 throw new IllegalArgumentException(source + ":" + lineNo + ": " + key + " appears twice");
             }
-            final String rest = line.substring(eq + 1);
+            final String rest = entry.value();
             final String[] parts = rest.indexOf('|') >= 0 ? rest.split("\\|", -1) : rest.split(",", -1);
             final List<String> list = new ArrayList<>();
             for (final String p : parts)

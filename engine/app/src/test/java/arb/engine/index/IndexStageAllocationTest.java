@@ -56,7 +56,7 @@ class IndexStageAllocationTest
     private final TestEvents events = new TestEvents();
     private final CountingSink sink = new CountingSink();
     private final PriceLevelBook[] books = new PriceLevelBook[4];
-    private final IndexStage stage = new IndexStage(new BrtiParams(), new WeightedLastParams(), new IndexStageParams(), sink);
+    private final IndexStage stage = new IndexStage(BrtiSettings.defaults(), WeightedLastSettings.defaults(), IndexStageSettings.defaults(), sink);
     private final SplittableRandom rnd = new SplittableRandom(3);
     private final String[] tickers = new String[8];
 

@@ -8,8 +8,10 @@ import java.util.TreeMap;
 /**
  * Every logic parameter the engine knows, with its default. Logic parameters (index, strategy and
  * broker settings) are part of a run's result: they are journaled and can be overridden on replay.
- * Environment settings (endpoints, paths, ports, wait strategy, thread counts) are NOT here: they
- * must never change an output.
+ * This is the only place their defaults are written: each stage reads them into an immutable
+ * {@code XxxSettings.from(Params)}. Environment settings (endpoints, timeouts, wait strategy) are NOT
+ * here: they must never change an output, and are catalogued in {@code arb.feeds.FeedsEnvCatalog}
+ * and {@code arb.app.live.LiveEnvCatalog} ({@code arb params --env}).
  */
 public final class ParamCatalog
 {

@@ -1,9 +1,6 @@
 package arb.engine.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+
+import arb.market.config.KeyValues;
 
 /**
  * The effective logic parameters of a run: every key of {@link ParamCatalog} with its value, sorted
@@ -39,26 +38,24 @@ public final class Params
     public static Params fromText(final String text, final List<String> warnings)
     {
         final TreeMap<String, String> m = ParamCatalog.defaults();
-        for (final String line : text.split("\n"))
+        final List<String> malformed = new ArrayList<>();
+        for (final KeyValues.Entry e : KeyValues.linesLenient(text, malformed))
         {
-            final String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#"))
+            for (final String line : malformed)
             {
+                warnings.add("ignored malformed parameter line: " + line);
+            }
+            malformed.clear();
+            if (ParamCatalog.spec(e.key()) == null)
+            {
+                warnings.add("ignored unknown parameter from journal: " + e.key());
                 continue;
             }
-            final int eq = trimmed.indexOf('=');
-            if (eq <= 0)
-            {
-                warnings.add("ignored malformed parameter line: " + trimmed);
-                continue;
-            }
-            final String key = trimmed.substring(0, eq).strip();
-            if (ParamCatalog.spec(key) == null)
-            {
-                warnings.add("ignored unknown parameter from journal: " + key);
-                continue;
-            }
-            m.put(key, trimmed.substring(eq + 1).strip());
+            m.put(e.key(), e.value());
+        }
+        for (final String line : malformed)
+        {
+            warnings.add("ignored malformed parameter line: " + line);
         }
         return new Params(m);
     }
@@ -78,45 +75,19 @@ public final class Params
     /** Applies one {@code key=value} string. */
     public Params with(final String assignment)
     {
-        final int eq = assignment.indexOf('=');
-        if (eq <= 0)
-        {
-            throw new IllegalArgumentException("expected key=value, got '" + assignment + "'");
-        }
-        return with(Map.of(assignment.substring(0, eq).strip(), assignment.substring(eq + 1).strip()));
+        final KeyValues.Entry e = KeyValues.assignment(assignment);
+        return with(Map.of(e.key(), e.value()));
     }
 
     /** Applies a config file: {@code key=value} lines, '#' comments; only logic keys are read from it. */
     public Params withFile(final Path file)
     {
-        final String text;
-        try
-        {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException("cannot read config " + file, e);
-        }
         final Map<String, String> m = new TreeMap<>();
-        int lineNo = 0;
-        for (final String line : text.split("\n"))
+        for (final KeyValues.Entry e : KeyValues.file(file))
         {
-            lineNo++;
-            final String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#"))
+            if (ParamCatalog.spec(e.key()) != null)
             {
-                continue;
-            }
-            final int eq = t.indexOf('=');
-            if (eq <= 0)
-            {
-                throw new IllegalArgumentException(file + ":" + lineNo + ": expected key=value");
-            }
-            final String key = t.substring(0, eq).strip();
-            if (ParamCatalog.spec(key) != null)
-            {
-                m.put(key, t.substring(eq + 1).strip());
+                m.put(e.key(), e.value());
             }
         }
         return with(m);
@@ -179,6 +150,29 @@ public final class Params
         catch (final NumberFormatException e)
         {
             throw new IllegalArgumentException("parameter " + key + " must be a number, got '" + get(key) + "'");
+        }
+    }
+
+    /** A duration in milliseconds as nanoseconds. */
+    public long getMillisAsNanos(final String key)
+    {
+        return Math.multiplyExact(getLong(key), 1_000_000L);
+    }
+
+    /**
+     * A decimal ("0.5") as fixed point with {@code decimals} places (0.5 at 8 places = 50_000_000),
+     * exactly (BigDecimal on this cold path; never a double in between).
+     */
+    public long getFixedPoint(final String key, final int decimals)
+    {
+        try
+        {
+            return new BigDecimal(get(key)).movePointRight(decimals).longValueExact();
+        }
+        catch (final ArithmeticException | NumberFormatException e)
+        {
+            throw new IllegalArgumentException("parameter " + key + " must be a decimal with at most " + decimals
+                + " places, got '" + get(key) + "'");
         }
     }
 

@@ -39,7 +39,7 @@ public final class BrtiCalculator
     private final double maxMidSpread;
     private final double lambdaDepthFraction;
     private final boolean gridIncludesZero;
-    private final BrtiParams.ThinBookPolicy thinBookPolicy;
+    private final BrtiSettings.ThinBookPolicy thinBookPolicy;
     private final boolean excludeUsdt;
     private final int enabledMask;
 
@@ -76,7 +76,7 @@ public final class BrtiCalculator
     private long lowestPriceUsed = Scales.NULL;
     private long highestPriceUsed = Scales.NULL;
 
-    public BrtiCalculator(final BrtiParams params)
+    public BrtiCalculator(final BrtiSettings params)
     {
         staleNs = params.staleNs();
         capEnabled = params.capEnabled();
@@ -378,7 +378,7 @@ public final class BrtiCalculator
         if (n == 0)
         {
             gridPoints = 0;
-            if (thinBookPolicy == BrtiParams.ThinBookPolicy.NO_VALUE)
+            if (thinBookPolicy == BrtiSettings.ThinBookPolicy.NO_VALUE)
             {
                 return false;
             }

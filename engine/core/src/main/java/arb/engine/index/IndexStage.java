@@ -1,6 +1,5 @@
 package arb.engine.index;
 
-import java.util.Map;
 
 import arb.engine.book.VenueBooks;
 import arb.engine.chain.InputEvent;
@@ -82,7 +81,7 @@ public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.L
     /** Volatile: the live status line and the Kalshi poller's strike choice read it from other threads. */
     private volatile long tradedValue = Scales.NULL;
 
-    public IndexStage(final BrtiParams brti, final WeightedLastParams weighted, final IndexStageParams params,
+    public IndexStage(final BrtiSettings brti, final WeightedLastSettings weighted, final IndexStageSettings params,
         final EventSink output)
     {
         this.cfRti = new BrtiCalculator(brti);
@@ -106,20 +105,9 @@ public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.L
      */
     public static IndexStage create(final Params params, final VenueBooks books, final OutputJournal out)
     {
-        final BrtiParams brti = new BrtiParams();
-        final WeightedLastParams weighted = new WeightedLastParams();
-        final IndexStageParams stage = new IndexStageParams();
         final int traded = methodSlot(params.get("index.method"));
-        for (final Map.Entry<String, String> e : params.asMap().entrySet())
-        {
-            final String key = e.getKey();
-            if (key.startsWith("index.") && !key.equals("index.method")
-                && !brti.set(key, e.getValue()) && !weighted.set(key, e.getValue()) && !stage.set(key, e.getValue()))
-            {
-                throw new IllegalArgumentException("index parameter not understood by the index stage: " + key);
-            }
-        }
-        final IndexStage index = new IndexStage(brti, weighted, stage, new EventSink()
+        final IndexStage index = new IndexStage(BrtiSettings.from(params), WeightedLastSettings.from(params),
+            IndexStageSettings.from(params), new EventSink()
         {
             @Override
             public org.agrona.MutableDirectBuffer claim()

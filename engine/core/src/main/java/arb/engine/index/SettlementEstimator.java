@@ -53,7 +53,7 @@ public final class SettlementEstimator
     private long lastSecondNs = Long.MIN_VALUE;
     private long droppedWindows;
 
-    public SettlementEstimator(final IndexStageParams params, final IndexMethod[] methods, final IndexSeries[] series,
+    public SettlementEstimator(final IndexStageSettings params, final IndexMethod[] methods, final IndexSeries[] series,
         final Listener listener)
     {
         if (methods.length != series.length)

@@ -32,7 +32,7 @@ public final class WeightedLastIndex
     private int venuesUsed;
     private int venuesExcluded;
 
-    public WeightedLastIndex(final WeightedLastParams params)
+    public WeightedLastIndex(final WeightedLastSettings params)
     {
         int mask = 0;
         for (int v = 1; v < SLOTS; v++)

@@ -29,7 +29,7 @@ class BrtiAllocationTest
     {
         final SplittableRandom rnd = new SplittableRandom(7);
         final PriceLevelBook[] books = new PriceLevelBook[4];
-        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams());
+        final BrtiCalculator calc = new BrtiCalculator(BrtiSettings.defaults());
         long now = 1_700_000_000_000_000_000L;
         for (int v = 0; v < 4; v++)
         {

@@ -23,7 +23,7 @@ class BrtiCalculatorHandComputedTest
     private static final long T = 1_700_000_000_000_000_000L;
     private static final long FRESH = T - 1_000_000L;
 
-    private static BrtiCalculator calculator(final BrtiParams params, final PriceLevelBook... books)
+    private static BrtiCalculator calculator(final BrtiSettings params, final PriceLevelBook... books)
     {
         final BrtiCalculator calc = new BrtiCalculator(params);
         for (int i = 0; i < books.length; i++)
@@ -51,7 +51,7 @@ class BrtiCalculatorHandComputedTest
         final PriceLevelBook b = book()
             .ask(60010, "1").ask(60020, "1").ask(60100, "1").ask(60500, "5")
             .bid(59990, "1").bid(59970, "1").bid(59880, "1").bid(59500, "5").at(FRESH);
-        final BrtiCalculator calc = calculator(new BrtiParams(), b);
+        final BrtiCalculator calc = calculator(BrtiSettings.defaults(), b);
 
         assertThat(calc.calculate(T)).isTrue();
         assertThat(calc.utilizedDepth()).isEqualTo(btc("3"));
@@ -73,7 +73,7 @@ class BrtiCalculatorHandComputedTest
         final PriceLevelBook b = book()
             .ask(60010, "1").ask(60020, "1").ask(60100, "1").ask(60500, "5")
             .bid(59990, "1").bid(59970, "1").bid(59880, "1").bid(59500, "5").at(FRESH);
-        final BrtiCalculator calc = calculator(new BrtiParams().gridIncludesZero(true), b);
+        final BrtiCalculator calc = calculator(BrtiSettings.from(arb.engine.config.Params.defaults().with("index.cfrti.gridIncludesZero=true")), b);
 
         assertThat(calc.calculate(T)).isTrue();
         assertThat(calc.gridPoints()).isEqualTo(4);
@@ -96,7 +96,7 @@ class BrtiCalculatorHandComputedTest
         //   v=1.5: ask 60301 (3.3),                                 bid 59700 -> 601/120001 = 0.005008 > D
         //   v_T = 1.0 BTC (2 points), lambda v_k = k / 0.6: w1 = e^-1.6667 = 0.1888756, w2 = e^-3.3333 = 0.0356740
         //   value = (60003.5 w1 + 60002.5 w2) / (w1 + w2) = 60003.5 - 0.0356740 / 0.2245496 = 60003.341131
-        final BrtiParams halfBtc = new BrtiParams().spacingQty(btc("0.5"));
+        final BrtiSettings halfBtc = BrtiSettings.from(arb.engine.config.Params.defaults().with("index.cfrti.spacingBtc=0.5"));
         final BrtiCalculator fine = calculator(halfBtc, book()
             .ask(60010, "0.4").ask(60012, "0.4").ask(60015, "0.5").ask(60301, "2")
             .bid(59995, "0.7").bid(59990, "0.6").bid(59700, "2").at(FRESH));
@@ -109,7 +109,7 @@ class BrtiCalculatorHandComputedTest
         // s = 1 BTC on the same book:
         //   v=1: ask 60015 (1.3), bid 59990 (1.3) -> mid 60002.5 ok
         //   v=2: ask 60301, bid 59700 -> 601/120001 > D -> v_T = 1 BTC, one point, value = 60002.50
-        final BrtiCalculator coarse = calculator(new BrtiParams(), book()
+        final BrtiCalculator coarse = calculator(BrtiSettings.defaults(), book()
             .ask(60010, "0.4").ask(60012, "0.4").ask(60015, "0.5").ask(60301, "2")
             .bid(59995, "0.7").bid(59990, "0.6").bid(59700, "2").at(FRESH));
         assertThat(coarse.calculate(T)).isTrue();
@@ -155,7 +155,7 @@ class BrtiCalculatorHandComputedTest
         //   sum w = 3.011704; sum w x (mid - 60000) = -20 x (0.329193 + 0.188876 + 0.143067 + 0.082085
         //   + 0.062177 + 0.035674) - 40 x (0.249352 + 0.108368 + 0.047097) = -16.8214 - 16.1927 = -33.0141
         //   value = 60000 - 33.0141 / 3.011704 = 60000 - 10.96193 = 59989.038072
-        final BrtiCalculator calc = calculator(new BrtiParams(), wallBook());
+        final BrtiCalculator calc = calculator(BrtiSettings.defaults(), wallBook());
         assertThat(calc.calculate(T)).isTrue();
         assertThat(calc.orderSizeCap()).isEqualTo(btc("4.01259453"));
         assertThat(calc.capTrimmedMean()).isEqualTo(1.5e8);
@@ -174,7 +174,7 @@ class BrtiCalculatorHandComputedTest
         //   rb: 0  1  1   2   3   3   4   5   5   6   7   7   8   9   9  10  11  11  12  13  13
         //   mid = 60000 + 20 (1 - rb) for v >= 2 (60000 at v = 1)
         // lambda v_k = k / 6.3; the weighted mean of those mids is 59949.481108.
-        final BrtiCalculator calc = calculator(new BrtiParams().capEnabled(false), wallBook());
+        final BrtiCalculator calc = calculator(BrtiSettings.from(arb.engine.config.Params.defaults().with("index.cfrti.capEnabled=false")), wallBook());
         assertThat(calc.calculate(T)).isTrue();
         assertThat(calc.orderSizeCap()).isEqualTo(arb.journal.Scales.NULL);
         assertThat(calc.utilizedDepth()).isEqualTo(btc("21"));
@@ -206,7 +206,7 @@ class BrtiCalculatorHandComputedTest
         //   = 59995 + 10 x 0.0356740 / 0.473235 = 59995.753833
         final PriceLevelBook coinbase = book().ask(60010, "0.6").ask(60030, "1").bid(59990, "0.5").bid(59960, "1").at(FRESH);
         final PriceLevelBook kraken = book().ask(60010, "0.6").ask(60050, "2").bid(59980, "1").bid(59960, "1").at(FRESH);
-        final BrtiCalculator calc = calculator(new BrtiParams(), coinbase, kraken);
+        final BrtiCalculator calc = calculator(BrtiSettings.defaults(), coinbase, kraken);
 
         assertThat(calc.calculate(T)).isTrue();
         assertThat(calc.utilizedDepth()).isEqualTo(btc("3"));
@@ -222,7 +222,7 @@ class BrtiCalculatorHandComputedTest
     {
         // asks 60400 x1, 60500 x1 ; bids 59500 x1. v=1: 900/119900 = 0.0075 > D, but v_T >= s:
         // value = midPV(1) = (60400 + 59500) / 2 = 59950.
-        final BrtiCalculator calc = calculator(new BrtiParams(),
+        final BrtiCalculator calc = calculator(BrtiSettings.defaults(),
             book().ask(60400, "1").ask(60500, "1").bid(59500, "1").at(FRESH));
         assertThat(calc.calculate(T)).isTrue();
         assertThat(calc.utilizedDepth()).isEqualTo(btc("1"));
@@ -235,14 +235,14 @@ class BrtiCalculatorHandComputedTest
         // bids hold 0.3 BTC in total (< s = 1): no grid point exists. Default: the consolidated best
         // mid (59990 + 60010) / 2 = 60000, utilized depth reported as 0.
         final PriceLevelBook b = book().ask(60010, "2").ask(60020, "2").bid(59990, "0.1").bid(59980, "0.2").at(FRESH);
-        final BrtiCalculator calc = calculator(new BrtiParams(), b);
+        final BrtiCalculator calc = calculator(BrtiSettings.defaults(), b);
         assertThat(calc.calculate(T)).isTrue();
         assertThat(calc.utilizedDepth()).isZero();
         assertThat(calc.gridPoints()).isZero();
         assertThat(calc.valueCents()).isEqualTo(usd(60000));
 
         // index.cfrti.thinBook=no-value: the same book gives no value, with the venue still counted as used.
-        final BrtiCalculator strict = calculator(new BrtiParams().thinBookPolicy(BrtiParams.ThinBookPolicy.NO_VALUE), b);
+        final BrtiCalculator strict = calculator(BrtiSettings.from(arb.engine.config.Params.defaults().with("index.cfrti.thinBook=no-value")), b);
         assertThat(strict.calculate(T)).isFalse();
         assertThat(strict.hasValue()).isFalse();
         assertThat(strict.value()).isEqualTo(arb.journal.Scales.NULL);

@@ -38,7 +38,7 @@ class BrtiExclusionTest
     {
         final PriceLevelBook coinbase = simple(60000, T - MS);
         final PriceLevelBook kraken = simple(60100, T - 10_000 * MS);
-        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams());
+        final BrtiCalculator calc = new BrtiCalculator(BrtiSettings.defaults());
         calc.addVenue(COINBASE, coinbase, false);
         calc.addVenue(KRAKEN, kraken, false);
 
@@ -58,7 +58,7 @@ class BrtiExclusionTest
     @Test
     void staleThresholdIsAParameter()
     {
-        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams().staleNs(500 * MS));
+        final BrtiCalculator calc = new BrtiCalculator(BrtiSettings.from(arb.engine.config.Params.defaults().with("index.cfrti.staleMs=500")));
         calc.addVenue(COINBASE, simple(60000, T - 501 * MS), false);
         calc.addVenue(KRAKEN, simple(60100, T - 499 * MS), false);
         calc.calculate(T);
@@ -69,7 +69,7 @@ class BrtiExclusionTest
     @Test
     void bookNeverUpdatedIsStale()
     {
-        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams());
+        final BrtiCalculator calc = new BrtiCalculator(BrtiSettings.defaults());
         final PriceLevelBook untouched = new PriceLevelBook();
         untouched.set(true, usd(59995), Scales.QTY);
         untouched.set(false, usd(60005), Scales.QTY);
@@ -85,7 +85,7 @@ class BrtiExclusionTest
         final PriceLevelBook asksOnly = book().ask(60010, "5").at(T - MS);
         final PriceLevelBook crossed = book().bid(60020, "1").ask(60010, "1").at(T - MS);
         final PriceLevelBook good = simple(60000, T - MS);
-        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams());
+        final BrtiCalculator calc = new BrtiCalculator(BrtiSettings.defaults());
         calc.addVenue(COINBASE, bidsOnly, false);
         calc.addVenue(KRAKEN, asksOnly, false);
         calc.addVenue(BITSTAMP, crossed, false);
@@ -112,7 +112,7 @@ class BrtiExclusionTest
         final PriceLevelBook binance = simple(60200, T - MS);
         final PriceLevelBook coinbase = simple(60000, T - MS);
 
-        final BrtiCalculator byDefault = new BrtiCalculator(new BrtiParams());
+        final BrtiCalculator byDefault = new BrtiCalculator(BrtiSettings.defaults());
         byDefault.addVenue(COINBASE, coinbase, false);
         byDefault.addVenue(BINANCEUS, binance, true);
         byDefault.calculate(T);
@@ -120,7 +120,7 @@ class BrtiExclusionTest
         assertThat(byDefault.venuesExcluded() & (1 << BINANCEUS)).isNotZero();
         assertThat(byDefault.valueCents()).isEqualTo(usd(60000));
 
-        final BrtiCalculator allowed = new BrtiCalculator(new BrtiParams().excludeUsdt(false));
+        final BrtiCalculator allowed = new BrtiCalculator(BrtiSettings.from(arb.engine.config.Params.defaults().with("index.cfrti.excludeUsdt=false")));
         allowed.addVenue(COINBASE, coinbase, false);
         allowed.addVenue(BINANCEUS, binance, true);
         allowed.calculate(T);
@@ -136,7 +136,7 @@ class BrtiExclusionTest
     @Test
     void disabledVenueIsNeitherUsedNorCountedAsExcluded()
     {
-        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams().enabledVenueMask(1 << COINBASE));
+        final BrtiCalculator calc = new BrtiCalculator(BrtiSettings.from(arb.engine.config.Params.defaults().with("index.cfrti.venues=coinbase")));
         calc.addVenue(COINBASE, simple(60000, T - MS), false);
         calc.addVenue(KRAKEN, simple(61000, T - MS), false);
         calc.calculate(T);
@@ -149,7 +149,7 @@ class BrtiExclusionTest
     @Test
     void feedReportedDownDropsTheBookUntilItIsUsableAgain()
     {
-        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams());
+        final BrtiCalculator calc = new BrtiCalculator(BrtiSettings.defaults());
         calc.addVenue(COINBASE, simple(60000, T - MS), false);
         calc.addVenue(KRAKEN, simple(60100, T - MS), false);
         calc.feedUsable(KRAKEN, false);
@@ -167,7 +167,7 @@ class BrtiExclusionTest
         // A snapshot split over several events is readable half-built between its parts: the book
         // keeper's validity flag keeps it out until the last part has arrived.
         final boolean[] complete = {true, true, false};
-        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams());
+        final BrtiCalculator calc = new BrtiCalculator(BrtiSettings.defaults());
         calc.addVenue(COINBASE, simple(60000, T - MS), false);
         calc.addVenue(KRAKEN, simple(60100, T - MS), false);
         calc.bookValidity(venue -> complete[venue]);
@@ -185,7 +185,7 @@ class BrtiExclusionTest
         final PriceLevelBook coinbase = simple(60000, T - MS);
         final PriceLevelBook kraken = simple(60000, T - MS);
         final PriceLevelBook bitstamp = simple(60000, T - MS);
-        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams());
+        final BrtiCalculator calc = new BrtiCalculator(BrtiSettings.defaults());
         calc.addVenue(COINBASE, coinbase, false);
         calc.addVenue(KRAKEN, kraken, false);
         calc.addVenue(BITSTAMP, bitstamp, false);
@@ -223,7 +223,7 @@ class BrtiExclusionTest
         final PriceLevelBook coinbase = simple(60000, T - MS);
         final PriceLevelBook kraken = simple(60000, T - MS);
         final PriceLevelBook bitstamp = simple(64000, T - MS);
-        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams());
+        final BrtiCalculator calc = new BrtiCalculator(BrtiSettings.defaults());
         calc.addVenue(COINBASE, coinbase, false);
         calc.addVenue(KRAKEN, kraken, false);
         calc.addVenue(BITSTAMP, bitstamp, false);
@@ -245,7 +245,7 @@ class BrtiExclusionTest
     {
         // With only two valid venues each one's "others" is the other venue: 60000 vs 63500 is
         // 5.8% (and 5.5% the other way), so both go. No book left: no value, said clearly.
-        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams());
+        final BrtiCalculator calc = new BrtiCalculator(BrtiSettings.defaults());
         calc.addVenue(COINBASE, simple(60000, T - MS), false);
         calc.addVenue(KRAKEN, simple(63500, T - MS), false);
         assertThat(calc.calculate(T)).isFalse();
@@ -260,7 +260,7 @@ class BrtiExclusionTest
         final PriceLevelBook coinbase = simple(60000, T - MS);
         final PriceLevelBook kraken = simple(60000, T - MS);
         final PriceLevelBook bitstamp = simple(64000, T - MS);
-        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams());
+        final BrtiCalculator calc = new BrtiCalculator(BrtiSettings.defaults());
         calc.addVenue(COINBASE, coinbase, false);
         calc.addVenue(KRAKEN, kraken, false);
         calc.addVenue(BITSTAMP, bitstamp, false);
@@ -276,7 +276,7 @@ class BrtiExclusionTest
     @Test
     void everyVenueExcludedMeansNoValueWithEveryReasonReported()
     {
-        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams());
+        final BrtiCalculator calc = new BrtiCalculator(BrtiSettings.defaults());
         calc.addVenue(COINBASE, simple(60000, T - 11_000 * MS), false);
         calc.addVenue(KRAKEN, book().bid(59990, "1").at(T - MS), false);
         calc.addVenue(BITSTAMP, book().bid(60020, "1").ask(60010, "1").at(T - MS), false);
@@ -295,7 +295,7 @@ class BrtiExclusionTest
         assertThat(calc.exclusion(BINANCEUS)).isEqualTo(VenueExclusion.USDT_QUOTE);
 
         // And with no venue registered at all.
-        final BrtiCalculator empty = new BrtiCalculator(new BrtiParams());
+        final BrtiCalculator empty = new BrtiCalculator(BrtiSettings.defaults());
         assertThat(empty.calculate(T)).isFalse();
         assertThat(empty.venuesExcluded()).isEqualTo(DEFAULT_ENABLED);
     }
@@ -304,7 +304,7 @@ class BrtiExclusionTest
     void aValueReturnsAfterANoValueCalculation()
     {
         final PriceLevelBook coinbase = simple(60000, T - 11_000 * MS);
-        final BrtiCalculator calc = new BrtiCalculator(new BrtiParams());
+        final BrtiCalculator calc = new BrtiCalculator(BrtiSettings.defaults());
         calc.addVenue(COINBASE, coinbase, false);
         assertThat(calc.calculate(T)).isFalse();
         coinbase.touch(T);

@@ -62,18 +62,18 @@ class BrtiPropertiesTest
         return rnd.nextLong(10_000L, 4 * Scales.QTY);
     }
 
-    private static BrtiParams randomParams(final SplittableRandom rnd)
+    private static BrtiSettings randomParams(final SplittableRandom rnd)
     {
-        final long[] spacings = {10_000_000L, 50_000_000L, Scales.QTY, 2 * Scales.QTY};
-        return new BrtiParams()
-            .spacingQty(spacings[rnd.nextInt(spacings.length)])
-            .gridIncludesZero(rnd.nextInt(4) == 0)
-            .capMinOrders(rnd.nextInt(4) == 0 ? 5 : 50)
-            .capBand(rnd.nextInt(4) == 0 ? 0.001 : 0.05)
-            .excludeUsdt(false);
+        final String[] spacings = {"0.1", "0.5", "1", "2"};
+        return BrtiSettings.from(arb.engine.config.Params.defaults()
+            .with("index.cfrti.spacingBtc=" + spacings[rnd.nextInt(spacings.length)])
+            .with("index.cfrti.gridIncludesZero=" + (rnd.nextInt(4) == 0))
+            .with("index.cfrti.capMinOrders=" + (rnd.nextInt(4) == 0 ? 5 : 50))
+            .with("index.cfrti.capBand=" + (rnd.nextInt(4) == 0 ? "0.001" : "0.05"))
+            .with("index.cfrti.excludeUsdt=false"));
     }
 
-    private static BrtiCalculator calculator(final BrtiParams params, final int[] order, final PriceLevelBook[] books)
+    private static BrtiCalculator calculator(final BrtiSettings params, final int[] order, final PriceLevelBook[] books)
     {
         final BrtiCalculator calc = new BrtiCalculator(params);
         for (final int i : order)
@@ -136,7 +136,7 @@ class BrtiPropertiesTest
                     continue;
                 }
             }
-            final BrtiParams params = randomParams(rnd);
+            final BrtiSettings params = randomParams(rnd);
             final BrtiCalculator forward = calculator(params, identity(venues), books);
             final int[] shuffled = shuffled(rnd, venues);
             final BrtiCalculator permuted = calculator(params, shuffled, books);
@@ -161,7 +161,7 @@ class BrtiPropertiesTest
             {
                 good[i] = randomBook(rnd, 60_000 * Scales.PRICE, T - MS);
             }
-            final BrtiParams params = randomParams(rnd);
+            final BrtiSettings params = randomParams(rnd);
             final BrtiCalculator without = calculator(params, identity(3), good);
             without.calculate(T);
 
@@ -200,7 +200,7 @@ class BrtiPropertiesTest
             {
                 books[i] = randomBook(rnd, 60_000 * Scales.PRICE, T - MS);
             }
-            final BrtiParams params = randomParams(rnd);
+            final BrtiSettings params = randomParams(rnd);
             final BrtiCalculator calc = calculator(params, identity(venues), books);
             calc.calculate(T);
             final Reference ref = new Reference(params, books);
@@ -218,7 +218,7 @@ class BrtiPropertiesTest
         final SplittableRandom rnd = new SplittableRandom(42);
         final PriceLevelBook[] books = {randomBook(rnd, 60_000 * Scales.PRICE, T - MS),
             randomBook(rnd, 60_000 * Scales.PRICE, T - MS), randomBook(rnd, 60_000 * Scales.PRICE, T - MS)};
-        final BrtiCalculator calc = calculator(new BrtiParams(), identity(3), books);
+        final BrtiCalculator calc = calculator(BrtiSettings.defaults(), identity(3), books);
         calc.calculate(T);
         final long first = calc.value();
         for (int i = 0; i < 100; i++)
@@ -238,7 +238,7 @@ class BrtiPropertiesTest
         long utilizedDepth;
         long value;
 
-        Reference(final BrtiParams p, final PriceLevelBook[] books)
+        Reference(final BrtiSettings p, final PriceLevelBook[] books)
         {
             final List<long[]> bids = merged(books, true);
             final List<long[]> asks = merged(books, false);
@@ -445,7 +445,7 @@ class BrtiPropertiesTest
             }
             final long[] offsetBp = new long[venues];
             final long[] lastUpdate = new long[venues];
-            final BrtiParams params = randomParams(rnd);
+            final BrtiSettings params = randomParams(rnd);
             long t = T;
             int prints = 0;
             int erroneous = 0;

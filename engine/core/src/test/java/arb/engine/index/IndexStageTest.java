@@ -30,7 +30,7 @@ class IndexStageTest
     private final TestEvents events = new TestEvents();
     private final TestEvents.Capture out = new TestEvents.Capture();
     private final PriceLevelBook coinbase = new PriceLevelBook(64);
-    private final IndexStage stage = new IndexStage(new BrtiParams(), new WeightedLastParams(), new IndexStageParams(), out);
+    private final IndexStage stage = new IndexStage(BrtiSettings.defaults(), WeightedLastSettings.defaults(), IndexStageSettings.defaults(), out);
 
     IndexStageTest()
     {
@@ -278,7 +278,7 @@ class IndexStageTest
             assertThat(stage.calculations() - before).isEqualTo(600);
             assertThat(stage.skippedCalculations()).isGreaterThan(1_000_000_000L);
         });
-        final IndexStage fresh = new IndexStage(new BrtiParams(), new WeightedLastParams(), new IndexStageParams(), out);
+        final IndexStage fresh = new IndexStage(BrtiSettings.defaults(), WeightedLastSettings.defaults(), IndexStageSettings.defaults(), out);
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () ->
         {
             fresh.advanceTo(Long.MIN_VALUE + 1); // the very first event at the start of the range

@@ -23,7 +23,7 @@ class SettlementEstimatorTest
     private final IndexSeries series = new IndexSeries(4096);
     private final List<String> reports = new ArrayList<>();
     private final List<long[]> numbers = new ArrayList<>();
-    private final SettlementEstimator estimator = new SettlementEstimator(new IndexStageParams(),
+    private final SettlementEstimator estimator = new SettlementEstimator(IndexStageSettings.defaults(),
         new IndexMethod[] {IndexMethod.CF_RTI}, new IndexSeries[] {series}, this::collect);
 
     private void collect(final SettlementReport r)
@@ -147,7 +147,7 @@ class SettlementEstimatorTest
     @Test
     void windowsAreForgottenAfterTheOfficialWaitAndTheTableRecyclesFinishedOnes()
     {
-        final SettlementEstimator small = new SettlementEstimator(new IndexStageParams().maxWindows(2),
+        final SettlementEstimator small = new SettlementEstimator(IndexStageSettings.defaults().withMaxWindows(2),
             new IndexMethod[] {IndexMethod.CF_RTI}, new IndexSeries[] {series}, this::collect);
         small.onMarket(0, ticker("A"), StrikeType.GREATER_OR_EQUAL, CLOSE, usd(1), Scales.NULL, MarketResult.NONE, Scales.NULL);
         small.onMarket(0, ticker("B"), StrikeType.GREATER_OR_EQUAL, CLOSE, usd(1), Scales.NULL, MarketResult.NONE, Scales.NULL);

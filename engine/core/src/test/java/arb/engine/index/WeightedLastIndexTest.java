@@ -21,7 +21,7 @@ class WeightedLastIndexTest
     {
         // 0.35 x 60000 + 0.25 x 60010 + 0.20 x 59990 + 0.20 x 60100
         //   = 21000 + 15002.5 + 11998 + 12020 = 60020.50 (weights sum to 1)
-        final WeightedLastIndex index = new WeightedLastIndex(new WeightedLastParams());
+        final WeightedLastIndex index = new WeightedLastIndex(WeightedLastSettings.defaults());
         index.onTrade(COINBASE, false, usd(60000), T - S);
         index.onTrade(KRAKEN, false, usd(60010), T - S);
         index.onTrade(BITSTAMP, false, usd(59990), T - S);
@@ -35,7 +35,7 @@ class WeightedLastIndexTest
     @Test
     void onlyTheLastTradeCounts()
     {
-        final WeightedLastIndex index = new WeightedLastIndex(new WeightedLastParams());
+        final WeightedLastIndex index = new WeightedLastIndex(WeightedLastSettings.defaults());
         index.onTrade(COINBASE, false, usd(59000), T - 2 * S);
         index.onTrade(COINBASE, false, usd(60000), T - S);
         index.calculate(T);
@@ -48,7 +48,7 @@ class WeightedLastIndexTest
         // Bitstamp's last trade is 11 s old (> 10 s): weights 0.35, 0.25, 0.20 renormalised over 0.80:
         // (0.35 x 60000 + 0.25 x 60010 + 0.20 x 60100) / 0.80 = (21000 + 15002.5 + 12020) / 0.8
         //   = 48022.5 / 0.8 = 60028.125 -> 60028.13 (half away from zero)
-        final WeightedLastIndex index = new WeightedLastIndex(new WeightedLastParams());
+        final WeightedLastIndex index = new WeightedLastIndex(WeightedLastSettings.defaults());
         index.onTrade(COINBASE, false, usd(60000), T - S);
         index.onTrade(KRAKEN, false, usd(60010), T - S);
         index.onTrade(BITSTAMP, false, usd(59000), T - 11 * S);
@@ -64,7 +64,7 @@ class WeightedLastIndexTest
     @Test
     void staleMsZeroIsTheOriginalThatNeverChecksStaleness()
     {
-        final WeightedLastIndex index = new WeightedLastIndex(new WeightedLastParams().staleNs(0));
+        final WeightedLastIndex index = new WeightedLastIndex(WeightedLastSettings.from(arb.engine.config.Params.defaults().with("index.weightedLast.staleMs=0")));
         index.onTrade(COINBASE, false, usd(60000), T - 3600 * S);
         index.onTrade(KRAKEN, false, usd(60400), T - S);
         index.calculate(T);
@@ -78,13 +78,13 @@ class WeightedLastIndexTest
         // (0.35 x 60000.01 + 0.25 x 60000.00) / 0.60 = 60000.0058333.. -> 60000.01; the raw value
         // rounds to 1e-8 from the exact quotient: 6000000583333.33.. -> 6000000583333.
         // Coinbase alone at 60000.005 is exactly half a cent: rounds away from zero to 60000.01.
-        final WeightedLastIndex index = new WeightedLastIndex(new WeightedLastParams());
+        final WeightedLastIndex index = new WeightedLastIndex(WeightedLastSettings.defaults());
         index.onTrade(COINBASE, false, usd("60000.01"), T - S);
         index.onTrade(KRAKEN, false, usd("60000.00"), T - S);
         index.calculate(T);
         assertThat(index.value()).isEqualTo(6_000_000_583_333L);
         assertThat(index.valueCents()).isEqualTo(usd("60000.01"));
-        final WeightedLastIndex alone = new WeightedLastIndex(new WeightedLastParams());
+        final WeightedLastIndex alone = new WeightedLastIndex(WeightedLastSettings.defaults());
         alone.onTrade(COINBASE, false, usd("60000.005"), T - S);
         alone.calculate(T);
         assertThat(alone.valueCents()).isEqualTo(usd("60000.01"));
@@ -93,7 +93,7 @@ class WeightedLastIndexTest
     @Test
     void noTradeAnywhereMeansNoValue()
     {
-        final WeightedLastIndex index = new WeightedLastIndex(new WeightedLastParams());
+        final WeightedLastIndex index = new WeightedLastIndex(WeightedLastSettings.defaults());
         assertThat(index.calculate(T)).isFalse();
         assertThat(index.value()).isEqualTo(Scales.NULL);
         assertThat(index.venuesExcluded()).isEqualTo(0b11110);
@@ -104,11 +104,10 @@ class WeightedLastIndexTest
     @Test
     void usdtVenueCanBeExcludedAndWeightsComeFromConfiguration()
     {
-        final WeightedLastParams params = new WeightedLastParams();
-        assertThat(params.set("index.weightedLast.weights", "coinbase:0.5, binance.us:0.5")).isTrue();
-        assertThat(params.set("index.weightedLast.excludeUsdt", "true")).isTrue();
-        assertThat(params.set("index.weightedLast.staleMs", "5000")).isTrue();
-        assertThat(params.set("index.cfrti.staleMs", "5000")).isFalse();
+        final WeightedLastSettings params = WeightedLastSettings.from(arb.engine.config.Params.defaults()
+            .with("index.weightedLast.weights=coinbase:0.5, binance.us:0.5")
+            .with("index.weightedLast.excludeUsdt=true")
+            .with("index.weightedLast.staleMs=5000"));
         assertThat(params.weightE4(KRAKEN)).isZero();
         final WeightedLastIndex index = new WeightedLastIndex(params);
         index.onTrade(COINBASE, false, usd(60000), T - S);
@@ -117,9 +116,14 @@ class WeightedLastIndexTest
         index.calculate(T);
         assertThat(index.exclusion(BINANCEUS)).isEqualTo(VenueExclusion.USDT_QUOTE);
         assertThat(index.valueCents()).isEqualTo(usd(60000));
-        assertThatThrownBy(() -> params.set("index.weightedLast.weights", "coinbase=1"))
+        assertThatThrownBy(() -> weights("coinbase=1"))
             .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> params.set("index.weightedLast.weights", "coinbase:35,kraken:25"))
+        assertThatThrownBy(() -> weights("coinbase:35,kraken:25"))
             .hasMessageContaining("fraction");
+    }
+
+    private static WeightedLastSettings weights(final String list)
+    {
+        return WeightedLastSettings.from(arb.engine.config.Params.defaults().with("index.weightedLast.weights=" + list));
     }
 }

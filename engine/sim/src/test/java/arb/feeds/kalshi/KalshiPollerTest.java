@@ -78,10 +78,13 @@ class KalshiPollerTest
     {
         server = new SimServer(serverGroup, routes, path -> 0);
         final int port = server.bind("127.0.0.1", 0).getPort();
-        final KalshiFeedConfig config = new KalshiFeedConfig().fastTimings().set("sim", "127.0.0.1:" + port)
-            .set("series", series).set("webSocket", "false").set("pollIntervalMs", "50").set("listIntervalMs", "500")
-            .set("settleIntervalMs", "500").set("readLimitPerSecond", "1000").set("kxbtcdStrikes", "3");
-        extra.forEach(config::set);
+        KalshiFeedConfig config = KalshiFeedConfig.defaults().fastTimings().with("sim", "127.0.0.1:" + port)
+            .with("series", series).with("webSocket", "false").with("pollIntervalMs", "50").with("listIntervalMs", "500")
+            .with("settleIntervalMs", "500").with("readLimitPerSecond", "1000").with("kxbtcdStrikes", "3");
+        for (final Map.Entry<String, String> e : extra.entrySet())
+        {
+            config = config.with(e.getKey(), e.getValue());
+        }
         final ReceiveClock clock = ReceiveClock.startingAt(KalshiSimHarness.ns("2026-08-17T20:10:00Z"), 1.0);
         feed = new KalshiFeed(clientGroup.next(), new EventSink()
         {
@@ -192,7 +195,7 @@ class KalshiPollerTest
     @Test
     void settingsAboveTheReadBudgetAreRefusedBeforeAnythingStarts()
     {
-        final KalshiFeedConfig config = new KalshiFeedConfig().set("pollIntervalMs", "100");
+        final KalshiFeedConfig config = KalshiFeedConfig.defaults().with("pollIntervalMs", "100");
         assertThatThrownBy(() -> new KalshiFeed(clientGroup.next(), null, ReceiveClock.system(), config,
             IndexPriceSource.NONE, null, null, Map.of())).hasMessageContaining("reads/s");
     }

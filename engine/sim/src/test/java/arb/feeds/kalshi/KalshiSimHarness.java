@@ -84,17 +84,17 @@ public final class KalshiSimHarness implements AutoCloseable
         sim.start();
         kalshi.attach(() -> sim.model().truePrice());
 
-        final KalshiFeedConfig config = new KalshiFeedConfig().fastTimings()
-            .set("sim", "127.0.0.1:" + sim.port())
-            .set("pollIntervalMs", "40")
-            .set("listIntervalMs", "200")
-            .set("settleIntervalMs", "40")
-            .set("requestTimeoutMs", "400")
-            .set("staleAfterMs", "600")
-            .set("readLimitPerSecond", "1000");
+        KalshiFeedConfig config = KalshiFeedConfig.defaults().fastTimings()
+            .with("sim", "127.0.0.1:" + sim.port())
+            .with("pollIntervalMs", "40")
+            .with("listIntervalMs", "200")
+            .with("settleIntervalMs", "40")
+            .with("requestTimeoutMs", "400")
+            .with("staleAfterMs", "600")
+            .with("readLimitPerSecond", "1000");
         for (final Map.Entry<String, String> e : options.feed.entrySet())
         {
-            config.set(e.getKey(), e.getValue());
+            config = config.with(e.getKey(), e.getValue());
         }
         if (options.key)
         {
@@ -102,7 +102,7 @@ public final class KalshiSimHarness implements AutoCloseable
             Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                     .encodeToString(other.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
-            config.set("apiKeyId", "test-key").set("privateKeyPath", pem.toString());
+            config = config.with("apiKeyId", "test-key").with("privateKeyPath", pem.toString());
         }
         feed = new KalshiFeed(group.next(), new CapturingSink(), clock, config, IndexPriceSource.NONE, null, null, Map.of(),
             options.capture);

@@ -58,7 +58,7 @@ class AllVenuesOneLoopTest
         try (VenueSimulator sim = VenueSimulator.builder().clock(clock).seed(3)
             .modelConfig(new MarketModelConfig().intensity(0.5)).tickMs(2).build().start())
         {
-            final FeedsConfig config = new FeedsConfig().pointAtSimulator("127.0.0.1", sim.port()).fastTimings();
+            final FeedsConfig config = FeedsConfig.defaults().pointAtSimulator("127.0.0.1", sim.port()).fastTimings();
             try (SpotFeeds feeds = new SpotFeeds(group.next(), sink, clock, config, new SpotDecoders(config), null))
             {
                 feeds.start();

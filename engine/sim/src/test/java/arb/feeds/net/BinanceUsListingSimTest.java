@@ -2,7 +2,6 @@ package arb.feeds.net;
 
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
-import arb.sbe.Quote;
 import arb.sbe.Venue;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,7 @@ class BinanceUsListingSimTest
     void unlistedSymbolStopsTheVenueWithAClearMessage() throws Exception
     {
         try (SimFeedHarness h = new SimFeedHarness(Venue.BINANCEUS, b -> { },
-            c -> c.venue(Venue.BINANCEUS).symbol("BTCUSD").quote(Quote.USD), null))
+            c -> c.with(java.util.Map.of("feeds.binanceus.symbol", "BTCUSD", "feeds.binanceus.quote", "usd")), null))
         {
             SimFeedHarness.await("STOPPED", 3_000, () -> h.feeds.state(Venue.BINANCEUS) == FeedState.STOPPED);
             final RecordingSink.Status last = h.statuses().get(h.statuses().size() - 1);

@@ -29,7 +29,7 @@ class CaptureReplaySimTest
         final PriceLevelBook recorded;
         try (CaptureWriter capture = new CaptureWriter(file, 16 << 20))
         {
-            try (SimFeedHarness h = new SimFeedHarness(Venue.KRAKEN, b -> { }, c -> { }, capture))
+            try (SimFeedHarness h = new SimFeedHarness(Venue.KRAKEN, b -> { }, c -> c, capture))
             {
                 h.awaitLive();
                 Thread.sleep(500);
@@ -41,7 +41,7 @@ class CaptureReplaySimTest
         }
         assertThat(recorded.bidDepth()).isEqualTo(100);
 
-        try (SimFeedHarness replay = new SimFeedHarness(Venue.KRAKEN, b -> b.capture(file, 4.0), c -> { }, null))
+        try (SimFeedHarness replay = new SimFeedHarness(Venue.KRAKEN, b -> b.capture(file, 4.0), c -> c, null))
         {
             SimFeedHarness.await("recorded connection replayed to its end", 5_000, () -> replay.statuses().stream()
                 .anyMatch(s -> s.state() == FeedState.DISCONNECTED && s.reason() == FeedReason.PEER_CLOSED));

@@ -32,7 +32,7 @@ class CaptureRoundTripTest
         final FeedsConfig config;
         try (CaptureWriter capture = new CaptureWriter(file, 16 << 20))
         {
-            try (SimFeedHarness h = new SimFeedHarness(Venue.COINBASE, b -> { }, c -> { }, capture))
+            try (SimFeedHarness h = new SimFeedHarness(Venue.COINBASE, b -> { }, c -> c, capture))
             {
                 h.awaitLive();
                 Thread.sleep(300);

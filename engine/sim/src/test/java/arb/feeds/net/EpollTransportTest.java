@@ -28,7 +28,7 @@ class EpollTransportTest
         {
             assertThat(Transports.isEpoll(group)).isTrue();
             final RecordingSink sink = new RecordingSink();
-            final FeedsConfig config = new FeedsConfig().pointAtSimulator("localhost", sim.port()).onlyVenues("kraken")
+            final FeedsConfig config = FeedsConfig.defaults().pointAtSimulator("localhost", sim.port()).onlyVenues("kraken")
                 .fastTimings();
             try (SpotFeeds feeds = new SpotFeeds(group.next(), sink, ReceiveClock.system(), config, new SpotDecoders(config), null))
             {

@@ -12,7 +12,7 @@ class KeepaliveSimTest
     @Test
     void binanceWebSocketPingsAreAnsweredWithPongs() throws Exception
     {
-        try (SimFeedHarness h = new SimFeedHarness(Venue.BINANCEUS, b -> b.binancePingMs(50), c -> { }, null))
+        try (SimFeedHarness h = new SimFeedHarness(Venue.BINANCEUS, b -> b.binancePingMs(50), c -> c, null))
         {
             h.awaitLive();
             SimFeedHarness.await("pongs", 3_000, () -> h.sim.pongsReceived(Venue.BINANCEUS) >= 3);

@@ -1,6 +1,5 @@
 package arb.feeds.net;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
@@ -64,9 +63,9 @@ class LargeFragmentedFrameTest
         final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try (VenueSimulator started = sim.start())
         {
-            final FeedsConfig config = new FeedsConfig().onlyVenues("coinbase").fastTimings();
-            config.venue(Venue.COINBASE).ws(URI.create("ws://127.0.0.1:" + started.port() + "/big-coinbase"))
-                .silenceStaleMs(5_000).silenceReconnectMs(10_000);
+            final FeedsConfig config = FeedsConfig.defaults().onlyVenues("coinbase").fastTimings().with(java.util.Map.of(
+                "feeds.coinbase.ws", "ws://127.0.0.1:" + started.port() + "/big-coinbase",
+                "feeds.coinbase.silenceStaleMs", "5000", "feeds.coinbase.silenceReconnectMs", "10000"));
             final RecordingSink sink = new RecordingSink();
             try (SpotFeeds feeds = new SpotFeeds(group.next(), sink, ReceiveClock.system(), config, new SpotDecoders(config), null))
             {

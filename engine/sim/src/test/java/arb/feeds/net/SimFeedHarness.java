@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import arb.feeds.ReceiveClock;
 import arb.market.book.PriceLevelBook;
@@ -34,7 +35,7 @@ final class SimFeedHarness implements AutoCloseable
     private final EventLoopGroup group;
 
     SimFeedHarness(final Venue venue, final Consumer<VenueSimulator.Builder> simOptions,
-        final Consumer<FeedsConfig> feedOptions, final FrameCapture capture) throws Exception
+        final UnaryOperator<FeedsConfig> feedOptions, final FrameCapture capture) throws Exception
     {
         this.venue = venue;
         final ReceiveClock clock = ReceiveClock.system();
@@ -47,9 +48,8 @@ final class SimFeedHarness implements AutoCloseable
             .slowAcceptMs(1_500);
         simOptions.accept(b);
         sim = b.build().start();
-        config = new FeedsConfig().pointAtSimulator("127.0.0.1", sim.port()).onlyVenues(VenueSettings.configName(venue))
-            .fastTimings();
-        feedOptions.accept(config);
+        config = feedOptions.apply(FeedsConfig.defaults().pointAtSimulator("127.0.0.1", sim.port())
+            .onlyVenues(VenueSettings.configName(venue)).fastTimings());
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         final EventLoop loop = group.next();
         feeds = new SpotFeeds(loop, sink, clock, config, new SpotDecoders(config), capture);
@@ -58,7 +58,7 @@ final class SimFeedHarness implements AutoCloseable
 
     SimFeedHarness(final Venue venue) throws Exception
     {
-        this(venue, b -> { }, c -> { }, null);
+        this(venue, b -> { }, c -> c, null);
     }
 
     static void await(final String what, final long timeoutMs, final BooleanSupplier condition) throws InterruptedException

@@ -1,7 +1,6 @@
 package arb.feeds.net;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -76,8 +75,8 @@ class TlsVerificationTest
         throws Exception
     {
         final RecordingSink sink = new RecordingSink();
-        final FeedsConfig config = new FeedsConfig().onlyVenues("coinbase").fastTimings();
-        config.venue(Venue.COINBASE).ws(URI.create("wss://" + host + ":" + sim.port() + "/coinbase"));
+        final FeedsConfig config = FeedsConfig.defaults().onlyVenues("coinbase").fastTimings()
+            .with("feeds.coinbase.ws", "wss://" + host + ":" + sim.port() + "/coinbase");
         try (SpotFeeds feeds = new SpotFeeds(group.next(), sink, ReceiveClock.system(), config, new SpotDecoders(config),
             null, clientContext))
         {

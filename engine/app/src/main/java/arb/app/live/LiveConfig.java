@@ -1,0 +1,34 @@
+package arb.app.live;
+
+import arb.market.config.EnvValues;
+
+/**
+ * The {@code live.*} environment settings of a live run (defaults in {@link LiveEnvCatalog}).
+ * Environment only: none of them can change an output.
+ *
+ * @param tickMs           clock tick interval
+ * @param statusIntervalMs status line period
+ * @param watchdogStallMs  a consumer behind for this long stops the run
+ * @param stopTimeoutMs    longest wait for the feeds to stop and the ring to drain
+ * @param waitStrategy     the ring's wait strategy by name
+ * @param minFreeDiskMb    stop below this much free disk
+ * @param warnFreeDiskMb   warn below this much free disk
+ * @param latencyProbe     record receive -> evaluation latency into side files
+ */
+public record LiveConfig(long tickMs, long statusIntervalMs, long watchdogStallMs, long stopTimeoutMs,
+    String waitStrategy, long minFreeDiskMb, long warnFreeDiskMb, boolean latencyProbe)
+{
+    public static LiveConfig from(final EnvValues v)
+    {
+        return new LiveConfig(
+            v.getLong("live.tickMs"),
+            v.getLong("live.statusIntervalMs"),
+            v.getLong("live.watchdogStallMs"),
+            v.getLong("live.stopTimeoutMs"),
+            v.get("live.waitStrategy"),
+            v.getLong("live.minFreeDiskMb"),
+            v.getLong("live.warnFreeDiskMb"),
+            // anything but "false" keeps the probe on, as before the catalog
+            !"false".equalsIgnoreCase(v.get("live.latencyProbe")));
+    }
+}

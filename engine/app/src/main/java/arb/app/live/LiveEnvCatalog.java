@@ -1,0 +1,34 @@
+package arb.app.live;
+
+import arb.engine.ring.WaitStrategies;
+import arb.feeds.FeedsEnvCatalog;
+import arb.market.config.EnvCatalog;
+
+/**
+ * Every environment setting of a live run's own machinery ({@code live.*}: clock ticks, status
+ * cadence, watchdog, wait strategy, disk guard, latency probe) with its default, and {@link #ALL}:
+ * these plus the feeds' settings ({@link FeedsEnvCatalog}), which is what a config file or
+ * {@code --set} may name besides logic parameters and what {@code arb params --env} lists.
+ */
+public final class LiveEnvCatalog
+{
+    /** The {@code live.*} settings. */
+    public static final EnvCatalog LIVE = new EnvCatalog()
+        .define("live.tickMs", "ms", "200", "Clock tick interval: the engine sees time pass without market data (> 0)")
+        .define("live.statusIntervalMs", "ms", "10000", "Status line period (ms)")
+        .define("live.watchdogStallMs", "ms", "10000", "A consumer behind for this long stops the run with exit code 1")
+        .define("live.stopTimeoutMs", "ms", "5000", "Longest wait for the feeds to stop and the ring to drain at shutdown")
+        .define("live.waitStrategy", "enum", WaitStrategies.DEFAULT,
+            "Ring wait strategy of the consumers (`arb` lists the names on a typo); cannot change an output")
+        .define("live.minFreeDiskMb", "int", "1024", "Stop (or refuse to start) below this much free disk (MB) at the run directory")
+        .define("live.warnFreeDiskMb", "int", "10240", "Warn below this much free disk (MB)")
+        .define("live.latencyProbe", "bool", "true",
+            "Record receive -> evaluation latency of every event into side files of the run directory (false: off)");
+
+    /** Every environment setting: the feeds' ({@code feeds.*}, {@code kalshi.feed.*}, {@code clock.*}) then {@code live.*}. */
+    public static final EnvCatalog ALL = new EnvCatalog().include(FeedsEnvCatalog.CATALOG).include(LIVE);
+
+    private LiveEnvCatalog()
+    {
+    }
+}
