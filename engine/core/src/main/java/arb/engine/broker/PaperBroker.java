@@ -3,6 +3,7 @@ package arb.engine.broker;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 
+import arb.engine.model.AverageCost;
 import arb.engine.model.KalshiFees;
 import arb.engine.model.PriceTicks;
 import arb.journal.Scales;
@@ -561,8 +562,7 @@ public final class PaperBroker
         }
         else
         {
-            final long removed = side.qty == qty ? side.cost
-                : (side.cost / side.qty) * qty + ((side.cost % side.qty) * qty) / side.qty;
+            final long removed = AverageCost.costOfSale(side.cost, side.qty, qty);
             side.qty -= qty;
             side.cost -= removed;
             side.realized += notional - removed;

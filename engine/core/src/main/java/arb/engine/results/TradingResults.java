@@ -6,6 +6,7 @@ import java.util.List;
 
 import arb.engine.chain.OutputListener;
 import arb.engine.config.Params;
+import arb.engine.model.AverageCost;
 import arb.journal.Events;
 import arb.journal.Scales;
 import arb.sbe.ContractSide;
@@ -461,8 +462,7 @@ public final class TradingResults implements OutputListener
         }
         else
         {
-            final long removed = side.qty == qty ? side.cost
-                : side.qty == 0 ? 0 : (side.cost / side.qty) * qty + ((side.cost % side.qty) * qty) / side.qty;
+            final long removed = AverageCost.costOfSale(side.cost, side.qty, qty);
             side.qty -= qty;
             side.cost -= removed;
             side.cashFlow += notional - fee;
