@@ -5,6 +5,7 @@ import java.util.List;
 
 import arb.feeds.capture.CaptureImporter;
 import arb.feeds.capture.CaptureWriter;
+import arb.journal.RecordingSink;
 import arb.sim.SimFault;
 import arb.journal.Events;
 import arb.sbe.FeedStatusDecoder;

@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import arb.feeds.ReceiveClock;
+import arb.journal.RecordingSink;
 import arb.market.book.PriceLevelBook;
 import arb.feeds.capture.FrameCapture;
 import arb.sim.MarketModelConfig;
