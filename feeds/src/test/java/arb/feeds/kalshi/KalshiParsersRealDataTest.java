@@ -1,5 +1,6 @@
 package arb.feeds.kalshi;
 
+import arb.journal.RecordingSink;
 import arb.market.kalshi.KalshiCalendar;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package arb.feeds.kalshi;
 
+import arb.journal.RecordingSink;
 import arb.market.kalshi.KalshiCalendarTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -182,7 +183,7 @@ class KalshiRestParserTest
             assertThat(parser.onMarket(b, 0, length, RECV)).as("prefix %d", length).isEqualTo(KalshiRestParser.BAD_BODY);
         }
         assertThat(sink.size()).isZero();
-        assertThat(sink.pendingClaim()).isFalse();
+        assertThat(sink.claimOutstanding()).isFalse();
     }
 
     @Test
@@ -204,7 +205,7 @@ class KalshiRestParserTest
             parser.onMarket(b, 0, length, RECV);
             parser.onOrderbook(b, 0, length, RECV, ticker, 0);
             parser.onMarketList(b, 0, length, RECV, null);
-            assertThat(sink.pendingClaim()).isFalse();
+            assertThat(sink.claimOutstanding()).isFalse();
         }
     }
 
@@ -352,7 +353,7 @@ class KalshiRestParserTest
             final KalshiBookDecoder book = sink.book(i);
             assertThat(book.parts().first()).isEqualTo(i == 0);
             assertThat(book.parts().last()).isEqualTo(i == sink.size() - 1);
-            assertThat(sink.events.get(i).capacity()).isLessThanOrEqualTo(Events.SLOT_CAPACITY);
+            assertThat(sink.buffer(i).capacity()).isLessThanOrEqualTo(Events.SLOT_CAPACITY);
             for (final KalshiBookDecoder.LevelsDecoder l : book.levels())
             {
                 assertThat(l.qty()).isEqualTo(l.side() == ContractSide.YES ? 100 : 200);

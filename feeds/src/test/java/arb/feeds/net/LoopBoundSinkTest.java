@@ -2,6 +2,7 @@ package arb.feeds.net;
 
 import java.util.concurrent.TimeUnit;
 
+import arb.journal.RecordingSink;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -27,7 +28,7 @@ class LoopBoundSinkTest
             loop.submit(() ->
             {
                 sink.claim().putLong(0, 42);
-                sink.publish(8);
+                sink.publish(16); // longer than a header: RecordingSink checks lengths
             }).get(5, TimeUnit.SECONDS);
             assertThat(recording.size()).isEqualTo(1);
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import arb.feeds.FrameResult;
+import arb.journal.RecordingSink;
 import arb.market.book.PriceLevelBook;
 import arb.sbe.Aggressor;
 import arb.sbe.BestBidOfferDecoder;
@@ -153,7 +154,7 @@ class BinanceUsDecoderTest
         assertThat(u.venueNs()).isEqualTo(1_633_998_274_793_000_000L);
         assertThat(decoder.book().askDepth()).isEqualTo(1);
         assertThat(feed(decoder, diff(105, 106, "[]", "[]"))).isEqualTo(FrameResult.IGNORED); // stale
-        assertThat(sink.replayBook().sameLevels(decoder.book())).isTrue();
+        assertThat(BookReplay.of(sink).sameLevels(decoder.book())).isTrue();
     }
 
     @Test
@@ -361,7 +362,7 @@ class BinanceUsDecoderTest
         assertThat(comp.counters().badFrames).isZero();
         assertThat(comp.staleDiffsDropped()).isPositive();
         assertThat(data).isGreaterThan(100);
-        assertThat(sink.replayBook().sameLevels(comp.book())).isTrue();
+        assertThat(BookReplay.of(sink).sameLevels(comp.book())).isTrue();
         // the last bookTicker of the capture agrees with the book built from diffs
         assertThat(comp.book().isCrossed()).isFalse();
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import arb.feeds.FrameResult;
 import arb.journal.Events;
+import arb.journal.RecordingSink;
 import arb.journal.Scales;
 import arb.sbe.Aggressor;
 import arb.sbe.BookSnapshotDecoder;
@@ -70,7 +71,7 @@ class BitstampDecoderTest
         assertThat(feed(decoder, orderBook(40, 6_400_000))).isEqualTo(FrameResult.DATA);
         assertThat(decoder.book().bidDepth()).isEqualTo(40);
         assertThat(decoder.book().bestBid()).isEqualTo(6_400_000_000_000L);
-        assertThat(sink.replayBook().sameLevels(decoder.book())).isTrue();
+        assertThat(BookReplay.of(sink).sameLevels(decoder.book())).isTrue();
     }
 
     @Test
@@ -192,7 +193,7 @@ class BitstampDecoderTest
         }
         assertThat(subscribed).isEqualTo(20);
         assertThat(eth.counters().dataFrames).isPositive(); // the live_trades_ethusd trades
-        assertThat(sink.countOf(TradeDecoder.TEMPLATE_ID)).isEqualTo(eth.counters().dataFrames);
+        assertThat(sink.count(TradeDecoder.TEMPLATE_ID)).isEqualTo(eth.counters().dataFrames);
 
         final Path tardis = SharedData.require("venues/reference/bitstamp/tardis_fixtures/tardis-node_mappers_bitstamp_btcusd.jsonl");
         sink.clear();

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import arb.feeds.FrameResult;
+import arb.journal.RecordingSink;
 import arb.market.book.PriceLevelBook;
 import arb.journal.Events;
 import arb.journal.Scales;
@@ -113,7 +114,7 @@ class CoinbaseDecoderTest
         assertThat(levels.qty()).isEqualTo(1_100_000L);
 
         assertThat(decoder.book().bestBid()).isEqualTo(6_508_610_000_000L);
-        assertThat(sink.replayBook().sameLevels(decoder.book())).isTrue();
+        assertThat(BookReplay.of(sink).sameLevels(decoder.book())).isTrue();
         assertThat(decoder.counters().events).isEqualTo(2);
         assertThat(decoder.counters().dataFrames).isEqualTo(2);
     }
@@ -258,7 +259,7 @@ class CoinbaseDecoderTest
         assertThat(decoder.book().bestBidQty()).isEqualTo(500_000_000L);
         assertThat(decoder.book().price(true, 1)).isEqualTo(6_490_000_000_000L);
         assertThat(decoder.book().bestAsk()).isEqualTo(6_508_618_000_000L);
-        assertThat(sink.replayBook().sameLevels(decoder.book())).isTrue();
+        assertThat(BookReplay.of(sink).sameLevels(decoder.book())).isTrue();
     }
 
     @Test
@@ -374,7 +375,7 @@ class CoinbaseDecoderTest
             assertThat(s.seq()).isEqualTo(13);
             assertThat(s.levels().count()).isEqualTo(i < parts - 1 ? Events.MAX_LEVELS : total - (parts - 1) * Events.MAX_LEVELS);
         }
-        final PriceLevelBook rebuilt = sink.replayBook();
+        final PriceLevelBook rebuilt = BookReplay.of(sink);
         assertThat(rebuilt.bidDepth()).isEqualTo(bids);
         assertThat(rebuilt.askDepth()).isEqualTo(asks);
         assertThat(rebuilt.sameLevels(decoder.book())).isTrue();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import arb.feeds.FrameResult;
+import arb.journal.RecordingSink;
 import arb.market.book.PriceLevelBook;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -75,7 +76,7 @@ class CoinbaseRealCaptureTest
         assertThat(decoder.tickerBookMismatches()).isZero();
         assertThat(decoder.snapshotTradesSkipped()).isGreaterThan(10);
         assertThat(decoder.book().bidDepth() + decoder.book().askDepth()).isGreaterThan(40_000);
-        final PriceLevelBook rebuilt = sink.replayBook();
+        final PriceLevelBook rebuilt = BookReplay.of(sink);
         assertThat(rebuilt.sameLevels(decoder.book())).isTrue();
         assertThat(data).isGreaterThan(300);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import arb.feeds.FrameResult;
+import arb.journal.RecordingSink;
 import arb.journal.Scales;
 import arb.sbe.Quote;
 import org.agrona.concurrent.UnsafeBuffer;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import arb.feeds.FrameResult;
+import arb.journal.RecordingSink;
 import arb.market.book.PriceLevelBook;
 import arb.journal.Scales;
 import arb.sbe.Aggressor;
@@ -91,7 +92,7 @@ class KrakenDecoderTest
         assertThat(s.parts().first() && s.parts().last()).isTrue();
         assertThat(decoder.book().sameLevels(expected)).isTrue();
         assertThat(decoder.isBookValid()).isTrue();
-        assertThat(sink.replayBook().sameLevels(expected)).isTrue();
+        assertThat(BookReplay.of(sink).sameLevels(expected)).isTrue();
     }
 
     @Test
@@ -125,7 +126,7 @@ class KrakenDecoderTest
         assertThat(decoder.book().bidDepth()).isEqualTo(10);
 
         // a consumer that knows nothing about the depth rebuilds the same book from the events
-        assertThat(sink.replayBook().sameLevels(decoder.book())).isTrue();
+        assertThat(BookReplay.of(sink).sameLevels(decoder.book())).isTrue();
         assertThat(decoder.book().sameLevels(expected)).isTrue();
         assertThat(decoder.checksumMismatches()).isZero();
     }
@@ -165,7 +166,7 @@ class KrakenDecoderTest
             assertThat(r).as("update %d", n).isIn(FrameResult.DATA, FrameResult.IGNORED);
         }
         assertThat(decoder.book().sameLevels(expected)).isTrue();
-        assertThat(sink.replayBook().sameLevels(expected)).isTrue();
+        assertThat(BookReplay.of(sink).sameLevels(expected)).isTrue();
         assertThat(decoder.truncatedLevels()).isPositive();
     }
 

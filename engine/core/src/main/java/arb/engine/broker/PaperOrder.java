@@ -9,7 +9,7 @@ final class PaperOrder
 {
     long orderId;
     Strategy strategy;
-    PaperBroker.BrokerMarket market;
+    BrokerMarket market;
     ContractSide side;
     OrderAction action;
     long limitPrice;

@@ -1,5 +1,6 @@
 package arb.engine.broker;
 
+import arb.engine.model.AverageCost;
 import arb.sbe.ContractSide;
 import arb.sbe.Strategy;
 
@@ -80,7 +81,7 @@ public final class Position
         /** Average cost per contract held, at 1e-4 $ (0 when flat). */
         public long averagePrice()
         {
-            return qty == 0 ? 0 : cost / qty;
+            return AverageCost.averagePrice(cost, qty);
         }
     }
 

@@ -27,7 +27,7 @@ final class OrderRecord
     /** True once nothing more can happen to the order (filled, cancelled or its end reported). */
     boolean done;
     /** The signal the order came from, valid while writing the order's line. */
-    TradingResults.SignalMemo reason;
+    TradeBook.SignalMemo reason;
 
     void reset(
         final long orderId,

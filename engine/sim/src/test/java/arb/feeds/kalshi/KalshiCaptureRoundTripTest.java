@@ -1,5 +1,6 @@
 package arb.feeds.kalshi;
 
+import arb.journal.RecordingSink;
 import arb.market.kalshi.KalshiCalendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,7 +119,7 @@ class KalshiCaptureRoundTripTest
         assertThat(imported.size()).isEqualTo(live.size());
         for (int i = 0; i < live.size(); i++)
         {
-            assertThat(imported.events.get(i).byteArray()).as("event %d", i).isEqualTo(live.get(i));
+            assertThat(imported.events().get(i)).as("event %d", i).isEqualTo(live.get(i));
         }
 
         final String text = Files.readString(file, StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import arb.feeds.ReceiveClock;
+import arb.journal.RecordingSink;
 import arb.sim.MarketModelConfig;
 import arb.sim.VenueSimulator;
 import arb.journal.EventSink;
@@ -49,7 +50,7 @@ class AllVenuesOneLoopTest
             public void publish(final int length)
             {
                 producers.add(Thread.currentThread().getName());
-                final long recvNs = Events.recvNs(recording.claim(), 0);
+                final long recvNs = Events.recvNs(recording.slot(), 0);
                 minMax[0] = Math.min(minMax[0], recvNs);
                 minMax[1] = Math.max(minMax[1], recvNs);
                 recording.publish(length);

@@ -1,5 +1,6 @@
 package arb.feeds.net;
 
+import arb.journal.RecordingSink;
 import arb.sim.SimFault;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;

@@ -1,5 +1,6 @@
 package arb.feeds.net;
 
+import arb.journal.RecordingSink;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;

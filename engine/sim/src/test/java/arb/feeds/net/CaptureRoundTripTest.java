@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import arb.feeds.capture.CaptureWriter;
+import arb.journal.RecordingSink;
 import arb.sim.SimFault;
 import arb.journal.Events;
 import arb.sbe.FeedStatusDecoder;

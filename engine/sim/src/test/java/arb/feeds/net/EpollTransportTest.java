@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 
 import arb.feeds.ReceiveClock;
+import arb.journal.RecordingSink;
 import arb.sim.VenueSimulator;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;

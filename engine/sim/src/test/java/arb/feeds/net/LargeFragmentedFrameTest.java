@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 
 import arb.feeds.ReceiveClock;
+import arb.journal.RecordingSink;
 import arb.market.book.PriceLevelBook;
 import arb.sim.SimRoutes;
 import arb.sim.SimSession;

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import arb.feeds.ReceiveClock;
+import arb.journal.RecordingSink;
 import arb.market.book.PriceLevelBook;
 import arb.feeds.capture.FrameCapture;
 import arb.sim.MarketModelConfig;

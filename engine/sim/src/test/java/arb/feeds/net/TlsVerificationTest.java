@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 
 import arb.feeds.ReceiveClock;
+import arb.journal.RecordingSink;
 import arb.sim.VenueSimulator;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
