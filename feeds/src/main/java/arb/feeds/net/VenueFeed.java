@@ -247,7 +247,7 @@ public final class VenueFeed
                 p.addLast(new HttpObjectAggregator(64 * 1024));
                 if (settings.compression())
                 {
-                    p.addLast(WebSocketClientCompressionHandler.INSTANCE);
+                    p.addLast(new WebSocketClientCompressionHandler(0));
                 }
                 p.addLast(new WebSocketClientProtocolHandler(wsConfig));
                 p.addLast(new WebSocketFrameAggregator(maxFrameBytes));
