@@ -149,7 +149,7 @@ public final class BenchRunner
         final SummaryTable table = runner.runAll(harness, gc, gcEvents);
         final MachineInfo machine = MachineInfo.current();
         final String header = "arb benchmarks (" + mode.name().toLowerCase(Locale.ROOT) + "), " + Instant.now()
-            + "\nmachine: " + machine.describe() + "; load average at end " + machine.loadAverage()
+            + "\nmachine: " + machine.describe() + "; load average at end " + MachineInfo.loadAverage()
             + "\nratio = how many times better than the baseline (>1 is better); B/op from JMH -prof gc; "
             + "percentiles from HdrHistogram over every operation";
         System.out.println(header);

@@ -2,7 +2,7 @@ package arb.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -79,9 +79,8 @@ public final class JacksonBaseline
             long sum = 0;
             if (node.isObject())
             {
-                for (final Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); )
+                for (final Map.Entry<String, JsonNode> e : node.properties())
                 {
-                    final java.util.Map.Entry<String, JsonNode> e = it.next();
                     sum += e.getKey().length() + walk(e.getValue());
                 }
             }

@@ -117,6 +117,7 @@ public final class JournalCycleSource implements AutoCloseable
         return length;
     }
 
+    @SuppressWarnings("try") // opening and closing each document is what skips it
     private void rewind()
     {
         tailer.toStart();

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -23,6 +25,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * (Chronicle fails without them), and the latency harness and the GC check run end to end. Seconds,
  * not minutes: one very short iteration each, on a 2-minute session.
  */
+@Tag("slow")
+@Timeout(300)
 class BenchmarksStartTest
 {
     @TempDir

@@ -3,7 +3,6 @@ package arb.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -63,9 +62,8 @@ class EventTimeShiftTest
             EventTimeShift.shift(slot, 0, shift);
             final JsonNode after = json.readTree(dumper.toJson(slot, 0, length));
             typesSeen.add(before.get("type").asText());
-            for (final Iterator<Map.Entry<String, JsonNode>> it = before.fields(); it.hasNext(); )
+            for (final Map.Entry<String, JsonNode> field : before.properties())
             {
-                final Map.Entry<String, JsonNode> field = it.next();
                 final JsonNode moved = after.get(field.getKey());
                 if (field.getKey().endsWith("_ns") && !field.getValue().isNull())
                 {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ArrayBlockingQueue pipeline and through the Disruptor ring (the real Engine) give identical input
  * and output journals - so the comparison measures the hand-off, nothing else.
  */
+@Tag("slow")
+@Timeout(300)
 class PipelineEquivalenceTest
 {
     @TempDir

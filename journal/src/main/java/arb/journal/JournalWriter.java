@@ -53,7 +53,7 @@ public final class JournalWriter implements AutoCloseable
         final byte[] array = src.byteArray();
         if (array != null)
         {
-            append(array, (int)(src.wrapAdjustment() + offset), length);
+            append(array, src.wrapAdjustment() + offset, length);
         }
         else
         {

@@ -9,13 +9,17 @@ import java.util.SplittableRandom;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link AsciiDecimal} gives exactly what its first version gave (kept below as the reference):
  * the overflow check without a division per digit and the single power-of-ten scaling are an
  * optimisation, not a change - on the edges of the long range and on millions of random inputs.
  */
+@Tag("slow")
+@Timeout(120)
 class AsciiDecimalEquivalenceTest
 {
     private static final int[] SCALES = {0, 1, 2, 4, 8, 12, 18};

@@ -251,7 +251,7 @@ public final class MarketModel
     private void placeTop(final int v, final double mid)
     {
         final double step = cfg.gridStep[v];
-        long bb = (long)StrictMath.floor((mid - step / 2) / step);
+        final long bb = (long)StrictMath.floor((mid - step / 2) / step);
         long ba = (long)StrictMath.ceil((mid + step / 2) / step);
         if (ba <= bb)
         {
@@ -476,7 +476,7 @@ public final class MarketModel
         final double p = fairProbability(lagged, w, t);
         kalshiNoiseState = 0.8 * kalshiNoiseState + 0.6 * cfg.kalshiNoise * random.nextGaussian();
         final double quoted = clamp(p + kalshiNoiseState, 0.002, 0.998);
-        long bid = roundDownToTick(quoted - cfg.kalshiHalfSpread);
+        final long bid = roundDownToTick(quoted - cfg.kalshiHalfSpread);
         long ask = roundUpToTick(quoted + cfg.kalshiHalfSpread);
         if (ask <= bid)
         {

@@ -3,11 +3,15 @@ package arb.sim;
 import java.util.EnumSet;
 
 import arb.sbe.Venue;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@Tag("slow")
+@Timeout(120)
 class VenueSimulatorTest
 {
     @Test

@@ -13,8 +13,6 @@ import org.agrona.DirectBuffer;
  */
 final class KalshiWsTickerReader
 {
-
-
     private final KalshiEventPublisher publisher;
     private final boolean[] followed;
     private final JsonScanner inner = new JsonScanner();

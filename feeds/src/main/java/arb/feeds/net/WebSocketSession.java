@@ -165,7 +165,7 @@ public final class WebSocketSession
                 p.addLast(new HttpObjectAggregator(64 * 1024));
                 if (compression)
                 {
-                    p.addLast(WebSocketClientCompressionHandler.INSTANCE);
+                    p.addLast(new WebSocketClientCompressionHandler(0));
                 }
                 p.addLast(new WebSocketClientProtocolHandler(wsConfig));
                 p.addLast(new WebSocketFrameAggregator(maxFrameBytes));

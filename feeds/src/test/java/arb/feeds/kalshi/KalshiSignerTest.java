@@ -49,7 +49,7 @@ class KalshiSignerTest
     /** The RSAPrivateKey inside a PKCS#8 PrivateKeyInfo: its third element, an OCTET STRING. */
     static byte[] pkcs1Of(final byte[] pkcs8)
     {
-        int[] at = {0};
+        final int[] at = {0};
         readHeader(pkcs8, at, 0x30);
         final int versionLength = readHeader(pkcs8, at, 0x02);
         at[0] += versionLength;

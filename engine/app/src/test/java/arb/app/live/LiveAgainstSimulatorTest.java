@@ -23,7 +23,9 @@ import arb.journal.JournalDigest;
 import arb.journal.RunDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * reproduces its output digest exactly, and importing its capture reproduces its market events (spot
  * and Kalshi) byte for byte and in the same order.
  */
+@Tag("slow")
+@Timeout(300)
 class LiveAgainstSimulatorTest
 {
     @TempDir

@@ -124,7 +124,7 @@ class IndexStageAllocationTest
                 // The current and the previous 15-minute windows are polled every second; the
                 // previous one reports its result 90 s after its close.
                 final long close = (Math.floorDiv(t, 900 * S) + 1) * 900 * S;
-                final int w = (int)Math.floorMod(close / (900 * S), tickers.length);
+                final int w = Math.floorMod(close / (900 * S), tickers.length);
                 handle(events.market(t + 2, tickers[w], StrikeType.GREATER_OR_EQUAL, close, usd(60000),
                     MarketResult.NONE, Scales.NULL));
                 final long previous = close - 900 * S;

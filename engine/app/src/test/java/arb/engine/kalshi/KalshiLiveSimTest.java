@@ -21,7 +21,9 @@ import arb.sbe.MessageHeaderDecoder;
 import arb.sbe.MessageHeaderEncoder;
 import arb.sbe.Series;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the closed market's result, the next market's strike equal to that result's settlement value, a
  * valid book for the live market, and its notices in calendar order.
  */
+@Tag("slow")
+@Timeout(120)
 class KalshiLiveSimTest
 {
     @TempDir

@@ -20,7 +20,9 @@ import arb.app.sweep.Sweep;
 import arb.app.sweep.SweepGrid;
 import arb.journal.RunDirectory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (summary and output digest), whatever the mode and thread count; the report is self-contained.
  * The fair-value strategy's PnL after fees is printed, not asserted: it is whatever it is.
  */
+@Tag("slow")
+@Timeout(300)
 class ResultsSessionTest
 {
     @TempDir

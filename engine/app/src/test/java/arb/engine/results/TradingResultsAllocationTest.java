@@ -120,6 +120,7 @@ class TradingResultsAllocationTest
             results.onOutput(slot, e.length);
         }
     }
+
     private static void window(final TradingDesk desk, final TestMarket m, final Random random, final double[] index)
     {
         final double[][] yes = {{0.5, 50}, {0.49, 80}, {0.48, 100}};

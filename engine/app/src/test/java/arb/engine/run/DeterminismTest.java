@@ -22,7 +22,9 @@ import arb.sbe.IndexMethod;
 import arb.sbe.IndexStatus;
 import arb.sbe.IndexValueEncoder;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * byte for byte - across runs, and across the interpreter and the JIT - and the check really
  * catches a stage that is not deterministic.
  */
+@Tag("slow")
+@Timeout(300)
 class DeterminismTest
 {
     @TempDir

@@ -11,7 +11,9 @@ import arb.journal.Events;
 import arb.journal.JournalReader;
 import arb.journal.RunDirectory;
 import org.agrona.MutableDirectBuffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * neither on the journaler (Chronicle append) nor on the business chain (books, index, outputs).
  * Measured with com.sun.management.ThreadMXBean#getThreadAllocatedBytes on each consumer thread.
  */
+@Tag("slow")
+@Timeout(300)
 class HotPathAllocationTest
 {
     @TempDir

@@ -1,6 +1,5 @@
 package arb.engine.index;
 
-
 import arb.engine.book.VenueBooks;
 import arb.engine.chain.InputEvent;
 import arb.engine.chain.OutputJournal;

@@ -120,7 +120,7 @@ class PaperBrokerTest
         broker.submit(T0, Strategy.FAIR_VALUE, m, ContractSide.YES, OrderAction.BUY, 4_000, 6 * CONTRACTS);
         broker.submit(T0, Strategy.MOMENTUM, m, ContractSide.YES, OrderAction.BUY, 4_000, 6 * CONTRACTS);
         broker.submit(T0, Strategy.PARITY, m, ContractSide.YES, OrderAction.BUY, 4_000, 6 * CONTRACTS);
-        List<FillDecoder> fills = out.fills();
+        final List<FillDecoder> fills = out.fills();
         assertThat(fills).hasSize(2); // an order that fills nothing has no Fill
         assertThat(fills.get(0).qty()).isEqualTo(6 * CONTRACTS);
         assertThat(fills.get(1).qty()).isEqualTo(4 * CONTRACTS); // only what the first left

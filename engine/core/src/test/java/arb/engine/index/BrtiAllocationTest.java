@@ -7,13 +7,17 @@ import java.util.SplittableRandom;
 
 import arb.market.book.PriceLevelBook;
 import arb.journal.Scales;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Zero allocation per calculation after warm-up, measured with the JVM's per-thread allocation
  * counter over four 1000-level books that change between calculations (prices move, sizes change,
  * one venue goes stale and comes back, one drifts in and out of the erroneous band).
  */
+@Tag("slow")
+@Timeout(300)
 class BrtiAllocationTest
 {
     private static final long MS = 1_000_000L;

@@ -64,7 +64,8 @@ class WeightedLastIndexTest
     @Test
     void staleMsZeroIsTheOriginalThatNeverChecksStaleness()
     {
-        final WeightedLastIndex index = new WeightedLastIndex(WeightedLastSettings.from(arb.engine.config.Params.defaults().with("index.weightedLast.staleMs=0")));
+        final WeightedLastIndex index = new WeightedLastIndex(
+            WeightedLastSettings.from(arb.engine.config.Params.defaults().with("index.weightedLast.staleMs=0")));
         index.onTrade(COINBASE, false, usd(60000), T - 3600 * S);
         index.onTrade(KRAKEN, false, usd(60400), T - S);
         index.calculate(T);

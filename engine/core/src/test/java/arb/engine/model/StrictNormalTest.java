@@ -7,12 +7,16 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Checks the fdlibm port against a 60-digit BigDecimal reference (an all-positive series for erf,
  * a continued fraction for the erfc tail), so the documented accuracy is measured, not assumed.
  */
+@Tag("slow")
+@Timeout(120)
 class StrictNormalTest
 {
     private static final MathContext MC = new MathContext(60, RoundingMode.HALF_EVEN);

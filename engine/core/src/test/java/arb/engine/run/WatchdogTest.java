@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class WatchdogTest
 {
     @Test
+    @SuppressWarnings("try") // the watchdog only has to run for the try block's duration
     void reportsAStuckChain() throws Exception
     {
         final CountDownLatch release = new CountDownLatch(1);
@@ -67,6 +68,7 @@ class WatchdogTest
     }
 
     @Test
+    @SuppressWarnings("try") // the watchdog only has to run for the try block's duration
     void staysQuietWhileTheChainKeepsUp() throws Exception
     {
         final Engine engine = Engine.builder().journalInput(false).mode("test").build().start();

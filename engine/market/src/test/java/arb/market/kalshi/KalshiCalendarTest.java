@@ -9,8 +9,12 @@ import java.util.Locale;
 
 import arb.sbe.Series;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Tag("slow")
+@Timeout(120)
 public class KalshiCalendarTest
 {
     private static final KalshiCalendar K15 = KalshiCalendar.KXBTC15M;

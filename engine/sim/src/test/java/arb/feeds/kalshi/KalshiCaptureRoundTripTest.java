@@ -26,7 +26,9 @@ import arb.sbe.KalshiMarketDecoder;
 import arb.sbe.MessageHeaderDecoder;
 import arb.sbe.Series;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * capture: every event the feed published except its FeedStatus events comes back byte for byte, in
  * the same order. The capture holds no credential.
  */
+@Tag("slow")
+@Timeout(120)
 class KalshiCaptureRoundTripTest
 {
     private static final long SECOND = 1_000_000_000L;

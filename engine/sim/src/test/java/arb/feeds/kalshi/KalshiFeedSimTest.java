@@ -19,10 +19,14 @@ import arb.sbe.KalshiStatus;
 import arb.sbe.MarketResult;
 import arb.sbe.MessageHeaderDecoder;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The live Kalshi feed against the simulator across market rollovers, with faults. */
+@Tag("slow")
+@Timeout(120)
 class KalshiFeedSimTest
 {
     @TempDir

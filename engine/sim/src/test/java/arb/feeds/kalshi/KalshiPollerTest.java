@@ -30,9 +30,13 @@ import io.netty.handler.codec.http.HttpVersion;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The poller against hand-written Kalshi answers on a loopback server. */
+@Tag("slow")
+@Timeout(120)
 class KalshiPollerTest
 {
     private final EventLoopGroup serverGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());

@@ -11,7 +11,9 @@ import arb.sbe.TradeDecoder;
 import arb.sbe.Venue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each fault produces the expected FeedStatus events, a reconnect or resync, and a rebuilt book that
  * equals the simulator's and is not crossed.
  */
+@Tag("slow")
+@Timeout(120)
 abstract class AbstractFeedSimTest
 {
     protected SimFeedHarness h;

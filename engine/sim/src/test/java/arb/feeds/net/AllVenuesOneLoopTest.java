@@ -17,7 +17,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import org.agrona.MutableDirectBuffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * equal to the simulator's, and a second of real time spans about a minute of receive time (which is
  * how the demo crosses 15-minute market boundaries in 15 seconds).
  */
+@Tag("slow")
+@Timeout(120)
 class AllVenuesOneLoopTest
 {
     @Test

@@ -4,11 +4,15 @@ import arb.journal.RecordingSink;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A symbol the venue does not list stops the feed at start with a clear reason, before any WebSocket. */
+@Tag("slow")
+@Timeout(120)
 class BinanceUsListingSimTest
 {
     @Test

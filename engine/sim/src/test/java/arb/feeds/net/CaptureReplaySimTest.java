@@ -7,7 +7,9 @@ import arb.feeds.capture.CaptureWriter;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and ends with the book the recording ended with; when the recorded connection ends, so does the
  * replayed one.
  */
+@Tag("slow")
+@Timeout(120)
 class CaptureReplaySimTest
 {
     @TempDir

@@ -10,7 +10,9 @@ import arb.journal.Events;
 import arb.sbe.FeedStatusDecoder;
 import arb.sbe.Venue;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same decoders: the imported market events are byte for byte the live ones (FeedStatus events are
  * the connection layer's, not the decoders', so they are not expected in an import).
  */
+@Tag("slow")
+@Timeout(120)
 class CaptureRoundTripTest
 {
     @TempDir

@@ -2,11 +2,15 @@ package arb.feeds.net;
 
 import arb.sbe.FeedState;
 import arb.sbe.Venue;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pings both ways: server WebSocket pings are answered; application keepalives are sent and answered. */
+@Tag("slow")
+@Timeout(120)
 class KeepaliveSimTest
 {
     @Test

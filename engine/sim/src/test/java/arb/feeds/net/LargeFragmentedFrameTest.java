@@ -15,7 +15,9 @@ import arb.sbe.Venue;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * snapshot (about 6 MB) sent as 64 KiB WebSocket fragments is aggregated into one frame, accepted
  * under the 16 MB bound, and decoded into a complete book.
  */
+@Tag("slow")
+@Timeout(120)
 class LargeFragmentedFrameTest
 {
     private static final int LEVELS_PER_SIDE = 25_000;

@@ -24,7 +24,9 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the default trust store, accepted when the certificate is trusted and the host name matches,
  * and refused again when the host name does not match (127.0.0.1 is not in the certificate).
  */
+@Tag("slow")
+@Timeout(120)
 class TlsVerificationTest
 {
     @TempDir
