@@ -81,12 +81,7 @@ class ArchitectureTest
     @Test
     void noCycleBetweenPackages()
     {
-        slices().matching("arb.(**)").should().beFreeOfCycles()
-            // Known cycle feeds.capture <-> feeds.net, being removed: the capture importer builds the
-            // live decoders (net.DecoderFactory, net.FeedsConfig) while net.VenueFeed records frames
-            // through capture.FrameCapture.
-            .ignoreDependency(nameStartingWith("arb.feeds.capture.CaptureImporter"), resideInAPackage("arb.feeds.net"))
-            .check(PRODUCTION);
+        slices().matching("arb.(**)").should().beFreeOfCycles().check(PRODUCTION);
     }
 
     @Test
