@@ -171,7 +171,7 @@ public final class Sweep
                 final OutputJournal out = new OutputJournal(null);
                 out.addListener(p.forward);
                 out.addListener(p.digest);
-                chains.add(new BusinessChain(ChainFactory.build(p.params.get(j), out).stages, out));
+                chains.add(new BusinessChain(ChainFactory.build(p.params.get(j), out).stages(), out));
                 texts.add(p.params.get(j).toText());
             }
             final FanOutSink sink = new FanOutSink(chains, texts);

@@ -3,6 +3,8 @@ package arb.engine.broker;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 
+import arb.engine.kalshi.KalshiLadders;
+import arb.engine.kalshi.KalshiMarketState;
 import arb.engine.model.KalshiFees;
 import arb.engine.model.PriceTicks;
 import arb.journal.Scales;

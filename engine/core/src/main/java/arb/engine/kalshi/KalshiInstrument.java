@@ -2,7 +2,6 @@ package arb.engine.kalshi;
 
 import java.nio.charset.StandardCharsets;
 
-import arb.engine.broker.KalshiMarketState;
 import arb.journal.Scales;
 import arb.sbe.KalshiMarketDecoder;
 import arb.sbe.KalshiStatus;

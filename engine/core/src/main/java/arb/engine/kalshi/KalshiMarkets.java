@@ -4,7 +4,6 @@ import arb.engine.chain.InputEvent;
 import arb.engine.chain.OutputJournal;
 import arb.engine.chain.Stage;
 import arb.engine.config.Params;
-import arb.engine.strategy.KalshiMarketFeed;
 import arb.market.kalshi.KalshiCalendar;
 import arb.journal.Scales;
 import arb.sbe.ClockTickDecoder;
@@ -33,14 +32,14 @@ import org.agrona.concurrent.UnsafeBuffer;
  * a pool: an instrument is reused for another market only once its own market closed more than
  * {@code kalshi.retainMs} ago (least recently updated first; deterministic), so the trading desk and
  * the broker can hold it until settlement; when none qualifies the pool grows (allocation happens
- * only when a new market appears, never per event). Also the trading stage's
- * {@link KalshiMarketFeed}. A pure function of the ordered input events; no allocation per event.
+ * only when a new market appears, never per event). Downstream stages read what it applied for
+ * the current event through {@link KalshiMarketsView}. A pure function of the ordered input events; no allocation per event.
  *
  * <p>Parameters: {@code kalshi.series} (series whose notices are emitted), {@code kalshi.quoteMaxAgeMs}
  * (a quote older than this, in event time, is stale), {@code kalshi.maxInstruments} (initial pool),
  * {@code kalshi.retainMs}.
  */
-public final class KalshiMarkets implements Stage, KalshiMarketFeed
+public final class KalshiMarkets implements Stage, KalshiMarketsView
 {
     private static final int LEVELS_PER_SIDE = 128;
 
@@ -51,7 +50,6 @@ public final class KalshiMarkets implements Stage, KalshiMarketFeed
     private KalshiInstrument[] pool;
     private int used;
     private long nextMarketId = 1;
-    private long processedSequence = Long.MIN_VALUE;
     private KalshiInstrument updated;
     private boolean replacedBook;
     private final OutputJournal out;
@@ -126,7 +124,6 @@ public final class KalshiMarkets implements Stage, KalshiMarketFeed
     @Override
     public void onEvent(final InputEvent event)
     {
-        processedSequence = event.sequence();
         updated = null;
         replacedBook = false;
         final int template = event.templateId();
@@ -481,17 +478,7 @@ public final class KalshiMarkets implements Stage, KalshiMarketFeed
         return growths;
     }
 
-    // ------------------------------------------------------------------ KalshiMarketFeed (trading stage)
-
-    @Override
-    public void onKalshiEvent(final InputEvent event)
-    {
-        if (event.sequence() != processedSequence)
-        {
-            // This stage is not ahead of the trading stage in the chain: handle the event here.
-            onEvent(event);
-        }
-    }
+    // ------------------------------------------------------------------ KalshiMarketsView (trading stage)
 
     /**
      * The market the current Kalshi event updated: null for an unknown market, a snapshot part that

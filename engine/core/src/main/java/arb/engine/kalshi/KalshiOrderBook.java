@@ -1,6 +1,5 @@
 package arb.engine.kalshi;
 
-import arb.engine.broker.KalshiLadders;
 import arb.engine.model.PriceTicks;
 import arb.journal.Scales;
 import arb.sbe.BookKind;

@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 
 import arb.engine.model.KalshiFees;
-import arb.engine.broker.KalshiMarketState;
+import arb.engine.kalshi.KalshiMarketState;
 import arb.engine.broker.PaperBroker;
 import arb.engine.broker.StrategyLedger;
 import arb.engine.broker.TradingOutputs;
@@ -510,7 +510,7 @@ public final class TradingDesk
     /** Records a received quote: receive time, change time of the top of book, the mid history. */
     private static void observeQuote(final TrackedMarket t, final long recvNs)
     {
-        final arb.engine.broker.KalshiLadders book = t.state.book();
+        final arb.engine.kalshi.KalshiLadders book = t.state.book();
         final long yesBid = book.bidLevels(ContractSide.YES) > 0 ? book.bidPrice(ContractSide.YES, 0) : 0;
         final long noBid = book.bidLevels(ContractSide.NO) > 0 ? book.bidPrice(ContractSide.NO, 0) : 0;
         if (t.quoteRecvNs == Long.MIN_VALUE || yesBid != t.bestYesBid || noBid != t.bestNoBid)
