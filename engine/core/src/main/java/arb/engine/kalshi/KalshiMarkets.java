@@ -27,17 +27,16 @@ import org.agrona.concurrent.UnsafeBuffer;
  * calendar on clock ticks (plus a result notice once a market reports its outcome), so rollover is
  * decided by time, never by which ticker happened to answer last.
  *
- * <p>Nothing here compares prices across two markets: each instrument keeps its own previous quote,
- * and the "live" market at an instant is looked up by the calendar's close time. Instruments live in
+ * <p>Nothing here compares prices across two markets: each market is its own instrument. Instruments live in
  * a pool: an instrument is reused for another market only once its own market closed more than
  * {@code kalshi.retainMs} ago (least recently updated first; deterministic), so the trading desk and
  * the broker can hold it until settlement; when none qualifies the pool grows (allocation happens
  * only when a new market appears, never per event). Downstream stages read what it applied for
  * the current event through {@link KalshiMarketsView}. A pure function of the ordered input events; no allocation per event.
  *
- * <p>Parameters: {@code kalshi.series} (series whose notices are emitted), {@code kalshi.quoteMaxAgeMs}
- * (a quote older than this, in event time, is stale), {@code kalshi.maxInstruments} (initial pool),
- * {@code kalshi.retainMs}.
+ * <p>Parameters: {@code kalshi.series} (series whose notices are emitted), {@code kalshi.maxInstruments}
+ * (initial pool), {@code kalshi.retainMs}. ({@code kalshi.quoteMaxAgeMs} is not read here: the
+ * trading path does not use it yet; the Kalshi quote staleness guard will.)
  */
 public final class KalshiMarkets implements Stage, KalshiMarketsView
 {
@@ -45,7 +44,6 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
 
     private final KalshiCalendar[] calendars;
     private final long[] currentClose;
-    private final long quoteMaxAgeNs;
     private final long retainNs;
     private KalshiInstrument[] pool;
     private int used;
@@ -58,7 +56,6 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
     private final byte[] noticeTickerBytes = noticeTicker.byteArray();
 
     private KalshiInstrument lastChanged;
-    private long staleSinceNs = Scales.NULL;
     private long lastEventNs = Scales.NULL;
     private long evictions;
     private long growths;
@@ -67,20 +64,18 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
 
     public KalshiMarkets(final Params params, final OutputJournal out)
     {
-        this(calendarsOf(params.get("kalshi.series")), params.getLong("kalshi.quoteMaxAgeMs") * 1_000_000L,
-            params.getInt("kalshi.maxInstruments"), params.getLong("kalshi.retainMs") * 1_000_000L, out);
+        this(calendarsOf(params.get("kalshi.series")), params.getInt("kalshi.maxInstruments"),
+            params.getLong("kalshi.retainMs") * 1_000_000L, out);
     }
 
     /**
      * @param calendars      series whose open/close notices this stage emits
-     * @param quoteMaxAgeNs  a quote older than this (event time) is stale
      * @param maxInstruments initial pool size
      * @param retainNs       an instrument is reused no earlier than this after its market's close
      * @param out            output journal for notices (null: none emitted)
      */
     public KalshiMarkets(
-        final KalshiCalendar[] calendars, final long quoteMaxAgeNs, final int maxInstruments, final long retainNs,
-        final OutputJournal out)
+        final KalshiCalendar[] calendars, final int maxInstruments, final long retainNs, final OutputJournal out)
     {
         if (maxInstruments < 4)
         {
@@ -89,7 +84,6 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
         this.calendars = calendars.clone();
         this.currentClose = new long[calendars.length];
         java.util.Arrays.fill(currentClose, Scales.NULL);
-        this.quoteMaxAgeNs = quoteMaxAgeNs;
         this.retainNs = retainNs;
         this.pool = new KalshiInstrument[maxInstruments];
         for (int i = 0; i < maxInstruments; i++)
@@ -219,11 +213,6 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
                     pool[i].book.invalidateWebSocket();
                     pool[i].requote(recvNs);
                 }
-                staleSinceNs = recvNs;
-                break;
-            case STALE:
-            case DEGRADED:
-                staleSinceNs = recvNs;
                 break;
             default:
                 break;
@@ -381,54 +370,6 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
         return find(b, 0, b.capacity(), closeNs);
     }
 
-    /**
-     * The live single-market window of a series at {@code nowNs} (KXBTC15M): the instrument whose
-     * close time is the calendar's current close, or null when the engine has no data about it yet.
-     * Never the previous window, whatever it still quotes.
-     */
-    public KalshiInstrument live(final Series series, final long nowNs)
-    {
-        final long close = KalshiCalendar.of(series).currentCloseNs(nowNs);
-        for (int i = 0; i < used; i++)
-        {
-            final KalshiInstrument instrument = pool[i];
-            if (instrument.inUse && instrument.closeNs == close && instrument.series == series)
-            {
-                return instrument;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Fills {@code out} with every instrument of a series closing at the calendar's current close
-     * (the strikes of the live KXBTCD event), in pool order; returns how many.
-     */
-    public int live(final Series series, final long nowNs, final KalshiInstrument[] out)
-    {
-        final long close = KalshiCalendar.of(series).currentCloseNs(nowNs);
-        int n = 0;
-        for (int i = 0; i < used && n < out.length; i++)
-        {
-            final KalshiInstrument instrument = pool[i];
-            if (instrument.inUse && instrument.closeNs == close && instrument.series == series)
-            {
-                out[n++] = instrument;
-            }
-        }
-        return n;
-    }
-
-    /**
-     * True when the instrument's quote can be acted on at {@code nowNs}: confirmed by data received
-     * after the last Kalshi feed failure, and no older than {@code kalshi.quoteMaxAgeMs}.
-     */
-    public boolean isQuoteFresh(final KalshiInstrument instrument, final long nowNs)
-    {
-        final long at = instrument.quoteNs;
-        return at != Scales.NULL && (staleSinceNs == Scales.NULL || at > staleSinceNs) && nowNs - at <= quoteMaxAgeNs;
-    }
-
     /** Instruments held (pool order); {@link #instrument(int)} reads them. */
     public int count()
     {
@@ -446,20 +387,9 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
         return lastChanged;
     }
 
-    /** Receive time of the last Kalshi feed failure (FeedStatus), NULL if none. */
-    public long staleSinceNs()
-    {
-        return staleSinceNs;
-    }
-
     public long lastEventNs()
     {
         return lastEventNs;
-    }
-
-    public long quoteMaxAgeNs()
-    {
-        return quoteMaxAgeNs;
     }
 
     public long evictions()
