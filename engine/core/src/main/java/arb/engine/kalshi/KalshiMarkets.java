@@ -11,28 +11,26 @@ import arb.sbe.FeedState;
 import arb.sbe.FeedStatusDecoder;
 import arb.sbe.KalshiBookDecoder;
 import arb.sbe.KalshiMarketDecoder;
-import arb.sbe.MarketNoticeEncoder;
-import arb.sbe.MessageHeaderEncoder;
 import arb.sbe.NoticeKind;
-import arb.sbe.Series;
 import arb.sbe.Venue;
 import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The engine's Kalshi markets: one {@link KalshiInstrument} per market, keyed by ticker AND close
- * time, built from {@code KalshiMarket} and {@code KalshiBook} events; quote staleness from
- * {@code FeedStatus}; and the market-open / market-close notices the engine derives from its own
- * calendar on clock ticks (plus a result notice once a market reports its outcome), so rollover is
- * decided by time, never by which ticker happened to answer last.
+ * time, built from {@code KalshiMarket} and {@code KalshiBook} events; a Kalshi feed failure
+ * ({@code FeedStatus}) invalidates the WebSocket books; the market-open / market-close notices the
+ * engine derives from its own calendar on clock ticks, plus a result notice once a market reports
+ * its outcome ({@link KalshiMarketNotices}), so rollover is decided by time, never by which ticker
+ * happened to answer last.
  *
- * <p>Nothing here compares prices across two markets: each market is its own instrument. Instruments live in
- * a pool: an instrument is reused for another market only once its own market closed more than
- * {@code kalshi.retainMs} ago (least recently updated first; deterministic), so the trading desk and
- * the broker can hold it until settlement; when none qualifies the pool grows (allocation happens
- * only when a new market appears, never per event). Downstream stages read what it applied for
- * the current event through {@link KalshiMarketsView}. A pure function of the ordered input events; no allocation per event.
+ * <p>Nothing here compares prices across two markets: each market is its own instrument.
+ * Instruments live in a pool: an instrument is reused for another market only once its own market
+ * closed more than {@code kalshi.retainMs} ago (least recently updated first; deterministic), so the
+ * trading desk and the broker can hold it until settlement; when none qualifies the pool grows
+ * (allocation happens only when a new market appears, never per event). Downstream stages read what
+ * it applied for the current event through {@link KalshiMarketsView}. A pure function of the
+ * ordered input events; no allocation per event.
  *
  * <p>Parameters: {@code kalshi.series} (series whose notices are emitted), {@code kalshi.maxInstruments}
  * (initial pool), {@code kalshi.retainMs}. ({@code kalshi.quoteMaxAgeMs} is not read here: the
@@ -42,25 +40,19 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
 {
     private static final int LEVELS_PER_SIDE = 128;
 
-    private final KalshiCalendar[] calendars;
-    private final long[] currentClose;
+    private final KalshiMarketNotices notices;
     private final long retainNs;
     private KalshiInstrument[] pool;
     private int used;
     private long nextMarketId = 1;
     private KalshiInstrument updated;
     private boolean replacedBook;
-    private final OutputJournal out;
-    private final MarketNoticeEncoder notice = new MarketNoticeEncoder();
-    private final UnsafeBuffer noticeTicker = new UnsafeBuffer(new byte[KalshiInstrument.TICKER_CAPACITY]);
-    private final byte[] noticeTickerBytes = noticeTicker.byteArray();
 
     private KalshiInstrument lastChanged;
     private long lastEventNs = Scales.NULL;
     private long evictions;
     private long growths;
     private long unknownBooks;
-    private long notices;
 
     public KalshiMarkets(final Params params, final OutputJournal out)
     {
@@ -81,16 +73,13 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
         {
             throw new IllegalArgumentException("kalshi.maxInstruments must be at least 4: " + maxInstruments);
         }
-        this.calendars = calendars.clone();
-        this.currentClose = new long[calendars.length];
-        java.util.Arrays.fill(currentClose, Scales.NULL);
+        this.notices = new KalshiMarketNotices(calendars, out);
         this.retainNs = retainNs;
         this.pool = new KalshiInstrument[maxInstruments];
         for (int i = 0; i < maxInstruments; i++)
         {
             pool[i] = new KalshiInstrument(LEVELS_PER_SIDE);
         }
-        this.out = out;
     }
 
     /** Parses {@code "KXBTC15M,KXBTCD"} (empty: none). */
@@ -135,7 +124,7 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
         else if (template == ClockTickDecoder.TEMPLATE_ID)
         {
             lastEventNs = recvNs;
-            onTick(event.clockTick().scheduledNs(), recvNs);
+            notices.onTick(event.clockTick().scheduledNs(), recvNs);
         }
         else if (template == FeedStatusDecoder.TEMPLATE_ID)
         {
@@ -174,7 +163,7 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
         if (!instrument.resultNoticed && instrument.hasOutcome())
         {
             instrument.resultNoticed = true;
-            emit(recvNs, NoticeKind.MARKET_RESULT, instrument.series, instrument.openNs, instrument.closeNs,
+            notices.emit(recvNs, NoticeKind.MARKET_RESULT, instrument.series, instrument.openNs, instrument.closeNs,
                 instrument.ticker);
         }
     }
@@ -217,64 +206,6 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
             default:
                 break;
         }
-    }
-
-    private void onTick(final long scheduledNs, final long recvNs)
-    {
-        for (int s = 0; s < calendars.length; s++)
-        {
-            final KalshiCalendar calendar = calendars[s];
-            final long close = calendar.currentCloseNs(scheduledNs);
-            final long previous = currentClose[s];
-            if (close == previous)
-            {
-                continue;
-            }
-            if (previous != Scales.NULL && close > previous)
-            {
-                final int n = calendar.formatMarketTicker(previous, noticeTicker, 0);
-                padTicker(n);
-                emit(recvNs, NoticeKind.MARKET_CLOSE, calendar.series(), calendar.openNs(previous), previous,
-                    noticeTickerBytes);
-            }
-            else if (previous != Scales.NULL)
-            {
-                // Event time went backwards (journals stitched out of order): no notice for the past.
-                continue;
-            }
-            currentClose[s] = close;
-            final int n = calendar.formatMarketTicker(close, noticeTicker, 0);
-            padTicker(n);
-            emit(recvNs, NoticeKind.MARKET_OPEN, calendar.series(), calendar.openNs(close), close, noticeTickerBytes);
-        }
-    }
-
-    private void padTicker(final int length)
-    {
-        for (int i = length; i < KalshiInstrument.TICKER_CAPACITY; i++)
-        {
-            noticeTickerBytes[i] = 0;
-        }
-    }
-
-    private void emit(
-        final long recvNs, final NoticeKind kind, final Series series, final long openNs, final long closeNs,
-        final byte[] ticker)
-    {
-        notices++;
-        if (out == null)
-        {
-            return;
-        }
-        final MutableDirectBuffer buffer = out.buffer();
-        notice.wrapAndApplyHeader(buffer, 0, out.header())
-            .recvNs(recvNs)
-            .kind(kind)
-            .series(series)
-            .openTimeNs(openNs == Scales.NULL ? closeNs : openNs)
-            .closeTimeNs(closeNs)
-            .putTicker(ticker, 0);
-        out.append(MessageHeaderEncoder.ENCODED_LENGTH + notice.encodedLength());
     }
 
     private KalshiInstrument findOrCreate(
@@ -399,7 +330,7 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
 
     public long notices()
     {
-        return notices;
+        return notices.count();
     }
 
     /** Times the pool doubled because every market in it was too recent to forget. */
