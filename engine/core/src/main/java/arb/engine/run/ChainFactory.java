@@ -86,19 +86,23 @@ public final class ChainFactory
 
     public static Chain build(final Params params, final OutputJournal out)
     {
+        // The books (stage 3) exist first: the index (stage 2) is built over them.
+        final VenueBooks books = new VenueBooks(params.getInt("books.maxLevelsPerSide"));
+
         // 1. Echo the run's parameters.
         final RunParamsEcho echo = new RunParamsEcho(out);
-        // 2. Index: created over the books it reads; runs before them in the chain.
-        final VenueBooks books = new VenueBooks(params.getInt("books.maxLevelsPerSide"));
+        // 2. Index: calculates against the books as they stood before the event, so it runs before them.
         final IndexStage index = IndexStage.create(params, books, out);
-        // 3. Books.
-        // 4. Kalshi markets.
+        // 3. Books: apply the event's spot book changes.
+        // 4. Kalshi markets: apply the event's Kalshi markets and books, once.
         final KalshiMarkets kalshi = new KalshiMarkets(params, out);
-        // 5. Trading desk: trades on the method index.method selects, on the markets stage 4 applied.
-        final TradingDesk desk = TradingDeskFactory.create(params, out);
+        // 5. Trading desk: reads the index (the method index.method selects) and what stage 4 applied,
+        //    each through its read-only port.
         final IndexView indexView = index;
         final KalshiMarketsView kalshiView = kalshi;
+        final TradingDesk desk = TradingDeskFactory.create(params, out);
         final TradingStage trading = new TradingStage(desk, indexView, kalshiView);
+
         return new Chain(List.of(echo, index, books, kalshi, trading), books, index, kalshi, trading);
     }
 }
