@@ -146,7 +146,7 @@ public final class CpuCost
         final EventCursor events = new EventCursor(EventLog.load(BenchSessions.session()));
         final UnsafeBuffer slot = new UnsafeBuffer(new byte[Events.SLOT_CAPACITY]);
         final OutputJournal output = new OutputJournal(null);
-        final BusinessChain chain = new BusinessChain(ChainFactory.build(Params.defaults(), output).stages, output);
+        final BusinessChain chain = new BusinessChain(ChainFactory.build(Params.defaults(), output).stages(), output);
         final long[] sequence = {0};
         final double[] ns = new double[rounds];
         for (int r = -3; r < rounds; r++)

@@ -57,7 +57,7 @@ public final class QueueChainPipeline implements ChainPipeline
         this.inputWriter = new JournalWriter(dir.input());
         this.journaler = new JournalHandler(inputWriter, () -> { });
         this.output = new OutputJournal(new JournalWriter(dir.output()));
-        this.chain = new BusinessChain(ChainFactory.build(Params.defaults(), output).stages, output);
+        this.chain = new BusinessChain(ChainFactory.build(Params.defaults(), output).stages(), output);
         this.journalThread = new Thread(this::journalLoop, "abq-journal");
         this.chainThread = new Thread(this::chainLoop, "abq-chain");
         journalThread.setDaemon(true);

@@ -146,7 +146,7 @@ public class ReplayBenchmark
             events = new EventCursor(EventLog.load(BenchSessions.session()));
             scratch = BenchSessions.scratch("chain-alone");
             output = new OutputJournal(new JournalWriter(scratch));
-            chain = new BusinessChain(ChainFactory.build(Params.defaults(), output).stages, output);
+            chain = new BusinessChain(ChainFactory.build(Params.defaults(), output).stages(), output);
         }
 
         @TearDown(Level.Trial)

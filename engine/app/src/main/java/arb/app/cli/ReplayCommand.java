@@ -42,14 +42,10 @@ public final class ReplayCommand implements Callable<Integer>
     public Integer call()
     {
         final Replay.Request r = new Replay.Request();
-        r.source = source;
-        r.out = out;
-        r.overrides = paramOptions::apply;
-        r.speed = paced ? speed : 0;
-        r.waitStrategy = waitStrategy;
+        r.source(source).out(out).overrides(paramOptions::apply).speed(paced ? speed : 0).waitStrategy(waitStrategy);
         final long t0 = System.nanoTime();
         final long[] lastReport = {t0};
-        r.progress = (n, recvNs) ->
+        r.progress((n, recvNs) ->
         {
             final long now = System.nanoTime();
             if (now - lastReport[0] > 2_000_000_000L)
@@ -57,9 +53,9 @@ public final class ReplayCommand implements Callable<Integer>
                 lastReport[0] = now;
                 System.err.printf("replay: %,d events (%,.0f events/s)%n", n, n / ((now - t0) / 1e9));
             }
-        };
+        });
         final Replay.Result result = Replay.run(r);
-        r.warnings.forEach(w -> System.err.println("replay: " + w));
+        r.warnings().forEach(w -> System.err.println("replay: " + w));
         final EventDumper names = new EventDumper();
         System.out.printf("replay: %,d events in %.2f s = %,.0f events/s -> %s%n", result.events(), result.seconds(),
             result.eventsPerSecond(), out);

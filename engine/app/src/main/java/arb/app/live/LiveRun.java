@@ -161,8 +161,8 @@ public final class LiveRun
         final ClockTicker ticker = new ClockTicker(loop, sink, clock, tickMs);
         // The Kalshi poller only reads the index to choose which KXBTCD strikes to poll: what it
         // polls is journaled, so this cross-thread read cannot make replay differ from live.
-        final arb.engine.index.IndexStage index = engine.chain().index;
-        final KalshiFeed kalshi = kalshiEnabled ? new KalshiFeed(loop, sink, clock, kalshiConfig, index::value,
+        final arb.engine.index.IndexStage index = engine.chain().index();
+        final KalshiFeed kalshi = kalshiEnabled ? new KalshiFeed(loop, sink, clock, kalshiConfig, index::publishedValue,
             feeds.httpClient(), feeds.resolver(), System.getenv(), capture) : null;
         final Watchdog watchdog = new Watchdog(engine, stallMs, why -> requestStop(1, why)).start();
         final Thread hook = new Thread(() ->
@@ -312,7 +312,7 @@ public final class LiveRun
     private void printStatus(final SpotFeeds feeds, final Engine engine, final DiskGuard disk)
     {
         final List<VenueStatus> s = feeds.status(1000);
-        final long index = engine.chain().index.value();
+        final long index = engine.chain().index().publishedValue();
         request.out.println(StatusLine.format(s));
         request.out.printf("  index %s | events %,d journaled | outputs %,d | chain errors %d | ring full waits %d | %s%n",
             index == Long.MIN_VALUE ? "n/a" : arb.journal.Scales.format(index, 8).replaceAll("0{6}$", ""),

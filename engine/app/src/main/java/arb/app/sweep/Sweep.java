@@ -171,7 +171,7 @@ public final class Sweep
                 final OutputJournal out = new OutputJournal(null);
                 out.addListener(p.forward);
                 out.addListener(p.digest);
-                chains.add(new BusinessChain(ChainFactory.build(p.params.get(j), out).stages, out));
+                chains.add(new BusinessChain(ChainFactory.build(p.params.get(j), out).stages(), out));
                 texts.add(p.params.get(j).toText());
             }
             final FanOutSink sink = new FanOutSink(chains, texts);
@@ -206,16 +206,13 @@ public final class Sweep
         for (int j = 0; j < r.journals.size(); j++)
         {
             final Replay.Request q = new Replay.Request();
-            q.source = r.journals.get(j);
-            q.out = null;
             final Params params = p.params.get(j);
-            q.overrides = ignored -> params;
-            q.listeners.add(p.forward);
-            q.listeners.add(p.digest);
+            q.source(r.journals.get(j)).out(null).overrides(ignored -> params);
+            q.listener(p.forward).listener(p.digest);
             final long every = 1 << 16;
             if (r.progress != null)
             {
-                q.progress = (n, recvNs) -> r.progress.update(done.addAndGet(every), total, pointsDone.get(), points);
+                q.progress((n, recvNs) -> r.progress.update(done.addAndGet(every), total, pointsDone.get(), points));
             }
             final Replay.Result result = Replay.run(q);
             done.addAndGet(result.events() % every);

@@ -45,10 +45,9 @@ class ReceiveToEvaluationProbeTest
         // asks: 1 us of real latency per event.
         final FakeClock clock = new FakeClock(60_000);
         final Replay.Request r = new Replay.Request();
-        r.source = session;
-        r.out = out;
-        r.extraStages.add(o -> clock);
-        r.extraStages.add(o -> new ReceiveToEvaluationProbe(clock, 60, out));
+        r.source(session).out(out);
+        r.extraStage(o -> clock);
+        r.extraStage(o -> new ReceiveToEvaluationProbe(clock, 60, out));
         final Replay.Result result = Replay.run(r);
 
         final Map<String, Long> expected = countsByType(RunDirectory.open(session).input());

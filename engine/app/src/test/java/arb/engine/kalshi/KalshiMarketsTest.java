@@ -20,7 +20,6 @@ import arb.sbe.FeedState;
 import arb.sbe.MarketNoticeDecoder;
 import arb.sbe.MarketResult;
 import arb.sbe.MessageHeaderDecoder;
-import arb.sbe.Series;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +30,7 @@ class KalshiMarketsTest
     private final List<String> notices = new ArrayList<>();
     private final OutputJournal out = new OutputJournal(null);
     private final KalshiMarkets markets = new KalshiMarkets(Params.defaults(), out);
-    /** Every same-market quote change the stage exposes, as "ticker:change", after each event. */
-    private final List<String> changes = new ArrayList<>();
-    private final KalshiEvents events = new KalshiEvents(this::onEvent);
+    private final KalshiEvents events = new KalshiEvents(markets::onEvent);
 
     KalshiMarketsTest()
     {
@@ -45,22 +42,12 @@ class KalshiMarketsTest
         });
     }
 
-    private void onEvent(final InputEvent event)
-    {
-        markets.onEvent(event);
-        final KalshiInstrument changed = markets.lastChanged();
-        if (changed != null && changed.yesBidChange() != Scales.NULL && changed.quoteChangeNs() == event.recvNs())
-        {
-            changes.add(changed.tickerText() + ":" + changed.yesBidChange());
-        }
-    }
-
     /**
      * The original system's failure, 2026-02-02 17:15 UTC: the 17:15 market quoted 0.99 just before
      * its close, the 17:30 market 0.55 seconds later, and comparing the two looked like a -44% crash.
      */
     @Test
-    void rolloverNeverComparesTheOldMarketsPriceWithTheNewOnes()
+    void rolloverKeepsTheOldAndTheNewMarketApart()
     {
         final String oldTicker = "KXBTC15M-26FEB021215-15";
         final String newTicker = "KXBTC15M-26FEB021230-30";
@@ -82,19 +69,12 @@ class KalshiMarketsTest
         events.tick(ns("2026-02-02T17:16:00Z"));
         events.quote(ns("2026-02-02T17:15:36Z"), newTicker, newClose, "0.28", "0.55");
 
-        // Only same-market changes were ever exposed: +0.03 in the old market, -0.27 in the new one.
-        assertThat(changes).containsExactly(oldTicker + ":300", newTicker + ":-2700");
         final KalshiInstrument oldMarket = markets.find(oldTicker, oldClose);
         final KalshiInstrument newMarket = markets.find(newTicker, newClose);
         assertThat(oldMarket).isNotSameAs(newMarket);
-        assertThat(newMarket.previousYesBid()).isEqualTo(5500);
+        assertThat(newMarket.yesBid()).isEqualTo(2800);
         assertThat(oldMarket.yesBid()).isEqualTo(9900);
 
-        // The live market is decided by the calendar, not by whichever ticker answered last.
-        assertThat(markets.live(Series.KXBTC15M, ns("2026-02-02T17:14:59Z"))).isSameAs(oldMarket);
-        assertThat(markets.live(Series.KXBTC15M, ns("2026-02-02T17:15:00Z"))).isSameAs(newMarket);
-        assertThat(markets.live(Series.KXBTC15M, ns("2026-02-02T17:15:03Z"))).as("late quote of the closed market")
-            .isSameAs(newMarket);
         assertThat(oldMarket.isTradingAt(ns("2026-02-02T17:15:02Z"))).isFalse();
         assertThat(newMarket.isTradingAt(ns("2026-02-02T17:15:06Z"))).isTrue();
 
@@ -115,29 +95,6 @@ class KalshiMarketsTest
         assertThat(markets.count()).isEqualTo(2);
         assertThat(markets.find(ticker, first).yesBid()).isEqualTo(8000);
         assertThat(markets.find(ticker, second).yesBid()).isEqualTo(4000);
-        assertThat(markets.find(ticker, second).previousYesBid()).isEqualTo(Scales.NULL);
-        assertThat(changes).isEmpty();
-        assertThat(markets.live(Series.KXBTC15M, ns("2026-11-01T06:05:00Z"))).isSameAs(markets.find(ticker, second));
-    }
-
-    @Test
-    void aFeedFailureMakesQuotesStaleUntilFreshDataArrives()
-    {
-        final String t = "KXBTC15M-26MAR101015-15";
-        final long close = ns("2026-03-10T14:15:00Z");
-        final long t0 = ns("2026-03-10T14:05:00Z");
-        events.quote(t0, t, close, "0.60", "0.62");
-        final KalshiInstrument m = markets.find(t, close);
-        assertThat(markets.isQuoteFresh(m, t0 + SECOND)).isTrue();
-        assertThat(markets.isQuoteFresh(m, t0 + 3 * SECOND)).isTrue();
-        assertThat(markets.isQuoteFresh(m, t0 + 3 * SECOND + 1)).as("older than kalshi.quoteMaxAgeMs").isFalse();
-
-        // A failed poll: the old quote must not be traded on, although it is young.
-        events.status(t0 + SECOND, FeedState.DEGRADED, FeedReason.RATE_LIMITED);
-        assertThat(markets.isQuoteFresh(m, t0 + SECOND + 1)).isFalse();
-        events.quote(t0 + 2 * SECOND, t, close, "0.60", "0.62");
-        assertThat(markets.isQuoteFresh(m, t0 + 2 * SECOND)).isTrue();
-        assertThat(m.yesBidChange()).as("same quote again: no change").isEqualTo(Scales.NULL);
     }
 
     @Test
@@ -152,15 +109,12 @@ class KalshiMarketsTest
         assertThat(m.yesAsk()).isEqualTo(6200);
         events.book(t0 + 1, DataSource.WS, BookKind.DELTA, 2, t, close, "Y 0.61 5");
         assertThat(m.yesBid()).isEqualTo(6100);
-        assertThat(m.yesBidChange()).isEqualTo(100);
 
         events.status(t0 + 2, FeedState.RESYNCING, FeedReason.SEQUENCE_GAP);
         assertThat(m.book().isValid()).isFalse();
-        assertThat(markets.isQuoteFresh(m, t0 + 3)).isFalse();
         events.book(t0 + 4, DataSource.REST, BookKind.SNAPSHOT, Scales.NULL, t, close, "Y 0.58 10", "N 0.40 10");
         assertThat(m.book().base()).isEqualTo(DataSource.REST);
         assertThat(m.yesBid()).isEqualTo(5800);
-        assertThat(markets.isQuoteFresh(m, t0 + 5)).isTrue();
     }
 
     @Test
@@ -200,22 +154,9 @@ class KalshiMarketsTest
     }
 
     @Test
-    void liveKxbtcdStrikesAreEveryMarketOfTheCurrentEvent()
-    {
-        final long close = ns("2026-08-17T21:00:00Z");
-        events.quote(ns("2026-08-17T20:10:00Z"), "KXBTCD-26AUG1717-T72749.99", close, "0.01", "0.02");
-        events.quote(ns("2026-08-17T20:10:00Z"), "KXBTCD-26AUG1717-T72499.99", close, "0.05", "0.07");
-        events.quote(ns("2026-08-17T20:10:00Z"), "KXBTCD-26AUG1718-T72499.99", close + 3600 * SECOND, "0.10", "0.12");
-        final KalshiInstrument[] live = new KalshiInstrument[8];
-        assertThat(markets.live(Series.KXBTCD, ns("2026-08-17T20:30:00Z"), live)).isEqualTo(2);
-        assertThat(live[0].tickerText()).isEqualTo("KXBTCD-26AUG1717-T72749.99");
-        assertThat(live[1].tickerText()).isEqualTo("KXBTCD-26AUG1717-T72499.99");
-    }
-
-    @Test
     void aMarketIsForgottenOnlyAnHourAfterItsCloseAndThePoolGrowsRatherThanDropALiveOne()
     {
-        final KalshiMarkets small = new KalshiMarkets(new KalshiCalendar[0], 3 * SECOND, 4, 3600 * SECOND, null);
+        final KalshiMarkets small = new KalshiMarkets(new KalshiCalendar[0], 4, 3600 * SECOND, null);
         final KalshiEvents feed = new KalshiEvents(small::onEvent);
         final long base = ns("2026-03-10T14:15:00Z");
         final long early = base - 600 * SECOND;
@@ -249,7 +190,7 @@ class KalshiMarketsTest
     }
 
     @Test
-    void asTheTradingStagesFeedItNamesTheMarketEachEventUpdated()
+    void itsViewNamesTheMarketEachEventUpdated()
     {
         final String t = "KXBTC15M-26MAR101015-15";
         final long close = ns("2026-03-10T14:15:00Z");
@@ -258,9 +199,9 @@ class KalshiMarketsTest
         final KalshiEvents small = new KalshiEvents(e ->
         {
             markets.onEvent(e);
-            markets.onKalshiEvent(e); // already handled: must not apply twice
-            final KalshiInstrument m = markets.lastUpdated();
-            seen.add(m == null ? "-" : m.tickerText() + (markets.lastReplacedBook() ? " replaced" : ""));
+            final KalshiMarketsView view = markets;
+            final KalshiMarketState m = view.lastUpdated();
+            seen.add(m == null ? "-" : ((KalshiInstrument)m).tickerText() + (view.lastReplacedBook() ? " replaced" : ""));
         }, 2);
         small.book(t0, DataSource.WS, BookKind.SNAPSHOT, 1, t, close, "Y 0.60 10", "Y 0.59 10", "N 0.38 10");
         small.book(t0 + 1, DataSource.WS, BookKind.DELTA, 2, t, close, "Y 0.61 5");
@@ -269,17 +210,6 @@ class KalshiMarketsTest
         small.tick(t0 + 4);
         assertThat(seen).containsExactly("-", t + " replaced", t, "-", t, "-");
         assertThat(markets.find(t, close).book().bidQty(arb.sbe.ContractSide.YES, 0)).as("delta applied once").isEqualTo(500);
-
-        // Not preceded by the stage in the chain: the feed handles the event itself.
-        final KalshiMarkets alone = new KalshiMarkets(Params.defaults(), null);
-        final KalshiEvents direct = new KalshiEvents(e ->
-        {
-            alone.onKalshiEvent(e);
-            seen.add(alone.lastUpdated() == null ? "-" : alone.lastUpdated().tickerText());
-        });
-        direct.quote(t0, t, close, "0.61", "0.62");
-        assertThat(seen.get(seen.size() - 1)).isEqualTo(t);
-        assertThat(alone.lastUpdated().marketId()).isEqualTo(1);
     }
 
     @Test
@@ -302,7 +232,6 @@ class KalshiMarketsTest
         capture.tick(ns("2026-03-10T14:05:04Z"));
         capture.status(ns("2026-03-10T14:05:05Z"), FeedState.LIVE, FeedReason.RECOVERED);
         final InputEvent view = new InputEvent();
-        final long now = ns("2026-03-10T14:05:05Z");
         final UnsafeBuffer[] buffers = encoded.stream().map(UnsafeBuffer::new).toArray(UnsafeBuffer[]::new);
         final Runnable round = () ->
         {
@@ -314,9 +243,9 @@ class KalshiMarketsTest
                     markets.onEvent(view);
                 }
             }
-            if (markets.live(Series.KXBTC15M, now) == null || !markets.isQuoteFresh(markets.lastChanged(), now))
+            if (markets.lastChanged() == null || !markets.lastChanged().book().isValid())
             {
-                throw new AssertionError("live market lost");
+                throw new AssertionError("market lost");
             }
         };
         for (int i = 0; i < 20_000; i++)

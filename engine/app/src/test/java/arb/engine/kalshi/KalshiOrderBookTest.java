@@ -28,7 +28,6 @@ class KalshiOrderBookTest
 
     private final KalshiOrderBook book = new KalshiOrderBook(8);
     private final KalshiEvents events = new KalshiEvents(e -> book.apply(e.kalshiBook(), e.recvNs()));
-    private final KalshiDepthWalk walk = new KalshiDepthWalk();
 
     @Test
     void derivesAsksFromTheOtherSidesBids()
@@ -52,47 +51,6 @@ class KalshiOrderBookTest
         assertThat(book.yesBidPrice(11)).isEqualTo(100);
         assertThat(book.isCrossed()).isFalse();
         assertThat(book.lastUpdateNs()).isEqualTo(1000);
-    }
-
-    @Test
-    void depthWalkBuysFromTheOppositeBidsAndSellsIntoOwnBids()
-    {
-        events.book(1000, DataSource.REST, BookKind.SNAPSHOT, Scales.NULL, T, CLOSE, DOC_BOOK);
-
-        // Buy 30 YES, limit $0.46: only the 17 offered at $0.44 (NO bid $0.56) qualify.
-        book.walkBuy(ContractSide.YES, 3000, kprice("0.46"), walk);
-        assertThat(walk.filledQty()).isEqualTo(1700);
-        assertThat(walk.complete()).isFalse();
-        assertThat(walk.cost()).isEqualTo(7_480_000L); // $7.48
-        assertThat(walk.averagePrice()).isEqualTo(4400);
-
-        // Limit $0.60: 17 at $0.44 then 13 at $0.55 (NO bid $0.45).
-        book.walkBuy(ContractSide.YES, 3000, kprice("0.60"), walk);
-        assertThat(walk.complete()).isTrue();
-        assertThat(walk.cost()).isEqualTo(7_480_000L + 7_150_000L);
-        assertThat(walk.levels()).isEqualTo(2);
-        assertThat(walk.bestPrice()).isEqualTo(4400);
-        assertThat(walk.worstPrice()).isEqualTo(5500);
-        assertThat(walk.averagePrice()).isEqualTo(4877); // 14.63 / 30 = 0.48767
-
-        // Buy NO walks the YES bids: NO asks at 0.58 (13), 0.59 (10), 0.65 (11)...
-        book.walkBuy(ContractSide.NO, 2500, kprice("0.65"), walk);
-        assertThat(walk.filledQty()).isEqualTo(2500);
-        assertThat(walk.cost()).isEqualTo(5800L * 1300 + 5900L * 1000 + 6500L * 200);
-
-        // Sell 20 YES down to $0.41: 13 at 0.42 and 7 at 0.41.
-        book.walkSell(ContractSide.YES, 2000, kprice("0.41"), walk);
-        assertThat(walk.filledQty()).isEqualTo(2000);
-        assertThat(walk.cost()).isEqualTo(4200L * 1300 + 4100L * 700);
-        // Sell NO with a limit above the best NO bid: nothing.
-        book.walkSell(ContractSide.NO, 100, kprice("0.57"), walk);
-        assertThat(walk.filledQty()).isZero();
-        assertThat(walk.averagePrice()).isEqualTo(Scales.NULL);
-        assertThat(walk.bestPrice()).isEqualTo(Scales.NULL);
-        // A size larger than the whole side fills what there is.
-        book.walkSell(ContractSide.NO, 1_000_000, 0, walk);
-        assertThat(walk.filledQty()).isEqualTo(59_300);
-        assertThat(walk.levels()).isEqualTo(10);
     }
 
     @Test
@@ -246,7 +204,6 @@ class KalshiOrderBookTest
             {
                 view.wrap(buffers[i], lengths[i], i);
                 quiet.apply(view.kalshiBook(), round);
-                quiet.walkBuy(ContractSide.YES, 5000, 9000, walk);
             }
         }
         // Best of three measurements: a one-off JIT event must not fail the test, a real per-event
@@ -261,8 +218,6 @@ class KalshiOrderBookTest
                 {
                     view.wrap(buffers[i], lengths[i], i);
                     quiet.apply(view.kalshiBook(), round);
-                    quiet.walkBuy(ContractSide.YES, 5000, 9000, walk);
-                    quiet.walkSell(ContractSide.NO, 5000, 100, walk);
                 }
             }
             allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);

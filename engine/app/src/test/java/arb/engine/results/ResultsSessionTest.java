@@ -111,7 +111,7 @@ class ResultsSessionTest
         assertThat(fv.positionsSettled).isPositive();
         assertThat(fv.fees).isPositive();
         assertThat(fv.reconcileMismatches).isZero();
-        assertThat(fv.equity()).isEqualTo(r.engine().chain().trading.desk().broker().ledger(arb.sbe.Strategy.FAIR_VALUE).netPnl());
+        assertThat(fv.equity()).isEqualTo(r.engine().chain().trading().desk().broker().ledger(arb.sbe.Strategy.FAIR_VALUE).netPnl());
         assertThat(results.strategy(arb.sbe.Strategy.FLASH_CRASH).orders).isZero();
     }
 

@@ -35,12 +35,10 @@ public final class TestRuns
         final Function<OutputJournal, Stage> extraStage)
     {
         final Replay.Request r = new Replay.Request();
-        r.source = source;
-        r.out = out;
-        r.overrides = overrides;
+        r.source(source).out(out).overrides(overrides);
         if (extraStage != null)
         {
-            r.extraStages.add(extraStage);
+            r.extraStage(extraStage);
         }
         return Replay.run(r);
     }

@@ -38,7 +38,7 @@ class TradingSessionTest
     void strategiesTradeTheLaggingQuotesAndTheRunReplaysExactly()
     {
         final Replay.Result r1 = TestRuns.replay(session, tmp.resolve("r1"));
-        final TradingDesk desk = r1.engine().chain().trading.desk();
+        final TradingDesk desk = r1.engine().chain().trading().desk();
         final StrategyLedger fairValue = desk.broker().ledger(Strategy.FAIR_VALUE);
         final StringBuilder report = new StringBuilder("generated 50 min session:\n");
         for (final Strategy s : new Strategy[] {Strategy.FAIR_VALUE, Strategy.FLASH_CRASH, Strategy.MOMENTUM, Strategy.PARITY})
@@ -62,7 +62,7 @@ class TradingSessionTest
         final JournalDigest.Result d1 = TestRuns.outputDigest(tmp.resolve("r1"));
         final JournalDigest.Result d2 = TestRuns.outputDigest(tmp.resolve("r2"));
         assertThat(d1).isEqualTo(d2);
-        assertThat(r2.engine().chain().trading.desk().broker().ledger(Strategy.FAIR_VALUE).netPnl()).isEqualTo(fairValue.netPnl());
+        assertThat(r2.engine().chain().trading().desk().broker().ledger(Strategy.FAIR_VALUE).netPnl()).isEqualTo(fairValue.netPnl());
 
         // another latency is another result: the parameters really reach the broker
         TestRuns.replay(session, tmp.resolve("r3"), p -> p.with("broker.latencyMs=2000"), null);

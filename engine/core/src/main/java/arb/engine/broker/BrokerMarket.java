@@ -1,5 +1,7 @@
 package arb.engine.broker;
 
+import arb.engine.kalshi.KalshiMarketState;
+
 import arb.sbe.Strategy;
 
 /**

@@ -1,5 +1,7 @@
 package arb.engine.broker;
 
+import arb.engine.kalshi.KalshiMarketState;
+
 import arb.journal.Scales;
 import arb.sbe.ContractSide;
 import arb.sbe.MarketResult;

@@ -1,5 +1,8 @@
 package arb.engine.broker;
 
+import arb.engine.kalshi.KalshiLadders;
+import arb.engine.kalshi.KalshiMarketState;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 

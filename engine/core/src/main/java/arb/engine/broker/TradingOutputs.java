@@ -1,6 +1,7 @@
 package arb.engine.broker;
 
 import arb.engine.chain.OutputJournal;
+import arb.engine.kalshi.KalshiMarketState;
 import arb.journal.Events;
 import arb.sbe.ContractSide;
 import arb.sbe.FillEncoder;

@@ -23,15 +23,15 @@ import arb.journal.Scales;
  * thread that applies book events, between events. Each calculation allocates nothing (merge,
  * sample and grid arrays are preallocated and grow once if a larger book appears) and is a pure
  * function of the books, their update times, the feed states and the carried erroneous-venue
- * flags: the venues are merged best-price-first with ties broken by venue id, the cap depends only
- * on the multiset of sizes, and {@link StrictMath} computes the weights.
+ * flags ({@link BrtiVenues} screens the venues, {@link MergedBookSide} consolidates each side): the
+ * venues are merged best-price-first with ties broken by venue id, the cap depends only on the
+ * multiset of sizes, and {@link StrictMath} computes the weights.
  */
 public final class BrtiCalculator
 {
     /** Venue ids must fit the uint8 venue bit masks of the IndexValue event. */
     public static final int MAX_VENUES = 7;
 
-    private final long staleNs;
     private final boolean capEnabled;
     private final double capBand;
     private final int capMinOrders;
@@ -40,26 +40,11 @@ public final class BrtiCalculator
     private final double lambdaDepthFraction;
     private final boolean gridIncludesZero;
     private final BrtiSettings.ThinBookPolicy thinBookPolicy;
-    private final boolean excludeUsdt;
-    private final int enabledMask;
 
-    private final int[] venueIds = new int[MAX_VENUES];
-    /** Slot indices sorted by venue id: the fixed consolidation order. */
-    private final int[] byVenueId = new int[MAX_VENUES];
-    private final PriceLevelBook[] books = new PriceLevelBook[MAX_VENUES];
-    private final boolean[] usdtQuoted = new boolean[MAX_VENUES];
-    private final boolean[] feedUsable = new boolean[MAX_VENUES];
-    private final VenueExclusion[] exclusions = new VenueExclusion[MAX_VENUES];
-    private final boolean[] valid = new boolean[MAX_VENUES];
-    private final boolean[] erroneous = new boolean[MAX_VENUES];
-    private final double[] mids = new double[MAX_VENUES];
-    private int venueCount;
-    private IntPredicate bookValid = venueId -> true;
-
-    private final ErroneousVenueFilter erroneousFilter;
+    private final BrtiVenues venues;
     private final DynamicOrderSizeCap orderSizeCap;
-    private final MergedSide bids;
-    private final MergedSide asks;
+    private final MergedBookSide bids;
+    private final MergedBookSide asks;
     private long[] sample;
     private long[] gridAsk;
     private long[] gridBid;
@@ -78,7 +63,6 @@ public final class BrtiCalculator
 
     public BrtiCalculator(final BrtiSettings params)
     {
-        staleNs = params.staleNs();
         capEnabled = params.capEnabled();
         capBand = params.capBand();
         capMinOrders = params.capMinOrders();
@@ -87,17 +71,14 @@ public final class BrtiCalculator
         lambdaDepthFraction = params.lambdaDepthFraction();
         gridIncludesZero = params.gridIncludesZero();
         thinBookPolicy = params.thinBookPolicy();
-        excludeUsdt = params.excludeUsdt();
-        enabledMask = params.enabledVenueMask();
-        erroneousFilter = new ErroneousVenueFilter(params.erroneousThreshold(), params.reincludeFraction(), MAX_VENUES);
+        venues = new BrtiVenues(params);
         final int capacity = params.mergeCapacity();
         orderSizeCap = new DynamicOrderSizeCap(params.capTrim(), params.capStdDevs(), 2 * capacity);
-        bids = new MergedSide(true, capacity);
-        asks = new MergedSide(false, capacity);
+        bids = new MergedBookSide(true, capacity, venues);
+        asks = new MergedBookSide(false, capacity, venues);
         sample = new long[2 * capacity];
         gridAsk = new long[1024];
         gridBid = new long[1024];
-        Arrays.fill(exclusions, VenueExclusion.DISABLED);
     }
 
     /**
@@ -111,36 +92,13 @@ public final class BrtiCalculator
      */
     public void addVenue(final int venueId, final PriceLevelBook book, final boolean usdtQuoted)
     {
-        if (venueId < 1 || venueId > MAX_VENUES)
-        {
-            throw new IllegalArgumentException("venue id out of range 1.." + MAX_VENUES + ": " + venueId);
-        }
-        if (slotOf(venueId) >= 0)
-        {
-            throw new IllegalArgumentException("venue " + venueId + " registered twice");
-        }
-        final int slot = venueCount++;
-        venueIds[slot] = venueId;
-        books[slot] = book;
-        this.usdtQuoted[slot] = usdtQuoted;
-        feedUsable[slot] = true;
-        int k = slot;
-        while (k > 0 && venueIds[byVenueId[k - 1]] > venueId)
-        {
-            byVenueId[k] = byVenueId[k - 1];
-            k--;
-        }
-        byVenueId[k] = slot;
+        venues.addVenue(venueId, book, usdtQuoted);
     }
 
     /** The quote currency of a venue's pair as its events report it. */
     public void usdtQuoted(final int venueId, final boolean usdt)
     {
-        final int slot = slotOf(venueId);
-        if (slot >= 0)
-        {
-            usdtQuoted[slot] = usdt;
-        }
+        venues.usdtQuoted(venueId, usdt);
     }
 
     /**
@@ -149,11 +107,7 @@ public final class BrtiCalculator
      */
     public void feedUsable(final int venueId, final boolean usable)
     {
-        final int slot = slotOf(venueId);
-        if (slot >= 0)
-        {
-            feedUsable[slot] = usable;
-        }
+        venues.feedUsable(venueId, usable);
     }
 
     /**
@@ -163,7 +117,7 @@ public final class BrtiCalculator
      */
     public void bookValidity(final IntPredicate validity)
     {
-        bookValid = validity;
+        venues.bookValidity(validity);
     }
 
     /**
@@ -202,70 +156,13 @@ public final class BrtiCalculator
         screenVenues(calcTimeNs);
     }
 
-    /** Data checks and the erroneous filter; sets the venue masks and active sides; returns the used mask. */
+    /** Screens the venues and sets the venue masks; returns the used mask. */
     private int screenVenues(final long calcTimeNs)
     {
-        for (int i = 0; i < venueCount; i++)
-        {
-            exclusions[i] = dataCheck(i, calcTimeNs);
-            valid[i] = exclusions[i] == VenueExclusion.USED;
-            if (valid[i])
-            {
-                final PriceLevelBook book = books[i];
-                mids[i] = 0.5 * ((double)book.bestBid() + (double)book.bestAsk());
-            }
-        }
-        erroneousFilter.apply(mids, valid, venueCount, erroneous);
-
-        int used = 0;
-        for (int i = 0; i < venueCount; i++)
-        {
-            final boolean active = valid[i] && !erroneous[i];
-            if (valid[i] && erroneous[i])
-            {
-                exclusions[i] = VenueExclusion.ERRONEOUS;
-            }
-            bids.active[i] = active;
-            asks.active[i] = active;
-            if (active)
-            {
-                used |= 1 << venueIds[i];
-            }
-        }
+        final int used = venues.screen(calcTimeNs);
         venuesUsed = used;
-        venuesExcluded = enabledMask & ~used;
+        venuesExcluded = venues.enabledMask() & ~used;
         return used;
-    }
-
-    private VenueExclusion dataCheck(final int slot, final long nowNs)
-    {
-        if (!isEnabled(venueIds[slot]))
-        {
-            return VenueExclusion.DISABLED;
-        }
-        if (excludeUsdt && usdtQuoted[slot])
-        {
-            return VenueExclusion.USDT_QUOTE;
-        }
-        if (!feedUsable[slot] || !bookValid.test(venueIds[slot]))
-        {
-            return VenueExclusion.BOOK_INVALID;
-        }
-        final PriceLevelBook book = books[slot];
-        final long last = book.lastUpdateNs();
-        if (last == Long.MIN_VALUE || nowNs - last > staleNs)
-        {
-            return VenueExclusion.STALE;
-        }
-        if (!book.isTwoSided())
-        {
-            return VenueExclusion.ONE_SIDED;
-        }
-        if (book.isCrossed())
-        {
-            return VenueExclusion.CROSSED;
-        }
-        return VenueExclusion.USED;
     }
 
     /**
@@ -283,18 +180,18 @@ public final class BrtiCalculator
         return orderSizeCap.cap(sample, n);
     }
 
-    private int gatherSample(final MergedSide side, final double bandLimit, final int from)
+    private int gatherSample(final MergedBookSide side, final double bandLimit, final int from)
     {
         final boolean bid = side.isBid;
         int n = from;
-        for (int j = 0; j < venueCount; j++)
+        for (int j = 0; j < venues.count(); j++)
         {
-            final int i = byVenueId[j];
-            if (!side.active[i])
+            final int i = venues.slotInVenueIdOrder(j);
+            if (!venues.active(i))
             {
                 continue;
             }
-            final PriceLevelBook book = books[i];
+            final PriceLevelBook book = venues.book(i);
             final int depth = book.depth(bid);
             for (int rank = 0; rank < depth; rank++)
             {
@@ -446,23 +343,6 @@ public final class BrtiCalculator
         highestPriceUsed = Scales.NULL;
     }
 
-    private boolean isEnabled(final int venueId)
-    {
-        return (enabledMask & (1 << venueId)) != 0;
-    }
-
-    private int slotOf(final int venueId)
-    {
-        for (int i = 0; i < venueCount; i++)
-        {
-            if (venueIds[i] == venueId)
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** Event time of the last calculation. */
     public long calcTimeNs()
     {
@@ -536,8 +416,7 @@ public final class BrtiCalculator
     /** Why a registered venue was or was not used in the last calculation (DISABLED if unknown). */
     public VenueExclusion exclusion(final int venueId)
     {
-        final int slot = slotOf(venueId);
-        return slot >= 0 ? exclusions[slot] : VenueExclusion.DISABLED;
+        return venues.exclusion(venueId);
     }
 
     /** Trimmed mean of the last cap sample, 1e-8 BTC (diagnostics). */
@@ -550,96 +429,5 @@ public final class BrtiCalculator
     public double capStdDev()
     {
         return orderSizeCap.lastStdDev();
-    }
-
-    /**
-     * One side of the consolidated book, merged lazily best-price-first from the active venues'
-     * books: only as many levels as the cap sample and the grid need are ever merged, so deep
-     * books (Coinbase publishes its whole book) cost nothing beyond the useful band. Entries are
-     * venue levels; equal prices are ordered by venue id.
-     */
-    private final class MergedSide
-    {
-        final boolean isBid;
-        /** Head price of a venue with nothing (more) to merge: never better than a real price. */
-        final long exhausted;
-        final boolean[] active = new boolean[MAX_VENUES];
-        final int[] cursor = new int[MAX_VENUES];
-        final long[] head = new long[MAX_VENUES];
-        long[] price;
-        long[] qty;
-        int count;
-
-        MergedSide(final boolean isBid, final int capacity)
-        {
-            this.isBid = isBid;
-            exhausted = isBid ? Long.MIN_VALUE : Long.MAX_VALUE;
-            price = new long[capacity];
-            qty = new long[capacity];
-        }
-
-        void reset()
-        {
-            count = 0;
-            for (int i = 0; i < venueCount; i++)
-            {
-                cursor[i] = 0;
-                head[i] = active[i] && books[i].depth(isBid) > 0 ? books[i].price(isBid, 0) : exhausted;
-            }
-        }
-
-        double bestPrice()
-        {
-            ensure(1);
-            return (double)price[0];
-        }
-
-        /** Merges until at least {@code n} entries exist; false when the books run out first. */
-        boolean ensure(final int n)
-        {
-            while (count < n)
-            {
-                if (!pull())
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean pull()
-        {
-            // Slots are visited in venue-id order and only a strictly better head replaces the
-            // current pick, so equal prices come out by venue id whatever the registration order.
-            int best = -1;
-            long bestPrice = exhausted;
-            for (int j = 0; j < venueCount; j++)
-            {
-                final int i = byVenueId[j];
-                final long p = head[i];
-                if (isBid ? p > bestPrice : p < bestPrice)
-                {
-                    best = i;
-                    bestPrice = p;
-                }
-            }
-            if (best < 0)
-            {
-                return false;
-            }
-            if (count == price.length)
-            {
-                price = Arrays.copyOf(price, 2 * count);
-                qty = Arrays.copyOf(qty, 2 * count);
-            }
-            final PriceLevelBook book = books[best];
-            final int rank = cursor[best];
-            price[count] = bestPrice;
-            qty[count] = book.qty(isBid, rank);
-            count++;
-            cursor[best] = rank + 1;
-            head[best] = rank + 1 < book.depth(isBid) ? book.price(isBid, rank + 1) : exhausted;
-            return true;
-        }
     }
 }

@@ -5,7 +5,6 @@ import arb.engine.chain.InputEvent;
 import arb.engine.chain.OutputJournal;
 import arb.engine.chain.Stage;
 import arb.engine.config.Params;
-import arb.engine.strategy.IndexFeed;
 import arb.market.book.PriceLevelBook;
 import arb.journal.EventSink;
 import arb.journal.Events;
@@ -44,7 +43,7 @@ import org.agrona.MutableDirectBuffer;
  * {@link #advanceTo(long)} before applying an event's book changes and
  * {@link #onEvent(DirectBuffer, int)} after.
  */
-public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.Listener
+public final class IndexStage implements Stage, IndexView, SettlementEstimator.Listener
 {
     private static final long SECOND_NS = 1_000_000_000L;
     /** Method slots in the series / estimator arrays. */
@@ -77,8 +76,13 @@ public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.L
     private final long[] lastPrint = {Scales.NULL, Scales.NULL};
     private long lastPrintSecondNs = Long.MIN_VALUE;
     private int tradedMethod = WEIGHTED_LAST;
-    /** Volatile: the live status line and the Kalshi poller's strike choice read it from other threads. */
-    private volatile long tradedValue = Scales.NULL;
+    /** Read by the trading desk on the chain thread, through {@link IndexView}: a plain field. */
+    private long tradedValue = Scales.NULL;
+    /**
+     * A copy of {@link #tradedValue} published for readers on other threads (the live status line,
+     * the Kalshi poller's strike choice); nothing on the chain thread reads it.
+     */
+    private volatile long publishedValue = Scales.NULL;
 
     public IndexStage(final BrtiSettings brti, final WeightedLastSettings weighted, final IndexStageSettings params,
         final EventSink output)
@@ -149,6 +153,7 @@ public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.L
         }
         tradedMethod = methodSlot;
         tradedValue = lastPrint[methodSlot];
+        publishedValue = tradedValue;
     }
 
     /**
@@ -159,6 +164,15 @@ public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.L
     public long value()
     {
         return tradedValue;
+    }
+
+    /**
+     * {@link #value()} as published for readers on other threads (the live status line, the Kalshi
+     * poller): the same value, safely readable off the chain thread.
+     */
+    public long publishedValue()
+    {
+        return publishedValue;
     }
 
     /** The second {@link #value()} is for, or Long.MIN_VALUE before the first print. */
@@ -306,6 +320,7 @@ public final class IndexStage implements Stage, IndexFeed, SettlementEstimator.L
         lastPrint[WEIGHTED_LAST] = weightedLast.valueCents();
         lastPrint[CF_RTI] = cfRti.valueCents();
         tradedValue = lastPrint[tradedMethod];
+        publishedValue = tradedValue;
         lastPrintSecondNs = calcNs;
         series[WEIGHTED_LAST].record(calcNs, weightedLast.valueCents());
         series[CF_RTI].record(calcNs, cfRti.valueCents());

@@ -2,7 +2,6 @@ package arb.engine.kalshi;
 
 import java.nio.charset.StandardCharsets;
 
-import arb.engine.broker.KalshiMarketState;
 import arb.journal.Scales;
 import arb.sbe.KalshiMarketDecoder;
 import arb.sbe.KalshiStatus;
@@ -15,10 +14,8 @@ import org.agrona.DirectBuffer;
 /**
  * One Kalshi market as the engine knows it, identified by ticker AND close time (on the night
  * daylight saving ends two windows share a ticker): its state (status, strike, result, settlement
- * value), its order book, and its quote. The quote's previous value is kept per instrument, so a
- * price change is only ever computed between two quotes of the same market: when the live market
- * rolls over, the new market starts without a previous quote instead of being compared with the
- * old one (the original system's false "flash crash"). Owned by {@link KalshiMarkets}, read-only for
+ * value), its order book, and its quote (top of book and when data last confirmed it). Owned by
+ * {@link KalshiMarkets}, read-only for
  * other stages, and never reused for another market until an hour (kalshi.retainMs) after its
  * close, so the desk and the broker may hold it until settlement.
  */
@@ -52,10 +49,6 @@ public final class KalshiInstrument implements KalshiMarketState
     long quoteYesBid = Scales.NULL;
     long quoteYesAsk = Scales.NULL;
     long quoteNs = Scales.NULL;
-    long quoteChangeNs = Scales.NULL;
-    long previousYesBid = Scales.NULL;
-    long previousYesAsk = Scales.NULL;
-    long previousQuoteNs = Scales.NULL;
 
     long firstSeenNs = Scales.NULL;
     long lastEventNs = Scales.NULL;
@@ -97,10 +90,6 @@ public final class KalshiInstrument implements KalshiMarketState
         quoteYesBid = Scales.NULL;
         quoteYesAsk = Scales.NULL;
         quoteNs = Scales.NULL;
-        quoteChangeNs = Scales.NULL;
-        previousYesBid = Scales.NULL;
-        previousYesAsk = Scales.NULL;
-        previousQuoteNs = Scales.NULL;
         firstSeenNs = Scales.NULL;
         lastEventNs = Scales.NULL;
         resultNoticed = false;
@@ -158,7 +147,7 @@ public final class KalshiInstrument implements KalshiMarketState
 
     /**
      * Recomputes the quote from the newer of the order book's top (when the book is valid) and the
-     * market state's top, and shifts the old quote into "previous" when it changed.
+     * market state's top, and records when data last confirmed it.
      */
     void requote(final long recvNs)
     {
@@ -178,18 +167,8 @@ public final class KalshiInstrument implements KalshiMarketState
         {
             return;
         }
-        if (bid != quoteYesBid || ask != quoteYesAsk)
-        {
-            if (quoteNs != Scales.NULL)
-            {
-                previousYesBid = quoteYesBid;
-                previousYesAsk = quoteYesAsk;
-                previousQuoteNs = quoteNs;
-            }
-            quoteYesBid = bid;
-            quoteYesAsk = ask;
-            quoteChangeNs = recvNs;
-        }
+        quoteYesBid = bid;
+        quoteYesAsk = ask;
         quoteNs = recvNs;
     }
 
@@ -397,40 +376,6 @@ public final class KalshiInstrument implements KalshiMarketState
     public long quoteNs()
     {
         return quoteNs;
-    }
-
-    /** Receive time of the last change of the quote, NULL before any quote. */
-    public long quoteChangeNs()
-    {
-        return quoteChangeNs;
-    }
-
-    /** The quote before the last change of THIS market, NULL when it has changed never. */
-    public long previousYesBid()
-    {
-        return previousYesBid;
-    }
-
-    public long previousYesAsk()
-    {
-        return previousYesAsk;
-    }
-
-    public long previousQuoteNs()
-    {
-        return previousQuoteNs;
-    }
-
-    /** Change of the YES bid since this market's previous quote, NULL when either is absent. */
-    public long yesBidChange()
-    {
-        return quoteYesBid == Scales.NULL || previousYesBid == Scales.NULL ? Scales.NULL : quoteYesBid - previousYesBid;
-    }
-
-    /** Change of the YES ask since this market's previous quote, NULL when either is absent. */
-    public long yesAskChange()
-    {
-        return quoteYesAsk == Scales.NULL || previousYesAsk == Scales.NULL ? Scales.NULL : quoteYesAsk - previousYesAsk;
     }
 
     /** First and last event time about this market. */

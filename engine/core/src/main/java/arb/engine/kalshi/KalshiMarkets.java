@@ -4,7 +4,6 @@ import arb.engine.chain.InputEvent;
 import arb.engine.chain.OutputJournal;
 import arb.engine.chain.Stage;
 import arb.engine.config.Params;
-import arb.engine.strategy.KalshiMarketFeed;
 import arb.market.kalshi.KalshiCalendar;
 import arb.journal.Scales;
 import arb.sbe.ClockTickDecoder;
@@ -12,93 +11,75 @@ import arb.sbe.FeedState;
 import arb.sbe.FeedStatusDecoder;
 import arb.sbe.KalshiBookDecoder;
 import arb.sbe.KalshiMarketDecoder;
-import arb.sbe.MarketNoticeEncoder;
-import arb.sbe.MessageHeaderEncoder;
 import arb.sbe.NoticeKind;
-import arb.sbe.Series;
 import arb.sbe.Venue;
 import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The engine's Kalshi markets: one {@link KalshiInstrument} per market, keyed by ticker AND close
- * time, built from {@code KalshiMarket} and {@code KalshiBook} events; quote staleness from
- * {@code FeedStatus}; and the market-open / market-close notices the engine derives from its own
- * calendar on clock ticks (plus a result notice once a market reports its outcome), so rollover is
- * decided by time, never by which ticker happened to answer last.
+ * time, built from {@code KalshiMarket} and {@code KalshiBook} events; a Kalshi feed failure
+ * ({@code FeedStatus}) invalidates the WebSocket books; the market-open / market-close notices the
+ * engine derives from its own calendar on clock ticks, plus a result notice once a market reports
+ * its outcome ({@link KalshiMarketNotices}), so rollover is decided by time, never by which ticker
+ * happened to answer last.
  *
- * <p>Nothing here compares prices across two markets: each instrument keeps its own previous quote,
- * and the "live" market at an instant is looked up by the calendar's close time. Instruments live in
- * a pool: an instrument is reused for another market only once its own market closed more than
- * {@code kalshi.retainMs} ago (least recently updated first; deterministic), so the trading desk and
- * the broker can hold it until settlement; when none qualifies the pool grows (allocation happens
- * only when a new market appears, never per event). Also the trading stage's
- * {@link KalshiMarketFeed}. A pure function of the ordered input events; no allocation per event.
+ * <p>Nothing here compares prices across two markets: each market is its own instrument.
+ * Instruments live in a pool: an instrument is reused for another market only once its own market
+ * closed more than {@code kalshi.retainMs} ago (least recently updated first; deterministic), so the
+ * trading desk and the broker can hold it until settlement; when none qualifies the pool grows
+ * (allocation happens only when a new market appears, never per event). Downstream stages read what
+ * it applied for the current event through {@link KalshiMarketsView}. A pure function of the
+ * ordered input events; no allocation per event.
  *
- * <p>Parameters: {@code kalshi.series} (series whose notices are emitted), {@code kalshi.quoteMaxAgeMs}
- * (a quote older than this, in event time, is stale), {@code kalshi.maxInstruments} (initial pool),
- * {@code kalshi.retainMs}.
+ * <p>Parameters: {@code kalshi.series} (series whose notices are emitted), {@code kalshi.maxInstruments}
+ * (initial pool), {@code kalshi.retainMs}. ({@code kalshi.quoteMaxAgeMs} is not read here: the
+ * trading path does not use it yet; the Kalshi quote staleness guard will.)
  */
-public final class KalshiMarkets implements Stage, KalshiMarketFeed
+public final class KalshiMarkets implements Stage, KalshiMarketsView
 {
     private static final int LEVELS_PER_SIDE = 128;
 
-    private final KalshiCalendar[] calendars;
-    private final long[] currentClose;
-    private final long quoteMaxAgeNs;
+    private final KalshiMarketNotices notices;
     private final long retainNs;
     private KalshiInstrument[] pool;
     private int used;
     private long nextMarketId = 1;
-    private long processedSequence = Long.MIN_VALUE;
     private KalshiInstrument updated;
     private boolean replacedBook;
-    private final OutputJournal out;
-    private final MarketNoticeEncoder notice = new MarketNoticeEncoder();
-    private final UnsafeBuffer noticeTicker = new UnsafeBuffer(new byte[KalshiInstrument.TICKER_CAPACITY]);
-    private final byte[] noticeTickerBytes = noticeTicker.byteArray();
 
     private KalshiInstrument lastChanged;
-    private long staleSinceNs = Scales.NULL;
     private long lastEventNs = Scales.NULL;
     private long evictions;
     private long growths;
     private long unknownBooks;
-    private long notices;
 
     public KalshiMarkets(final Params params, final OutputJournal out)
     {
-        this(calendarsOf(params.get("kalshi.series")), params.getLong("kalshi.quoteMaxAgeMs") * 1_000_000L,
-            params.getInt("kalshi.maxInstruments"), params.getLong("kalshi.retainMs") * 1_000_000L, out);
+        this(calendarsOf(params.get("kalshi.series")), params.getInt("kalshi.maxInstruments"),
+            params.getLong("kalshi.retainMs") * 1_000_000L, out);
     }
 
     /**
      * @param calendars      series whose open/close notices this stage emits
-     * @param quoteMaxAgeNs  a quote older than this (event time) is stale
      * @param maxInstruments initial pool size
      * @param retainNs       an instrument is reused no earlier than this after its market's close
      * @param out            output journal for notices (null: none emitted)
      */
     public KalshiMarkets(
-        final KalshiCalendar[] calendars, final long quoteMaxAgeNs, final int maxInstruments, final long retainNs,
-        final OutputJournal out)
+        final KalshiCalendar[] calendars, final int maxInstruments, final long retainNs, final OutputJournal out)
     {
         if (maxInstruments < 4)
         {
             throw new IllegalArgumentException("kalshi.maxInstruments must be at least 4: " + maxInstruments);
         }
-        this.calendars = calendars.clone();
-        this.currentClose = new long[calendars.length];
-        java.util.Arrays.fill(currentClose, Scales.NULL);
-        this.quoteMaxAgeNs = quoteMaxAgeNs;
+        this.notices = new KalshiMarketNotices(calendars, out);
         this.retainNs = retainNs;
         this.pool = new KalshiInstrument[maxInstruments];
         for (int i = 0; i < maxInstruments; i++)
         {
             pool[i] = new KalshiInstrument(LEVELS_PER_SIDE);
         }
-        this.out = out;
     }
 
     /** Parses {@code "KXBTC15M,KXBTCD"} (empty: none). */
@@ -126,7 +107,6 @@ public final class KalshiMarkets implements Stage, KalshiMarketFeed
     @Override
     public void onEvent(final InputEvent event)
     {
-        processedSequence = event.sequence();
         updated = null;
         replacedBook = false;
         final int template = event.templateId();
@@ -144,7 +124,7 @@ public final class KalshiMarkets implements Stage, KalshiMarketFeed
         else if (template == ClockTickDecoder.TEMPLATE_ID)
         {
             lastEventNs = recvNs;
-            onTick(event.clockTick().scheduledNs(), recvNs);
+            notices.onTick(event.clockTick().scheduledNs(), recvNs);
         }
         else if (template == FeedStatusDecoder.TEMPLATE_ID)
         {
@@ -183,7 +163,7 @@ public final class KalshiMarkets implements Stage, KalshiMarketFeed
         if (!instrument.resultNoticed && instrument.hasOutcome())
         {
             instrument.resultNoticed = true;
-            emit(recvNs, NoticeKind.MARKET_RESULT, instrument.series, instrument.openNs, instrument.closeNs,
+            notices.emit(recvNs, NoticeKind.MARKET_RESULT, instrument.series, instrument.openNs, instrument.closeNs,
                 instrument.ticker);
         }
     }
@@ -222,73 +202,10 @@ public final class KalshiMarkets implements Stage, KalshiMarketFeed
                     pool[i].book.invalidateWebSocket();
                     pool[i].requote(recvNs);
                 }
-                staleSinceNs = recvNs;
-                break;
-            case STALE:
-            case DEGRADED:
-                staleSinceNs = recvNs;
                 break;
             default:
                 break;
         }
-    }
-
-    private void onTick(final long scheduledNs, final long recvNs)
-    {
-        for (int s = 0; s < calendars.length; s++)
-        {
-            final KalshiCalendar calendar = calendars[s];
-            final long close = calendar.currentCloseNs(scheduledNs);
-            final long previous = currentClose[s];
-            if (close == previous)
-            {
-                continue;
-            }
-            if (previous != Scales.NULL && close > previous)
-            {
-                final int n = calendar.formatMarketTicker(previous, noticeTicker, 0);
-                padTicker(n);
-                emit(recvNs, NoticeKind.MARKET_CLOSE, calendar.series(), calendar.openNs(previous), previous,
-                    noticeTickerBytes);
-            }
-            else if (previous != Scales.NULL)
-            {
-                // Event time went backwards (journals stitched out of order): no notice for the past.
-                continue;
-            }
-            currentClose[s] = close;
-            final int n = calendar.formatMarketTicker(close, noticeTicker, 0);
-            padTicker(n);
-            emit(recvNs, NoticeKind.MARKET_OPEN, calendar.series(), calendar.openNs(close), close, noticeTickerBytes);
-        }
-    }
-
-    private void padTicker(final int length)
-    {
-        for (int i = length; i < KalshiInstrument.TICKER_CAPACITY; i++)
-        {
-            noticeTickerBytes[i] = 0;
-        }
-    }
-
-    private void emit(
-        final long recvNs, final NoticeKind kind, final Series series, final long openNs, final long closeNs,
-        final byte[] ticker)
-    {
-        notices++;
-        if (out == null)
-        {
-            return;
-        }
-        final MutableDirectBuffer buffer = out.buffer();
-        notice.wrapAndApplyHeader(buffer, 0, out.header())
-            .recvNs(recvNs)
-            .kind(kind)
-            .series(series)
-            .openTimeNs(openNs == Scales.NULL ? closeNs : openNs)
-            .closeTimeNs(closeNs)
-            .putTicker(ticker, 0);
-        out.append(MessageHeaderEncoder.ENCODED_LENGTH + notice.encodedLength());
     }
 
     private KalshiInstrument findOrCreate(
@@ -384,54 +301,6 @@ public final class KalshiMarkets implements Stage, KalshiMarketFeed
         return find(b, 0, b.capacity(), closeNs);
     }
 
-    /**
-     * The live single-market window of a series at {@code nowNs} (KXBTC15M): the instrument whose
-     * close time is the calendar's current close, or null when the engine has no data about it yet.
-     * Never the previous window, whatever it still quotes.
-     */
-    public KalshiInstrument live(final Series series, final long nowNs)
-    {
-        final long close = KalshiCalendar.of(series).currentCloseNs(nowNs);
-        for (int i = 0; i < used; i++)
-        {
-            final KalshiInstrument instrument = pool[i];
-            if (instrument.inUse && instrument.closeNs == close && instrument.series == series)
-            {
-                return instrument;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Fills {@code out} with every instrument of a series closing at the calendar's current close
-     * (the strikes of the live KXBTCD event), in pool order; returns how many.
-     */
-    public int live(final Series series, final long nowNs, final KalshiInstrument[] out)
-    {
-        final long close = KalshiCalendar.of(series).currentCloseNs(nowNs);
-        int n = 0;
-        for (int i = 0; i < used && n < out.length; i++)
-        {
-            final KalshiInstrument instrument = pool[i];
-            if (instrument.inUse && instrument.closeNs == close && instrument.series == series)
-            {
-                out[n++] = instrument;
-            }
-        }
-        return n;
-    }
-
-    /**
-     * True when the instrument's quote can be acted on at {@code nowNs}: confirmed by data received
-     * after the last Kalshi feed failure, and no older than {@code kalshi.quoteMaxAgeMs}.
-     */
-    public boolean isQuoteFresh(final KalshiInstrument instrument, final long nowNs)
-    {
-        final long at = instrument.quoteNs;
-        return at != Scales.NULL && (staleSinceNs == Scales.NULL || at > staleSinceNs) && nowNs - at <= quoteMaxAgeNs;
-    }
-
     /** Instruments held (pool order); {@link #instrument(int)} reads them. */
     public int count()
     {
@@ -449,20 +318,9 @@ public final class KalshiMarkets implements Stage, KalshiMarketFeed
         return lastChanged;
     }
 
-    /** Receive time of the last Kalshi feed failure (FeedStatus), NULL if none. */
-    public long staleSinceNs()
-    {
-        return staleSinceNs;
-    }
-
     public long lastEventNs()
     {
         return lastEventNs;
-    }
-
-    public long quoteMaxAgeNs()
-    {
-        return quoteMaxAgeNs;
     }
 
     public long evictions()
@@ -472,7 +330,7 @@ public final class KalshiMarkets implements Stage, KalshiMarketFeed
 
     public long notices()
     {
-        return notices;
+        return notices.count();
     }
 
     /** Times the pool doubled because every market in it was too recent to forget. */
@@ -481,17 +339,7 @@ public final class KalshiMarkets implements Stage, KalshiMarketFeed
         return growths;
     }
 
-    // ------------------------------------------------------------------ KalshiMarketFeed (trading stage)
-
-    @Override
-    public void onKalshiEvent(final InputEvent event)
-    {
-        if (event.sequence() != processedSequence)
-        {
-            // This stage is not ahead of the trading stage in the chain: handle the event here.
-            onEvent(event);
-        }
-    }
+    // ------------------------------------------------------------------ KalshiMarketsView (trading stage)
 
     /**
      * The market the current Kalshi event updated: null for an unknown market, a snapshot part that

@@ -1,6 +1,5 @@
 package arb.engine.kalshi;
 
-import arb.engine.broker.KalshiLadders;
 import arb.engine.model.PriceTicks;
 import arb.journal.Scales;
 import arb.sbe.BookKind;
@@ -331,55 +330,6 @@ public final class KalshiOrderBook implements KalshiLadders
     public boolean isCrossed()
     {
         return yes.size() > 0 && no.size() > 0 && yes.price(0) + no.price(0) >= ONE_DOLLAR;
-    }
-
-    // ------------------------------------------------------------------ depth walks
-
-    /**
-     * What buying {@code qty} contracts of {@code side} would fill at prices no worse than
-     * {@code limitPrice} (that side's price, 1e-4 $): walks the opposite side's bids from the best
-     * down, each at 1 - its price.
-     */
-    public KalshiDepthWalk walkBuy(final ContractSide side, final long qty, final long limitPrice, final KalshiDepthWalk out)
-    {
-        out.reset(qty);
-        final KalshiLadder asks = side == ContractSide.YES ? no : yes;
-        long remaining = qty;
-        for (int rank = 0; rank < asks.size() && remaining > 0; rank++)
-        {
-            final long price = ONE_DOLLAR - asks.price(rank);
-            if (price > limitPrice)
-            {
-                break;
-            }
-            final long take = Math.min(remaining, asks.qty(rank));
-            out.take(price, take);
-            remaining -= take;
-        }
-        return out;
-    }
-
-    /**
-     * What selling {@code qty} contracts of {@code side} would fill at prices no worse than
-     * {@code limitPrice}: walks that side's own bids from the best down.
-     */
-    public KalshiDepthWalk walkSell(final ContractSide side, final long qty, final long limitPrice, final KalshiDepthWalk out)
-    {
-        out.reset(qty);
-        final KalshiLadder bids = side == ContractSide.YES ? yes : no;
-        long remaining = qty;
-        for (int rank = 0; rank < bids.size() && remaining > 0; rank++)
-        {
-            final long price = bids.price(rank);
-            if (price < limitPrice)
-            {
-                break;
-            }
-            final long take = Math.min(remaining, bids.qty(rank));
-            out.take(price, take);
-            remaining -= take;
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------ price grid

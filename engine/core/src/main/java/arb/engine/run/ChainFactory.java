@@ -1,6 +1,5 @@
 package arb.engine.run;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import arb.engine.book.VenueBooks;
@@ -9,16 +8,28 @@ import arb.engine.chain.RunParamsEcho;
 import arb.engine.chain.Stage;
 import arb.engine.config.Params;
 import arb.engine.index.IndexStage;
+import arb.engine.index.IndexView;
 import arb.engine.kalshi.KalshiMarkets;
+import arb.engine.kalshi.KalshiMarketsView;
 import arb.engine.strategy.TradingDesk;
 import arb.engine.strategy.TradingDeskFactory;
 import arb.engine.strategy.TradingStage;
 
 /**
  * Builds the business chain from the run's logic parameters: the one place that decides which
- * stages exist and in which order (index -> books -> Kalshi markets -> trading desk: strategies and
- * the paper broker; the index reads the books as they stood before each event). Everything a
- * stage needs from another stage is passed here, explicitly.
+ * stages exist, in which order, and which read-only port each stage reads from the stages before it.
+ *
+ * <p>The pipeline, in the order every input event passes through it:
+ * <ol>
+ *   <li>run-params echo: journals the run's parameters ahead of the first output;</li>
+ *   <li>index: runs the calculations due before the event against the books as they stood before
+ *       it (so it runs BEFORE the books), then handles the event's trades, feed states, Kalshi
+ *       market definitions and index relays;</li>
+ *   <li>books: applies the event's spot book changes (the index reads these books);</li>
+ *   <li>Kalshi markets: applies the event's Kalshi markets and books, emits market notices;</li>
+ *   <li>trading desk: strategies and the paper broker, reading the index through {@link IndexView}
+ *       and the Kalshi stage's updates through {@link KalshiMarketsView}.</li>
+ * </ol>
  */
 public final class ChainFactory
 {
@@ -29,30 +40,69 @@ public final class ChainFactory
     /** The stages, in order, plus handles other components (status line, results) may read. */
     public static final class Chain
     {
-        public final List<Stage> stages = new ArrayList<>();
-        public VenueBooks books;
+        private final List<Stage> stages;
+        private final VenueBooks books;
+        private final IndexStage index;
+        private final KalshiMarkets kalshi;
+        private final TradingStage trading;
+
+        Chain(final List<Stage> stages, final VenueBooks books, final IndexStage index, final KalshiMarkets kalshi,
+            final TradingStage trading)
+        {
+            this.stages = stages;
+            this.books = books;
+            this.index = index;
+            this.kalshi = kalshi;
+            this.trading = trading;
+        }
+
+        /** The stages in chain order (unmodifiable). */
+        public List<Stage> stages()
+        {
+            return stages;
+        }
+
+        public VenueBooks books()
+        {
+            return books;
+        }
+
         /** Both index methods (weighted-last and cf-rti), settlement estimates and their accuracy. */
-        public IndexStage index;
-        public KalshiMarkets kalshi;
-        public TradingStage trading;
+        public IndexStage index()
+        {
+            return index;
+        }
+
+        public KalshiMarkets kalshi()
+        {
+            return kalshi;
+        }
+
+        public TradingStage trading()
+        {
+            return trading;
+        }
     }
 
     public static Chain build(final Params params, final OutputJournal out)
     {
-        final Chain chain = new Chain();
-        chain.stages.add(new RunParamsEcho(out));
-        chain.books = new VenueBooks(params.getInt("books.maxLevelsPerSide"));
-        chain.index = IndexStage.create(params, chain.books, out);
-        // The index runs BEFORE the books: it calculates every 200 ms boundary that precedes an
-        // event against the books as they stood, then the books apply the event.
-        chain.stages.add(chain.index);
-        chain.stages.add(chain.books);
-        chain.kalshi = new KalshiMarkets(params, out);
-        chain.stages.add(chain.kalshi);
+        // The books (stage 3) exist first: the index (stage 2) is built over them.
+        final VenueBooks books = new VenueBooks(params.getInt("books.maxLevelsPerSide"));
+
+        // 1. Echo the run's parameters.
+        final RunParamsEcho echo = new RunParamsEcho(out);
+        // 2. Index: calculates against the books as they stood before the event, so it runs before them.
+        final IndexStage index = IndexStage.create(params, books, out);
+        // 3. Books: apply the event's spot book changes.
+        // 4. Kalshi markets: apply the event's Kalshi markets and books, once.
+        final KalshiMarkets kalshi = new KalshiMarkets(params, out);
+        // 5. Trading desk: reads the index (the method index.method selects) and what stage 4 applied,
+        //    each through its read-only port.
+        final IndexView indexView = index;
+        final KalshiMarketsView kalshiView = kalshi;
         final TradingDesk desk = TradingDeskFactory.create(params, out);
-        // The desk trades on the method index.method selects (IndexStage is the strategies' IndexFeed).
-        chain.trading = new TradingStage(desk, chain.index, chain.kalshi);
-        chain.stages.add(chain.trading);
-        return chain;
+        final TradingStage trading = new TradingStage(desk, indexView, kalshiView);
+
+        return new Chain(List.of(echo, index, books, kalshi, trading), books, index, kalshi, trading);
     }
 }

@@ -39,8 +39,12 @@ import org.slf4j.LoggerFactory;
  * stages flush, closes the journals and writes {@code run.json}.
  *
  * <pre>
- *   source -> ring -> journaler (input/) -> chain: books -> index -> ... -> output/ (+ listeners)
+ *   source -> ring -> journaler (input/) -> chain: params echo -> index -> books -> Kalshi markets
+ *                                               -> trading desk -> output/ (+ listeners)
  * </pre>
+ *
+ * The index runs before the books: for each event it first calculates against the books as they
+ * stood before that event, then the books apply it ({@link ChainFactory} builds the chain).
  */
 public final class Engine implements AutoCloseable
 {
@@ -79,7 +83,7 @@ public final class Engine implements AutoCloseable
             output.addListener(l);
         }
         this.stages = ChainFactory.build(b.params, output);
-        final List<Stage> all = new ArrayList<>(stages.stages);
+        final List<Stage> all = new ArrayList<>(stages.stages());
         for (final java.util.function.Function<OutputJournal, Stage> extra : b.extraStages)
         {
             all.add(extra.apply(output));

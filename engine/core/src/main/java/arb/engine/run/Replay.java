@@ -23,17 +23,82 @@ public final class Replay
     /** What to replay and how. Environment settings (wait strategy, ring size) never change outputs. */
     public static final class Request
     {
-        public Path source;
-        public Path out;
+        private Path source;
+        private Path out;
+        private Function<Params, Params> overrides = p -> p;
+        private double speed;
+        private String waitStrategy = WaitStrategies.DEFAULT;
+        private int ringSize = 16384;
+        private final List<Function<OutputJournal, Stage>> extraStages = new ArrayList<>();
+        private final List<OutputListener> listeners = new ArrayList<>();
+        private ReplaySource.Progress progress;
+        private final List<String> warnings = new ArrayList<>();
+
+        /** The run directory whose input journal is replayed. */
+        public Request source(final Path source)
+        {
+            this.source = source;
+            return this;
+        }
+
+        /** The new run directory (null: outputs only reach the listeners). */
+        public Request out(final Path out)
+        {
+            this.out = out;
+            return this;
+        }
+
         /** Applied to the journaled parameters (e.g. from --config/--set). */
-        public Function<Params, Params> overrides = p -> p;
-        public double speed;
-        public String waitStrategy = WaitStrategies.DEFAULT;
-        public int ringSize = 16384;
-        public final List<Function<OutputJournal, Stage>> extraStages = new ArrayList<>();
-        public final List<OutputListener> listeners = new ArrayList<>();
-        public ReplaySource.Progress progress;
-        public final List<String> warnings = new ArrayList<>();
+        public Request overrides(final Function<Params, Params> overrides)
+        {
+            this.overrides = overrides;
+            return this;
+        }
+
+        /** Pacing: 0 replays as fast as possible, 1 at the recorded speed. */
+        public Request speed(final double speed)
+        {
+            this.speed = speed;
+            return this;
+        }
+
+        public Request waitStrategy(final String waitStrategy)
+        {
+            this.waitStrategy = waitStrategy;
+            return this;
+        }
+
+        public Request ringSize(final int ringSize)
+        {
+            this.ringSize = ringSize;
+            return this;
+        }
+
+        /** A stage appended to the chain (tests, probes). */
+        public Request extraStage(final Function<OutputJournal, Stage> stage)
+        {
+            extraStages.add(stage);
+            return this;
+        }
+
+        /** A listener of the output journal. */
+        public Request listener(final OutputListener listener)
+        {
+            listeners.add(listener);
+            return this;
+        }
+
+        public Request progress(final ReplaySource.Progress progress)
+        {
+            this.progress = progress;
+            return this;
+        }
+
+        /** Warnings about the journaled parameters, filled by {@link Replay#run}. */
+        public List<String> warnings()
+        {
+            return warnings;
+        }
     }
 
     /** What a replay did. */

@@ -1,7 +1,7 @@
 package arb.engine.strategy;
 
-import arb.engine.broker.KalshiLadders;
-import arb.engine.broker.KalshiMarketState;
+import arb.engine.kalshi.KalshiLadders;
+import arb.engine.kalshi.KalshiMarketState;
 import arb.engine.broker.PaperBroker;
 import arb.journal.Scales;
 import arb.sbe.ContractSide;

@@ -1,6 +1,6 @@
 package arb.engine.strategy;
 
-import arb.engine.broker.KalshiMarketState;
+import arb.engine.kalshi.KalshiMarketState;
 import arb.sbe.Strategy;
 
 /**

@@ -4,9 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 
 import arb.engine.model.KalshiFees;
-import arb.engine.broker.KalshiMarketState;
+import arb.engine.kalshi.KalshiMarketState;
 import arb.engine.broker.PaperBroker;
-import arb.engine.broker.StrategyLedger;
 import arb.engine.broker.TradingOutputs;
 import arb.engine.model.FairValueModel;
 import arb.engine.model.IndexHistory;
@@ -14,7 +13,6 @@ import arb.engine.model.PriceTicks;
 import arb.engine.model.VolatilityEstimator;
 import arb.journal.Scales;
 import arb.sbe.ContractSide;
-import arb.sbe.KalshiStatus;
 import arb.sbe.MarketResult;
 import arb.sbe.OrderAction;
 import arb.sbe.Strategy;
@@ -28,6 +26,7 @@ import org.agrona.collections.Long2ObjectHashMap;
  * clock tick; applies the common entry guards; emits each decision's Signal and submits its order
  * to the paper broker under the strategy's own book; and settles closed markets, on Kalshi's result
  * when it arrives, on the engine's estimate of it after {@code broker.settleWaitMs} otherwise.
+ * The guards and exposure sizing are {@link EntryGuards}'s, the settlement {@link DeskSettlement}'s.
  *
  * <p>The chain calls, in event order: {@link #onIndexPrint} (a new per-second index value),
  * {@link #onBook} (after the Kalshi stage applied a book event), {@link #onMarketState} (after it
@@ -38,7 +37,6 @@ public final class TradingDesk
 {
     private static final int SLOTS = Strategy.values().length;
     private static final long ONE_DOLLAR = Scales.KPRICE;
-    private static final long CONTRACT = Scales.KQTY;
     private static final long RETIRE_AFTER_NS = 60_000_000_000L;
     /** Characters a Signal's reason holds (the schema's Detail type). */
     private static final int REASON_LENGTH = 96;
@@ -51,12 +49,12 @@ public final class TradingDesk
     private final IndexHistory history;
     private final VolatilityEstimator volatility;
     private final FairValueModel fairValueModel;
-    private final FairValueModel settlementModel;
     private final MarketSnapshot snapshot = new MarketSnapshot();
     private final Long2ObjectHashMap<TrackedMarket> trackedById = new Long2ObjectHashMap<>();
     private final ArrayList<TrackedMarket> tracked = new ArrayList<>();
     private final ArrayDeque<TrackedMarket> freeTracked = new ArrayDeque<>();
-    private final long[][] blocked = new long[SLOTS][GuardBlock.values().length];
+    private final EntryGuards entryGuards;
+    private final DeskSettlement settlement;
     private final long[] signals = new long[SLOTS];
     private final StringBuilder reasonText = new StringBuilder(128);
 
@@ -75,9 +73,11 @@ public final class TradingDesk
         this.snapshot.broker = broker;
         final long second = 1_000_000_000L;
         this.fairValueModel = new FairValueModel(60, second, model.dynamics(), model.basisSd());
-        this.settlementModel = new FairValueModel(60, second, FairValueModel.Dynamics.ARITHMETIC, 0);
         final long retention = Math.max(model.volWindowNs(), model.settleWaitNs() + fairValueModel.windowNs()) + 600 * second;
         this.history = new IndexHistory(retention, second);
+        this.entryGuards = new EntryGuards(guards, broker);
+        this.settlement = new DeskSettlement(broker, model, history,
+            new FairValueModel(60, second, FairValueModel.Dynamics.ARITHMETIC, 0));
         this.volatility = new VolatilityEstimator(model.volWindowNs(), second, Math.min(model.volMaxGapNs(), model.volWindowNs()),
             model.volPrior(), model.volPriorWeightNs(), 0.01, model.volMin(), model.volMax());
     }
@@ -132,7 +132,7 @@ public final class TradingDesk
     public void onTime(final long nowNs)
     {
         broker.onTime(nowNs);
-        settleOverdue(nowNs, false);
+        settlement.settleOverdue(nowNs, false);
         for (int i = 0; i < tracked.size(); )
         {
             final TrackedMarket t = tracked.get(i);
@@ -163,7 +163,7 @@ public final class TradingDesk
      */
     public void onEnd(final long nowNs)
     {
-        settleOverdue(nowNs, true);
+        settlement.settleOverdue(nowNs, true);
         broker.finish(nowNs);
     }
 
@@ -196,26 +196,19 @@ public final class TradingDesk
      */
     public GuardBlock checkEntry(final TradingStrategy strategy, final MarketSnapshot s)
     {
-        final GuardBlock block = entryBlock(strategy, s);
-        if (block != GuardBlock.NONE)
-        {
-            countBlock(strategy, block);
-        }
-        return block;
+        return entryGuards.checkEntry(strategy, s);
     }
 
     /** Counts an entry a strategy could not make (for blocks found outside {@link #checkEntry}). */
     public void countBlock(final TradingStrategy strategy, final GuardBlock block)
     {
-        blocked[strategy.id().ordinal()][block.ordinal()]++;
+        entryGuards.countBlock(strategy, block);
     }
 
     /** Money a strategy may still commit in the market: the tighter of the two exposure limits. */
     public long entryRoom(final Strategy strategy, final KalshiMarketState market)
     {
-        final long inMarket = guards.maxMarketExposure() - broker.marketExposure(strategy, market);
-        final long total = guards.maxTotalExposure() - broker.ledger(strategy).exposure();
-        return Math.max(0, Math.min(inMarket, total));
+        return entryGuards.entryRoom(strategy, market);
     }
 
     /**
@@ -225,15 +218,7 @@ public final class TradingDesk
      */
     public long sizeForRoom(final TradingStrategy strategy, final MarketSnapshot s, final long limitPrice, final long maxQty)
     {
-        final Strategy id = strategy.id();
-        final long inMarket = guards.maxMarketExposure() - broker.marketExposure(id, s.market);
-        final long total = guards.maxTotalExposure() - broker.ledger(id).exposure();
-        final long qty = affordableQty(Math.max(0, Math.min(inMarket, total)), limitPrice, maxQty);
-        if (qty <= 0 && maxQty >= CONTRACT)
-        {
-            countBlock(strategy, inMarket <= total ? GuardBlock.MARKET_EXPOSURE : GuardBlock.TOTAL_EXPOSURE);
-        }
-        return qty;
+        return entryGuards.sizeForRoom(strategy, s, limitPrice, maxQty);
     }
 
     /**
@@ -242,18 +227,7 @@ public final class TradingDesk
      */
     public long affordableQty(final long room, final long limitPrice, final long maxQty)
     {
-        if (limitPrice <= 0 || room <= 0)
-        {
-            return 0;
-        }
-        final double perUnit = limitPrice + broker.fees().takerFeePerContract(limitPrice) * 1e4;
-        long qty = Math.min(maxQty, (long)(room / perUnit));
-        qty -= qty % CONTRACT;
-        while (qty > 0 && broker.worstCaseBuyCost(limitPrice, qty) > room)
-        {
-            qty -= CONTRACT;
-        }
-        return qty;
+        return entryGuards.affordableQty(room, limitPrice, maxQty);
     }
 
     /**
@@ -380,7 +354,7 @@ public final class TradingDesk
     /** Entry opportunities a guard (or the exposure room) blocked, per strategy and reason. */
     public long blockedCount(final Strategy strategy, final GuardBlock block)
     {
-        return blocked[strategy.ordinal()][block.ordinal()];
+        return entryGuards.blockedCount(strategy, block);
     }
 
     /** Signals emitted per strategy. */
@@ -395,61 +369,6 @@ public final class TradingDesk
     }
 
     // ------------------------------------------------------------------ internals
-
-    private GuardBlock entryBlock(final TradingStrategy strategy, final MarketSnapshot s)
-    {
-        final KalshiMarketState m = s.market;
-        final KalshiStatus status = m.status();
-        if ((status != KalshiStatus.ACTIVE && status != KalshiStatus.UNKNOWN && status != KalshiStatus.NULL_VAL)
-            || s.nowNs < m.openTimeNs() || s.nowNs >= m.closeTimeNs())
-        {
-            return GuardBlock.NOT_ACTIVE;
-        }
-        if (s.nowNs - m.openTimeNs() < guards.openBufferNs())
-        {
-            return GuardBlock.OPENING;
-        }
-        if (m.closeTimeNs() - s.nowNs < guards.closeBufferNs())
-        {
-            return GuardBlock.CLOSING;
-        }
-        if (!s.bookValid)
-        {
-            return GuardBlock.NO_BOOK;
-        }
-        if (s.quoteAgeNs > guards.maxQuoteAgeNs())
-        {
-            return GuardBlock.STALE_QUOTE;
-        }
-        if (strategy.usesIndex() && (s.index == Scales.NULL || s.indexAgeNs > guards.maxIndexAgeNs()))
-        {
-            return GuardBlock.STALE_INDEX;
-        }
-        final Strategy id = strategy.id();
-        if (broker.hasPendingOrder(id, m))
-        {
-            return GuardBlock.PENDING_ORDER;
-        }
-        final long lastEntry = s.tracked.lastEntryNs[id.ordinal()];
-        if (lastEntry != Long.MIN_VALUE && s.nowNs - lastEntry < guards.cooldownNs())
-        {
-            return GuardBlock.COOLDOWN;
-        }
-        final StrategyLedger ledger = broker.ledger(id);
-        if (ledger.dayPnl(s.nowNs) <= -guards.dailyLossLimit())
-        {
-            return GuardBlock.DAILY_LOSS;
-        }
-        if (ledger.exposure() >= guards.maxTotalExposure())
-        {
-            return GuardBlock.TOTAL_EXPOSURE;
-        }
-        if (broker.marketExposure(id, m) >= guards.maxMarketExposure())
-        {
-            return GuardBlock.MARKET_EXPOSURE;
-        }
-        return GuardBlock.NONE;
-    }
 
     private void signal(
         final TradingStrategy strategy,
@@ -510,7 +429,7 @@ public final class TradingDesk
     /** Records a received quote: receive time, change time of the top of book, the mid history. */
     private static void observeQuote(final TrackedMarket t, final long recvNs)
     {
-        final arb.engine.broker.KalshiLadders book = t.state.book();
+        final arb.engine.kalshi.KalshiLadders book = t.state.book();
         final long yesBid = book.bidLevels(ContractSide.YES) > 0 ? book.bidPrice(ContractSide.YES, 0) : 0;
         final long noBid = book.bidLevels(ContractSide.NO) > 0 ? book.bidPrice(ContractSide.NO, 0) : 0;
         if (t.quoteRecvNs == Long.MIN_VALUE || yesBid != t.bestYesBid || noBid != t.bestNoBid)
@@ -550,44 +469,5 @@ public final class TradingDesk
         {
             strategy.evaluate(s, this);
         }
-    }
-
-    /**
-     * Settles markets the broker holds that have closed: on Kalshi's result when the market state
-     * has it; on the engine's estimate once {@code settleWait} has passed (or at the end).
-     */
-    private void settleOverdue(final long nowNs, final boolean atEnd)
-    {
-        for (int i = 0; i < broker.openMarketCount(); )
-        {
-            final KalshiMarketState m = broker.openMarket(i);
-            final MarketResult official = m.result();
-            final int before = broker.openMarketCount();
-            if (official == MarketResult.YES || official == MarketResult.NO || official == MarketResult.VOID)
-            {
-                broker.settle(nowNs, m, official, false, m.expirationValue());
-            }
-            else if (nowNs >= m.closeTimeNs() && (atEnd || nowNs >= m.closeTimeNs() + model.settleWaitNs()))
-            {
-                settleOnEstimate(nowNs, m);
-            }
-            if (broker.openMarketCount() == before)
-            {
-                i++;
-            }
-        }
-    }
-
-    private void settleOnEstimate(final long nowNs, final KalshiMarketState m)
-    {
-        final long close = m.closeTimeNs();
-        final long sum = history.sum(close - settlementModel.windowNs(), close);
-        final int count = history.lastCount();
-        final double p = settlementModel.probabilityYes(m.strikeType(), m.floorStrike(), m.capStrike(), 0, 0, count, sum, 0.0);
-        if (p == 1.0 || p == 0.0)
-        {
-            broker.settle(nowNs, m, p == 1.0 ? MarketResult.YES : MarketResult.NO, true, settlementModel.roundedAverage());
-        }
-        // else: no index print in the window; the market stays unsettled (the ledgers show it open)
     }
 }

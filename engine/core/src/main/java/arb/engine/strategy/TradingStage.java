@@ -1,25 +1,28 @@
 package arb.engine.strategy;
 
-import arb.engine.broker.KalshiMarketState;
 import arb.engine.chain.InputEvent;
 import arb.engine.chain.Stage;
+import arb.engine.index.IndexView;
+import arb.engine.kalshi.KalshiMarketState;
+import arb.engine.kalshi.KalshiMarketsView;
 import arb.sbe.ClockTickDecoder;
 import arb.sbe.KalshiBookDecoder;
 import arb.sbe.KalshiMarketDecoder;
 
 /**
- * The chain stage that runs the trading desk, after the index and Kalshi stages: a clock tick
- * brings the index's new per-second value (if any) and time; a Kalshi book or market event brings
- * the market the Kalshi stage just updated. Everything else is ignored.
+ * The chain stage that runs the trading desk, after the index and Kalshi stages, reading both
+ * through their read-only ports: a clock tick brings the index's new per-second value (if any) and
+ * time; a Kalshi book or market event brings the market the Kalshi stage already updated for it
+ * (the event is applied once, by the Kalshi stage). Everything else is ignored.
  */
 public final class TradingStage implements Stage
 {
     private final TradingDesk desk;
-    private final IndexFeed index;
-    private final KalshiMarketFeed markets;
+    private final IndexView index;
+    private final KalshiMarketsView markets;
     private long lastIndexSecondNs = Long.MIN_VALUE;
 
-    public TradingStage(final TradingDesk desk, final IndexFeed index, final KalshiMarketFeed markets)
+    public TradingStage(final TradingDesk desk, final IndexView index, final KalshiMarketsView markets)
     {
         this.desk = desk;
         this.index = index;
@@ -56,7 +59,6 @@ public final class TradingStage implements Stage
             }
             case KalshiBookDecoder.TEMPLATE_ID:
             {
-                markets.onKalshiEvent(event);
                 final KalshiMarketState market = markets.lastUpdated();
                 if (market != null)
                 {
@@ -66,7 +68,6 @@ public final class TradingStage implements Stage
             }
             case KalshiMarketDecoder.TEMPLATE_ID:
             {
-                markets.onKalshiEvent(event);
                 final KalshiMarketState market = markets.lastUpdated();
                 if (market != null)
                 {

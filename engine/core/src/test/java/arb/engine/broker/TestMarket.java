@@ -2,6 +2,8 @@ package arb.engine.broker;
 
 import java.nio.charset.StandardCharsets;
 
+import arb.engine.kalshi.KalshiLadders;
+import arb.engine.kalshi.KalshiMarketState;
 import arb.journal.Scales;
 import arb.sbe.ContractSide;
 import arb.sbe.KalshiStatus;

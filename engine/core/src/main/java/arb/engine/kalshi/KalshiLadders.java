@@ -1,4 +1,4 @@
-package arb.engine.broker;
+package arb.engine.kalshi;
 
 import arb.sbe.ContractSide;
 
