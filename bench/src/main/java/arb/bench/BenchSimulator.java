@@ -11,8 +11,8 @@ import java.util.Base64;
 
 import arb.app.live.EnvSettings;
 import arb.feeds.ReceiveClock;
-import arb.sim.KalshiSim;
 import arb.sim.VenueSimulator;
+import arb.sim.kalshi.KalshiSim;
 
 /**
  * The venue simulator as {@code arb sim} runs it - the four spot venues and Kalshi (REST and the

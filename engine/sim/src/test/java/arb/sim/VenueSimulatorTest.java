@@ -3,6 +3,8 @@ package arb.sim;
 import java.util.EnumSet;
 
 import arb.sbe.Venue;
+import arb.sim.server.SimServer;
+import arb.sim.venue.SimFault;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

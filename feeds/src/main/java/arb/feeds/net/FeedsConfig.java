@@ -105,7 +105,7 @@ public final class FeedsConfig
 
     /**
      * Points every venue at the local venue simulator: one port, one path prefix per venue (see
-     * {@code arb.sim.SimRoutes}). Listing checks still run: the simulator answers them.
+     * {@code arb.sim.server.SimRoutes}). Listing checks still run: the simulator answers them.
      */
     public FeedsConfig pointAtSimulator(final String host, final int port)
     {

@@ -17,7 +17,7 @@ import arb.app.cli.Main;
 import arb.engine.run.Replay;
 import arb.engine.run.TestRuns;
 import arb.feeds.ReceiveClock;
-import arb.sim.KalshiSim;
+import arb.sim.kalshi.KalshiSim;
 import arb.sim.VenueSimulator;
 import arb.journal.JournalDigest;
 import arb.journal.RunDirectory;

@@ -1,15 +1,10 @@
 package arb.sim.gen;
 
-import arb.market.book.PriceLevelBook;
-import arb.sim.KalshiMarketView;
-import arb.sim.LevelChanges;
-import arb.sim.MarketListener;
-import arb.sim.MarketModel;
-import arb.sim.MarketModelConfig;
 import arb.journal.BookPartsWriter;
 import arb.journal.EventSink;
 import arb.journal.Events;
 import arb.journal.Scales;
+import arb.market.book.PriceLevelBook;
 import arb.sbe.Aggressor;
 import arb.sbe.BestBidOfferEncoder;
 import arb.sbe.BookKind;
@@ -30,6 +25,11 @@ import arb.sbe.Series;
 import arb.sbe.StrikeType;
 import arb.sbe.TradeEncoder;
 import arb.sbe.Venue;
+import arb.sim.market.KalshiMarketView;
+import arb.sim.market.LevelChanges;
+import arb.sim.market.MarketListener;
+import arb.sim.market.MarketModel;
+import arb.sim.market.MarketModelConfig;
 import org.agrona.MutableDirectBuffer;
 
 /**

@@ -9,11 +9,11 @@ import java.util.function.LongConsumer;
 import arb.engine.config.Params;
 import arb.engine.run.EngineVersion;
 import arb.engine.run.RunStartCodec;
-import arb.sim.MarketModelConfig;
 import arb.journal.Events;
 import arb.journal.JournalSink;
 import arb.journal.JournalWriter;
 import arb.journal.RunDirectory;
+import arb.sim.market.MarketModelConfig;
 
 /** Writes a generated session as a new run directory (input journal + run.json). */
 public final class SessionWriter

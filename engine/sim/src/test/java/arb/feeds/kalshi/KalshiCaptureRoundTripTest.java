@@ -1,9 +1,5 @@
 package arb.feeds.kalshi;
 
-import arb.market.kalshi.KalshiCalendar;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +8,9 @@ import java.util.List;
 
 import arb.feeds.capture.CaptureReader;
 import arb.feeds.capture.CaptureWriter;
-import arb.sim.KalshiSim;
 import arb.journal.Events;
 import arb.journal.Scales;
+import arb.market.kalshi.KalshiCalendar;
 import arb.sbe.BookKind;
 import arb.sbe.DataSource;
 import arb.sbe.FeedState;
@@ -24,9 +20,12 @@ import arb.sbe.KalshiBookDecoder;
 import arb.sbe.KalshiMarketDecoder;
 import arb.sbe.MessageHeaderDecoder;
 import arb.sbe.Series;
+import arb.sim.kalshi.KalshiSim;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The live Kalshi feed (authenticated WebSocket and REST poller) against the simulator with capture

@@ -1,15 +1,11 @@
 package arb.feeds.kalshi;
 
-import arb.market.kalshi.KalshiCalendar;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.Map;
 
-import arb.sim.KalshiSim;
 import arb.journal.Events;
 import arb.journal.Scales;
+import arb.market.kalshi.KalshiCalendar;
 import arb.sbe.BookKind;
 import arb.sbe.DataSource;
 import arb.sbe.FeedState;
@@ -18,9 +14,12 @@ import arb.sbe.KalshiBookDecoder;
 import arb.sbe.KalshiStatus;
 import arb.sbe.MarketResult;
 import arb.sbe.MessageHeaderDecoder;
+import arb.sim.kalshi.KalshiSim;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The live Kalshi feed against the simulator across market rollovers, with faults. */
 class KalshiFeedSimTest

@@ -15,15 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import arb.feeds.ReceiveClock;
-import arb.sim.KalshiSim;
-import arb.sim.MarketModelConfig;
-import arb.sim.VenueSimulator;
 import arb.journal.EventSink;
 import arb.journal.Events;
 import arb.sbe.FeedStatusDecoder;
 import arb.sbe.KalshiMarketDecoder;
 import arb.sbe.MessageHeaderDecoder;
 import arb.sbe.Venue;
+import arb.sim.VenueSimulator;
+import arb.sim.kalshi.KalshiSim;
+import arb.sim.market.MarketModelConfig;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;

@@ -2,12 +2,12 @@ package arb.feeds.net;
 
 import java.util.List;
 
-import arb.sim.SimFault;
 import arb.sbe.BookSnapshotDecoder;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.TradeDecoder;
 import arb.sbe.Venue;
+import arb.sim.venue.SimFault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

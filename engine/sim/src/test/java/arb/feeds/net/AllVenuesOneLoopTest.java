@@ -6,12 +6,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import arb.feeds.ReceiveClock;
-import arb.sim.MarketModelConfig;
-import arb.sim.VenueSimulator;
 import arb.journal.EventSink;
 import arb.journal.Events;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;
+import arb.sim.VenueSimulator;
+import arb.sim.market.MarketModelConfig;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;

@@ -5,10 +5,10 @@ import java.util.List;
 
 import arb.feeds.capture.CaptureImporter;
 import arb.feeds.capture.CaptureWriter;
-import arb.sim.SimFault;
 import arb.journal.Events;
 import arb.sbe.FeedStatusDecoder;
 import arb.sbe.Venue;
+import arb.sim.venue.SimFault;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,11 +7,11 @@ import java.util.concurrent.TimeUnit;
 
 import arb.feeds.ReceiveClock;
 import arb.market.book.PriceLevelBook;
-import arb.sim.SimRoutes;
-import arb.sim.SimSession;
-import arb.sim.VenueSimulator;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;
+import arb.sim.VenueSimulator;
+import arb.sim.server.SimRoutes;
+import arb.sim.server.SimSession;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;

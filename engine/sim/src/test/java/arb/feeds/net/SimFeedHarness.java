@@ -7,12 +7,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import arb.feeds.ReceiveClock;
-import arb.market.book.PriceLevelBook;
 import arb.feeds.capture.FrameCapture;
-import arb.sim.MarketModelConfig;
-import arb.sim.VenueSimulator;
+import arb.market.book.PriceLevelBook;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;
+import arb.sim.VenueSimulator;
+import arb.sim.market.MarketModelConfig;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;

@@ -1,4 +1,4 @@
-package arb.sim;
+package arb.sim.market;
 
 /**
  * A tiny seeded pseudo-random generator (SplitMix64) with its own uniform, exponential and normal

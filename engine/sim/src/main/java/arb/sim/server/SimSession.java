@@ -1,4 +1,4 @@
-package arb.sim;
+package arb.sim.server;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,10 +1,15 @@
-package arb.sim;
+package arb.sim.venue;
 
 import java.util.List;
 import java.util.Locale;
 
 import arb.market.book.PriceLevelBook;
 import arb.sbe.Venue;
+import arb.sim.market.LevelChanges;
+import arb.sim.server.SimRoutes;
+import arb.sim.server.SimServer;
+import arb.sim.server.SimSession;
+import arb.sim.server.SimText;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -55,7 +60,7 @@ final class BinanceUsSim extends VenueSim
     }
 
     @Override
-    void register(final SimRoutes routes)
+    public void register(final SimRoutes routes)
     {
         routes.webSocket(PREFIX + "/ws", this);
         routes.webSocket(PREFIX + "/stream", this);
@@ -141,7 +146,7 @@ final class BinanceUsSim extends VenueSim
     }
 
     @Override
-    void onBookChanges(final long nowNs, final long venueNs, final LevelChanges changes)
+    public void onBookChanges(final long nowNs, final long venueNs, final LevelChanges changes)
     {
         lastVenueNs = venueNs;
         if (skipNext)
@@ -175,7 +180,7 @@ final class BinanceUsSim extends VenueSim
     }
 
     @Override
-    void onTick(final long nowNs)
+    public void onTick(final long nowNs)
     {
         if (nowNs >= nextDiffNs)
         {
@@ -285,7 +290,7 @@ final class BinanceUsSim extends VenueSim
     }
 
     @Override
-    void onTrade(final long nowNs, final long venueNs, final boolean buyerAggressor, final long price, final long size,
+    public void onTrade(final long nowNs, final long venueNs, final boolean buyerAggressor, final long price, final long size,
         final long tradeId)
     {
         lastVenueNs = venueNs;
@@ -352,7 +357,7 @@ final class BinanceUsSim extends VenueSim
     }
 
     @Override
-    boolean inject(final SimFault fault)
+    public boolean inject(final SimFault fault)
     {
         if (fault == SimFault.SKIP_SEQUENCE)
         {
@@ -378,7 +383,7 @@ final class BinanceUsSim extends VenueSim
     }
 
     @Override
-    void expectedClientBook(final PriceLevelBook out)
+    public void expectedClientBook(final PriceLevelBook out)
     {
         copyTop(book, out, 0);
     }

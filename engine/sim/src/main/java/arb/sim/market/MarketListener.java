@@ -1,4 +1,4 @@
-package arb.sim;
+package arb.sim.market;
 
 import arb.market.book.PriceLevelBook;
 

@@ -1,4 +1,4 @@
-package arb.sim;
+package arb.sim.market;
 
 /**
  * Parameters of the synthetic market: the latent "true" BTC price, the four venues' books and

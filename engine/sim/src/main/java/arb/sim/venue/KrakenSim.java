@@ -1,10 +1,14 @@
-package arb.sim;
+package arb.sim.venue;
 
 import java.util.zip.CRC32;
 
-import arb.market.book.PriceLevelBook;
 import arb.journal.Scales;
+import arb.market.book.PriceLevelBook;
 import arb.sbe.Venue;
+import arb.sim.market.LevelChanges;
+import arb.sim.server.SimRoutes;
+import arb.sim.server.SimSession;
+import arb.sim.server.SimText;
 
 /**
  * Kraken WebSocket v2: a status message on connect; {@code subscribe}/{@code unsubscribe} for
@@ -45,7 +49,7 @@ final class KrakenSim extends VenueSim
     }
 
     @Override
-    void register(final SimRoutes routes)
+    public void register(final SimRoutes routes)
     {
         routes.webSocket(PATH, this);
     }
@@ -224,7 +228,7 @@ final class KrakenSim extends VenueSim
     }
 
     @Override
-    void onBookChanges(final long nowNs, final long venueNs, final LevelChanges changes)
+    public void onBookChanges(final long nowNs, final long venueNs, final LevelChanges changes)
     {
         lastVenueNs = venueNs;
         for (final SimSession s : sessions)
@@ -277,7 +281,7 @@ final class KrakenSim extends VenueSim
     }
 
     @Override
-    void onTrade(final long nowNs, final long venueNs, final boolean buyerAggressor, final long price, final long size,
+    public void onTrade(final long nowNs, final long venueNs, final boolean buyerAggressor, final long price, final long size,
         final long tradeId)
     {
         lastVenueNs = venueNs;
@@ -301,7 +305,7 @@ final class KrakenSim extends VenueSim
     }
 
     @Override
-    void onTick(final long nowNs)
+    public void onTick(final long nowNs)
     {
         if (nowNs < nextHeartbeatNs)
         {
@@ -315,7 +319,7 @@ final class KrakenSim extends VenueSim
     }
 
     @Override
-    boolean inject(final SimFault fault)
+    public boolean inject(final SimFault fault)
     {
         if (fault == SimFault.BAD_CHECKSUM)
         {
@@ -345,7 +349,7 @@ final class KrakenSim extends VenueSim
     }
 
     @Override
-    void expectedClientBook(final PriceLevelBook out)
+    public void expectedClientBook(final PriceLevelBook out)
     {
         int depth = 0;
         for (final SimSession s : sessions)

@@ -1,9 +1,13 @@
-package arb.sim;
+package arb.sim.venue;
 
 import java.util.Locale;
 
 import arb.market.book.PriceLevelBook;
 import arb.sbe.Venue;
+import arb.sim.market.LevelChanges;
+import arb.sim.server.SimRoutes;
+import arb.sim.server.SimSession;
+import arb.sim.server.SimText;
 
 /**
  * Bitstamp: {@code bts:subscribe} per channel with {@code bts:subscription_succeeded}; on
@@ -38,7 +42,7 @@ final class BitstampSim extends VenueSim
     }
 
     @Override
-    void register(final SimRoutes routes)
+    public void register(final SimRoutes routes)
     {
         routes.webSocket(PATH, this);
     }
@@ -129,7 +133,7 @@ final class BitstampSim extends VenueSim
     }
 
     @Override
-    void onBookChanges(final long nowNs, final long venueNs, final LevelChanges changes)
+    public void onBookChanges(final long nowNs, final long venueNs, final LevelChanges changes)
     {
         lastVenueNs = venueNs;
         bookDirty = true;
@@ -160,13 +164,13 @@ final class BitstampSim extends VenueSim
     }
 
     @Override
-    void onTick(final long nowNs)
+    public void onTick(final long nowNs)
     {
         maybeSendBook(nowNs);
     }
 
     @Override
-    void onTrade(final long nowNs, final long venueNs, final boolean buyerAggressor, final long price, final long size,
+    public void onTrade(final long nowNs, final long venueNs, final boolean buyerAggressor, final long price, final long size,
         final long tradeId)
     {
         lastVenueNs = venueNs;
@@ -193,7 +197,7 @@ final class BitstampSim extends VenueSim
     }
 
     @Override
-    boolean inject(final SimFault fault)
+    public boolean inject(final SimFault fault)
     {
         if (fault == SimFault.RECONNECT_REQUEST)
         {
@@ -220,7 +224,7 @@ final class BitstampSim extends VenueSim
     }
 
     @Override
-    void expectedClientBook(final PriceLevelBook out)
+    public void expectedClientBook(final PriceLevelBook out)
     {
         copyTop(book, out, DEPTH);
     }

@@ -1,4 +1,4 @@
-package arb.sim;
+package arb.sim.market;
 
 import java.time.Instant;
 import java.time.ZoneId;

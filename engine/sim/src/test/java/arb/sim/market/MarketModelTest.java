@@ -1,12 +1,12 @@
-package arb.sim;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package arb.sim.market;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import arb.market.book.PriceLevelBook;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MarketModelTest
 {

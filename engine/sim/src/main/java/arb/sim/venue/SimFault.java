@@ -1,4 +1,4 @@
-package arb.sim;
+package arb.sim.venue;
 
 import java.util.Locale;
 

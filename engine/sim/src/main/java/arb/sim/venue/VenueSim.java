@@ -1,10 +1,13 @@
-package arb.sim;
+package arb.sim.venue;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import arb.market.book.PriceLevelBook;
 import arb.sbe.Venue;
+import arb.sim.market.LevelChanges;
+import arb.sim.server.SimRoutes;
+import arb.sim.server.SimSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Subclasses render each venue's real message formats (see {@code docs/venues.md}). Runs on the
  * simulator's event loop only.
  */
-abstract class VenueSim implements SimRoutes.WebSocketRoute
+public abstract class VenueSim implements SimRoutes.WebSocketRoute
 {
     protected static final Logger LOG = LoggerFactory.getLogger(VenueSim.class);
     protected static final long NS_PER_MS = 1_000_000L;
@@ -33,39 +36,59 @@ abstract class VenueSim implements SimRoutes.WebSocketRoute
         this.venue = venue;
     }
 
+    /**
+     * The simulator of one venue, on the market's BTC/USD symbol (Binance.US: BTC/USDT when
+     * {@code binanceUsdt}); intervals in milliseconds.
+     */
+    public static VenueSim create(
+        final Venue venue, final boolean binanceUsdt, final long bitstampBookIntervalMs, final long binanceDiffMs,
+        final long binancePingMs)
+    {
+        switch (venue)
+        {
+            case COINBASE: return new CoinbaseSim("BTC-USD");
+            case KRAKEN: return new KrakenSim("BTC/USD");
+            case BITSTAMP: return new BitstampSim("btcusd", bitstampBookIntervalMs);
+            case BINANCEUS:
+                return new BinanceUsSim(binanceUsdt ? "BTCUSDT" : "BTCUSD", binanceUsdt ? "USDT" : "USD", binanceDiffMs,
+                    binancePingMs);
+            default: throw new IllegalArgumentException("no simulator for " + venue);
+        }
+    }
+
     Venue venue()
     {
         return venue;
     }
 
-    int modelIndex()
+    public int modelIndex()
     {
         return venue.value() - 1;
     }
 
-    void attach(final PriceLevelBook modelBook)
+    public void attach(final PriceLevelBook modelBook)
     {
         this.book = modelBook;
     }
 
     /** Paths this venue serves (WebSocket first). */
-    abstract void register(SimRoutes routes);
+    public abstract void register(SimRoutes routes);
 
-    abstract void onBookChanges(long nowNs, long venueNs, LevelChanges changes);
+    public abstract void onBookChanges(long nowNs, long venueNs, LevelChanges changes);
 
-    abstract void onTrade(long nowNs, long venueNs, boolean buyerAggressor, long price, long size, long tradeId);
+    public abstract void onTrade(long nowNs, long venueNs, boolean buyerAggressor, long price, long size, long tradeId);
 
-    void onBestBidOffer(final long nowNs, final long venueNs)
+    public void onBestBidOffer(final long nowNs, final long venueNs)
     {
     }
 
     /** Timer tick (heartbeats, batched diffs), at the simulator's tick interval. */
-    void onTick(final long nowNs)
+    public void onTick(final long nowNs)
     {
     }
 
     /** The book a correctly synchronised client of this venue must hold right now. */
-    abstract void expectedClientBook(PriceLevelBook out);
+    public abstract void expectedClientBook(PriceLevelBook out);
 
     @Override
     public void onClose(final SimSession session)
@@ -74,7 +97,7 @@ abstract class VenueSim implements SimRoutes.WebSocketRoute
     }
 
     /** Injects a fault into this venue's connections; false when the venue has no such fault. */
-    boolean inject(final SimFault fault)
+    public boolean inject(final SimFault fault)
     {
         switch (fault)
         {
@@ -105,12 +128,12 @@ abstract class VenueSim implements SimRoutes.WebSocketRoute
         }
     }
 
-    int sessionCount()
+    public int sessionCount()
     {
         return sessions.size();
     }
 
-    long pongsReceived()
+    public long pongsReceived()
     {
         long n = 0;
         for (final SimSession s : sessions)
@@ -120,7 +143,7 @@ abstract class VenueSim implements SimRoutes.WebSocketRoute
         return n;
     }
 
-    long pingsAnswered()
+    public long pingsAnswered()
     {
         return pingsAnswered;
     }

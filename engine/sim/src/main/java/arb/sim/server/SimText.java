@@ -1,4 +1,4 @@
-package arb.sim;
+package arb.sim.server;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import arb.journal.Scales;
 
 /** Text rendering shared by the venue simulators: fixed-point decimals and venue timestamps. */
-final class SimText
+public final class SimText
 {
     private static final DateTimeFormatter RFC3339_NANOS =
         DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -19,7 +19,7 @@ final class SimText
     }
 
     /** A 1e-8 fixed-point value with exactly {@code decimals} digits after the point. */
-    static StringBuilder decimal(final StringBuilder sb, final long value, final int decimals)
+    public static StringBuilder decimal(final StringBuilder sb, final long value, final int decimals)
     {
         final long scaled = value / Scales.pow10(Scales.PRICE_DECIMALS - decimals);
         Scales.appendDecimal(sb, scaled, decimals);
@@ -27,7 +27,7 @@ final class SimText
     }
 
     /** A 1e-8 fixed-point value as a JSON number with trailing zeros dropped (one decimal kept), like Kraken sends. */
-    static StringBuilder number(final StringBuilder sb, final long value)
+    public static StringBuilder number(final StringBuilder sb, final long value)
     {
         final int start = sb.length();
         Scales.appendDecimal(sb, value, Scales.PRICE_DECIMALS);
@@ -40,12 +40,12 @@ final class SimText
         return sb;
     }
 
-    static String rfc3339Nanos(final long epochNs)
+    public static String rfc3339Nanos(final long epochNs)
     {
         return RFC3339_NANOS.format(Instant.ofEpochSecond(0, epochNs));
     }
 
-    static String rfc3339Micros(final long epochNs)
+    public static String rfc3339Micros(final long epochNs)
     {
         return RFC3339_MICROS.format(Instant.ofEpochSecond(0, epochNs));
     }

@@ -1,4 +1,4 @@
-package arb.sim;
+package arb.sim.server;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +110,8 @@ public final class SimServer implements AutoCloseable
         }
     }
 
-    static FullHttpResponse json(final HttpResponseStatus status, final String body)
+    /** A JSON response with its content type and length set. */
+    public static FullHttpResponse json(final HttpResponseStatus status, final String body)
     {
         final ByteBuf content = Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
         final FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);

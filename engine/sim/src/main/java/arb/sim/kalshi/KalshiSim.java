@@ -1,4 +1,4 @@
-package arb.sim;
+package arb.sim.kalshi;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -17,10 +17,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import arb.feeds.ReceiveClock;
-import arb.market.book.PriceLevelBook;
-import arb.market.kalshi.KalshiCalendar;
 import arb.feeds.kalshi.KalshiSigner;
 import arb.journal.Scales;
+import arb.market.book.PriceLevelBook;
+import arb.market.kalshi.KalshiCalendar;
+import arb.sim.market.KalshiMarketView;
+import arb.sim.market.LevelChanges;
+import arb.sim.market.MarketListener;
+import arb.sim.server.SimRoutes;
+import arb.sim.server.SimServer;
+import arb.sim.server.SimSession;
+import arb.sim.server.SimText;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package arb.sim;
+package arb.sim.market;
 
 /**
  * One simulated Kalshi market as a poller would see it: identity, status, strike, top of book,

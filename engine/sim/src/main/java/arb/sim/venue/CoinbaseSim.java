@@ -1,7 +1,11 @@
-package arb.sim;
+package arb.sim.venue;
 
 import arb.market.book.PriceLevelBook;
 import arb.sbe.Venue;
+import arb.sim.market.LevelChanges;
+import arb.sim.server.SimRoutes;
+import arb.sim.server.SimSession;
+import arb.sim.server.SimText;
 
 /**
  * Coinbase Advanced Trade: {@code subscribe} per channel (level2, market_trades, ticker,
@@ -36,7 +40,7 @@ final class CoinbaseSim extends VenueSim
     }
 
     @Override
-    void register(final SimRoutes routes)
+    public void register(final SimRoutes routes)
     {
         routes.webSocket(PATH, this);
     }
@@ -177,7 +181,7 @@ final class CoinbaseSim extends VenueSim
     }
 
     @Override
-    void onBookChanges(final long nowNs, final long venueNs, final LevelChanges changes)
+    public void onBookChanges(final long nowNs, final long venueNs, final LevelChanges changes)
     {
         lastVenueNs = venueNs;
         final String time = SimText.rfc3339Micros(venueNs);
@@ -202,7 +206,7 @@ final class CoinbaseSim extends VenueSim
     }
 
     @Override
-    void onTrade(final long nowNs, final long venueNs, final boolean buyerAggressor, final long price, final long size,
+    public void onTrade(final long nowNs, final long venueNs, final boolean buyerAggressor, final long price, final long size,
         final long tradeId)
     {
         lastVenueNs = venueNs;
@@ -227,7 +231,7 @@ final class CoinbaseSim extends VenueSim
     }
 
     @Override
-    void onBestBidOffer(final long nowNs, final long venueNs)
+    public void onBestBidOffer(final long nowNs, final long venueNs)
     {
         lastVenueNs = venueNs;
         if (book.bidDepth() == 0 || book.askDepth() == 0)
@@ -256,7 +260,7 @@ final class CoinbaseSim extends VenueSim
     }
 
     @Override
-    void onTick(final long nowNs)
+    public void onTick(final long nowNs)
     {
         if (nowNs < nextHeartbeatNs)
         {
@@ -280,7 +284,7 @@ final class CoinbaseSim extends VenueSim
     }
 
     @Override
-    boolean inject(final SimFault fault)
+    public boolean inject(final SimFault fault)
     {
         if (fault == SimFault.SKIP_SEQUENCE)
         {
@@ -302,7 +306,7 @@ final class CoinbaseSim extends VenueSim
     }
 
     @Override
-    void expectedClientBook(final PriceLevelBook out)
+    public void expectedClientBook(final PriceLevelBook out)
     {
         copyTop(book, out, 0);
     }

@@ -1,4 +1,4 @@
-package arb.sim;
+package arb.sim.market;
 
 /** A reusable list of book level changes: side, price (1e-8 USD), absolute qty (1e-8 BTC, 0 deletes). */
 public final class LevelChanges

@@ -1,4 +1,4 @@
-package arb.sim;
+package arb.sim.venue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +10,9 @@ import java.util.Set;
 import arb.feeds.capture.CaptureReader;
 import arb.feeds.capture.FrameCapture;
 import arb.sbe.Venue;
+import arb.sim.server.SimRoutes;
+import arb.sim.server.SimServer;
+import arb.sim.server.SimSession;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
@@ -20,7 +23,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
  * Binance.US REST depth requests get the recorded snapshot bodies in order. Client messages are
  * ignored: the recorded acknowledgements are part of the replayed frames.
  */
-final class CaptureReplay
+public final class CaptureReplay
 {
     private static final class Segment
     {
@@ -54,7 +57,7 @@ final class CaptureReplay
     private final Map<Venue, Integer> nextDepth = new EnumMap<>(Venue.class);
     private final List<Playing> playing = new ArrayList<>();
 
-    CaptureReplay(final Path capture, final double speed, final Set<Venue> venues)
+    public CaptureReplay(final Path capture, final double speed, final Set<Venue> venues)
     {
         this.speed = speed > 0 ? speed : 1.0;
         final Map<Venue, Integer> lastConn = new EnumMap<>(Venue.class);
@@ -90,7 +93,7 @@ final class CaptureReplay
         }
     }
 
-    void register(final SimRoutes routes)
+    public void register(final SimRoutes routes)
     {
         for (final Venue v : segments.keySet())
         {
@@ -148,7 +151,7 @@ final class CaptureReplay
         }
     }
 
-    void onTick(final long nowNanos)
+    public void onTick(final long nowNanos)
     {
         for (int i = playing.size() - 1; i >= 0; i--)
         {
@@ -168,7 +171,7 @@ final class CaptureReplay
         }
     }
 
-    boolean inject(final Venue venue, final SimFault fault)
+    public boolean inject(final Venue venue, final SimFault fault)
     {
         for (final Playing p : new ArrayList<>(playing))
         {

@@ -1,7 +1,12 @@
-package arb.sim;
+package arb.sim.venue;
 
-import arb.market.book.PriceLevelBook;
 import arb.feeds.venue.KrakenChecksum;
+import arb.market.book.PriceLevelBook;
+import arb.sim.market.KalshiMarketView;
+import arb.sim.market.LevelChanges;
+import arb.sim.market.MarketListener;
+import arb.sim.market.MarketModel;
+import arb.sim.market.MarketModelConfig;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
