@@ -12,11 +12,16 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 /**
  * One client WebSocket connection to the simulator. Venue simulators keep their per-connection
- * protocol state in {@link #state}; fault injection silences a session (it stays open but says
+ * protocol state on it ({@link #state(ConnectionState)}); fault injection silences a session (it stays open but says
  * nothing) or drops it. Used only on the simulator's event loop.
  */
 public final class SimSession
 {
+    /** A venue simulator's per-connection protocol state (subscriptions, sequence numbers). */
+    public interface ConnectionState
+    {
+    }
+
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final int id = IDS.incrementAndGet();
@@ -26,14 +31,25 @@ public final class SimSession
     private boolean silent;
     private long framesSent;
     private long pongsReceived;
-    /** The venue simulator's per-connection state. */
-    public Object state;
+    private ConnectionState state;
 
     SimSession(final Channel channel, final QueryStringDecoder uri, final HttpHeaders headers)
     {
         this.channel = channel;
         this.uri = uri;
         this.headers = headers;
+    }
+
+    /** Attaches the venue simulator's state for this connection (when it opens). */
+    public void state(final ConnectionState state)
+    {
+        this.state = state;
+    }
+
+    /** The venue simulator's state for this connection, as the type it attached. */
+    public <S extends ConnectionState> S state(final Class<S> type)
+    {
+        return type.cast(state);
     }
 
     /** The headers of the upgrade request (e.g. Kalshi's signature headers). */

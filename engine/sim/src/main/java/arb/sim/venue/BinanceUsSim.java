@@ -42,7 +42,7 @@ final class BinanceUsSim extends VenueSim
     private boolean skipNext;
     private long tradeOrderIds = 50_000_000L;
 
-    private static final class State
+    private static final class State implements SimSession.ConnectionState
     {
         boolean combined;
         boolean depth;
@@ -73,7 +73,7 @@ final class BinanceUsSim extends VenueSim
     public void onOpen(final SimSession session)
     {
         final State st = new State();
-        session.state = st;
+        session.state(st);
         sessions.add(session);
         if (session.uri().path().endsWith("/stream"))
         {
@@ -107,7 +107,7 @@ final class BinanceUsSim extends VenueSim
     @Override
     public void onText(final SimSession session, final String text)
     {
-        final State st = (State)session.state;
+        final State st = session.state(State.class);
         final boolean subscribe = text.contains("\"SUBSCRIBE\"");
         final boolean unsubscribe = text.contains("\"UNSUBSCRIBE\"");
         final long id = idOf(text);
@@ -267,7 +267,7 @@ final class BinanceUsSim extends VenueSim
         CharSequence raw = null;
         for (final SimSession s : sessions)
         {
-            final State st = (State)s.state;
+            final State st = s.state(State.class);
             if (depth ? !st.depth : !st.trades)
             {
                 continue;

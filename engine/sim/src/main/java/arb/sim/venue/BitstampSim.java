@@ -28,7 +28,7 @@ final class BitstampSim extends VenueSim
     private long lastBookSentNs;
     private long orderIds = 1_500_000_000L;
 
-    private static final class State
+    private static final class State implements SimSession.ConnectionState
     {
         boolean book;
         boolean trades;
@@ -50,14 +50,14 @@ final class BitstampSim extends VenueSim
     @Override
     public void onOpen(final SimSession session)
     {
-        session.state = new State();
+        session.state(new State());
         sessions.add(session);
     }
 
     @Override
     public void onText(final SimSession session, final String text)
     {
-        final State st = (State)session.state;
+        final State st = session.state(State.class);
         if (text.contains("\"bts:heartbeat\""))
         {
             pingsAnswered++;
@@ -151,7 +151,7 @@ final class BitstampSim extends VenueSim
         boolean rendered = false;
         for (final SimSession s : sessions)
         {
-            if (((State)s.state).book)
+            if ((s.state(State.class)).book)
             {
                 if (!rendered)
                 {
@@ -189,7 +189,7 @@ final class BitstampSim extends VenueSim
             .append("\",\"event\":\"trade\"}");
         for (final SimSession s : sessions)
         {
-            if (((State)s.state).trades)
+            if ((s.state(State.class)).trades)
             {
                 s.send(sb);
             }
@@ -212,7 +212,7 @@ final class BitstampSim extends VenueSim
             renderBook(lastVenueNs, true);
             for (final SimSession s : sessions)
             {
-                if (((State)s.state).book)
+                if ((s.state(State.class)).book)
                 {
                     s.send(sb);
                 }

@@ -23,7 +23,7 @@ final class CoinbaseSim extends VenueSim
     private long nextHeartbeatNs;
     private long lastTradePrice;
 
-    private static final class State
+    private static final class State implements SimSession.ConnectionState
     {
         long sequence;
         boolean level2;
@@ -48,14 +48,14 @@ final class CoinbaseSim extends VenueSim
     @Override
     public void onOpen(final SimSession session)
     {
-        session.state = new State();
+        session.state(new State());
         sessions.add(session);
     }
 
     @Override
     public void onText(final SimSession session, final String text)
     {
-        final State st = (State)session.state;
+        final State st = session.state(State.class);
         if (!text.contains("\"subscribe\""))
         {
             send(session, st, "{\"type\":\"error\",\"message\":\"unknown message type\"}", false);
@@ -187,7 +187,7 @@ final class CoinbaseSim extends VenueSim
         final String time = SimText.rfc3339Micros(venueNs);
         for (final SimSession s : sessions)
         {
-            final State st = (State)s.state;
+            final State st = s.state(State.class);
             if (!st.level2)
             {
                 continue;
@@ -214,7 +214,7 @@ final class CoinbaseSim extends VenueSim
         final String time = SimText.rfc3339Micros(venueNs);
         for (final SimSession s : sessions)
         {
-            final State st = (State)s.state;
+            final State st = s.state(State.class);
             if (!st.trades)
             {
                 continue;
@@ -240,7 +240,7 @@ final class CoinbaseSim extends VenueSim
         }
         for (final SimSession s : sessions)
         {
-            final State st = (State)s.state;
+            final State st = s.state(State.class);
             if (!st.ticker)
             {
                 continue;
@@ -270,7 +270,7 @@ final class CoinbaseSim extends VenueSim
         heartbeatCounter++;
         for (final SimSession s : sessions)
         {
-            final State st = (State)s.state;
+            final State st = s.state(State.class);
             if (!st.heartbeats)
             {
                 continue;
@@ -288,7 +288,7 @@ final class CoinbaseSim extends VenueSim
     {
         if (fault == SimFault.SKIP_SEQUENCE)
         {
-            sessions.forEach(s -> ((State)s.state).skipNext = true);
+            sessions.forEach(s -> s.state(State.class).skipNext = true);
             return true;
         }
         if (fault == SimFault.CROSS_BOOK)

@@ -33,7 +33,7 @@ final class KrakenSim extends VenueSim
     private long nextHeartbeatNs;
     private long connectionIds = 8_000_000L;
 
-    private static final class State
+    private static final class State implements SimSession.ConnectionState
     {
         boolean book;
         boolean trades;
@@ -57,7 +57,7 @@ final class KrakenSim extends VenueSim
     @Override
     public void onOpen(final SimSession session)
     {
-        session.state = new State();
+        session.state(new State());
         sessions.add(session);
         session.send("{\"channel\":\"status\",\"type\":\"update\",\"data\":[{\"version\":\"2.0.10\",\"system\":\"online\","
             + "\"api_version\":\"v2\",\"connection_id\":" + (connectionIds++) + "}]}");
@@ -66,7 +66,7 @@ final class KrakenSim extends VenueSim
     @Override
     public void onText(final SimSession session, final String text)
     {
-        final State st = (State)session.state;
+        final State st = session.state(State.class);
         final String now = SimText.rfc3339Micros(lastVenueNs);
         final long reqId = longField(text, "\"req_id\":");
         final String req = reqId == Long.MIN_VALUE ? "" : ",\"req_id\":" + reqId;
@@ -233,7 +233,7 @@ final class KrakenSim extends VenueSim
         lastVenueNs = venueNs;
         for (final SimSession s : sessions)
         {
-            final State st = (State)s.state;
+            final State st = s.state(State.class);
             if (!st.book)
             {
                 continue;
@@ -287,7 +287,7 @@ final class KrakenSim extends VenueSim
         lastVenueNs = venueNs;
         for (final SimSession s : sessions)
         {
-            final State st = (State)s.state;
+            final State st = s.state(State.class);
             if (!st.trades)
             {
                 continue;
@@ -323,14 +323,14 @@ final class KrakenSim extends VenueSim
     {
         if (fault == SimFault.BAD_CHECKSUM)
         {
-            sessions.forEach(s -> ((State)s.state).corruptNext = true);
+            sessions.forEach(s -> (s.state(State.class)).corruptNext = true);
             return true;
         }
         if (fault == SimFault.CROSS_BOOK)
         {
             for (final SimSession s : sessions)
             {
-                final State st = (State)s.state;
+                final State st = s.state(State.class);
                 if (!st.book || st.view.askDepth() == 0)
                 {
                     continue;
@@ -354,7 +354,7 @@ final class KrakenSim extends VenueSim
         int depth = 0;
         for (final SimSession s : sessions)
         {
-            depth = Math.max(depth, ((State)s.state).depth);
+            depth = Math.max(depth, (s.state(State.class)).depth);
         }
         copyTop(book, out, depth == 0 ? 10 : depth);
     }
