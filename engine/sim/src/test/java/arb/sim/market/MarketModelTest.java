@@ -52,9 +52,9 @@ class MarketModelTest
     void tickerUsesEasternCloseTime()
     {
         // kalshi.md: KXBTC15M-26FEB020300-00 closes 2026-02-02T08:00:00Z (EST), KXBTC15M-26AUG170100-00 at 05:00Z (EDT)
-        assertThat(MarketModel.kxbtc15mTicker(java.time.Instant.parse("2026-02-02T08:00:00Z").getEpochSecond() * 1_000_000_000L))
+        assertThat(KalshiWindows.kxbtc15mTicker(java.time.Instant.parse("2026-02-02T08:00:00Z").getEpochSecond() * 1_000_000_000L))
             .isEqualTo("KXBTC15M-26FEB020300-00");
-        assertThat(MarketModel.kxbtc15mTicker(java.time.Instant.parse("2026-08-17T05:00:00Z").getEpochSecond() * 1_000_000_000L))
+        assertThat(KalshiWindows.kxbtc15mTicker(java.time.Instant.parse("2026-08-17T05:00:00Z").getEpochSecond() * 1_000_000_000L))
             .isEqualTo("KXBTC15M-26AUG170100-00");
     }
 
