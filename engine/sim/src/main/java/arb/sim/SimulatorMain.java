@@ -60,8 +60,8 @@ public final class SimulatorMain
                 case "--capture": capture = Path.of(args[++i]); break;
                 case "--speed": speed = Double.parseDouble(args[++i]); break;
                 case "--slow-accept-ms": b.slowAcceptMs(Long.parseLong(args[++i])); break;
-                case "--kalshi-listing-delay-ms": kalshiSettings.listingDelayMs = Long.parseLong(args[++i]); break;
-                case "--kalshi-closed-open-ms": kalshiSettings.closedListedAsOpenMs = Long.parseLong(args[++i]); break;
+                case "--kalshi-listing-delay-ms": kalshiSettings.listingDelayMs(Long.parseLong(args[++i])); break;
+                case "--kalshi-closed-open-ms": kalshiSettings.closedListedAsOpenMs(Long.parseLong(args[++i])); break;
                 case "-h":
                 case "--help":
                     System.out.println("usage: arb sim [--host H] [--port P] [--seed S] [--rate R] [--start ISO]"

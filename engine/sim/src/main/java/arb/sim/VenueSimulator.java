@@ -121,7 +121,7 @@ public final class VenueSimulator implements AutoCloseable
         for (final Venue v : cfg.venues)
         {
             final VenueSim sim = VenueSim.create(
-                v, modelConfig.binanceUsdt, cfg.bitstampBookIntervalMs, cfg.binanceDiffMs, cfg.binancePingMs);
+                v, modelConfig.binanceUsdt(), cfg.bitstampBookIntervalMs, cfg.binanceDiffMs, cfg.binancePingMs);
             if (model != null)
             {
                 sim.attach(model.book(sim.modelIndex()));

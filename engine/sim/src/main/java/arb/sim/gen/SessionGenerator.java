@@ -84,7 +84,7 @@ public final class SessionGenerator implements MarketListener
         {
             publishStatus(startNs, VENUES[v], FeedState.CONNECTING, FeedReason.NONE, "synthetic session");
             publishStatus(startNs, VENUES[v], FeedState.LIVE, FeedReason.SUBSCRIBED, "synthetic session");
-            publishSnapshot(v, startNs, startNs - config.feedLatencyMs[v] * 1_000_000L, model.book(v));
+            publishSnapshot(v, startNs, startNs - config.feedLatencyMs(v) * 1_000_000L, model.book(v));
         }
         publishStatus(startNs, Venue.KALSHI, FeedState.LIVE, FeedReason.SUBSCRIBED, "synthetic session");
     }
@@ -134,7 +134,7 @@ public final class SessionGenerator implements MarketListener
 
     private Quote quote(final int v)
     {
-        return v == 3 && config.binanceUsdt ? Quote.USDT : Quote.USD;
+        return v == 3 && config.binanceUsdt() ? Quote.USDT : Quote.USD;
     }
 
     private void ensure(final int n)

@@ -46,7 +46,7 @@ public final class SessionWriter
         final long startNs = Instant.parse(r.start).getEpochSecond() * 1_000_000_000L;
         final long endNs = startNs + (long)(r.minutes * 60e9);
         final MarketModelConfig config = new MarketModelConfig().intensity(r.intensity);
-        config.kalshiLagMs = r.kalshiLagMs;
+        config.kalshiLagMs(r.kalshiLagMs);
         final RunDirectory dir = RunDirectory.create(out);
         final long events;
         try (JournalWriter writer = new JournalWriter(dir.input()))

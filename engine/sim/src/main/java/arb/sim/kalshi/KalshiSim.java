@@ -58,21 +58,56 @@ public final class KalshiSim implements MarketListener
     public static final class Settings
     {
         /** A window becomes visible (listed) this long after it opens. */
-        public long listingDelayMs;
+        long listingDelayMs;
         /** A closed window is still reported {@code active} for this long after its close. */
-        public long closedListedAsOpenMs;
+        long closedListedAsOpenMs;
         /** A determined market reports {@code finalized} this long after its result. */
-        public long finalizeAfterMs = 60_000;
+        long finalizeAfterMs = 60_000;
         /** Delay of a SLOW response, real milliseconds. */
-        public long slowResponseMs = 2_000;
+        long slowResponseMs = 2_000;
         /** Markets kept for REST queries (oldest dropped). */
-        public int keepMarkets = 200;
+        int keepMarkets = 200;
         /** Public key that signatures must verify with; null accepts any (or no) signature. */
-        public PublicKey verifyKey;
+        PublicKey verifyKey;
         /** Without signature headers: accept the connection with public channels only (else 401). */
-        public boolean allowUnauthenticated;
+        boolean allowUnauthenticated;
         /** Real-time tolerance of the signature timestamp, ms. */
-        public long signatureSkewMs = 300_000;
+        long signatureSkewMs = 300_000;
+
+        /** A window becomes visible (listed) this long after it opens. */
+        public Settings listingDelayMs(final long ms)
+        {
+            this.listingDelayMs = ms;
+            return this;
+        }
+
+        /** A closed window is still reported {@code active} for this long after its close. */
+        public Settings closedListedAsOpenMs(final long ms)
+        {
+            this.closedListedAsOpenMs = ms;
+            return this;
+        }
+
+        /** Delay of a SLOW response, real milliseconds. */
+        public Settings slowResponseMs(final long ms)
+        {
+            this.slowResponseMs = ms;
+            return this;
+        }
+
+        /** Public key that signatures must verify with; null accepts any (or no) signature. */
+        public Settings verifyKey(final PublicKey key)
+        {
+            this.verifyKey = key;
+            return this;
+        }
+
+        /** Without signature headers: accept the connection with public channels only (else 401). */
+        public Settings allowUnauthenticated(final boolean allow)
+        {
+            this.allowUnauthenticated = allow;
+            return this;
+        }
     }
 
     private final KalshiMarkets markets;

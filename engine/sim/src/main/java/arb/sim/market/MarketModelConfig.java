@@ -11,46 +11,79 @@ public final class MarketModelConfig
     public static final int VENUES = 4;
 
     /** Starting latent price, USD. */
-    public double startPrice = 65_000.0;
+    double startPrice = 65_000.0;
     /** Annualised volatility of the latent log price. */
-    public double annualVol = 0.55;
+    double annualVol = 0.55;
     /** Probability per second of a jump, and the jump's standard deviation as a fraction of price. */
-    public double jumpsPerSecond = 1.0 / 600.0;
-    public double jumpSigma = 0.0015;
+    double jumpsPerSecond = 1.0 / 600.0;
+    double jumpSigma = 0.0015;
     /** Latent path step, ms. */
-    public int pathStepMs = 10;
+    int pathStepMs = 10;
 
     /** Per venue (index 0 = Coinbase ... 3 = Binance.US). */
-    public double[] gridStep = {0.25, 0.5, 1.0, 0.5};
-    public int[] depth = {150, 100, 100, 120};
-    public double[] updatesPerSecond = {40, 20, 8, 10};
-    public double[] tradesPerSecond = {6, 3, 2, 5};
-    public double[] bboPerSecond = {5, 0, 0, 0};
+    double[] gridStep = {0.25, 0.5, 1.0, 0.5};
+    int[] depth = {150, 100, 100, 120};
+    double[] updatesPerSecond = {40, 20, 8, 10};
+    double[] tradesPerSecond = {6, 3, 2, 5};
+    double[] bboPerSecond = {5, 0, 0, 0};
     /** How far behind the latent price each venue's mid trails, ms. */
-    public int[] venueLagMs = {40, 80, 120, 60};
+    int[] venueLagMs = {40, 80, 120, 60};
     /** Venue timestamp -> receive time latency, ms. */
-    public int[] feedLatencyMs = {15, 25, 30, 20};
+    int[] feedLatencyMs = {15, 25, 30, 20};
     /** Standard deviation of each venue's basis (mid minus latent price), USD, and its mean reversion per s. */
-    public double[] basisSigma = {2.0, 3.0, 4.0, 6.0};
-    public double basisReversion = 0.2;
+    double[] basisSigma = {2.0, 3.0, 4.0, 6.0};
+    double basisReversion = 0.2;
     /** Mean size of a resting level and of a trade, BTC. */
-    public double levelSizeMean = 0.35;
-    public double tradeSizeMean = 0.04;
+    double levelSizeMean = 0.35;
+    double tradeSizeMean = 0.04;
     /** Levels whose size changes on each book update, besides levels entering and leaving. */
-    public int sizeChangesPerUpdate = 2;
+    int sizeChangesPerUpdate = 2;
     /** Whether Binance.US is quoted in USDT (true) or USD. */
-    public boolean binanceUsdt = true;
+    boolean binanceUsdt = true;
 
     /** Kalshi: poll cadence, how far its quotes lag the latent price, quote noise, spread. */
-    public int kalshiIntervalMs = 1000;
-    public int kalshiLagMs = 5000;
-    public double kalshiNoise = 0.015;
-    public double kalshiHalfSpread = 0.01;
-    public int kalshiLevels = 5;
+    int kalshiIntervalMs = 1000;
+    int kalshiLagMs = 5000;
+    double kalshiNoise = 0.015;
+    double kalshiHalfSpread = 0.01;
+    int kalshiLevels = 5;
     /** Delay after close until the market reports its result. */
-    public int kalshiSettleDelayMs = 4000;
+    int kalshiSettleDelayMs = 4000;
     /** For how long a settled market keeps being reported. */
-    public int kalshiReportAfterSettleMs = 3000;
+    int kalshiReportAfterSettleMs = 3000;
+
+    /** Venue timestamp -> receive time latency of a venue (index 0 = Coinbase ... 3 = Binance.US), ms. */
+    public int feedLatencyMs(final int venueIndex)
+    {
+        return feedLatencyMs[venueIndex];
+    }
+
+    /** Whether Binance.US is quoted in USDT (true) or USD. */
+    public boolean binanceUsdt()
+    {
+        return binanceUsdt;
+    }
+
+    /** How far Kalshi's quotes lag the latent price, ms. */
+    public MarketModelConfig kalshiLagMs(final int ms)
+    {
+        this.kalshiLagMs = ms;
+        return this;
+    }
+
+    /** Delay after a window's close until it reports its result, ms. */
+    public MarketModelConfig kalshiSettleDelayMs(final int ms)
+    {
+        this.kalshiSettleDelayMs = ms;
+        return this;
+    }
+
+    /** For how long a settled window keeps being reported, ms. */
+    public MarketModelConfig kalshiReportAfterSettleMs(final int ms)
+    {
+        this.kalshiReportAfterSettleMs = ms;
+        return this;
+    }
 
     public MarketModelConfig copy()
     {

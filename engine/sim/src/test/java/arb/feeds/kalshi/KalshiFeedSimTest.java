@@ -32,9 +32,9 @@ class KalshiFeedSimTest
     {
         final KalshiSimHarness.Options o = new KalshiSimHarness.Options();
         o.dir = dir;
-        o.sim.listingDelayMs = 60_000;        // each window is listed 60 s (clock) after it opens
-        o.sim.closedListedAsOpenMs = 30_000;  // and a closed one still shows "active" for 30 s
-        o.sim.slowResponseMs = 800;           // longer than the client's 400 ms request timeout
+        o.sim.listingDelayMs(60_000);         // each window is listed 60 s (clock) after it opens
+        o.sim.closedListedAsOpenMs(30_000);   // and a closed one still shows "active" for 30 s
+        o.sim.slowResponseMs(800);            // longer than the client's 400 ms request timeout
         try (KalshiSimHarness h = new KalshiSimHarness(o).start())
         {
             // The run starts whenever the feed is up (start-up takes real time, which the fast clock
