@@ -48,28 +48,26 @@ final class KalshiMarket
 
     void update(final KalshiMarketView v, final long now)
     {
-        status = v.status;
-        strike = v.strike;
-        yesBid = v.yesBid;
-        yesAsk = v.yesAsk;
-        yesBidSize = v.yesBidSize;
-        yesAskSize = v.yesAskSize;
-        lastPrice = v.lastPrice;
-        volume = v.volume;
-        if (v.status == KalshiMarketView.STATUS_DETERMINED && determinedNs == Scales.NULL)
+        status = v.status();
+        strike = v.strike();
+        yesBid = v.yesBid();
+        yesAsk = v.yesAsk();
+        yesBidSize = v.yesBidSize();
+        yesAskSize = v.yesAskSize();
+        lastPrice = v.lastPrice();
+        volume = v.volume();
+        if (v.status() == KalshiMarketView.STATUS_DETERMINED && determinedNs == Scales.NULL)
         {
             determinedNs = now;
-            result = v.result;
-            expirationValue = v.expirationValue;
+            result = v.result();
+            expirationValue = v.expirationValue();
         }
-        if (v.status == KalshiMarketView.STATUS_ACTIVE)
+        if (v.status() == KalshiMarketView.STATUS_ACTIVE)
         {
-            yesLevels = Math.min(v.yesLevels, MAX_LEVELS);
-            noLevels = Math.min(v.noLevels, MAX_LEVELS);
-            System.arraycopy(v.yesBidPrice, 0, yesPrice, 0, yesLevels);
-            System.arraycopy(v.yesBidQty, 0, yesQty, 0, yesLevels);
-            System.arraycopy(v.noBidPrice, 0, noPrice, 0, noLevels);
-            System.arraycopy(v.noBidQty, 0, noQty, 0, noLevels);
+            yesLevels = Math.min(v.yesLevels(), MAX_LEVELS);
+            noLevels = Math.min(v.noLevels(), MAX_LEVELS);
+            v.copyYesBids(yesPrice, yesQty, yesLevels);
+            v.copyNoBids(noPrice, noQty, noLevels);
         }
         else
         {

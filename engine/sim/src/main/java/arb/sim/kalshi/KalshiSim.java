@@ -167,11 +167,11 @@ public final class KalshiSim implements MarketListener
     @Override
     public void onKalshiMarket(final long recvNs, final KalshiMarketView view)
     {
-        KalshiMarket m = markets.get(view.closeNs);
+        KalshiMarket m = markets.get(view.closeNs());
         final boolean created = m == null;
         if (created)
         {
-            m = markets.add(view.ticker, view.openNs, view.closeNs);
+            m = markets.add(view.ticker(), view.openNs(), view.closeNs());
         }
         final int oldStatus = m.status;
         m.update(view, recvNs);
