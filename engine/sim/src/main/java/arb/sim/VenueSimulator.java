@@ -2,7 +2,6 @@ package arb.sim;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -10,13 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import arb.feeds.ReceiveClock;
-import arb.market.book.PriceLevelBook;
 import arb.feeds.net.VenueSettings;
+import arb.market.book.PriceLevelBook;
 import arb.sbe.Venue;
+import arb.sim.market.KalshiMarketView;
+import arb.sim.market.LevelChanges;
+import arb.sim.market.MarketListener;
+import arb.sim.market.MarketModel;
+import arb.sim.market.MarketModelConfig;
+import arb.sim.server.SimRoutes;
+import arb.sim.server.SimServer;
+import arb.sim.venue.CaptureReplay;
+import arb.sim.venue.SimFault;
+import arb.sim.venue.VenueSim;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -112,18 +120,8 @@ public final class VenueSimulator implements AutoCloseable
         }
         for (final Venue v : cfg.venues)
         {
-            final VenueSim sim;
-            switch (v)
-            {
-                case COINBASE: sim = new CoinbaseSim("BTC-USD"); break;
-                case KRAKEN: sim = new KrakenSim("BTC/USD"); break;
-                case BITSTAMP: sim = new BitstampSim("btcusd", cfg.bitstampBookIntervalMs); break;
-                case BINANCEUS:
-                    sim = new BinanceUsSim(modelConfig.binanceUsdt ? "BTCUSDT" : "BTCUSD",
-                        modelConfig.binanceUsdt ? "USDT" : "USD", cfg.binanceDiffMs, cfg.binancePingMs);
-                    break;
-                default: throw new IllegalArgumentException("no simulator for " + v);
-            }
+            final VenueSim sim = VenueSim.create(
+                v, modelConfig.binanceUsdt(), cfg.bitstampBookIntervalMs, cfg.binanceDiffMs, cfg.binancePingMs);
             if (model != null)
             {
                 sim.attach(model.book(sim.modelIndex()));
@@ -542,92 +540,5 @@ public final class VenueSimulator implements AutoCloseable
         {
             return new VenueSimulator(this);
         }
-    }
-
-    /**
-     * {@code arb sim [--host H] [--port P] [--seed S] [--rate R] [--start ISO-INSTANT] [--venues a,b]
-     * [--intensity F] [--fault venue:fault@afterMs[/everyMs]]... [--capture FILE [--speed X]]}.
-     * Prints where it listens and runs until killed.
-     */
-    public static void main(final String[] args) throws Exception
-    {
-        final Builder b = builder();
-        final KalshiSim.Settings kalshiSettings = new KalshiSim.Settings();
-        double rate = 1.0;
-        Long start = null;
-        Path capture = null;
-        double speed = 1.0;
-        for (int i = 0; i < args.length; i++)
-        {
-            final String a = args[i];
-            switch (a)
-            {
-                case "--host": b.host(args[++i]); break;
-                case "--port": b.port(Integer.parseInt(args[++i])); break;
-                case "--seed": b.seed(Long.parseLong(args[++i])); break;
-                case "--rate": rate = Double.parseDouble(args[++i]); break;
-                case "--start":
-                    final Instant t = Instant.parse(args[++i]);
-                    start = t.getEpochSecond() * 1_000_000_000L + t.getNano();
-                    break;
-                case "--venues":
-                    final EnumSet<Venue> set = EnumSet.noneOf(Venue.class);
-                    for (final String v : args[++i].split(","))
-                    {
-                        set.add(VenueSettings.venueOf(v));
-                    }
-                    b.venues(set);
-                    break;
-                case "--intensity": b.modelConfig(new MarketModelConfig().intensity(Double.parseDouble(args[++i]))); break;
-                case "--fault": b.fault(ScheduledFault.parse(args[++i])); break;
-                case "--capture": capture = Path.of(args[++i]); break;
-                case "--speed": speed = Double.parseDouble(args[++i]); break;
-                case "--slow-accept-ms": b.slowAcceptMs(Long.parseLong(args[++i])); break;
-                case "--kalshi-listing-delay-ms": kalshiSettings.listingDelayMs = Long.parseLong(args[++i]); break;
-                case "--kalshi-closed-open-ms": kalshiSettings.closedListedAsOpenMs = Long.parseLong(args[++i]); break;
-                case "-h":
-                case "--help":
-                    System.out.println("usage: arb sim [--host H] [--port P] [--seed S] [--rate R] [--start ISO]"
-                        + " [--venues coinbase,kraken,bitstamp,binanceus] [--intensity F]"
-                        + " [--fault venue:fault@afterMs[/everyMs]]... [--capture FILE [--speed X]]"
-                        + " [--kalshi-listing-delay-ms MS] [--kalshi-closed-open-ms MS]\n"
-                        + "faults: drop, silence, garbage, skip-sequence, bad-checksum, cross-book, reconnect-request,"
-                        + " slow-accept");
-                    return;
-                default:
-                    throw new IllegalArgumentException("unknown option " + a + " (try --help)");
-            }
-        }
-        if (capture != null)
-        {
-            b.capture(capture, speed);
-        }
-        final ReceiveClock clock = start != null ? ReceiveClock.startingAt(start, rate) : ReceiveClock.offset(0, rate);
-        b.clock(clock);
-        // Kalshi's REST and WebSocket on the same port, on the model's KXBTC15M windows.
-        final KalshiSim kalshi = capture == null ? new KalshiSim(clock, kalshiSettings) : null;
-        if (kalshi != null)
-        {
-            b.marketListener(kalshi);
-        }
-        final VenueSimulator built = b.build();
-        if (kalshi != null)
-        {
-            kalshi.register(built.routes());
-        }
-        final VenueSimulator sim = built.start();
-        if (kalshi != null)
-        {
-            kalshi.attach(() -> sim.model().truePrice());
-        }
-        System.out.println(sim.describe());
-        System.out.flush();
-        final CountDownLatch done = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() ->
-        {
-            sim.close();
-            done.countDown();
-        }, "sim-shutdown"));
-        done.await();
     }
 }

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 
 import arb.sbe.Venue;
 import org.junit.jupiter.api.Tag;
+import arb.sim.server.SimServer;
+import arb.sim.venue.SimFault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -108,7 +108,7 @@ public final class FeedsConfig
 
     /**
      * The endpoints of the local venue simulator: one port, one path prefix per venue (see
-     * {@code arb.sim.SimRoutes}). Listing checks still run: the simulator answers them.
+     * {@code arb.sim.server.SimRoutes}). Listing checks still run: the simulator answers them.
      */
     private static Map<String, String> simulatorRoutes(final String hostPort)
     {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import arb.sim.VenueSimulator;
+import arb.sim.SimulatorMain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -23,7 +23,7 @@ public final class SimCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        VenueSimulator.main(args.toArray(new String[0]));
+        SimulatorMain.main(args.toArray(new String[0]));
         return 0;
     }
 }

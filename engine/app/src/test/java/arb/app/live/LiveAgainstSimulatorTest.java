@@ -17,7 +17,7 @@ import arb.app.cli.Main;
 import arb.engine.run.Replay;
 import arb.engine.run.TestRuns;
 import arb.feeds.ReceiveClock;
-import arb.sim.KalshiSim;
+import arb.sim.kalshi.KalshiSim;
 import arb.sim.VenueSimulator;
 import arb.journal.JournalDigest;
 import arb.journal.RunDirectory;
@@ -55,7 +55,7 @@ class LiveAgainstSimulatorTest
             java.time.Instant.parse("2026-03-02T14:14:00Z").getEpochSecond() * 1_000_000_000L, 30.0);
         // Wired as `arb sim` wires it: Kalshi's REST and WebSocket on the model's KXBTC15M windows.
         final KalshiSim.Settings kalshiSettings = new KalshiSim.Settings();
-        kalshiSettings.verifyKey = key.getPublic();
+        kalshiSettings.verifyKey(key.getPublic());
         final KalshiSim kalshi = new KalshiSim(clock, kalshiSettings);
         final VenueSimulator built = VenueSimulator.builder().seed(5).clock(clock).marketListener(kalshi).build();
         kalshi.register(built.routes());

@@ -1,15 +1,10 @@
 package arb.sim.gen;
 
-import arb.market.book.PriceLevelBook;
-import arb.sim.KalshiMarketView;
-import arb.sim.LevelChanges;
-import arb.sim.MarketListener;
-import arb.sim.MarketModel;
-import arb.sim.MarketModelConfig;
 import arb.journal.BookPartsWriter;
 import arb.journal.EventSink;
 import arb.journal.Events;
 import arb.journal.Scales;
+import arb.market.book.PriceLevelBook;
 import arb.sbe.Aggressor;
 import arb.sbe.BestBidOfferEncoder;
 import arb.sbe.BookKind;
@@ -30,6 +25,11 @@ import arb.sbe.Series;
 import arb.sbe.StrikeType;
 import arb.sbe.TradeEncoder;
 import arb.sbe.Venue;
+import arb.sim.market.KalshiMarketView;
+import arb.sim.market.LevelChanges;
+import arb.sim.market.MarketListener;
+import arb.sim.market.MarketModel;
+import arb.sim.market.MarketModelConfig;
 import org.agrona.MutableDirectBuffer;
 
 /**
@@ -84,7 +84,7 @@ public final class SessionGenerator implements MarketListener
         {
             publishStatus(startNs, VENUES[v], FeedState.CONNECTING, FeedReason.NONE, "synthetic session");
             publishStatus(startNs, VENUES[v], FeedState.LIVE, FeedReason.SUBSCRIBED, "synthetic session");
-            publishSnapshot(v, startNs, startNs - config.feedLatencyMs[v] * 1_000_000L, model.book(v));
+            publishSnapshot(v, startNs, startNs - config.feedLatencyMs(v) * 1_000_000L, model.book(v));
         }
         publishStatus(startNs, Venue.KALSHI, FeedState.LIVE, FeedReason.SUBSCRIBED, "synthetic session");
     }
@@ -134,7 +134,7 @@ public final class SessionGenerator implements MarketListener
 
     private Quote quote(final int v)
     {
-        return v == 3 && config.binanceUsdt ? Quote.USDT : Quote.USD;
+        return v == 3 && config.binanceUsdt() ? Quote.USDT : Quote.USD;
     }
 
     private void ensure(final int n)
@@ -221,30 +221,30 @@ public final class SessionGenerator implements MarketListener
             .venueNs(Scales.NULL)
             .source(DataSource.SYNTHETIC)
             .series(Series.KXBTC15M)
-            .status(m.status == KalshiMarketView.STATUS_ACTIVE ? KalshiStatus.ACTIVE
-                : m.status == KalshiMarketView.STATUS_CLOSED ? KalshiStatus.CLOSED : KalshiStatus.DETERMINED)
+            .status(m.status() == KalshiMarketView.STATUS_ACTIVE ? KalshiStatus.ACTIVE
+                : m.status() == KalshiMarketView.STATUS_CLOSED ? KalshiStatus.CLOSED : KalshiStatus.DETERMINED)
             .strikeType(StrikeType.GREATER_OR_EQUAL)
-            .result(m.result == KalshiMarketView.RESULT_YES ? MarketResult.YES
-                : m.result == KalshiMarketView.RESULT_NO ? MarketResult.NO : MarketResult.NONE)
+            .result(m.result() == KalshiMarketView.RESULT_YES ? MarketResult.YES
+                : m.result() == KalshiMarketView.RESULT_NO ? MarketResult.NO : MarketResult.NONE)
             .priceStructure(PriceStructure.TAPERED_DECI_CENT)
-            .openTimeNs(m.openNs)
-            .closeTimeNs(m.closeNs)
-            .floorStrike(m.strike)
+            .openTimeNs(m.openNs())
+            .closeTimeNs(m.closeNs())
+            .floorStrike(m.strike())
             .capStrike(Scales.NULL)
-            .yesBid(m.yesBid)
-            .yesAsk(m.yesAsk)
+            .yesBid(m.yesBid())
+            .yesAsk(m.yesAsk())
             .noBid(m.noBid())
             .noAsk(m.noAsk())
-            .yesBidSize(m.yesBid == KalshiMarketView.NULL ? Scales.NULL : m.yesBidSize)
-            .yesAskSize(m.yesAsk == KalshiMarketView.NULL ? Scales.NULL : m.yesAskSize)
-            .lastPrice(m.lastPrice)
-            .volume(m.volume)
+            .yesBidSize(m.yesBid() == KalshiMarketView.NULL ? Scales.NULL : m.yesBidSize())
+            .yesAskSize(m.yesAsk() == KalshiMarketView.NULL ? Scales.NULL : m.yesAskSize())
+            .lastPrice(m.lastPrice())
+            .volume(m.volume())
             .openInterest(Scales.NULL)
-            .expirationValue(m.expirationValue)
-            .ticker(m.ticker);
+            .expirationValue(m.expirationValue())
+            .ticker(m.ticker());
         sink.publish(Events.HEADER_LENGTH + kalshiMarket.encodedLength());
         events++;
-        if (m.status != KalshiMarketView.STATUS_ACTIVE)
+        if (m.status() != KalshiMarketView.STATUS_ACTIVE)
         {
             return; // closed markets have no book worth polling
         }
@@ -255,17 +255,17 @@ public final class SessionGenerator implements MarketListener
             .source(DataSource.SYNTHETIC)
             .kind(BookKind.SNAPSHOT)
             .seq(Scales.NULL)
-            .closeTimeNs(m.closeNs)
-            .ticker(m.ticker);
+            .closeTimeNs(m.closeNs())
+            .ticker(m.ticker());
         kalshiBook.parts().clear().first(true).last(true);
-        final KalshiBookEncoder.LevelsEncoder levels = kalshiBook.levelsCount(m.yesLevels + m.noLevels);
-        for (int i = 0; i < m.yesLevels; i++)
+        final KalshiBookEncoder.LevelsEncoder levels = kalshiBook.levelsCount(m.yesLevels() + m.noLevels());
+        for (int i = 0; i < m.yesLevels(); i++)
         {
-            levels.next().side(ContractSide.YES).price(m.yesBidPrice[i]).qty(m.yesBidQty[i]);
+            levels.next().side(ContractSide.YES).price(m.yesBidPrice(i)).qty(m.yesBidQty(i));
         }
-        for (int i = 0; i < m.noLevels; i++)
+        for (int i = 0; i < m.noLevels(); i++)
         {
-            levels.next().side(ContractSide.NO).price(m.noBidPrice[i]).qty(m.noBidQty[i]);
+            levels.next().side(ContractSide.NO).price(m.noBidPrice(i)).qty(m.noBidQty(i));
         }
         sink.publish(Events.HEADER_LENGTH + kalshiBook.encodedLength());
         events++;

@@ -9,11 +9,11 @@ import java.util.function.LongConsumer;
 import arb.engine.config.Params;
 import arb.engine.run.EngineVersion;
 import arb.engine.run.RunStartCodec;
-import arb.sim.MarketModelConfig;
 import arb.journal.Events;
 import arb.journal.JournalSink;
 import arb.journal.JournalWriter;
 import arb.journal.RunDirectory;
+import arb.sim.market.MarketModelConfig;
 
 /** Writes a generated session as a new run directory (input journal + run.json). */
 public final class SessionWriter
@@ -46,7 +46,7 @@ public final class SessionWriter
         final long startNs = Instant.parse(r.start).getEpochSecond() * 1_000_000_000L;
         final long endNs = startNs + (long)(r.minutes * 60e9);
         final MarketModelConfig config = new MarketModelConfig().intensity(r.intensity);
-        config.kalshiLagMs = r.kalshiLagMs;
+        config.kalshiLagMs(r.kalshiLagMs);
         final RunDirectory dir = RunDirectory.create(out);
         final long events;
         try (JournalWriter writer = new JournalWriter(dir.input()))

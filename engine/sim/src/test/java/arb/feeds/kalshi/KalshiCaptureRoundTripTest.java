@@ -13,7 +13,6 @@ import java.util.List;
 
 import arb.feeds.capture.CaptureReader;
 import arb.feeds.capture.CaptureWriter;
-import arb.sim.KalshiSim;
 import arb.journal.Events;
 import arb.journal.Scales;
 import arb.sbe.BookKind;
@@ -25,6 +24,7 @@ import arb.sbe.KalshiBookDecoder;
 import arb.sbe.KalshiMarketDecoder;
 import arb.sbe.MessageHeaderDecoder;
 import arb.sbe.Series;
+import arb.sim.kalshi.KalshiSim;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

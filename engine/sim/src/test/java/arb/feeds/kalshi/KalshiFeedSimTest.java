@@ -1,15 +1,11 @@
 package arb.feeds.kalshi;
 
-import arb.market.kalshi.KalshiCalendar;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.Map;
 
-import arb.sim.KalshiSim;
 import arb.journal.Events;
 import arb.journal.Scales;
+import arb.market.kalshi.KalshiCalendar;
 import arb.sbe.BookKind;
 import arb.sbe.DataSource;
 import arb.sbe.FeedState;
@@ -18,11 +14,14 @@ import arb.sbe.KalshiBookDecoder;
 import arb.sbe.KalshiStatus;
 import arb.sbe.MarketResult;
 import arb.sbe.MessageHeaderDecoder;
+import arb.sim.kalshi.KalshiSim;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The live Kalshi feed against the simulator across market rollovers, with faults. */
 @Tag("slow")
@@ -37,9 +36,9 @@ class KalshiFeedSimTest
     {
         final KalshiSimHarness.Options o = new KalshiSimHarness.Options();
         o.dir = dir;
-        o.sim.listingDelayMs = 60_000;        // each window is listed 60 s (clock) after it opens
-        o.sim.closedListedAsOpenMs = 30_000;  // and a closed one still shows "active" for 30 s
-        o.sim.slowResponseMs = 800;           // longer than the client's 400 ms request timeout
+        o.sim.listingDelayMs(60_000);         // each window is listed 60 s (clock) after it opens
+        o.sim.closedListedAsOpenMs(30_000);   // and a closed one still shows "active" for 30 s
+        o.sim.slowResponseMs(800);            // longer than the client's 400 ms request timeout
         try (KalshiSimHarness h = new KalshiSimHarness(o).start())
         {
             // The run starts whenever the feed is up (start-up takes real time, which the fast clock

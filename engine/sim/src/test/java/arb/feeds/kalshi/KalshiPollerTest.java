@@ -1,8 +1,5 @@
 package arb.feeds.kalshi;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,12 +9,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import arb.feeds.ReceiveClock;
-import arb.sim.SimRoutes;
-import arb.sim.SimServer;
 import arb.journal.EventSink;
 import arb.journal.Events;
 import arb.sbe.FeedStatusDecoder;
 import arb.sbe.MessageHeaderDecoder;
+import arb.sim.server.SimRoutes;
+import arb.sim.server.SimServer;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -33,6 +30,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The poller against hand-written Kalshi answers on a loopback server. */
 @Tag("slow")

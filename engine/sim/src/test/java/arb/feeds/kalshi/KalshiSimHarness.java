@@ -15,15 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import arb.feeds.ReceiveClock;
-import arb.sim.KalshiSim;
-import arb.sim.MarketModelConfig;
-import arb.sim.VenueSimulator;
 import arb.journal.EventSink;
 import arb.journal.Events;
 import arb.sbe.FeedStatusDecoder;
 import arb.sbe.KalshiMarketDecoder;
 import arb.sbe.MessageHeaderDecoder;
 import arb.sbe.Venue;
+import arb.sim.VenueSimulator;
+import arb.sim.kalshi.KalshiSim;
+import arb.sim.market.MarketModelConfig;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -71,13 +71,13 @@ public final class KalshiSimHarness implements AutoCloseable
         group.submit(() -> null).syncUninterruptibly();
         final Instant start = Instant.parse(options.start);
         clock = ReceiveClock.startingAt(start.getEpochSecond() * 1_000_000_000L, options.rate);
-        options.sim.verifyKey = pair.getPublic();
-        options.sim.allowUnauthenticated = options.allowUnauthenticated;
+        options.sim.verifyKey(pair.getPublic());
+        options.sim.allowUnauthenticated(options.allowUnauthenticated);
         kalshi = new KalshiSim(clock, options.sim);
         // Only Kalshi is served: a lighter spot market keeps the simulator's loop free at a fast clock.
         final MarketModelConfig model = new MarketModelConfig().intensity(0.1);
-        model.kalshiSettleDelayMs = 3_000;
-        model.kalshiReportAfterSettleMs = 20_000;
+        model.kalshiSettleDelayMs(3_000);
+        model.kalshiReportAfterSettleMs(20_000);
         sim = VenueSimulator.builder().clock(clock).seed(options.seed).venues(EnumSet.noneOf(Venue.class))
             .modelConfig(model).marketListener(kalshi).tickMs(2).build();
         kalshi.register(sim.routes());

@@ -3,7 +3,7 @@ package arb.feeds.net;
 import java.util.List;
 
 import arb.journal.RecordingSink;
-import arb.sim.SimFault;
+import arb.sim.venue.SimFault;
 import arb.sbe.BookSnapshotDecoder;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;

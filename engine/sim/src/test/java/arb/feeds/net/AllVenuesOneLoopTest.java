@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import arb.feeds.ReceiveClock;
 import arb.journal.RecordingSink;
-import arb.sim.MarketModelConfig;
+import arb.sim.market.MarketModelConfig;
 import arb.sim.VenueSimulator;
 import arb.journal.EventSink;
 import arb.journal.Events;

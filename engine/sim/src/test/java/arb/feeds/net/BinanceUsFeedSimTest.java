@@ -1,7 +1,7 @@
 package arb.feeds.net;
 
 import arb.journal.RecordingSink;
-import arb.sim.SimFault;
+import arb.sim.venue.SimFault;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;

@@ -1,9 +1,9 @@
 package arb.feeds.net;
 
-import arb.sim.SimFault;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;
+import arb.sim.venue.SimFault;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import arb.feeds.capture.CaptureWriter;
 import arb.journal.RecordingSink;
-import arb.sim.SimFault;
+import arb.sim.venue.SimFault;
 import arb.journal.Events;
 import arb.sbe.FeedStatusDecoder;
 import arb.sbe.Venue;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import arb.sim.SimRoutes;
-import arb.sim.SimServer;
+import arb.sim.server.SimRoutes;
+import arb.sim.server.SimServer;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;

@@ -1,0 +1,52 @@
+package arb.sim.kalshi;
+
+import java.util.Collection;
+import java.util.TreeMap;
+
+/** The Kalshi simulator's windows by close time, the newest {@code keepMarkets} of them. */
+final class KalshiMarkets
+{
+    private final TreeMap<Long, KalshiMarket> byClose = new TreeMap<>();
+    private final KalshiSim.Settings settings;
+
+    KalshiMarkets(final KalshiSim.Settings settings)
+    {
+        this.settings = settings;
+    }
+
+    KalshiMarket get(final long closeNs)
+    {
+        return byClose.get(closeNs);
+    }
+
+    /** Adds a new window, dropping the oldest beyond {@code keepMarkets}. */
+    KalshiMarket add(final String ticker, final long openNs, final long closeNs)
+    {
+        final KalshiMarket m = new KalshiMarket(ticker, openNs, closeNs, settings);
+        byClose.put(closeNs, m);
+        while (byClose.size() > settings.keepMarkets)
+        {
+            byClose.pollFirstEntry();
+        }
+        return m;
+    }
+
+    Collection<KalshiMarket> newestFirst()
+    {
+        return byClose.descendingMap().values();
+    }
+
+    /** The listed window with this ticker, or null. */
+    KalshiMarket visible(final String ticker, final long now)
+    {
+        // Newest first: on the fall-back night two windows share a ticker; the API shows the latest.
+        for (final KalshiMarket m : newestFirst())
+        {
+            if (m.ticker.equals(ticker) && m.visible(now))
+            {
+                return m;
+            }
+        }
+        return null;
+    }
+}
