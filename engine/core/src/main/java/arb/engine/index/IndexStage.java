@@ -5,6 +5,7 @@ import arb.engine.chain.InputEvent;
 import arb.engine.chain.OutputJournal;
 import arb.engine.chain.Stage;
 import arb.engine.config.Params;
+import arb.engine.model.IndexHistory;
 import arb.market.book.PriceLevelBook;
 import arb.journal.EventSink;
 import arb.journal.Events;
@@ -52,7 +53,7 @@ public final class IndexStage implements Stage, IndexView, SettlementEstimator.L
 
     private final BrtiCalculator cfRti;
     private final WeightedLastIndex weightedLast;
-    private final IndexSeries[] series = new IndexSeries[2];
+    private final IndexHistory[] series = new IndexHistory[2];
     private final RelayErrorTracker[] relayErrors = new RelayErrorTracker[2];
     private final SettlementEstimator settlement;
     private final EventSink output;
@@ -93,7 +94,7 @@ public final class IndexStage implements Stage, IndexView, SettlementEstimator.L
         this.schedule = new arb.engine.chain.EventTimeGrid(brti.calcIntervalNs(), params.maxCatchUpNs());
         for (int m = 0; m < 2; m++)
         {
-            series[m] = new IndexSeries(params.seriesSeconds());
+            series[m] = new IndexHistory(params.seriesSeconds());
             relayErrors[m] = new RelayErrorTracker(series[m]);
         }
         this.settlement = new SettlementEstimator(params,
@@ -390,7 +391,7 @@ public final class IndexStage implements Stage, IndexView, SettlementEstimator.L
         return lastPrintSecondNs;
     }
 
-    public IndexSeries series(final int methodSlot)
+    public IndexHistory series(final int methodSlot)
     {
         return series[methodSlot];
     }

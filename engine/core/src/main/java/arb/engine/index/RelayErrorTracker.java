@@ -1,5 +1,6 @@
 package arb.engine.index;
 
+import arb.engine.model.IndexHistory;
 import arb.journal.Scales;
 import org.HdrHistogram.Histogram;
 
@@ -16,7 +17,7 @@ public final class RelayErrorTracker
     private static final long SECOND_NS = 1_000_000_000L;
     private static final long MAX_CENTS = 100_000_000L; // $1M: anything larger is clamped
 
-    private final IndexSeries series;
+    private final IndexHistory series;
     private final Histogram absCents = new Histogram(MAX_CENTS, 3);
     private long lastSecond = Long.MIN_VALUE;
     private long compared;
@@ -25,7 +26,7 @@ public final class RelayErrorTracker
     private long maxAbsCents;
     private long lastErrorCents;
 
-    public RelayErrorTracker(final IndexSeries series)
+    public RelayErrorTracker(final IndexHistory series)
     {
         this.series = series;
     }

@@ -1,5 +1,8 @@
 package arb.engine.index;
 
+import arb.engine.model.IndexHistory;
+import arb.engine.model.SettlementRule;
+import arb.engine.model.SettlementRule.MissingStrike;
 import arb.journal.Scales;
 import arb.sbe.IndexMethod;
 import arb.sbe.MarketResult;
@@ -8,7 +11,8 @@ import arb.sbe.StrikeType;
 /**
  * Kalshi settlement estimates for every tracked market window, for every index method side by
  * side: at the close the average of that method's per-second prints in (close - 60 s, close],
- * rounded to cents, with the predicted result against the market's strike; once Kalshi reports
+ * rounded to cents, with the predicted result against the market's strike (both by
+ * {@link SettlementRule}; a missing strike falls back to the other one, else no prediction); once Kalshi reports
  * the result (and expiration_value), the error estimate - official and whether the result matched.
  *
  * <p>Markets are learnt from Kalshi market events (REST polls or WS lifecycle messages), keyed by
@@ -32,7 +36,7 @@ public final class SettlementEstimator
     private final long windowNs;
     private final long officialWaitNs;
     private final IndexMethod[] methods;
-    private final IndexSeries[] series;
+    private final IndexHistory[] series;
     private final Listener listener;
     private final SettlementReport report = new SettlementReport();
 
@@ -53,7 +57,7 @@ public final class SettlementEstimator
     private long lastSecondNs = Long.MIN_VALUE;
     private long droppedWindows;
 
-    public SettlementEstimator(final IndexStageSettings params, final IndexMethod[] methods, final IndexSeries[] series,
+    public SettlementEstimator(final IndexStageSettings params, final IndexMethod[] methods, final IndexHistory[] series,
         final Listener listener)
     {
         if (methods.length != series.length)
@@ -169,8 +173,8 @@ public final class SettlementEstimator
         {
             if (!estimated[w][m])
             {
-                estimate[w][m] = series[m].windowAverage(closeNs[w], windowNs);
-                samples[w][m] = series[m].lastSamples();
+                estimate[w][m] = SettlementRule.average(series[m], closeNs[w], windowNs);
+                samples[w][m] = series[m].lastCount();
                 estimated[w][m] = true;
                 fill(w, m, recvNs);
                 listener.onReport(report);
@@ -210,7 +214,8 @@ public final class SettlementEstimator
         r.estimate = estimate[w][m];
         r.samples = samples[w][m];
         r.strike = strikeOf(w);
-        r.predicted = predict(estimate[w][m], strikeType[w], floorStrike[w], capStrike[w]);
+        r.predicted = SettlementRule.result(estimate[w][m], strikeType[w], floorStrike[w], capStrike[w],
+            MissingStrike.OTHER_STRIKE_OR_NONE);
         r.official = Scales.NULL;
         r.officialResult = MarketResult.NONE;
         r.estimateError = Scales.NULL;
@@ -224,46 +229,6 @@ public final class SettlementEstimator
             return capStrike[w] != Scales.NULL ? capStrike[w] : floorStrike[w];
         }
         return floorStrike[w];
-    }
-
-    /**
-     * The result a settlement value would give: KXBTC15M is greater_or_equal (YES when value >=
-     * floor_strike), KXBTCD greater (strictly above); less/less_or_equal compare to cap_strike and
-     * between is inclusive at both ends. NONE without an estimate or a usable strike.
-     */
-    public static MarketResult predict(final long value, final StrikeType type, final long floor, final long cap)
-    {
-        if (value == Scales.NULL || type == null)
-        {
-            return MarketResult.NONE;
-        }
-        switch (type)
-        {
-            case GREATER_OR_EQUAL:
-                return floor == Scales.NULL ? MarketResult.NONE : yesIf(value >= floor);
-            case GREATER:
-                return floor == Scales.NULL ? MarketResult.NONE : yesIf(value > floor);
-            case LESS:
-            {
-                final long strike = cap != Scales.NULL ? cap : floor;
-                return strike == Scales.NULL ? MarketResult.NONE : yesIf(value < strike);
-            }
-            case LESS_OR_EQUAL:
-            {
-                final long strike = cap != Scales.NULL ? cap : floor;
-                return strike == Scales.NULL ? MarketResult.NONE : yesIf(value <= strike);
-            }
-            case BETWEEN:
-                return floor == Scales.NULL || cap == Scales.NULL ? MarketResult.NONE
-                    : yesIf(value >= floor && value <= cap);
-            default:
-                return MarketResult.NONE;
-        }
-    }
-
-    private static MarketResult yesIf(final boolean yes)
-    {
-        return yes ? MarketResult.YES : MarketResult.NO;
     }
 
     private int find(final byte[] ticker, final long close)

@@ -3,109 +3,120 @@ package arb.engine.model;
 import arb.journal.Scales;
 
 /**
- * The per-second index prints of the last hour or so, addressable by event time: the value at or
- * before a time (look-backs measured in seconds, never in ticks), and sums over a time range (the
- * known part of a settlement window, the engine's settlement estimate).
+ * The per-second prints of one index, addressable by event time: a ring indexed by second, each
+ * slot holding the print of one second or NULL for a second without a value.
  *
- * <p>A ring of (secondNs, value) in time order; prints not later than the last one, or not
- * positive, are ignored. Look-ups are binary searches. No allocation after construction.
+ * <p>Answers the exact-second question (the print of second s, {@link #valueAt}), the look-back
+ * question (the latest print at or before a time, {@link #valueAtOrBefore}; look-backs are measured
+ * in seconds, never in ticks) and sums over a time range ({@link #sum}: the known part of a
+ * settlement window, the settlement average of {@link SettlementRule}). The ring keeps the last
+ * {@code capacity} seconds (rounded up to a power of two); a slot is valid only for the second it
+ * was last written with, so an overwritten or never recorded second reads as NULL. The caller
+ * decides which prints go in (the index stage records every second, NULL included; the trading desk
+ * only positive prints later than the last one). Preallocated; no allocation per print or query.
  */
 public final class IndexHistory
 {
-    private final long[] secondNs;
-    private final long[] values;
-    private int head;
-    private int size;
+    private static final long SECOND_NS = 1_000_000_000L;
+
+    private final long[] second;
+    private final long[] value;
+    private final int mask;
+    private long lastSecond = Long.MIN_VALUE;
+    private long lastValue = Scales.NULL;
     private int lastCount;
 
+    /** @param capacity seconds kept, rounded up to a power of two (at least 128) */
+    public IndexHistory(final int capacity)
+    {
+        final int size = capacity <= 128 ? 128 : Integer.highestOneBit(capacity - 1) << 1;
+        second = new long[size];
+        value = new long[size];
+        mask = size - 1;
+        java.util.Arrays.fill(second, Long.MIN_VALUE);
+    }
+
+    /** Seconds the ring holds (the capacity rounded up to a power of two). */
+    public int capacity()
+    {
+        return mask + 1;
+    }
+
     /**
-     * @param retentionNs  how far back prints are kept
-     * @param minSpacingNs shortest spacing of prints (1 s)
+     * Records the print for the second starting at {@code secondNs} (a whole second of event time),
+     * replacing whatever the slot held.
+     *
+     * @param print the print (1e-8 USD), or NULL for no value
      */
-    public IndexHistory(final long retentionNs, final long minSpacingNs)
+    public void record(final long secondNs, final long print)
     {
-        if (retentionNs <= 0 || minSpacingNs <= 0)
+        final long s = Math.floorDiv(secondNs, SECOND_NS);
+        final int slot = (int)(s & mask);
+        second[slot] = s;
+        value[slot] = print;
+        if (print != Scales.NULL && (lastSecond == Long.MIN_VALUE || s >= lastSecond))
         {
-            throw new IllegalArgumentException("retentionNs and minSpacingNs must be positive");
+            lastSecond = s;
+            lastValue = print;
         }
-        final int capacity = (int)(retentionNs / minSpacingNs) + 2;
-        secondNs = new long[capacity];
-        values = new long[capacity];
     }
 
-    /** Records the print for one second; returns false when it was ignored. */
-    public boolean onPrint(final long second, final long value)
+    /** The print for the second at {@code secondNs}, or NULL (no value, never recorded, or overwritten). */
+    public long valueAt(final long secondNs)
     {
-        if (value <= 0 || (size > 0 && second <= lastSecondNs()))
-        {
-            return false;
-        }
-        if (size == secondNs.length)
-        {
-            head = (head + 1) % secondNs.length;
-            size--;
-        }
-        final int tail = (head + size) % secondNs.length;
-        secondNs[tail] = second;
-        values[tail] = value;
-        size++;
-        return true;
-    }
-
-    public int size()
-    {
-        return size;
+        final long s = Math.floorDiv(secondNs, SECOND_NS);
+        final int slot = (int)(s & mask);
+        return second[slot] == s ? value[slot] : Scales.NULL;
     }
 
     /** The latest print's value, or {@link Scales#NULL}. */
     public long lastValue()
     {
-        return size == 0 ? Scales.NULL : values[physical(size - 1)];
+        return lastValue;
     }
 
-    /** The latest print's second, or {@code Long.MIN_VALUE}. */
+    /** The latest print's second (ns), or {@code Long.MIN_VALUE}. */
     public long lastSecondNs()
     {
-        return size == 0 ? Long.MIN_VALUE : secondNs[physical(size - 1)];
-    }
-
-    /** The value of the latest print at or before {@code timeNs}, or {@link Scales#NULL}. */
-    public long valueAtOrBefore(final long timeNs)
-    {
-        final int i = lastAtOrBefore(timeNs);
-        return i < 0 ? Scales.NULL : values[physical(i)];
-    }
-
-    /** The second of the latest print at or before {@code timeNs}, or {@code Long.MIN_VALUE}. */
-    public long secondAtOrBefore(final long timeNs)
-    {
-        final int i = lastAtOrBefore(timeNs);
-        return i < 0 ? Long.MIN_VALUE : secondNs[physical(i)];
-    }
-
-    /** The earliest retained second, or {@code Long.MIN_VALUE}. */
-    public long firstSecondNs()
-    {
-        return size == 0 ? Long.MIN_VALUE : secondNs[head];
+        return lastSecond == Long.MIN_VALUE ? Long.MIN_VALUE : lastSecond * SECOND_NS;
     }
 
     /**
-     * Sum of the prints with second in (fromExclusiveNs, toInclusiveNs]; their number is then
-     * {@link #lastCount()}.
+     * The value of the latest print at or before {@code timeNs}, or {@link Scales#NULL}; prints more
+     * than the capacity before the latest one are not seen.
+     */
+    public long valueAtOrBefore(final long timeNs)
+    {
+        final long s = latestAtOrBefore(timeNs);
+        return s == Long.MIN_VALUE ? Scales.NULL : value[(int)(s & mask)];
+    }
+
+    /** The second (ns) of the latest print at or before {@code timeNs}, or {@code Long.MIN_VALUE}. */
+    public long secondAtOrBefore(final long timeNs)
+    {
+        final long s = latestAtOrBefore(timeNs);
+        return s == Long.MIN_VALUE ? Long.MIN_VALUE : s * SECOND_NS;
+    }
+
+    /**
+     * Sum of the prints of the seconds s with fromExclusiveNs < s <= toInclusiveNs; seconds without
+     * a value are left out and the number that went in is then {@link #lastCount()}. The cost is one
+     * step per second of the range, which should not exceed the capacity.
      */
     public long sum(final long fromExclusiveNs, final long toInclusiveNs)
     {
+        final long first = Math.floorDiv(fromExclusiveNs, SECOND_NS) + 1;
+        final long last = Math.floorDiv(toInclusiveNs, SECOND_NS);
         long total = 0;
         int count = 0;
-        for (int i = lastAtOrBefore(fromExclusiveNs) + 1; i < size; i++)
+        for (long s = first; s <= last; s++)
         {
-            final int p = physical(i);
-            if (secondNs[p] > toInclusiveNs)
+            final int slot = (int)(s & mask);
+            if (second[slot] == s && value[slot] != Scales.NULL)
             {
-                break;
+                total += value[slot];
+                count++;
             }
-            total += values[p];
-            count++;
         }
         lastCount = count;
         return total;
@@ -117,31 +128,27 @@ public final class IndexHistory
         return lastCount;
     }
 
-    /** Logical index of the latest print with second <= timeNs, or -1. */
-    private int lastAtOrBefore(final long timeNs)
+    /** The latest second <= timeNs with a print, no further back than the ring reaches; or MIN_VALUE. */
+    private long latestAtOrBefore(final long timeNs)
     {
-        int lo = 0;
-        int hi = size - 1;
-        int found = -1;
-        while (lo <= hi)
+        if (lastSecond == Long.MIN_VALUE)
         {
-            final int mid = (lo + hi) >>> 1;
-            if (secondNs[physical(mid)] <= timeNs)
+            return Long.MIN_VALUE;
+        }
+        final long wanted = Math.floorDiv(timeNs, SECOND_NS);
+        if (wanted >= lastSecond)
+        {
+            return lastSecond;
+        }
+        final long oldest = lastSecond - mask;
+        for (long s = wanted; s >= oldest; s--)
+        {
+            final int slot = (int)(s & mask);
+            if (second[slot] == s && value[slot] != Scales.NULL)
             {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
+                return s;
             }
         }
-        return found;
-    }
-
-    private int physical(final int logical)
-    {
-        final int p = head + logical;
-        return p >= secondNs.length ? p - secondNs.length : p;
+        return Long.MIN_VALUE;
     }
 }

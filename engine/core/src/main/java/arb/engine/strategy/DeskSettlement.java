@@ -2,30 +2,30 @@ package arb.engine.strategy;
 
 import arb.engine.broker.PaperBroker;
 import arb.engine.kalshi.KalshiMarketState;
-import arb.engine.model.FairValueModel;
 import arb.engine.model.IndexHistory;
+import arb.engine.model.SettlementRule;
+import arb.engine.model.SettlementRule.MissingStrike;
 import arb.sbe.MarketResult;
 
 /**
  * Settles the markets the broker holds once they have closed: on Kalshi's result when the market
- * state has it; on the engine's own estimate of the settlement average (the index prints of the
- * desk's history in the window before the close) once {@code broker.settleWaitMs} has passed, or at
- * the end of input.
+ * state has it; on the engine's own estimate ({@link SettlementRule} over the desk's index history,
+ * a missing strike standing below every value) once {@code broker.settleWaitMs} has passed, or at
+ * the end of input; without a print in the window the market stays open and is tried again.
  */
 final class DeskSettlement
 {
     private final PaperBroker broker;
     private final ModelSettings model;
     private final IndexHistory history;
-    private final FairValueModel settlementModel;
+    private final long windowNs;
 
-    DeskSettlement(final PaperBroker broker, final ModelSettings model, final IndexHistory history,
-        final FairValueModel settlementModel)
+    DeskSettlement(final PaperBroker broker, final ModelSettings model, final IndexHistory history, final long windowNs)
     {
         this.broker = broker;
         this.model = model;
         this.history = history;
-        this.settlementModel = settlementModel;
+        this.windowNs = windowNs;
     }
 
     /**
@@ -56,14 +56,13 @@ final class DeskSettlement
 
     private void settleOnEstimate(final long nowNs, final KalshiMarketState m)
     {
-        final long close = m.closeTimeNs();
-        final long sum = history.sum(close - settlementModel.windowNs(), close);
-        final int count = history.lastCount();
-        final double p = settlementModel.probabilityYes(m.strikeType(), m.floorStrike(), m.capStrike(), 0, 0, count, sum, 0.0);
-        if (p == 1.0 || p == 0.0)
+        final long average = SettlementRule.average(history, m.closeTimeNs(), windowNs);
+        final MarketResult result = SettlementRule.result(average, m.strikeType(), m.floorStrike(), m.capStrike(),
+            MissingStrike.BELOW_EVERY_VALUE);
+        if (result == MarketResult.YES || result == MarketResult.NO)
         {
-            broker.settle(nowNs, m, p == 1.0 ? MarketResult.YES : MarketResult.NO, true, settlementModel.roundedAverage());
+            broker.settle(nowNs, m, result, true, average);
         }
-        // else: no index print in the window; the market stays unsettled (the ledgers show it open)
+        // else: no index print in the window (or no usable strike type); the market stays unsettled
     }
 }

@@ -74,10 +74,9 @@ public final class TradingDesk
         final long second = 1_000_000_000L;
         this.fairValueModel = new FairValueModel(60, second, model.dynamics(), model.basisSd());
         final long retention = Math.max(model.volWindowNs(), model.settleWaitNs() + fairValueModel.windowNs()) + 600 * second;
-        this.history = new IndexHistory(retention, second);
+        this.history = new IndexHistory((int)(retention / second) + 2);
         this.entryGuards = new EntryGuards(guards, broker);
-        this.settlement = new DeskSettlement(broker, model, history,
-            new FairValueModel(60, second, FairValueModel.Dynamics.ARITHMETIC, 0));
+        this.settlement = new DeskSettlement(broker, model, history, fairValueModel.windowNs());
         this.volatility = new VolatilityEstimator(model.volWindowNs(), second, Math.min(model.volMaxGapNs(), model.volWindowNs()),
             model.volPrior(), model.volPriorWeightNs(), 0.01, model.volMin(), model.volMax());
     }
@@ -89,7 +88,10 @@ public final class TradingDesk
     {
         if (value != Scales.NULL && value > 0)
         {
-            history.onPrint(secondNs, value);
+            if (secondNs > history.lastSecondNs())
+            {
+                history.record(secondNs, value); // the desk's history: positive prints in time order
+            }
             volatility.onPrint(secondNs, value);
         }
     }

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import arb.engine.model.IndexHistory;
+import arb.engine.model.SettlementRule;
+import arb.engine.model.SettlementRule.MissingStrike;
 import arb.journal.Scales;
 import arb.sbe.IndexMethod;
 import arb.sbe.MarketResult;
@@ -20,11 +23,11 @@ class SettlementEstimatorTest
     /** 2026-02-02T08:00:00Z, the close of KXBTC15M-26FEB020300-00. */
     private static final long CLOSE = 1_770_019_200L * S;
 
-    private final IndexSeries series = new IndexSeries(4096);
+    private final IndexHistory series = new IndexHistory(4096);
     private final List<String> reports = new ArrayList<>();
     private final List<long[]> numbers = new ArrayList<>();
     private final SettlementEstimator estimator = new SettlementEstimator(IndexStageSettings.defaults(),
-        new IndexMethod[] {IndexMethod.CF_RTI}, new IndexSeries[] {series}, this::collect);
+        new IndexMethod[] {IndexMethod.CF_RTI}, new IndexHistory[] {series}, this::collect);
 
     private void collect(final SettlementReport r)
     {
@@ -76,7 +79,7 @@ class SettlementEstimatorTest
     }
 
     @Test
-    void averageRoundsHalfAwayFromZeroAndCountsMissingSeconds()
+    void averageRoundsHalfUpAndCountsMissingSeconds()
     {
         estimator.onMarket(CLOSE - 900 * S, ticker("W"), StrikeType.GREATER_OR_EQUAL, CLOSE,
             usd("60000.01"), Scales.NULL, MarketResult.NONE, Scales.NULL);
@@ -148,7 +151,7 @@ class SettlementEstimatorTest
     void windowsAreForgottenAfterTheOfficialWaitAndTheTableRecyclesFinishedOnes()
     {
         final SettlementEstimator small = new SettlementEstimator(IndexStageSettings.defaults().withMaxWindows(2),
-            new IndexMethod[] {IndexMethod.CF_RTI}, new IndexSeries[] {series}, this::collect);
+            new IndexMethod[] {IndexMethod.CF_RTI}, new IndexHistory[] {series}, this::collect);
         small.onMarket(0, ticker("A"), StrikeType.GREATER_OR_EQUAL, CLOSE, usd(1), Scales.NULL, MarketResult.NONE, Scales.NULL);
         small.onMarket(0, ticker("B"), StrikeType.GREATER_OR_EQUAL, CLOSE, usd(1), Scales.NULL, MarketResult.NONE, Scales.NULL);
         small.onMarket(0, ticker("C"), StrikeType.GREATER_OR_EQUAL, CLOSE, usd(1), Scales.NULL, MarketResult.NONE, Scales.NULL);
@@ -168,14 +171,19 @@ class SettlementEstimatorTest
     void predictionRules()
     {
         final long k = usd(60000);
-        assertThat(SettlementEstimator.predict(k, StrikeType.GREATER_OR_EQUAL, k, Scales.NULL)).isEqualTo(MarketResult.YES);
-        assertThat(SettlementEstimator.predict(k - 1_000_000L, StrikeType.GREATER_OR_EQUAL, k, Scales.NULL)).isEqualTo(MarketResult.NO);
-        assertThat(SettlementEstimator.predict(k, StrikeType.GREATER, k, Scales.NULL)).isEqualTo(MarketResult.NO);
-        assertThat(SettlementEstimator.predict(k + 1_000_000L, StrikeType.GREATER, k, Scales.NULL)).isEqualTo(MarketResult.YES);
-        assertThat(SettlementEstimator.predict(k, StrikeType.BETWEEN, k, k)).isEqualTo(MarketResult.YES);
-        assertThat(SettlementEstimator.predict(k, StrikeType.LESS, Scales.NULL, k)).isEqualTo(MarketResult.NO);
-        assertThat(SettlementEstimator.predict(k, StrikeType.LESS_OR_EQUAL, Scales.NULL, k)).isEqualTo(MarketResult.YES);
-        assertThat(SettlementEstimator.predict(Scales.NULL, StrikeType.GREATER, k, Scales.NULL)).isEqualTo(MarketResult.NONE);
-        assertThat(SettlementEstimator.predict(k, StrikeType.GREATER, Scales.NULL, Scales.NULL)).isEqualTo(MarketResult.NONE);
+        assertThat(predict(k, StrikeType.GREATER_OR_EQUAL, k, Scales.NULL)).isEqualTo(MarketResult.YES);
+        assertThat(predict(k - 1_000_000L, StrikeType.GREATER_OR_EQUAL, k, Scales.NULL)).isEqualTo(MarketResult.NO);
+        assertThat(predict(k, StrikeType.GREATER, k, Scales.NULL)).isEqualTo(MarketResult.NO);
+        assertThat(predict(k + 1_000_000L, StrikeType.GREATER, k, Scales.NULL)).isEqualTo(MarketResult.YES);
+        assertThat(predict(k, StrikeType.BETWEEN, k, k)).isEqualTo(MarketResult.YES);
+        assertThat(predict(k, StrikeType.LESS, Scales.NULL, k)).isEqualTo(MarketResult.NO);
+        assertThat(predict(k, StrikeType.LESS_OR_EQUAL, Scales.NULL, k)).isEqualTo(MarketResult.YES);
+        assertThat(predict(Scales.NULL, StrikeType.GREATER, k, Scales.NULL)).isEqualTo(MarketResult.NONE);
+        assertThat(predict(k, StrikeType.GREATER, Scales.NULL, Scales.NULL)).isEqualTo(MarketResult.NONE);
+    }
+
+    private static MarketResult predict(final long value, final StrikeType type, final long floor, final long cap)
+    {
+        return SettlementRule.result(value, type, floor, cap, MissingStrike.OTHER_STRIKE_OR_NONE);
     }
 }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import arb.engine.model.SettlementRule;
+import arb.engine.model.SettlementRule.MissingStrike;
 import arb.journal.Scales;
 import arb.sbe.MarketResult;
 import arb.sbe.StrikeType;
@@ -42,7 +44,8 @@ class SettlementRuleRealDataTest
             final long expiration = TestBooks.usd(m.group(2));
             final long strike = TestBooks.usd(m.group(4));
             final MarketResult official = "yes".equals(m.group(3)) ? MarketResult.YES : MarketResult.NO;
-            assertThat(SettlementEstimator.predict(expiration, StrikeType.GREATER_OR_EQUAL, strike, Scales.NULL))
+            assertThat(SettlementRule.result(expiration, StrikeType.GREATER_OR_EQUAL, strike, Scales.NULL,
+                MissingStrike.OTHER_STRIKE_OR_NONE))
                 .as("window closing %s", m.group(1)).isEqualTo(official);
             if (previousExpiration != Scales.NULL && m.group(1).compareTo(previousClose) > 0)
             {
