@@ -20,8 +20,6 @@ import org.agrona.MutableDirectBuffer;
  */
 final class VenueEventSink implements EventSink
 {
-    /** venueNs is the second field of every market-data event, right after recvNs. */
-    private static final int VENUE_NS_OFFSET = Events.HEADER_LENGTH + 8;
     private static final long MAX_LATENCY_NS = 3_600_000_000_000L;
 
     interface RebuildListener
@@ -57,14 +55,14 @@ final class VenueEventSink implements EventSink
     {
         final MutableDirectBuffer buffer = claimed;
         boolean rebuilt = false;
-        if (buffer != null && length >= VENUE_NS_OFFSET + 8)
+        if (buffer != null && length >= Events.VENUE_NS_OFFSET + Long.BYTES)
         {
             final int templateId = Events.templateId(buffer, 0);
             if (templateId == TradeDecoder.TEMPLATE_ID || templateId == BookUpdateDecoder.TEMPLATE_ID
                 || templateId == BookSnapshotDecoder.TEMPLATE_ID || templateId == BestBidOfferDecoder.TEMPLATE_ID)
             {
                 final long recvNs = Events.recvNs(buffer, 0);
-                final long venueNs = buffer.getLong(VENUE_NS_OFFSET, java.nio.ByteOrder.LITTLE_ENDIAN);
+                final long venueNs = Events.venueNs(buffer, 0);
                 if (venueNs != Scales.NULL && venueNs > 0)
                 {
                     final long latency = Math.min(MAX_LATENCY_NS, Math.max(0, recvNs - venueNs));

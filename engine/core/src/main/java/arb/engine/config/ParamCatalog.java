@@ -62,7 +62,7 @@ public final class ParamCatalog
         define("kalshi.series", "KXBTC15M",
             "Kalshi series whose market open/close notices the engine emits from its calendar (comma list: KXBTC15M, KXBTCD)");
         define("kalshi.quoteMaxAgeMs", "3000",
-            "A Kalshi quote not confirmed by data within this many ms of event time is stale (never traded on)");
+            "Reserved: the age in ms of event time past which a Kalshi quote is stale; not yet read by the trading path");
         define("kalshi.maxInstruments", "512",
             "Initial number of Kalshi markets held; a market's record is reused only kalshi.retainMs after its close");
         define("kalshi.retainMs", "3600000",
