@@ -110,7 +110,7 @@ class KalshiParsersRealDataTest
             books += result == FrameResult.IGNORED ? 1 : 0;
         }
         assertThat(books).isGreaterThan(60);
-        assertThat(decoder.counters().badFrames).isZero();
-        assertThat(decoder.counters().resyncs).isZero();
+        assertThat(decoder.counters().badFrames()).isZero();
+        assertThat(decoder.counters().resyncs()).isZero();
     }
 }
