@@ -47,20 +47,20 @@ public final class BenchCaptures
             try (BenchSimulator sim = new BenchSimulator(BenchSessions.SEED, ReceiveClock.startingAt(startNs, CLOCK_RATE)))
             {
                 final LiveRun.Request r = new LiveRun.Request();
-                r.runDir = scratch.resolve("live");
-                r.simulator = "127.0.0.1:" + sim.port();
-                r.duration = Duration.ofSeconds(seconds);
-                r.capture = true;
-                r.installSignalHandlers = false;
-                r.out = new PrintStream(OutputStream.nullOutputStream());
-                r.env.set("live.statusIntervalMs", "600000");
-                BenchSimulator.withKalshiKey(r.env, scratch);
+                r.runDir(scratch.resolve("live"));
+                r.simulator("127.0.0.1:" + sim.port());
+                r.duration(Duration.ofSeconds(seconds));
+                r.capture(true);
+                r.installSignalHandlers(false);
+                r.out(new PrintStream(OutputStream.nullOutputStream()));
+                r.env().set("live.statusIntervalMs", "600000");
+                BenchSimulator.withKalshiKey(r.env(), scratch);
                 if (new LiveRun(r).run() != 0)
                 {
                     throw new IllegalStateException("live run against the simulator failed while recording frames");
                 }
                 Files.createDirectories(file.getParent());
-                Files.move(r.runDir.resolve("capture.jsonl"), file, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(r.runDir().resolve("capture.jsonl"), file, StandardCopyOption.ATOMIC_MOVE);
             }
             return file;
         }

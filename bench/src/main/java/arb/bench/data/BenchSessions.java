@@ -72,9 +72,7 @@ public final class BenchSessions
             Files.createDirectories(dir.getParent());
             final Path tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".tmp");
             Files.delete(tmp);
-            final SessionWriter.Request r = new SessionWriter.Request();
-            r.seed = seed;
-            r.minutes = minutes;
+            final SessionWriter.Request r = new SessionWriter.Request().seed(seed).minutes(minutes);
             SessionWriter.write(tmp, r, null);
             try
             {

@@ -95,19 +95,19 @@ public final class LiveLatencyRun
             try (BenchSimulator sim = new BenchSimulator(BenchSessions.SEED, ReceiveClock.startingAt(startNs, rate)))
             {
                 final LiveRun.Request r = new LiveRun.Request();
-                r.runDir = scratch.resolve("live");
-                r.simulator = "127.0.0.1:" + sim.port();
-                r.duration = Duration.ofSeconds(seconds);
-                r.installSignalHandlers = false;
+                r.runDir(scratch.resolve("live"));
+                r.simulator("127.0.0.1:" + sim.port());
+                r.duration(Duration.ofSeconds(seconds));
+                r.installSignalHandlers(false);
                 final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-                r.out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-                r.env.set("live.statusIntervalMs", "600000");
-                BenchSimulator.withKalshiKey(r.env, scratch);
+                r.out(new PrintStream(printed, true, StandardCharsets.UTF_8));
+                r.env().set("live.statusIntervalMs", "600000");
+                BenchSimulator.withKalshiKey(r.env(), scratch);
                 if (new LiveRun(r).run() != 0)
                 {
                     throw new IllegalStateException("live run failed: " + printed.toString(StandardCharsets.UTF_8));
                 }
-                return read(r.runDir.resolve(ReceiveToEvaluationProbe.LOG_FILE));
+                return read(r.runDir().resolve(ReceiveToEvaluationProbe.LOG_FILE));
             }
         }
         finally

@@ -61,11 +61,6 @@ public final class SweepBench
 
     private static List<Sweep.Row> run(final Path journal, final SweepGrid grid, final Sweep.Mode mode, final int threads)
     {
-        final Sweep.Request r = new Sweep.Request();
-        r.journals.add(journal);
-        r.grid = grid;
-        r.mode = mode;
-        r.parallel = threads;
-        return Sweep.run(r);
+        return Sweep.run(new Sweep.Request().journal(journal).grid(grid).mode(mode).parallel(threads));
     }
 }

@@ -1,7 +1,5 @@
 package arb.feeds.kalshi;
 
-import arb.market.kalshi.KalshiCalendar;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +8,7 @@ import arb.feeds.FrameResult;
 import arb.feeds.capture.CaptureReader;
 import arb.feeds.net.CaptureImporter;
 import arb.journal.EventSink;
+import arb.market.kalshi.KalshiCalendar;
 import arb.sbe.Series;
 import arb.sbe.Venue;
 import org.agrona.collections.Long2LongHashMap;

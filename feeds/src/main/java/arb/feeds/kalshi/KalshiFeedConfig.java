@@ -1,7 +1,5 @@
 package arb.feeds.kalshi;
 
-import arb.market.kalshi.KalshiCalendar;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.TreeMap;
 
 import arb.feeds.FeedsEnvCatalog;
 import arb.market.config.EnvValues;
+import arb.market.kalshi.KalshiCalendar;
 import arb.sbe.Series;
 
 /**

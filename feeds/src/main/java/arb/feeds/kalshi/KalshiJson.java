@@ -1,11 +1,10 @@
 package arb.feeds.kalshi;
 
-import arb.market.kalshi.KalshiCalendar;
-
 import java.nio.charset.StandardCharsets;
 
 import arb.feeds.json.JsonScanner;
 import arb.journal.Scales;
+import arb.market.kalshi.KalshiCalendar;
 import arb.sbe.KalshiStatus;
 import arb.sbe.MarketResult;
 import arb.sbe.PriceStructure;

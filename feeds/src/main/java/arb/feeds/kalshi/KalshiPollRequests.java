@@ -1,7 +1,5 @@
 package arb.feeds.kalshi;
 
-import arb.market.kalshi.KalshiCalendar;
-
 import java.net.URI;
 
 import arb.feeds.ReceiveClock;
@@ -10,6 +8,7 @@ import arb.feeds.kalshi.KalshiPollSchedule.Strike;
 import arb.feeds.kalshi.KalshiPollSchedule.Tracked;
 import arb.feeds.net.ByteBufView;
 import arb.feeds.net.HttpGetClient;
+import arb.market.kalshi.KalshiCalendar;
 import arb.sbe.Venue;
 import io.netty.buffer.ByteBuf;
 import org.agrona.concurrent.UnsafeBuffer;

@@ -1,13 +1,12 @@
 package arb.feeds.kalshi;
 
-import arb.market.kalshi.KalshiCalendar;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import arb.journal.Scales;
+import arb.market.kalshi.KalshiCalendar;
 import arb.sbe.Series;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,9 @@
 package arb.feeds.kalshi;
 
-import arb.market.kalshi.KalshiCalendar;
-
 import arb.feeds.FrameResult;
 import arb.feeds.json.JsonScanner;
 import arb.journal.Scales;
+import arb.market.kalshi.KalshiCalendar;
 import arb.sbe.BookKind;
 import arb.sbe.DataSource;
 import org.agrona.DirectBuffer;

@@ -177,9 +177,7 @@ public final class KalshiWsDecoder implements FeedDecoder
     @Override
     public int onFrame(final DirectBuffer frame, final int offset, final int length, final long recvNs)
     {
-        counters.frames++;
-        counters.bytes += length;
-        counters.lastFrameNs = recvNs;
+        counters.frameReceived(length, recvNs);
         final long before = publisher.published();
         final int result;
         try
@@ -189,26 +187,26 @@ public final class KalshiWsDecoder implements FeedDecoder
         catch (final RuntimeException ex)
         {
             // The scanner and readers do not throw; this guards the handler against the unforeseen.
-            counters.badFrames++;
+            counters.badFrame();
             return FrameResult.BAD_FRAME;
         }
-        counters.events += publisher.published() - before;
+        counters.addEvents(publisher.published() - before);
         switch (result)
         {
             case FrameResult.DATA:
-                counters.dataFrames++;
+                counters.dataFrame();
                 break;
             case FrameResult.BAD_FRAME:
-                counters.badFrames++;
+                counters.badFrame();
                 break;
             case FrameResult.IGNORED:
-                counters.ignoredFrames++;
+                counters.ignoredFrame();
                 break;
             case FrameResult.RESYNC_SEQUENCE_GAP:
-                counters.resyncs++;
+                counters.resync();
                 break;
             case FrameResult.VENUE_ERROR:
-                counters.venueErrors++;
+                counters.venueError();
                 break;
             default:
                 break;

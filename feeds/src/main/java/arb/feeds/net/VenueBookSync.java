@@ -105,7 +105,7 @@ final class VenueBookSync
     /** The decoder found the book invalid: resync as the venue's settings say. */
     void resync(final FeedReason why, final String text)
     {
-        counters.resyncs++;
+        counters.resync();
         final long now = System.nanoTime();
         rapidResyncs = lastRebuildNanos != Long.MIN_VALUE
             && (now - lastRebuildNanos) / NS_PER_MS < settings.resyncTimeoutMs() ? rapidResyncs + 1 : 0;
@@ -239,7 +239,7 @@ final class VenueBookSync
         else if (result != FrameResult.DATA)
         {
             snapshotFailures++;
-            counters.badFrames++;
+            counters.badFrame();
             state.set(FeedState.RESYNCING, FeedReason.BAD_FRAME, "depth snapshot unusable: " + FrameResult.name(result));
             scheduleSnapshotRetry(retryDelay());
         }

@@ -203,7 +203,7 @@ final class VenueFeed
         {
             return;
         }
-        counters.reconnects++;
+        counters.reconnect();
         state.set(FeedState.DISCONNECTED, why, text);
         final long nowMs = now / NS_PER_MS;
         final long delay = prompt ? backoff.promptDelayMs(nowMs) : backoff.nextDelayMs(nowMs);
@@ -261,7 +261,7 @@ final class VenueFeed
         catch (final RuntimeException ex)
         {
             // A decoder bug must not kill the loop; its state may be half-updated, so rebuild.
-            counters.badFrames++;
+            counters.badFrame();
             LOG.error("{}: decoder threw on a {}-byte frame; resyncing", name, length, ex);
             bookSync.resync(FeedReason.BAD_FRAME, "decoder failure: " + ex);
             return;
@@ -294,7 +294,7 @@ final class VenueFeed
                 badFramesInRow++;
                 if (Long.bitCount(++badFrameLogCount) == 1)
                 {
-                    LOG.warn("{}: bad frame of {} bytes dropped ({} so far)", name, length, counters.badFrames);
+                    LOG.warn("{}: bad frame of {} bytes dropped ({} so far)", name, length, counters.badFrames());
                 }
                 if (badFramesInRow >= settings.maxBadFramesInRow())
                 {
@@ -332,7 +332,7 @@ final class VenueFeed
                 bookSync.requestSnapshot();
                 break;
             default:
-                counters.badFrames++;
+                counters.badFrame();
                 break;
         }
     }
@@ -472,14 +472,14 @@ final class VenueFeed
 
     VenueStatus snapshot(final long now)
     {
-        final double rate = state.frameRate(counters.frames, now);
+        final double rate = state.frameRate(counters.frames(), now);
         final PriceLevelBook book = book();
         return new VenueStatus(
             settings.venue(), state.state(), state.reason(), state.detail(), rate,
             session.lastTrafficNanos() == Long.MIN_VALUE ? -1 : (now - session.lastTrafficNanos()) / NS_PER_MS,
             bookValid(), book.bestBid(), book.bestAsk(), book.bidDepth(), book.askDepth(),
-            counters.frames, counters.bytes, venueSink.events(), counters.badFrames, counters.reconnects,
-            counters.resyncs, state.upMs(now), venueSink.takeIntervalLatency(), venueSink.totalLatencyCopy());
+            counters.frames(), counters.bytes(), venueSink.events(), counters.badFrames(), counters.reconnects(),
+            counters.resyncs(), state.upMs(now), venueSink.takeIntervalLatency(), venueSink.totalLatencyCopy());
     }
 
     public Venue venue()

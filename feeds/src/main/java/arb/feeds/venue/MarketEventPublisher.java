@@ -154,6 +154,6 @@ final class MarketEventPublisher
     private void publish(final int length)
     {
         sink.publish(length);
-        counters.events++;
+        counters.event();
     }
 }

@@ -81,9 +81,7 @@ public abstract class SpotFeedDecoder implements FeedDecoder
     @Override
     public final int onFrame(final DirectBuffer frame, final int offset, final int length, final long recvNs)
     {
-        counters.frames++;
-        counters.bytes += length;
-        counters.lastFrameNs = recvNs;
+        counters.frameReceived(length, recvNs);
         int result;
         if (length <= 0 || length > maxFrameBytes)
         {
@@ -340,21 +338,21 @@ public abstract class SpotFeedDecoder implements FeedDecoder
         switch (result)
         {
             case FrameResult.DATA:
-                counters.dataFrames++;
+                counters.dataFrame();
                 break;
             case FrameResult.BAD_FRAME:
-                counters.badFrames++;
+                counters.badFrame();
                 break;
             case FrameResult.RESYNC_SEQUENCE_GAP:
             case FrameResult.RESYNC_CHECKSUM:
             case FrameResult.RESYNC_CROSSED:
-                counters.resyncs++;
+                counters.resync();
                 break;
             case FrameResult.VENUE_ERROR:
-                counters.venueErrors++;
+                counters.venueError();
                 break;
             default:
-                counters.ignoredFrames++;
+                counters.ignoredFrame();
                 break;
         }
     }

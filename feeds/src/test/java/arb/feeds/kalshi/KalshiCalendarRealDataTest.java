@@ -1,7 +1,5 @@
 package arb.feeds.kalshi;
 
-import arb.market.kalshi.KalshiCalendar;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import arb.market.kalshi.KalshiCalendar;
 import org.junit.jupiter.api.Test;
 
 /** Checks the calendar against real settled KXBTC15M windows (skips when the data is absent). */

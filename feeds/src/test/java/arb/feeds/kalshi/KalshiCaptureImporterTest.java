@@ -1,8 +1,5 @@
 package arb.feeds.kalshi;
 
-import arb.journal.RecordingSink;
-import arb.market.kalshi.KalshiCalendar;
-
 import static arb.market.kalshi.KalshiCalendarTest.ns;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +11,8 @@ import java.util.List;
 import arb.feeds.capture.CaptureReader;
 import arb.feeds.capture.CaptureWriter;
 import arb.feeds.capture.FrameCapture;
+import arb.journal.RecordingSink;
+import arb.market.kalshi.KalshiCalendar;
 import arb.sbe.BookKind;
 import arb.sbe.DataSource;
 import arb.sbe.KalshiBookDecoder;

@@ -1,8 +1,5 @@
 package arb.feeds.kalshi;
 
-import arb.journal.RecordingSink;
-import arb.market.kalshi.KalshiCalendar;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,7 +10,9 @@ import java.util.List;
 
 import arb.feeds.FrameResult;
 import arb.feeds.json.JsonScanner;
+import arb.journal.RecordingSink;
 import arb.journal.Scales;
+import arb.market.kalshi.KalshiCalendar;
 import arb.sbe.KalshiMarketDecoder;
 import arb.sbe.KalshiStatus;
 import arb.sbe.Series;
@@ -110,7 +109,7 @@ class KalshiParsersRealDataTest
             books += result == FrameResult.IGNORED ? 1 : 0;
         }
         assertThat(books).isGreaterThan(60);
-        assertThat(decoder.counters().badFrames).isZero();
-        assertThat(decoder.counters().resyncs).isZero();
+        assertThat(decoder.counters().badFrames()).isZero();
+        assertThat(decoder.counters().resyncs()).isZero();
     }
 }

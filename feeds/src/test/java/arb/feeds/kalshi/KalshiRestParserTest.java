@@ -1,8 +1,5 @@
 package arb.feeds.kalshi;
 
-import arb.journal.RecordingSink;
-import arb.market.kalshi.KalshiCalendarTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -12,7 +9,9 @@ import java.util.SplittableRandom;
 
 import arb.feeds.ThreadAllocation;
 import arb.journal.Events;
+import arb.journal.RecordingSink;
 import arb.journal.Scales;
+import arb.market.kalshi.KalshiCalendarTest;
 import arb.sbe.BookKind;
 import arb.sbe.ContractSide;
 import arb.sbe.DataSource;

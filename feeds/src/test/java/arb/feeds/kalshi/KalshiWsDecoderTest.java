@@ -97,8 +97,8 @@ class KalshiWsDecoderTest
         assertThat(delta.venueNs()).isEqualTo(1_773_151_649_123_000_000L);
         assertThat(delta.parts().first() && delta.parts().last()).isTrue();
         assertThat(levels(sink.book(1))).containsExactly("YES:6100x-1300");
-        assertThat(decoder.counters().dataFrames).isEqualTo(2);
-        assertThat(decoder.counters().events).isEqualTo(2);
+        assertThat(decoder.counters().dataFrames()).isEqualTo(2);
+        assertThat(decoder.counters().events()).isEqualTo(2);
     }
 
     @Test
@@ -118,7 +118,7 @@ class KalshiWsDecoderTest
         assertThat(decoder.lastSid()).isEqualTo(2);
         assertThat(frame(DELTA.replace("\"seq\":2", "\"seq\":5"))).as("later frames of the broken sid").isEqualTo(FrameResult.IGNORED);
         assertThat(sink.size()).isEqualTo(2);
-        assertThat(decoder.counters().resyncs).isEqualTo(1);
+        assertThat(decoder.counters().resyncs()).isEqualTo(1);
 
         // The client resubscribes: a new sid starts its own sequence with a fresh snapshot.
         decoder.forgetSid(2);
@@ -258,7 +258,7 @@ class KalshiWsDecoderTest
             assertThat(frame(bad)).as(bad).isEqualTo(FrameResult.BAD_FRAME);
         }
         assertThat(sink.size()).isZero();
-        assertThat(decoder.counters().badFrames).isEqualTo(12);
+        assertThat(decoder.counters().badFrames()).isEqualTo(12);
     }
 
     @Test

@@ -202,7 +202,7 @@ class BinanceUsDecoderTest
         assertThat(feed(decoder, diff(16, 16, "[]", "[]"))).isEqualTo(FrameResult.NEEDS_SNAPSHOT);
         assertThat(decoder.bufferedDiffs()).isEqualTo(2);
         assertThat(sink.size()).isZero();
-        assertThat(decoder.counters().resyncs).isEqualTo(1);
+        assertThat(decoder.counters().resyncs()).isEqualTo(1);
         assertThat(snapshot(restSnapshot(15))).isEqualTo(FrameResult.DATA);
         assertThat(decoder.lastUpdateId()).isEqualTo(16);
         assertThat(decoder.isBookValid()).isTrue();
@@ -359,7 +359,7 @@ class BinanceUsDecoderTest
         }
         assertThat(comp.sequenceGaps()).isZero();
         assertThat(comp.awaitingSnapshot()).isFalse();
-        assertThat(comp.counters().badFrames).isZero();
+        assertThat(comp.counters().badFrames()).isZero();
         assertThat(comp.staleDiffsDropped()).isPositive();
         assertThat(data).isGreaterThan(100);
         assertThat(BookReplay.of(sink).sameLevels(comp.book())).isTrue();

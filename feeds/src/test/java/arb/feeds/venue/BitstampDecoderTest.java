@@ -160,7 +160,7 @@ class BitstampDecoderTest
         }
         assertThat(sink.size()).isZero();
         assertThat(decoder.unexpectedFailures()).isZero();
-        assertThat(decoder.counters().badFrames).isGreaterThan(300);
+        assertThat(decoder.counters().badFrames()).isGreaterThan(300);
     }
 
     @Test
@@ -192,8 +192,8 @@ class BitstampDecoderTest
             subscribed += r == FrameResult.SUBSCRIBED ? 1 : 0;
         }
         assertThat(subscribed).isEqualTo(20);
-        assertThat(eth.counters().dataFrames).isPositive(); // the live_trades_ethusd trades
-        assertThat(sink.count(TradeDecoder.TEMPLATE_ID)).isEqualTo(eth.counters().dataFrames);
+        assertThat(eth.counters().dataFrames()).isPositive(); // the live_trades_ethusd trades
+        assertThat(sink.count(TradeDecoder.TEMPLATE_ID)).isEqualTo(eth.counters().dataFrames());
 
         final Path tardis = SharedData.require("venues/reference/bitstamp/tardis_fixtures/tardis-node_mappers_bitstamp_btcusd.jsonl");
         sink.clear();

@@ -115,8 +115,8 @@ class CoinbaseDecoderTest
 
         assertThat(decoder.book().bestBid()).isEqualTo(6_508_610_000_000L);
         assertThat(BookReplay.of(sink).sameLevels(decoder.book())).isTrue();
-        assertThat(decoder.counters().events).isEqualTo(2);
-        assertThat(decoder.counters().dataFrames).isEqualTo(2);
+        assertThat(decoder.counters().events()).isEqualTo(2);
+        assertThat(decoder.counters().dataFrames()).isEqualTo(2);
     }
 
     @Test
@@ -168,8 +168,8 @@ class CoinbaseDecoderTest
         assertThat(feed(decoder, "{\"channel\":\"candles\",\"sequence_num\":2,\"events\":[{\"type\":\"snapshot\","
             + "\"candles\":[]}]}")).isEqualTo(FrameResult.IGNORED);
         assertThat(sink.size()).isZero();
-        assertThat(decoder.counters().venueErrors).isEqualTo(2);
-        assertThat(decoder.counters().ignoredFrames).isEqualTo(3);
+        assertThat(decoder.counters().venueErrors()).isEqualTo(2);
+        assertThat(decoder.counters().ignoredFrames()).isEqualTo(3);
         assertThat(decoder.sequenceGaps()).isZero();
     }
 
@@ -198,7 +198,7 @@ class CoinbaseDecoderTest
         assertThat(decoder.isBookValid()).isFalse();
         assertThat(feed(decoder, l2(14, "update", level("bid", "65086.11", "1")))).isEqualTo(FrameResult.IGNORED);
         assertThat(sink.size()).isZero();
-        assertThat(decoder.counters().resyncs).isEqualTo(1);
+        assertThat(decoder.counters().resyncs()).isEqualTo(1);
         assertThat(decoder.sequenceGaps()).isEqualTo(1);
 
         assertThat(feed(decoder, snapshot(15))).isEqualTo(FrameResult.DATA);
@@ -285,7 +285,7 @@ class CoinbaseDecoderTest
     {
         feed(decoder, snapshot(0));
         sink.clear();
-        final long badBefore = decoder.counters().badFrames;
+        final long badBefore = decoder.counters().badFrames();
         int bad = 0;
         for (final byte[] garbage : Frames.garbage(1))
         {
@@ -294,7 +294,7 @@ class CoinbaseDecoderTest
             bad += r == FrameResult.BAD_FRAME ? 1 : 0;
         }
         assertThat(sink.size()).isZero();
-        assertThat(decoder.counters().badFrames - badBefore).isEqualTo(bad);
+        assertThat(decoder.counters().badFrames() - badBefore).isEqualTo(bad);
         assertThat(bad).isGreaterThan(300);
         assertThat(decoder.unexpectedFailures()).isZero();
 
@@ -337,8 +337,8 @@ class CoinbaseDecoderTest
     {
         final CoinbaseDecoder small = new CoinbaseDecoder(sink, "BTC-USD", Quote.USD, 1024, 200);
         assertThat(feed(small, snapshot(0))).isEqualTo(FrameResult.BAD_FRAME);
-        assertThat(small.counters().badFrames).isEqualTo(1);
-        assertThat(small.counters().bytes).isEqualTo(snapshot(0).length());
+        assertThat(small.counters().badFrames()).isEqualTo(1);
+        assertThat(small.counters().bytes()).isEqualTo(snapshot(0).length());
         assertThat(sink.size()).isZero();
     }
 

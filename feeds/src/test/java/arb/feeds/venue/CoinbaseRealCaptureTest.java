@@ -69,7 +69,7 @@ class CoinbaseRealCaptureTest
         zstd.waitFor(30, TimeUnit.SECONDS);
         assertThat(frames).isGreaterThan(1000);
         assertThat(snapshots).isEqualTo(1);
-        assertThat(decoder.counters().badFrames).isZero();
+        assertThat(decoder.counters().badFrames()).isZero();
         assertThat(decoder.sequenceGaps()).isZero();
         assertThat(decoder.unexpectedFailures()).isZero();
         assertThat(decoder.isBookValid()).isTrue();

@@ -85,7 +85,7 @@ class DecoderAllocationTest
         }
         assertNoAllocation(decoder, frames, () -> decoder.reset());
         assertThat(decoder.sequenceGaps()).isZero();
-        assertThat(decoder.counters().dataFrames).isPositive();
+        assertThat(decoder.counters().dataFrames()).isPositive();
     }
 
     @Test

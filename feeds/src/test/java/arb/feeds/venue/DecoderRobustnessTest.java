@@ -96,7 +96,7 @@ class DecoderRobustnessTest
     private void abuse(final SpotFeedDecoder decoder, final List<String> fixtures)
     {
         final Random random = new Random(7);
-        final long framesBefore = decoder.counters().frames;
+        final long framesBefore = decoder.counters().frames();
         final long accountedBefore = accounted(decoder);
         long frames = 0;
 
@@ -150,15 +150,15 @@ class DecoderRobustnessTest
         }
         assertThat(decoder.unexpectedFailures()).as("last: %s", decoder.lastUnexpectedFailure()).isZero();
         assertThat(bad).isGreaterThan(1000);
-        assertThat(decoder.counters().frames - framesBefore).isEqualTo(frames);
+        assertThat(decoder.counters().frames() - framesBefore).isEqualTo(frames);
         assertThat(accounted(decoder) - accountedBefore).as("every frame counted under one result").isEqualTo(frames);
-        assertThat(decoder.counters().events).isEqualTo(sink.size());
+        assertThat(decoder.counters().events()).isEqualTo(sink.size());
     }
 
     private static long accounted(final SpotFeedDecoder decoder)
     {
-        return decoder.counters().dataFrames + decoder.counters().badFrames + decoder.counters().ignoredFrames
-            + decoder.counters().resyncs + decoder.counters().venueErrors;
+        return decoder.counters().dataFrames() + decoder.counters().badFrames() + decoder.counters().ignoredFrames()
+            + decoder.counters().resyncs() + decoder.counters().venueErrors();
     }
 
     private static byte[] mutate(final byte[] source, final Random random)

@@ -182,7 +182,7 @@ class KrakenDecoderTest
         assertThat(sink.size()).isZero();
         assertThat(decoder.isBookValid()).isFalse();
         assertThat(decoder.checksumMismatches()).isEqualTo(1);
-        assertThat(decoder.counters().resyncs).isEqualTo(1);
+        assertThat(decoder.counters().resyncs()).isEqualTo(1);
         // further updates are dropped quietly until a new snapshot
         assertThat(feed(decoder, good)).isEqualTo(FrameResult.IGNORED);
         assertThat(sink.size()).isZero();
@@ -276,7 +276,7 @@ class KrakenDecoderTest
             + "\"bid\":65843.7,\"bid_qty\":12.31628629,\"ask\":65843.8,\"ask_qty\":0.31232}]}"))
             .isEqualTo(FrameResult.IGNORED);
         assertThat(sink.size()).isZero();
-        assertThat(decoder.counters().venueErrors).isEqualTo(1);
+        assertThat(decoder.counters().venueErrors()).isEqualTo(1);
         assertThat(decoder.subscribeMessages()).containsExactly(
             "{\"method\":\"subscribe\",\"params\":{\"channel\":\"book\",\"symbol\":[\"BTC/USD\"],\"depth\":10,"
                 + "\"snapshot\":true},\"req_id\":1}",
@@ -384,7 +384,7 @@ class KrakenDecoderTest
             }
         }
         assertThat(trades).isEqualTo(2);
-        assertThat(real.counters().badFrames).isZero();
+        assertThat(real.counters().badFrames()).isZero();
         assertThat(real.lastVenueError()).startsWith("Unsupported field");
     }
 }

@@ -42,13 +42,13 @@ public final class GenCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final SessionWriter.Request r = new SessionWriter.Request();
-        r.seed = seed;
-        r.minutes = minutes;
-        r.start = start;
-        r.intensity = intensity;
-        r.kalshiLagMs = kalshiLagMs;
-        r.params = paramOptions.apply(Params.defaults());
+        final SessionWriter.Request r = new SessionWriter.Request()
+            .seed(seed)
+            .minutes(minutes)
+            .start(start)
+            .intensity(intensity)
+            .kalshiLagMs(kalshiLagMs)
+            .params(paramOptions.apply(Params.defaults()));
         final long t0 = System.nanoTime();
         final long[] lastReport = {t0};
         final long events = SessionWriter.write(out, r, n ->

@@ -67,21 +67,21 @@ public final class LiveCommand implements Callable<Integer>
                 env.set(e.key(), e.value());
             }
         }
-        r.params = params;
-        r.env = env;
-        r.venues = venues;
-        r.capture = capture;
-        r.duration = duration == null ? null : Durations.parse(duration);
+        r.params(params);
+        r.env(env);
+        r.venues(venues);
+        r.capture(capture);
+        r.duration(duration == null ? null : Durations.parse(duration));
         if (endpoints != null)
         {
             if (!endpoints.startsWith("sim="))
             {
                 throw new IllegalArgumentException("--endpoints takes sim=HOST:PORT");
             }
-            r.simulator = endpoints.substring(4);
+            r.simulator(endpoints.substring(4));
         }
-        r.runDir = runDir != null ? runDir
-            : Path.of("runs", "live-" + Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", ""));
+        r.runDir(runDir != null ? runDir
+            : Path.of("runs", "live-" + Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", "")));
         return new LiveRun(r).run();
     }
 }

@@ -56,21 +56,18 @@ public final class SweepCommand implements Callable<Integer>
         final Path dir = out != null ? out
             : Path.of("runs", "sweep-" + Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", ""));
         prepare(dir);
-        final Sweep.Request r = new Sweep.Request();
-        r.journals.addAll(journals);
-        r.grid = g;
-        r.parallel = parallel;
-        r.mode = switch (mode.toLowerCase(Locale.ROOT))
+        final Sweep.Request r = new Sweep.Request().journals(journals).grid(g).parallel(parallel);
+        r.mode(switch (mode.toLowerCase(Locale.ROOT))
         {
             case "fan-out", "fanout" -> Sweep.Mode.FAN_OUT;
             case "separate" -> Sweep.Mode.SEPARATE;
             default -> throw new IllegalArgumentException("--mode must be fan-out or separate, not '" + mode + "'");
-        };
+        });
         final ProgressBar bar = new ProgressBar(System.err, "sweep");
-        r.progress = (done, total, pointsDone, points) ->
-            bar.update(done, total, pointsDone + "/" + points + " points");
+        r.progress((done, total, pointsDone, points) ->
+            bar.update(done, total, pointsDone + "/" + points + " points"));
         System.err.printf("sweep: %d points x %d journal(s), %d thread(s), %s%n", g.size(), journals.size(),
-            Math.min(parallel, g.size()), r.mode == Sweep.Mode.FAN_OUT ? "fan-out" : "separate replays");
+            Math.min(parallel, g.size()), r.mode() == Sweep.Mode.FAN_OUT ? "fan-out" : "separate replays");
         final long t0 = System.nanoTime();
         final List<Sweep.Row> rows = Sweep.run(r);
         bar.finish();

@@ -46,15 +46,88 @@ public final class LiveRun
     /** Everything a live run is configured with. */
     public static final class Request
     {
-        public Params params = Params.defaults();
-        public EnvSettings env = new EnvSettings();
-        public Path runDir;
-        public Duration duration;
-        public String simulator;
-        public String venues;
-        public boolean capture;
-        public PrintStream out = System.out;
-        public boolean installSignalHandlers = true;
+        private Params params = Params.defaults();
+        private EnvSettings env = new EnvSettings();
+        private Path runDir;
+        private Duration duration;
+        private String simulator;
+        private String venues;
+        private boolean capture;
+        private PrintStream out = System.out;
+        private boolean installSignalHandlers = true;
+
+        /** The engine parameters, journaled with the run. */
+        public Request params(final Params params)
+        {
+            this.params = params;
+            return this;
+        }
+
+        /** Environment settings (feeds, Kalshi, clock, live); not journaled. */
+        public Request env(final EnvSettings env)
+        {
+            this.env = env;
+            return this;
+        }
+
+        public EnvSettings env()
+        {
+            return env;
+        }
+
+        /** The new run directory. */
+        public Request runDir(final Path runDir)
+        {
+            this.runDir = runDir;
+            return this;
+        }
+
+        public Path runDir()
+        {
+            return runDir;
+        }
+
+        /** How long to run (null: until stopped). */
+        public Request duration(final Duration duration)
+        {
+            this.duration = duration;
+            return this;
+        }
+
+        /** HOST:PORT of a simulator to point every endpoint at (null: real endpoints). */
+        public Request simulator(final String simulator)
+        {
+            this.simulator = simulator;
+            return this;
+        }
+
+        /** Comma-separated venues to connect (null: all configured). */
+        public Request venues(final String venues)
+        {
+            this.venues = venues;
+            return this;
+        }
+
+        /** Also record the raw frames to capture.jsonl. */
+        public Request capture(final boolean capture)
+        {
+            this.capture = capture;
+            return this;
+        }
+
+        /** Where the status lines and summary go. */
+        public Request out(final PrintStream out)
+        {
+            this.out = out;
+            return this;
+        }
+
+        /** Stop cleanly on SIGINT/SIGTERM (off in tests and benches). */
+        public Request installSignalHandlers(final boolean installSignalHandlers)
+        {
+            this.installSignalHandlers = installSignalHandlers;
+            return this;
+        }
     }
 
     private final Request request;

@@ -2,6 +2,7 @@ package arb.app.sweep;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -54,11 +55,54 @@ public final class Sweep
     /** What to sweep. */
     public static final class Request
     {
-        public final List<Path> journals = new ArrayList<>();
-        public SweepGrid grid;
-        public int parallel = 1;
-        public Mode mode = Mode.FAN_OUT;
-        public Progress progress;
+        private final List<Path> journals = new ArrayList<>();
+        private SweepGrid grid;
+        private int parallel = 1;
+        private Mode mode = Mode.FAN_OUT;
+        private Progress progress;
+
+        /** A run directory whose input journal every point replays. */
+        public Request journal(final Path journal)
+        {
+            journals.add(journal);
+            return this;
+        }
+
+        public Request journals(final Collection<Path> journals)
+        {
+            this.journals.addAll(journals);
+            return this;
+        }
+
+        public Request grid(final SweepGrid grid)
+        {
+            this.grid = grid;
+            return this;
+        }
+
+        /** Threads (at most one per point). */
+        public Request parallel(final int parallel)
+        {
+            this.parallel = parallel;
+            return this;
+        }
+
+        public Request mode(final Mode mode)
+        {
+            this.mode = mode;
+            return this;
+        }
+
+        public Mode mode()
+        {
+            return mode;
+        }
+
+        public Request progress(final Progress progress)
+        {
+            this.progress = progress;
+            return this;
+        }
     }
 
     /** One point's outcome. */

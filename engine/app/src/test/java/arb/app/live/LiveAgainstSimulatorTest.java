@@ -73,22 +73,22 @@ class LiveAgainstSimulatorTest
     void liveRunReplaysToTheSameDigestAndItsCaptureImportsToTheSameMarketEvents() throws Exception
     {
         final LiveRun.Request r = new LiveRun.Request();
-        r.runDir = tmp.resolve("live");
-        r.simulator = "127.0.0.1:" + sim.port();
-        r.duration = Duration.ofSeconds(6);
-        r.capture = true;
-        r.installSignalHandlers = false;
-        r.env.set("live.statusIntervalMs", "2000");
+        r.runDir(tmp.resolve("live"));
+        r.simulator("127.0.0.1:" + sim.port());
+        r.duration(Duration.ofSeconds(6));
+        r.capture(true);
+        r.installSignalHandlers(false);
+        r.env().set("live.statusIntervalMs", "2000");
         final Path pem = tmp.resolve("kalshi-test.pem");
         Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
             + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getPrivate().getEncoded())
             + "\n-----END PRIVATE KEY-----\n");
-        r.env.set("kalshi.feed.apiKeyId", "test-key-id");
-        r.env.set("kalshi.feed.privateKeyPath", pem.toString());
-        r.env.set("kalshi.feed.pollIntervalMs", "250");
-        r.env.set("kalshi.feed.readLimitPerSecond", "1000");
+        r.env().set("kalshi.feed.apiKeyId", "test-key-id");
+        r.env().set("kalshi.feed.privateKeyPath", pem.toString());
+        r.env().set("kalshi.feed.pollIntervalMs", "250");
+        r.env().set("kalshi.feed.readLimitPerSecond", "1000");
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        r.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+        r.out(new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(new LiveRun(r).run()).isZero();
         final String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("coinbase LIVE").contains("kraken LIVE").contains("bitstamp LIVE")
@@ -97,24 +97,24 @@ class LiveAgainstSimulatorTest
         // The latency probe (on by default) writes side files only: the replay digest check below
         // proves it changes no output.
         assertThat(printed).contains("receive -> evaluation");
-        assertThat(r.runDir.resolve("latency.txt")).content().contains("BookUpdate").contains("Trade");
-        assertThat(r.runDir.resolve("latency.hlog")).isNotEmptyFile();
+        assertThat(r.runDir().resolve("latency.txt")).content().contains("BookUpdate").contains("Trade");
+        assertThat(r.runDir().resolve("latency.hlog")).isNotEmptyFile();
 
-        final JournalDigest.Result liveInput = JournalDigest.of(RunDirectory.open(r.runDir).input());
-        final JournalDigest.Result liveOutput = JournalDigest.of(RunDirectory.open(r.runDir).output());
+        final JournalDigest.Result liveInput = JournalDigest.of(RunDirectory.open(r.runDir()).input());
+        final JournalDigest.Result liveOutput = JournalDigest.of(RunDirectory.open(r.runDir()).output());
         // 6 s at clock rate 30 = 3 minutes of market time, crossing the 14:15 window boundary.
         assertThat(liveInput.events()).isGreaterThan(5_000);
         assertThat(liveOutput.events()).isGreaterThan(100);
 
-        final Replay.Result replay = TestRuns.replay(r.runDir, tmp.resolve("replay"));
+        final Replay.Result replay = TestRuns.replay(r.runDir(), tmp.resolve("replay"));
         assertThat(replay.events()).isEqualTo(liveInput.events());
         assertThat(TestRuns.outputDigest(tmp.resolve("replay"))).isEqualTo(liveOutput);
 
-        assertThat(Main.run("import", r.runDir.resolve("capture.jsonl").toString(), "--out",
+        assertThat(Main.run("import", r.runDir().resolve("capture.jsonl").toString(), "--out",
             tmp.resolve("import").toString())).isZero();
         final String[] market = {"--type", "Trade", "--type", "BookSnapshot", "--type", "BookUpdate", "--type",
             "BestBidOffer", "--type", "KalshiMarket", "--type", "KalshiBook", "--type", "IndexRelay"};
-        final String liveMarket = dump(r.runDir, market);
+        final String liveMarket = dump(r.runDir(), market);
         assertThat(dump(tmp.resolve("import"), market)).isEqualTo(liveMarket);
         // The Kalshi part is substantial: REST and WebSocket states and books (snapshots and deltas), the relay.
         final String[] lines = liveMarket.split("\n");
@@ -124,7 +124,7 @@ class LiveAgainstSimulatorTest
         assertThat(count(lines, "KalshiMarket", "REST")).isPositive();
         assertThat(count(lines, "KalshiMarket", "WS")).isPositive();
         assertThat(count(lines, "IndexRelay")).isPositive();
-        final String capture = Files.readString(r.runDir.resolve("capture.jsonl"), StandardCharsets.UTF_8);
+        final String capture = Files.readString(r.runDir().resolve("capture.jsonl"), StandardCharsets.UTF_8);
         assertThat(capture).contains("\"venue\":\"kalshi\"").doesNotContain("test-key-id")
             .doesNotContain("KALSHI-ACCESS");
     }

@@ -45,11 +45,7 @@ class ResultsSessionTest
     static void generateAndRunLive()
     {
         session = tmp.resolve("session");
-        final SessionWriter.Request r = new SessionWriter.Request();
-        r.seed = 11;
-        r.minutes = 40;
-        r.intensity = 0.3;
-        r.kalshiLagMs = 5000;
+        final SessionWriter.Request r = new SessionWriter.Request().seed(11).minutes(40).intensity(0.3).kalshiLagMs(5000);
         SessionWriter.write(session, r, null);
         // a live-style run: events published into the ring, journaled by the run, processed behind the journaler
         live = tmp.resolve("live");
@@ -140,12 +136,7 @@ class ResultsSessionTest
 
     private static Sweep.Request request(final SweepGrid grid, final Sweep.Mode mode, final int parallel)
     {
-        final Sweep.Request r = new Sweep.Request();
-        r.journals.add(session);
-        r.grid = grid;
-        r.mode = mode;
-        r.parallel = parallel;
-        return r;
+        return new Sweep.Request().journal(session).grid(grid).mode(mode).parallel(parallel);
     }
 
     @Test

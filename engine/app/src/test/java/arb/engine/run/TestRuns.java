@@ -19,10 +19,7 @@ public final class TestRuns
 
     public static long generate(final Path dir, final long seed, final double minutes, final double intensity)
     {
-        final SessionWriter.Request r = new SessionWriter.Request();
-        r.seed = seed;
-        r.minutes = minutes;
-        r.intensity = intensity;
+        final SessionWriter.Request r = new SessionWriter.Request().seed(seed).minutes(minutes).intensity(intensity);
         return SessionWriter.write(dir, r, null);
     }
 

@@ -1,10 +1,9 @@
 package arb.engine.broker;
 
-import arb.engine.kalshi.KalshiMarketState;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 
+import arb.engine.kalshi.KalshiMarketState;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**

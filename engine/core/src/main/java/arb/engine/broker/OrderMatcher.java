@@ -1,11 +1,10 @@
 package arb.engine.broker;
 
-import arb.engine.kalshi.KalshiLadders;
-import arb.engine.kalshi.KalshiMarketState;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 
+import arb.engine.kalshi.KalshiLadders;
+import arb.engine.kalshi.KalshiMarketState;
 import arb.engine.model.PriceTicks;
 import arb.journal.Scales;
 import arb.sbe.ContractSide;

@@ -1,7 +1,6 @@
 package arb.engine.broker;
 
 import arb.engine.kalshi.KalshiMarketState;
-
 import arb.engine.model.KalshiFees;
 import arb.journal.Scales;
 import arb.sbe.ContractSide;

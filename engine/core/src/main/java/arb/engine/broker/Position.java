@@ -1,7 +1,6 @@
 package arb.engine.broker;
 
 import arb.engine.kalshi.KalshiMarketState;
-
 import arb.engine.model.AverageCost;
 import arb.sbe.ContractSide;
 import arb.sbe.Strategy;

@@ -1,10 +1,9 @@
 package arb.engine.broker;
 
-import arb.engine.kalshi.KalshiLadders;
-import arb.engine.kalshi.KalshiMarketState;
-
 import java.util.ArrayDeque;
 
+import arb.engine.kalshi.KalshiLadders;
+import arb.engine.kalshi.KalshiMarketState;
 import arb.engine.model.AverageCost;
 import arb.sbe.ContractSide;
 import arb.sbe.Strategy;

@@ -21,12 +21,52 @@ public final class SessionWriter
     /** What to generate. */
     public static final class Request
     {
-        public long seed = 7;
-        public double minutes = 30;
-        public String start = "2026-03-02T14:00:00Z";
-        public double intensity = 1;
-        public int kalshiLagMs = 5000;
-        public Params params = Params.defaults();
+        private long seed = 7;
+        private double minutes = 30;
+        private String start = "2026-03-02T14:00:00Z";
+        private double intensity = 1;
+        private int kalshiLagMs = 5000;
+        private Params params = Params.defaults();
+
+        public Request seed(final long seed)
+        {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Length of the session in minutes (positive). */
+        public Request minutes(final double minutes)
+        {
+            this.minutes = minutes;
+            return this;
+        }
+
+        /** Start instant, ISO-8601. */
+        public Request start(final String start)
+        {
+            this.start = start;
+            return this;
+        }
+
+        /** Scales the event rates of the market model. */
+        public Request intensity(final double intensity)
+        {
+            this.intensity = intensity;
+            return this;
+        }
+
+        public Request kalshiLagMs(final int kalshiLagMs)
+        {
+            this.kalshiLagMs = kalshiLagMs;
+            return this;
+        }
+
+        /** The parameters journaled with the session. */
+        public Request params(final Params params)
+        {
+            this.params = params;
+            return this;
+        }
     }
 
     private SessionWriter()

@@ -1,8 +1,5 @@
 package arb.feeds.kalshi;
 
-import arb.journal.RecordingSink;
-import arb.market.kalshi.KalshiCalendar;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +11,9 @@ import java.util.List;
 import arb.feeds.capture.CaptureReader;
 import arb.feeds.capture.CaptureWriter;
 import arb.journal.Events;
+import arb.journal.RecordingSink;
 import arb.journal.Scales;
+import arb.market.kalshi.KalshiCalendar;
 import arb.sbe.BookKind;
 import arb.sbe.DataSource;
 import arb.sbe.FeedState;
