@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end: the live Kalshi feed against the simulator across a rollover, its events (with the
- * clock ticks the engine's timer would add) through {@link KalshiMarkets}: the engine ends up with
+ * clock ticks the engine's timer would add) through {@link KalshiMarketsStage}: the engine ends up with
  * the closed market's result, the next market's strike equal to that result's settlement value, a
  * valid book for the live market, and its notices in calendar order.
  */
@@ -72,7 +72,7 @@ class KalshiLiveSimTest
             final MarketNoticeDecoder n = new MarketNoticeDecoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderDecoder());
             notices.add(n.kind() + " " + n.ticker());
         });
-        final KalshiMarkets markets = new KalshiMarkets(Params.defaults(), out);
+        final KalshiMarketsStage markets = new KalshiMarketsStage(Params.defaults(), out);
         final InputEvent view = new InputEvent();
         final UnsafeBuffer tick = new UnsafeBuffer(new byte[Events.SLOT_CAPACITY]);
         final ClockTickEncoder tickEncoder = new ClockTickEncoder();

@@ -103,7 +103,7 @@ final class BrtiVenues
 
     /**
      * Where the calculator asks whether a venue's book is complete and trustworthy (in the engine:
-     * {@code VenueBooks::isValid}, false from a resync or disconnect until the next complete
+     * {@code BookStage::isValid}, false from a resync or disconnect until the next complete
      * snapshot). Called for each venue at each calculation; must not allocate.
      */
     void bookValidity(final IntPredicate validity)

@@ -1,6 +1,6 @@
 package arb.engine.index;
 
-import arb.engine.book.VenueBooks;
+import arb.engine.book.BookStage;
 import arb.engine.chain.InputEvent;
 import arb.engine.chain.OutputJournal;
 import arb.engine.chain.Stage;
@@ -35,7 +35,7 @@ import org.agrona.MutableDirectBuffer;
  * (at each tracked window's close and once Kalshi's result is known), and tracks per-second error
  * against Kalshi's relay of the official index.
  *
- * <p>Place it in the chain BEFORE the stage that applies book events ({@link VenueBooks}): for each
+ * <p>Place it in the chain BEFORE the stage that applies book events ({@link BookStage}): for each
  * input event it first runs every calculation due strictly before the event's recvNs, against the
  * books as they stand, so a calculation at T sees exactly the events received up to T; a clock
  * tick then runs the calculations due at or before its own recvNs. Nothing else it does depends on
@@ -107,7 +107,7 @@ public final class IndexStage implements Stage, IndexView, SettlementEstimator.L
      * {@code index.maxCatchUpMs}), the four spot venues' books from {@code books} (whose validity
      * flag keeps half-built and resyncing books out), outputs to {@code out}.
      */
-    public static IndexStage create(final Params params, final VenueBooks books, final OutputJournal out)
+    public static IndexStage create(final Params params, final BookStage books, final OutputJournal out)
     {
         final int traded = methodSlot(params.get("index.method"));
         final IndexStage index = new IndexStage(BrtiSettings.from(params), WeightedLastSettings.from(params),

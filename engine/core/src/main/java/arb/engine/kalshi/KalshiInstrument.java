@@ -15,7 +15,7 @@ import org.agrona.DirectBuffer;
  * One Kalshi market as the engine knows it, identified by ticker AND close time (on the night
  * daylight saving ends two windows share a ticker): its state (status, strike, result, settlement
  * value), its order book, and its quote (top of book and when data last confirmed it). Owned by
- * {@link KalshiMarkets}, read-only for
+ * {@link KalshiMarketsStage}, read-only for
  * other stages, and never reused for another market until an hour (kalshi.retainMs) after its
  * close, so the desk and the broker may hold it until settlement.
  */

@@ -2,14 +2,14 @@ package arb.engine.run;
 
 import java.util.List;
 
-import arb.engine.book.VenueBooks;
+import arb.engine.book.BookStage;
 import arb.engine.chain.OutputJournal;
-import arb.engine.chain.RunParamsEcho;
+import arb.engine.chain.RunParamsEchoStage;
 import arb.engine.chain.Stage;
 import arb.engine.config.Params;
 import arb.engine.index.IndexStage;
 import arb.engine.index.IndexView;
-import arb.engine.kalshi.KalshiMarkets;
+import arb.engine.kalshi.KalshiMarketsStage;
 import arb.engine.kalshi.KalshiMarketsView;
 import arb.engine.strategy.TradingDesk;
 import arb.engine.strategy.TradingDeskFactory;
@@ -41,12 +41,12 @@ public final class ChainFactory
     public static final class Chain
     {
         private final List<Stage> stages;
-        private final VenueBooks books;
+        private final BookStage books;
         private final IndexStage index;
-        private final KalshiMarkets kalshi;
+        private final KalshiMarketsStage kalshi;
         private final TradingStage trading;
 
-        Chain(final List<Stage> stages, final VenueBooks books, final IndexStage index, final KalshiMarkets kalshi,
+        Chain(final List<Stage> stages, final BookStage books, final IndexStage index, final KalshiMarketsStage kalshi,
             final TradingStage trading)
         {
             this.stages = stages;
@@ -62,7 +62,7 @@ public final class ChainFactory
             return stages;
         }
 
-        public VenueBooks books()
+        public BookStage books()
         {
             return books;
         }
@@ -73,7 +73,7 @@ public final class ChainFactory
             return index;
         }
 
-        public KalshiMarkets kalshi()
+        public KalshiMarketsStage kalshi()
         {
             return kalshi;
         }
@@ -87,15 +87,15 @@ public final class ChainFactory
     public static Chain build(final Params params, final OutputJournal out)
     {
         // The books (stage 3) exist first: the index (stage 2) is built over them.
-        final VenueBooks books = new VenueBooks(params.getInt("books.maxLevelsPerSide"));
+        final BookStage books = new BookStage(params.getInt("books.maxLevelsPerSide"));
 
         // 1. Echo the run's parameters.
-        final RunParamsEcho echo = new RunParamsEcho(out);
+        final RunParamsEchoStage echo = new RunParamsEchoStage(out);
         // 2. Index: calculates against the books as they stood before the event, so it runs before them.
         final IndexStage index = IndexStage.create(params, books, out);
         // 3. Books: apply the event's spot book changes.
         // 4. Kalshi markets: apply the event's Kalshi markets and books, once.
-        final KalshiMarkets kalshi = new KalshiMarkets(params, out);
+        final KalshiMarketsStage kalshi = new KalshiMarketsStage(params, out);
         // 5. Trading desk: reads the index (the method index.method selects) and what stage 4 applied,
         //    each through its read-only port.
         final IndexView indexView = index;

@@ -232,10 +232,10 @@ class IndexStageTest
     {
         final arb.engine.config.Params params = arb.engine.config.Params.defaults()
             .with("index.method=cf-rti").with("index.cfrti.staleMs=500");
-        final arb.engine.book.VenueBooks books = new arb.engine.book.VenueBooks(1000);
+        final arb.engine.book.BookStage books = new arb.engine.book.BookStage(1000);
         final IndexStage built = IndexStage.create(params, books, new arb.engine.chain.OutputJournal(null));
         assertThat(built.name()).isEqualTo("index");
-        // No snapshot yet: VenueBooks says every book is invalid, and the calculator listens.
+        // No snapshot yet: BookStage says every book is invalid, and the calculator listens.
         built.advanceTo(T0);
         built.advanceTo(T0 + S);
         assertThat(built.cfRti().exclusion(COINBASE)).isEqualTo(VenueExclusion.BOOK_INVALID);

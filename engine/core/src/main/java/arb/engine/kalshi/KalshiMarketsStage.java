@@ -36,7 +36,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * (initial pool), {@code kalshi.retainMs}. ({@code kalshi.quoteMaxAgeMs} is not read here: the
  * trading path does not use it yet; the Kalshi quote staleness guard will.)
  */
-public final class KalshiMarkets implements Stage, KalshiMarketsView
+public final class KalshiMarketsStage implements Stage, KalshiMarketsView
 {
     private static final int LEVELS_PER_SIDE = 128;
 
@@ -54,7 +54,7 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
     private long growths;
     private long unknownBooks;
 
-    public KalshiMarkets(final Params params, final OutputJournal out)
+    public KalshiMarketsStage(final Params params, final OutputJournal out)
     {
         this(calendarsOf(params.get("kalshi.series")), params.getInt("kalshi.maxInstruments"),
             params.getLong("kalshi.retainMs") * 1_000_000L, out);
@@ -66,7 +66,7 @@ public final class KalshiMarkets implements Stage, KalshiMarketsView
      * @param retainNs       an instrument is reused no earlier than this after its market's close
      * @param out            output journal for notices (null: none emitted)
      */
-    public KalshiMarkets(
+    public KalshiMarketsStage(
         final KalshiCalendar[] calendars, final int maxInstruments, final long retainNs, final OutputJournal out)
     {
         if (maxInstruments < 4)

@@ -20,7 +20,7 @@ import arb.sbe.TradeDecoder;
  * error; consumers (index, strategies) read {@link #isValid} and {@link #lastUpdateNs} to decide
  * what to trust. Venue ids are the schema's Venue values (1..4).
  */
-public final class VenueBooks implements Stage
+public final class BookStage implements Stage
 {
     public static final int MAX_VENUE = 6;
 
@@ -38,7 +38,7 @@ public final class VenueBooks implements Stage
     private final long[] crossedEvents = new long[MAX_VENUE + 1];
     private final int maxLevelsPerSide;
 
-    public VenueBooks(final int maxLevelsPerSide)
+    public BookStage(final int maxLevelsPerSide)
     {
         this.maxLevelsPerSide = maxLevelsPerSide;
         for (int v = 0; v <= MAX_VENUE; v++)

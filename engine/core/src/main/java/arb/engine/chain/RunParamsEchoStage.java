@@ -9,13 +9,13 @@ import arb.sbe.RunStartDecoder;
  * states the effective logic parameters it was produced with (a replay with overrides carries the
  * overridden values).
  */
-public final class RunParamsEcho implements Stage
+public final class RunParamsEchoStage implements Stage
 {
     private final OutputJournal out;
     private final RunParamsEncoder encoder = new RunParamsEncoder();
     private final byte[] text = new byte[Events.SLOT_CAPACITY];
 
-    public RunParamsEcho(final OutputJournal out)
+    public RunParamsEchoStage(final OutputJournal out)
     {
         this.out = out;
     }

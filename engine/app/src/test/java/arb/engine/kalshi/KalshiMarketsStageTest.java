@@ -23,16 +23,16 @@ import arb.sbe.MessageHeaderDecoder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
-class KalshiMarketsTest
+class KalshiMarketsStageTest
 {
     static final long SECOND = 1_000_000_000L;
 
     private final List<String> notices = new ArrayList<>();
     private final OutputJournal out = new OutputJournal(null);
-    private final KalshiMarkets markets = new KalshiMarkets(Params.defaults(), out);
+    private final KalshiMarketsStage markets = new KalshiMarketsStage(Params.defaults(), out);
     private final KalshiEvents events = new KalshiEvents(markets::onEvent);
 
-    KalshiMarketsTest()
+    KalshiMarketsStageTest()
     {
         out.addListener((buffer, length) ->
         {
@@ -137,7 +137,7 @@ class KalshiMarketsTest
     @Test
     void clockTicksOpenAndCloseEveryFollowedSeriesOnItsOwnCalendar()
     {
-        final KalshiMarkets both = new KalshiMarkets(Params.defaults().with("kalshi.series=KXBTC15M,KXBTCD"), out);
+        final KalshiMarketsStage both = new KalshiMarketsStage(Params.defaults().with("kalshi.series=KXBTC15M,KXBTCD"), out);
         final KalshiEvents ticks = new KalshiEvents(both::onEvent);
         ticks.tick(ns("2026-08-17T20:44:59Z"));
         ticks.tick(ns("2026-08-17T20:45:00Z"));
@@ -156,7 +156,7 @@ class KalshiMarketsTest
     @Test
     void aMarketIsForgottenOnlyAnHourAfterItsCloseAndThePoolGrowsRatherThanDropALiveOne()
     {
-        final KalshiMarkets small = new KalshiMarkets(new KalshiCalendar[0], 4, 3600 * SECOND, null);
+        final KalshiMarketsStage small = new KalshiMarketsStage(new KalshiCalendar[0], 4, 3600 * SECOND, null);
         final KalshiEvents feed = new KalshiEvents(small::onEvent);
         final long base = ns("2026-03-10T14:15:00Z");
         final long early = base - 600 * SECOND;
