@@ -27,7 +27,7 @@ public final class BenchSimulator implements AutoCloseable
 
     public BenchSimulator(final long seed, final ReceiveClock clock) throws InterruptedException
     {
-        final KalshiSim kalshi = new KalshiSim(clock, new KalshiSim.Settings());
+        final KalshiSim kalshi = new KalshiSim(clock, new KalshiSim.Config());
         final VenueSimulator built = VenueSimulator.builder().seed(seed).clock(clock).marketListener(kalshi).build();
         kalshi.register(built.routes());
         simulator = built.start();

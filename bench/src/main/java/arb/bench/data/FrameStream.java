@@ -8,7 +8,7 @@ import arb.feeds.FrameResult;
 import arb.feeds.SnapshotDecoder;
 import arb.feeds.net.FeedsConfig;
 import arb.feeds.net.SpotDecoders;
-import arb.feeds.net.VenueSettings;
+import arb.feeds.net.VenueConfig;
 import arb.journal.EventSink;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -76,7 +76,7 @@ public final class FrameStream
             return new arb.feeds.kalshi.KalshiWsDecoder(new arb.feeds.kalshi.KalshiEventPublisher(sink));
         }
         final FeedsConfig config = FeedsConfig.fromProperties(Map.of());
-        for (final VenueSettings s : config.enabledVenues())
+        for (final VenueConfig s : config.enabledVenues())
         {
             if (s.venue() == venue)
             {

@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.concurrent.CountDownLatch;
 
 import arb.feeds.ReceiveClock;
-import arb.feeds.net.VenueSettings;
+import arb.feeds.net.VenueConfig;
 import arb.sbe.Venue;
 import arb.sim.kalshi.KalshiSim;
 import arb.sim.market.MarketModelConfig;
@@ -29,7 +29,7 @@ public final class SimulatorMain
     public static void main(final String[] args) throws Exception
     {
         final VenueSimulator.Builder b = VenueSimulator.builder();
-        final KalshiSim.Settings kalshiSettings = new KalshiSim.Settings();
+        final KalshiSim.Config kalshiSettings = new KalshiSim.Config();
         double rate = 1.0;
         Long start = null;
         Path capture = null;
@@ -51,7 +51,7 @@ public final class SimulatorMain
                     final EnumSet<Venue> set = EnumSet.noneOf(Venue.class);
                     for (final String v : args[++i].split(","))
                     {
-                        set.add(VenueSettings.venueOf(v));
+                        set.add(VenueConfig.venueOf(v));
                     }
                     b.venues(set);
                     break;

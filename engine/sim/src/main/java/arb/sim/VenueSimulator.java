@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import arb.feeds.ReceiveClock;
-import arb.feeds.net.VenueSettings;
+import arb.feeds.net.VenueConfig;
 import arb.market.book.PriceLevelBook;
 import arb.sbe.Venue;
 import arb.sim.market.KalshiMarketView;
@@ -63,7 +63,7 @@ public final class VenueSimulator implements AutoCloseable
             }
             final String timing = spec.substring(at + 1);
             final int slash = timing.indexOf('/');
-            return new ScheduledFault(VenueSettings.venueOf(spec.substring(0, colon)),
+            return new ScheduledFault(VenueConfig.venueOf(spec.substring(0, colon)),
                 SimFault.parse(spec.substring(colon + 1, at)),
                 Long.parseLong(slash < 0 ? timing : timing.substring(0, slash)),
                 slash < 0 ? 0 : Long.parseLong(timing.substring(slash + 1)));
@@ -260,7 +260,7 @@ public final class VenueSimulator implements AutoCloseable
     {
         for (final Map.Entry<Venue, Integer> e : slowAccepts.entrySet())
         {
-            if (e.getValue() > 0 && path.startsWith("/" + VenueSettings.configName(e.getKey())))
+            if (e.getValue() > 0 && path.startsWith("/" + VenueConfig.configName(e.getKey())))
             {
                 e.setValue(e.getValue() - 1);
                 return cfg.slowAcceptMs;

@@ -43,7 +43,7 @@ public final class CaptureImporter
 
     public CaptureImporter(final FeedsConfig config, final DecoderFactory factory, final EventSink sink)
     {
-        for (final VenueSettings s : config.enabledVenues())
+        for (final VenueConfig s : config.enabledVenues())
         {
             decoders.put(s.venue(), factory.create(s, sink));
         }

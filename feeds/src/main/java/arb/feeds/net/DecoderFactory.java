@@ -11,5 +11,5 @@ import arb.journal.EventSink;
 @FunctionalInterface
 public interface DecoderFactory
 {
-    FeedDecoder create(VenueSettings settings, EventSink sink);
+    FeedDecoder create(VenueConfig settings, EventSink sink);
 }

@@ -11,7 +11,7 @@ import arb.market.config.EnvValues;
 import arb.sbe.Venue;
 
 /**
- * Settings of all spot feeds: which venues run, each venue's {@link VenueSettings}, and the few
+ * Settings of all spot feeds: which venues run, each venue's {@link VenueConfig}, and the few
  * settings shared by all connections (frame bound, user agent, housekeeping interval), read from
  * {@code feeds.*} environment settings (defaults in {@link FeedsEnvCatalog}). Immutable: the
  * {@code with...} methods, {@link #onlyVenues}, {@link #pointAtSimulator} and {@link #fastTimings}
@@ -23,7 +23,7 @@ public final class FeedsConfig
     public static final List<Venue> SPOT_VENUES = List.of(Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS);
 
     private final EnvValues values;
-    private final Map<Venue, VenueSettings> venues = new EnumMap<>(Venue.class);
+    private final Map<Venue, VenueConfig> venues = new EnumMap<>(Venue.class);
     private final int maxFrameBytes;
     private final String userAgent;
     private final long checkIntervalMs;
@@ -36,7 +36,7 @@ public final class FeedsConfig
         final List<Venue> listed = parseVenues(values.get("feeds.venues"));
         for (final Venue v : SPOT_VENUES)
         {
-            venues.put(v, VenueSettings.from(v, listed.contains(v), routed));
+            venues.put(v, VenueConfig.from(v, listed.contains(v), routed));
         }
         maxFrameBytes = values.getInt("feeds.maxFrameBytes");
         userAgent = values.get("feeds.userAgent");
@@ -98,7 +98,7 @@ public final class FeedsConfig
     public FeedsConfig fastTimings()
     {
         final Map<String, String> m = new TreeMap<>();
-        for (final VenueSettings s : venues.values())
+        for (final VenueConfig s : venues.values())
         {
             m.putAll(s.fastTimingOverrides());
         }
@@ -135,15 +135,15 @@ public final class FeedsConfig
         {
             if (!name.isBlank())
             {
-                wanted.add(VenueSettings.venueOf(name));
+                wanted.add(VenueConfig.venueOf(name));
             }
         }
         return wanted;
     }
 
-    public VenueSettings venue(final Venue venue)
+    public VenueConfig venue(final Venue venue)
     {
-        final VenueSettings s = venues.get(venue);
+        final VenueConfig s = venues.get(venue);
         if (s == null)
         {
             throw new IllegalArgumentException("not a spot venue: " + venue);
@@ -152,9 +152,9 @@ public final class FeedsConfig
     }
 
     /** Enabled venues in canonical order. */
-    public List<VenueSettings> enabledVenues()
+    public List<VenueConfig> enabledVenues()
     {
-        final List<VenueSettings> list = new ArrayList<>();
+        final List<VenueConfig> list = new ArrayList<>();
         for (final Venue v : SPOT_VENUES)
         {
             if (venues.get(v).enabled())

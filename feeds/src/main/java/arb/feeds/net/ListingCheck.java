@@ -19,7 +19,7 @@ final class ListingCheck
     {
     }
 
-    static Outcome evaluate(final VenueSettings settings, final int httpStatus, final String body, final Throwable failure)
+    static Outcome evaluate(final VenueConfig settings, final int httpStatus, final String body, final Throwable failure)
     {
         if (failure != null || httpStatus < 0)
         {

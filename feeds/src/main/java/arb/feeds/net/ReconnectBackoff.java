@@ -38,7 +38,7 @@ public final class ReconnectBackoff
         this.random = random;
     }
 
-    public static ReconnectBackoff of(final VenueSettings s, final SplittableRandom random)
+    public static ReconnectBackoff of(final VenueConfig s, final SplittableRandom random)
     {
         return new ReconnectBackoff(s.backoffInitialMs(), Math.max(s.backoffInitialMs(), s.backoffMaxMs()),
             s.minReconnectDelayMs(), s.maxAttempts(), s.attemptWindowMs(), random);

@@ -10,7 +10,7 @@ import arb.journal.EventSink;
 
 /**
  * The production {@link DecoderFactory}: each venue's zero-allocation decoder from
- * {@code arb.feeds.venue}, configured from its {@link VenueSettings} (symbol, quote, depth).
+ * {@code arb.feeds.venue}, configured from its {@link VenueConfig} (symbol, quote, depth).
  */
 public final class SpotDecoders implements DecoderFactory
 {
@@ -22,7 +22,7 @@ public final class SpotDecoders implements DecoderFactory
     }
 
     @Override
-    public FeedDecoder create(final VenueSettings s, final EventSink sink)
+    public FeedDecoder create(final VenueConfig s, final EventSink sink)
     {
         switch (s.venue())
         {

@@ -91,7 +91,7 @@ public final class SpotFeeds implements AutoCloseable
         this.http = new HttpGetClient(loop, Transports.socketChannel(loop), resolver, ssl, config.userAgent(),
             config.maxFrameBytes(), 5_000);
         final FeedStatusPublisher status = new FeedStatusPublisher(loopSink);
-        for (final VenueSettings s : config.enabledVenues())
+        for (final VenueConfig s : config.enabledVenues())
         {
             final VenueFeed feed = new VenueFeed(s, loop, loopSink, decoders, status, clock, capture, http,
                 Transports.socketChannel(loop), resolver, ssl, config, config.seed());

@@ -26,7 +26,7 @@ public final class StatusLine
             {
                 sb.append(" | ");
             }
-            sb.append(VenueSettings.configName(s.venue())).append(' ').append(s.state())
+            sb.append(VenueConfig.configName(s.venue())).append(' ').append(s.state())
                 .append(String.format(Locale.ROOT, " %.1f/s", s.messagesPerSecond()))
                 .append(" age ").append(s.lastMessageAgeMs() < 0 ? "-" : s.lastMessageAgeMs() + "ms").append(' ');
             price(sb, s.bestBid());
@@ -52,7 +52,7 @@ public final class StatusLine
         {
             final Histogram h = s.totalLatencyNs();
             sb.append(String.format(Locale.ROOT, "%-10s %7.1f%% %7d %7d %9d %10d %9s %9s %9s%n",
-                VenueSettings.configName(s.venue()), runMillis > 0 ? 100.0 * s.upMillis() / runMillis : 0.0,
+                VenueConfig.configName(s.venue()), runMillis > 0 ? 100.0 * s.upMillis() / runMillis : 0.0,
                 s.reconnects(), s.resyncs(), s.badFrames(), s.frames(),
                 ms(h, 50), ms(h, 99), ms(h, 99.9)));
         }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one venue's book synchronised once its decoder says it is not: the resync the venue's
- * {@link VenueSettings.ResyncAction} calls for (reconnect, resubscribe, refetch or await a snapshot),
+ * {@link VenueConfig.ResyncAction} calls for (reconnect, resubscribe, refetch or await a snapshot),
  * backing off after repeated resyncs right after rebuilds, REST depth snapshots with retries, the
  * resync deadline, and the end of a resync when a snapshot has been published. Decoder resets are
  * recorded in the capture so an import resets at the same points. Single-threaded (the I/O loop);
@@ -34,7 +34,7 @@ final class VenueBookSync
     private static final int MAX_RAPID_RESYNCS = 3;
 
     private final VenueFeed feed;
-    private final VenueSettings settings;
+    private final VenueConfig settings;
     private final VenueProtocol protocol;
     private final EventLoop loop;
     private final FeedDecoder decoder;
@@ -58,7 +58,7 @@ final class VenueBookSync
     private ScheduledFuture<?> snapshotRetryTimer;
 
     VenueBookSync(
-        final VenueFeed feed, final VenueSettings settings, final VenueProtocol protocol, final EventLoop loop,
+        final VenueFeed feed, final VenueConfig settings, final VenueProtocol protocol, final EventLoop loop,
         final FeedDecoder decoder, final VenueFeedState state, final WebSocketSession session, final ReceiveClock clock,
         final FrameCapture capture, final HttpGetClient http)
     {

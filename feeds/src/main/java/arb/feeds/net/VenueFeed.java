@@ -47,7 +47,7 @@ final class VenueFeed
     private static final long NS_PER_MS = 1_000_000L;
     private static final PriceLevelBook NO_BOOK = new PriceLevelBook(1);
 
-    private final VenueSettings settings;
+    private final VenueConfig settings;
     private final VenueProtocol protocol;
     private final FeedDecoder decoder;
     /** The decoder's book (status line figures), when it keeps one. */
@@ -79,7 +79,7 @@ final class VenueFeed
     private long badFrameLogCount;
 
     VenueFeed(
-        final VenueSettings settings, final EventLoop loop, final EventSink loopSink, final DecoderFactory decoders,
+        final VenueConfig settings, final EventLoop loop, final EventSink loopSink, final DecoderFactory decoders,
         final FeedStatusPublisher status, final ReceiveClock clock, final FrameCapture capture, final HttpGetClient http,
         final Class<? extends SocketChannel> channelClass, final AddressResolverGroup<?> resolver,
         final SslContext sslContext, final FeedsConfig config, final long seed)
@@ -302,7 +302,7 @@ final class VenueFeed
                 }
                 break;
             case FrameResult.RESYNC_SEQUENCE_GAP:
-                if (bookSync.awaitingRebuild() && settings.resyncAction() == VenueSettings.ResyncAction.RESUBSCRIBE)
+                if (bookSync.awaitingRebuild() && settings.resyncAction() == VenueConfig.ResyncAction.RESUBSCRIBE)
                 {
                     // Updates of the old subscription still in flight after a resubscribe, before the
                     // fresh snapshot: expected, not a new incident (counting it as one escalated a
@@ -514,7 +514,7 @@ final class VenueFeed
         return spotDecoder != null && spotDecoder.isBookValid();
     }
 
-    VenueSettings settings()
+    VenueConfig settings()
     {
         return settings;
     }

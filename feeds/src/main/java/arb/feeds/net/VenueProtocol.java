@@ -8,20 +8,20 @@ import arb.sbe.Venue;
 
 /**
  * The venue-specific text the connection layer sends (subscriptions, keepalives, resubscriptions)
- * and the REST endpoints it calls. Cold path: built once per connection from {@link VenueSettings}.
+ * and the REST endpoints it calls. Cold path: built once per connection from {@link VenueConfig}.
  * The frames follow {@code docs/venues.md}; the decoder interprets everything that comes back.
  */
 public abstract class VenueProtocol
 {
-    protected final VenueSettings settings;
+    protected final VenueConfig settings;
 
-    protected VenueProtocol(final VenueSettings settings)
+    protected VenueProtocol(final VenueConfig settings)
     {
         this.settings = settings;
     }
 
     /** The protocol for a venue's settings. */
-    public static VenueProtocol of(final VenueSettings settings)
+    public static VenueProtocol of(final VenueConfig settings)
     {
         switch (settings.venue())
         {
@@ -73,7 +73,7 @@ public abstract class VenueProtocol
 
     static final class Coinbase extends VenueProtocol
     {
-        Coinbase(final VenueSettings settings)
+        Coinbase(final VenueConfig settings)
         {
             super(settings);
         }
@@ -92,7 +92,7 @@ public abstract class VenueProtocol
 
     static final class Kraken extends VenueProtocol
     {
-        Kraken(final VenueSettings settings)
+        Kraken(final VenueConfig settings)
         {
             super(settings);
         }
@@ -128,7 +128,7 @@ public abstract class VenueProtocol
 
     static final class Bitstamp extends VenueProtocol
     {
-        Bitstamp(final VenueSettings settings)
+        Bitstamp(final VenueConfig settings)
         {
             super(settings);
         }
@@ -151,7 +151,7 @@ public abstract class VenueProtocol
 
     static final class BinanceUs extends VenueProtocol
     {
-        BinanceUs(final VenueSettings settings)
+        BinanceUs(final VenueConfig settings)
         {
             super(settings);
         }

@@ -17,10 +17,10 @@ final class VenueSessionEvents implements WebSocketSession.Listener
     private static final Logger LOG = LoggerFactory.getLogger(VenueFeed.class);
 
     private final VenueFeed feed;
-    private final VenueSettings settings;
+    private final VenueConfig settings;
     private String peerCloseDetail;
 
-    VenueSessionEvents(final VenueFeed feed, final VenueSettings settings)
+    VenueSessionEvents(final VenueFeed feed, final VenueConfig settings)
     {
         this.feed = feed;
         this.settings = settings;

@@ -34,7 +34,7 @@ class FeedsConfigTest
             "feeds.binanceus.symbol", "BTCUSD",
             "feeds.binanceus.quote", "usd",
             "feeds.sim", "127.0.0.1:9999"));
-        assertThat(c.enabledVenues()).extracting(VenueSettings::venue).containsExactly(Venue.KRAKEN, Venue.BINANCEUS);
+        assertThat(c.enabledVenues()).extracting(VenueConfig::venue).containsExactly(Venue.KRAKEN, Venue.BINANCEUS);
         assertThat(c.venue(Venue.KRAKEN).depth()).isEqualTo(25);
         assertThat(c.venue(Venue.KRAKEN).silenceStaleMs()).isEqualTo(1234);
         assertThat(c.venue(Venue.BINANCEUS).quote()).isEqualTo(Quote.USD);

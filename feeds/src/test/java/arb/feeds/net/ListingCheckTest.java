@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ListingCheckTest
 {
-    private final VenueSettings usdt = VenueSettings.defaults(Venue.BINANCEUS);
+    private final VenueConfig usdt = VenueConfig.defaults(Venue.BINANCEUS);
 
     @Test
     void tradingSymbolWithTheConfiguredQuotePasses()
@@ -24,7 +24,7 @@ class ListingCheckTest
     @Test
     void invalidSymbolStopsWithAClearMessage()
     {
-        final VenueSettings usd = FeedsConfig.defaults()
+        final VenueConfig usd = FeedsConfig.defaults()
             .with(Map.of("feeds.binanceus.symbol", "BTCUSD", "feeds.binanceus.quote", "usd")).venue(Venue.BINANCEUS);
         final ListingCheck.Outcome o = ListingCheck.evaluate(usd, 400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}", null);
         assertThat(o.ok()).isFalse();
@@ -45,7 +45,7 @@ class ListingCheckTest
     @Test
     void quoteMismatchStops()
     {
-        final VenueSettings wrong = FeedsConfig.defaults().with("feeds.binanceus.quote", "usd").venue(Venue.BINANCEUS);
+        final VenueConfig wrong = FeedsConfig.defaults().with("feeds.binanceus.quote", "usd").venue(Venue.BINANCEUS);
         final ListingCheck.Outcome o = ListingCheck.evaluate(wrong, 200,
             "{\"symbols\":[{\"symbol\":\"BTCUSDT\",\"status\":\"TRADING\",\"quoteAsset\":\"USDT\"}]}", null);
         assertThat(o.ok()).isFalse();

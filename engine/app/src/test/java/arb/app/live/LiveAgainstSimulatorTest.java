@@ -54,7 +54,7 @@ class LiveAgainstSimulatorTest
         final ReceiveClock clock = ReceiveClock.startingAt(
             java.time.Instant.parse("2026-03-02T14:14:00Z").getEpochSecond() * 1_000_000_000L, 30.0);
         // Wired as `arb sim` wires it: Kalshi's REST and WebSocket on the model's KXBTC15M windows.
-        final KalshiSim.Settings kalshiSettings = new KalshiSim.Settings();
+        final KalshiSim.Config kalshiSettings = new KalshiSim.Config();
         kalshiSettings.verifyKey(key.getPublic());
         final KalshiSim kalshi = new KalshiSim(clock, kalshiSettings);
         final VenueSimulator built = VenueSimulator.builder().seed(5).clock(clock).marketListener(kalshi).build();

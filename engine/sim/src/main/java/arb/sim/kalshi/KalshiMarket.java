@@ -17,7 +17,7 @@ final class KalshiMarket
     final String eventTicker;
     final long openNs;
     final long closeNs;
-    private final KalshiSim.Settings settings;
+    private final KalshiSim.Config settings;
     int status;
     long strike;
     long yesBid = Scales.NULL;
@@ -37,7 +37,7 @@ final class KalshiMarket
     final long[] noQty = new long[MAX_LEVELS];
     int noLevels;
 
-    KalshiMarket(final String ticker, final long openNs, final long closeNs, final KalshiSim.Settings settings)
+    KalshiMarket(final String ticker, final long openNs, final long closeNs, final KalshiSim.Config settings)
     {
         this.ticker = ticker;
         this.eventTicker = ticker.substring(0, ticker.lastIndexOf('-'));

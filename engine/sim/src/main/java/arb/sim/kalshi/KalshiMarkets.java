@@ -7,9 +7,9 @@ import java.util.TreeMap;
 final class KalshiMarkets
 {
     private final TreeMap<Long, KalshiMarket> byClose = new TreeMap<>();
-    private final KalshiSim.Settings settings;
+    private final KalshiSim.Config settings;
 
-    KalshiMarkets(final KalshiSim.Settings settings)
+    KalshiMarkets(final KalshiSim.Config settings)
     {
         this.settings = settings;
     }

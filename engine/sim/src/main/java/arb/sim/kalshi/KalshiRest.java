@@ -26,14 +26,14 @@ import static arb.sim.kalshi.KalshiJson.ladder;
 final class KalshiRest implements SimRoutes.HttpRoute
 {
     private final ReceiveClock clock;
-    private final KalshiSim.Settings settings;
+    private final KalshiSim.Config settings;
     private final KalshiMarkets markets;
     private final KalshiFaults faults;
     private final AtomicLong requests = new AtomicLong();
     private final StringBuilder sb = new StringBuilder(8 * 1024);
 
     KalshiRest(
-        final ReceiveClock clock, final KalshiSim.Settings settings, final KalshiMarkets markets, final KalshiFaults faults)
+        final ReceiveClock clock, final KalshiSim.Config settings, final KalshiMarkets markets, final KalshiFaults faults)
     {
         this.clock = clock;
         this.settings = settings;

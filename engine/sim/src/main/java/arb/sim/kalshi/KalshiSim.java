@@ -46,7 +46,7 @@ public final class KalshiSim implements MarketListener
         RATE_LIMIT,
         /** The next {@code count} REST requests answer 503. */
         SERVER_ERROR,
-        /** The next {@code count} REST responses are delayed by {@code Settings#slowResponseMs}. */
+        /** The next {@code count} REST responses are delayed by {@code Config#slowResponseMs}. */
         SLOW,
         /** The next order book message of every WebSocket session skips a sequence number. */
         SEQ_GAP,
@@ -55,7 +55,7 @@ public final class KalshiSim implements MarketListener
     }
 
     /** Behaviour settings; all times in milliseconds of the simulator's clock unless noted. */
-    public static final class Settings
+    public static final class Config
     {
         /** A window becomes visible (listed) this long after it opens. */
         long listingDelayMs;
@@ -75,35 +75,35 @@ public final class KalshiSim implements MarketListener
         long signatureSkewMs = 300_000;
 
         /** A window becomes visible (listed) this long after it opens. */
-        public Settings listingDelayMs(final long ms)
+        public Config listingDelayMs(final long ms)
         {
             this.listingDelayMs = ms;
             return this;
         }
 
         /** A closed window is still reported {@code active} for this long after its close. */
-        public Settings closedListedAsOpenMs(final long ms)
+        public Config closedListedAsOpenMs(final long ms)
         {
             this.closedListedAsOpenMs = ms;
             return this;
         }
 
         /** Delay of a SLOW response, real milliseconds. */
-        public Settings slowResponseMs(final long ms)
+        public Config slowResponseMs(final long ms)
         {
             this.slowResponseMs = ms;
             return this;
         }
 
         /** Public key that signatures must verify with; null accepts any (or no) signature. */
-        public Settings verifyKey(final PublicKey key)
+        public Config verifyKey(final PublicKey key)
         {
             this.verifyKey = key;
             return this;
         }
 
         /** Without signature headers: accept the connection with public channels only (else 401). */
-        public Settings allowUnauthenticated(final boolean allow)
+        public Config allowUnauthenticated(final boolean allow)
         {
             this.allowUnauthenticated = allow;
             return this;
@@ -119,7 +119,7 @@ public final class KalshiSim implements MarketListener
     private long lastSecond = Long.MIN_VALUE;
     private int samples;
 
-    public KalshiSim(final ReceiveClock clock, final Settings settings)
+    public KalshiSim(final ReceiveClock clock, final Config settings)
     {
         this.markets = new KalshiMarkets(settings);
         this.rest = new KalshiRest(clock, settings, markets, faults);

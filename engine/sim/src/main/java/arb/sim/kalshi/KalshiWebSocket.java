@@ -23,14 +23,14 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 final class KalshiWebSocket implements SimRoutes.WebSocketRoute
 {
     private final ReceiveClock clock;
-    private final KalshiSim.Settings settings;
+    private final KalshiSim.Config settings;
     private final KalshiMarkets markets;
     private final KalshiFaults faults;
     private final List<SimSession> sessions = new ArrayList<>();
     private final AtomicLong refusedHandshakes = new AtomicLong();
 
     KalshiWebSocket(
-        final ReceiveClock clock, final KalshiSim.Settings settings, final KalshiMarkets markets, final KalshiFaults faults)
+        final ReceiveClock clock, final KalshiSim.Config settings, final KalshiMarkets markets, final KalshiFaults faults)
     {
         this.clock = clock;
         this.settings = settings;

@@ -54,7 +54,7 @@ public final class KalshiSimHarness implements AutoCloseable
         public boolean key = true;
         public boolean wrongKey;
         public boolean allowUnauthenticated;
-        public KalshiSim.Settings sim = new KalshiSim.Settings();
+        public KalshiSim.Config sim = new KalshiSim.Config();
         public Map<String, String> feed = Map.of();
         public Path dir;
         /** Where the feed records its raw traffic (null: nowhere). */

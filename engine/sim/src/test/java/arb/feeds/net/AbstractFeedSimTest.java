@@ -70,7 +70,7 @@ abstract class AbstractFeedSimTest
         assertThat(status.messagesPerSecond()).as("messages/s over the last interval").isGreaterThan(1.0);
         assertThat(status.lastMessageAgeMs()).isBetween(0L, 1_000L);
         assertThat(status.upMillis()).isPositive();
-        assertThat(StatusLine.format(java.util.List.of(status))).startsWith(arb.feeds.net.VenueSettings.configName(venue())
+        assertThat(StatusLine.format(java.util.List.of(status))).startsWith(arb.feeds.net.VenueConfig.configName(venue())
             + " LIVE");
         assertThat(status.state()).isEqualTo(FeedState.LIVE);
         assertThat(status.frames()).isGreaterThan(0);

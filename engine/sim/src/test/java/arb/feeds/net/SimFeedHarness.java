@@ -50,7 +50,7 @@ final class SimFeedHarness implements AutoCloseable
         simOptions.accept(b);
         sim = b.build().start();
         config = feedOptions.apply(FeedsConfig.defaults().pointAtSimulator("127.0.0.1", sim.port())
-            .onlyVenues(VenueSettings.configName(venue)).fastTimings());
+            .onlyVenues(VenueConfig.configName(venue)).fastTimings());
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         final EventLoop loop = group.next();
         feeds = new SpotFeeds(loop, sink, clock, config, new SpotDecoders(config), capture);

@@ -16,7 +16,7 @@ import arb.sbe.Venue;
  * change an output, only how data is fetched, so they are not journaled. Immutable; built by
  * {@link FeedsConfig}.
  */
-public final class VenueSettings
+public final class VenueConfig
 {
     /** What the feed does when the decoder reports its book is invalid. */
     public enum ResyncAction
@@ -62,7 +62,7 @@ public final class VenueSettings
     private final boolean checkListing;
     private final ResyncAction resyncAction;
 
-    private VenueSettings(final Venue venue, final boolean listed, final EnvValues v)
+    private VenueConfig(final Venue venue, final boolean listed, final EnvValues v)
     {
         final String p = prefix(venue);
         this.venue = venue;
@@ -101,16 +101,16 @@ public final class VenueSettings
      * A venue's settings from {@code feeds.<venue>.*} values; {@code listed} says whether
      * {@code feeds.venues} names it (it runs when listed and {@code feeds.<venue>.enabled}).
      */
-    static VenueSettings from(final Venue venue, final boolean listed, final EnvValues values)
+    static VenueConfig from(final Venue venue, final boolean listed, final EnvValues values)
     {
-        return new VenueSettings(venue, listed, values);
+        return new VenueConfig(venue, listed, values);
     }
 
     /** A venue's catalog defaults: its real public endpoints (see docs/venues.md for the limits behind them). */
-    public static VenueSettings defaults(final Venue venue)
+    public static VenueConfig defaults(final Venue venue)
     {
         requireSpot(venue);
-        return new VenueSettings(venue, true, EnvValues.of(FeedsEnvCatalog.CATALOG, Map.of()));
+        return new VenueConfig(venue, true, EnvValues.of(FeedsEnvCatalog.CATALOG, Map.of()));
     }
 
     /** The key prefix of a venue's settings: {@code feeds.<venue>.}. */
