@@ -52,24 +52,123 @@ public final class LatencyHarness
     /** How the harness runs. */
     public static final class Config
     {
-        public long[] rates = DEFAULT_RATES;
-        public double warmupSeconds = 2;
-        public double measureSeconds = 5;
-        public long jitWarmupArrivals = 1_000_000;
-        public String waitStrategy = WaitStrategies.DEFAULT;
-        public int ringSize = 16384;
-        public double bendFactor = 4;
-        public Path out;
+        private long[] rates = DEFAULT_RATES;
+        private double warmupSeconds = 2;
+        private double measureSeconds = 5;
+        private long jitWarmupArrivals = 1_000_000;
+        private String waitStrategy = WaitStrategies.DEFAULT;
+        private int ringSize = 16384;
+        private double bendFactor = 4;
+        private Path out;
         /** "frames": venue frames through the production decoders; "events": pre-encoded events. */
-        public String source = "frames";
+        private String source = "frames";
 
         public static Config quick()
         {
             final Config c = new Config();
-            c.warmupSeconds = 0.5;
-            c.measureSeconds = 1.5;
-            c.jitWarmupArrivals = 300_000;
+            c.warmupSeconds(0.5);
+            c.measureSeconds(1.5);
+            c.jitWarmupArrivals(300_000);
             return c;
+        }
+
+        public long[] rates()
+        {
+            return rates;
+        }
+
+        public Config rates(final long[] value)
+        {
+            rates = value;
+            return this;
+        }
+
+        public double warmupSeconds()
+        {
+            return warmupSeconds;
+        }
+
+        public Config warmupSeconds(final double value)
+        {
+            warmupSeconds = value;
+            return this;
+        }
+
+        public double measureSeconds()
+        {
+            return measureSeconds;
+        }
+
+        public Config measureSeconds(final double value)
+        {
+            measureSeconds = value;
+            return this;
+        }
+
+        public long jitWarmupArrivals()
+        {
+            return jitWarmupArrivals;
+        }
+
+        public Config jitWarmupArrivals(final long value)
+        {
+            jitWarmupArrivals = value;
+            return this;
+        }
+
+        public String waitStrategy()
+        {
+            return waitStrategy;
+        }
+
+        public Config waitStrategy(final String value)
+        {
+            waitStrategy = value;
+            return this;
+        }
+
+        public int ringSize()
+        {
+            return ringSize;
+        }
+
+        public Config ringSize(final int value)
+        {
+            ringSize = value;
+            return this;
+        }
+
+        public double bendFactor()
+        {
+            return bendFactor;
+        }
+
+        public Config bendFactor(final double value)
+        {
+            bendFactor = value;
+            return this;
+        }
+
+        public Path out()
+        {
+            return out;
+        }
+
+        public Config out(final Path value)
+        {
+            out = value;
+            return this;
+        }
+
+        public String source()
+        {
+            return source;
+        }
+
+        public Config source(final String value)
+        {
+            source = value;
+            return this;
         }
     }
 
@@ -121,26 +220,26 @@ public final class LatencyHarness
                 case "--quick":
                     break;
                 case "--rates":
-                    config.rates = Arrays.stream(args[++i].split(",")).mapToLong(s -> Long.parseLong(s.strip()))
-                        .toArray();
+                    config.rates(Arrays.stream(args[++i].split(",")).mapToLong(s -> Long.parseLong(s.strip()))
+                        .toArray());
                     break;
                 case "--warmup-seconds":
-                    config.warmupSeconds = Double.parseDouble(args[++i]);
+                    config.warmupSeconds(Double.parseDouble(args[++i]));
                     break;
                 case "--seconds":
-                    config.measureSeconds = Double.parseDouble(args[++i]);
+                    config.measureSeconds(Double.parseDouble(args[++i]));
                     break;
                 case "--wait-strategy":
-                    config.waitStrategy = args[++i];
+                    config.waitStrategy(args[++i]);
                     break;
                 case "--bend-factor":
-                    config.bendFactor = Double.parseDouble(args[++i]);
+                    config.bendFactor(Double.parseDouble(args[++i]));
                     break;
                 case "--out":
-                    config.out = Path.of(args[++i]);
+                    config.out(Path.of(args[++i]));
                     break;
                 case "--source":
-                    config.source = args[++i];
+                    config.source(args[++i]);
                     break;
                 default:
                     System.err.println("latency harness: unknown option " + args[i]);
@@ -148,7 +247,7 @@ public final class LatencyHarness
             }
         }
         final Result result;
-        if ("events".equals(config.source))
+        if ("events".equals(config.source()))
         {
             final EventLog log = EventLog.load(BenchSessions.session());
             result = run(config, () -> new PreEncodedArrivals(log), System.err);
@@ -159,25 +258,25 @@ public final class LatencyHarness
             result = run(config, () -> new DecodedFrameArrivals(frames), System.err);
         }
         print(result, System.out);
-        if (config.out != null)
+        if (config.out() != null)
         {
-            write(result, config.out);
+            write(result, config.out());
         }
     }
 
     public static Result run(final Config config, final Supplier<ArrivalSource> sources, final PrintStream progress)
     {
         final String source = sources.get().describe();
-        progress.printf(Locale.ROOT, "harness: JIT warm-up, %,d arrivals unpaced (%s)%n", config.jitWarmupArrivals,
+        progress.printf(Locale.ROOT, "harness: JIT warm-up, %,d arrivals unpaced (%s)%n", config.jitWarmupArrivals(),
             source);
-        runStep(config, sources.get(), 0, config.jitWarmupArrivals, 0, null);
+        runStep(config, sources.get(), 0, config.jitWarmupArrivals(), 0, null);
 
         final List<Step> steps = new ArrayList<>();
-        final BendDetector bends = new BendDetector(config.bendFactor);
-        for (final long rate : config.rates)
+        final BendDetector bends = new BendDetector(config.bendFactor());
+        for (final long rate : config.rates())
         {
-            final long warmup = (long)(rate * config.warmupSeconds);
-            final long measured = Math.max(1, (long)(rate * config.measureSeconds));
+            final long warmup = (long)(rate * config.warmupSeconds());
+            final long measured = Math.max(1, (long)(rate * config.measureSeconds()));
             final Step raw = runStep(config, sources.get(), rate, warmup, measured, progress);
             final boolean flat = bends.accept(rate, raw.p99(), raw.kept());
             final Step step = new Step(raw.targetRate(), raw.achievedRate(), raw.arrivals(), raw.events(), raw.p50(),
@@ -193,7 +292,7 @@ public final class LatencyHarness
                 break;
             }
         }
-        return new Result(steps, bends.maxSustainable(), source, config.waitStrategy);
+        return new Result(steps, bends.maxSustainable(), source, config.waitStrategy());
     }
 
     /**
@@ -206,13 +305,13 @@ public final class LatencyHarness
         final Path scratch = BenchSessions.scratch("harness");
         try
         {
-            final long[] intended = new long[config.ringSize];
+            final long[] intended = new long[config.ringSize()];
             final IntendedTimeProbe probe = new IntendedTimeProbe(intended);
             final Engine engine = Engine.builder()
                 .runDirectory(RunDirectory.create(scratch.resolve("run")))
                 .journalInput(true)
-                .waitStrategy(config.waitStrategy)
-                .ringSize(config.ringSize)
+                .waitStrategy(config.waitStrategy())
+                .ringSize(config.ringSize())
                 .claimTimeoutMs(120_000)
                 .mode("bench")
                 .extraStage(out -> probe)

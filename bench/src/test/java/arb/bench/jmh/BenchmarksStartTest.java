@@ -113,18 +113,18 @@ class BenchmarksStartTest
     void theLatencyHarnessMeasuresEveryRateItRuns()
     {
         final LatencyHarness.Config c = new LatencyHarness.Config();
-        c.rates = new long[] {2_000, 4_000};
-        c.warmupSeconds = 0.05;
-        c.measureSeconds = 0.2;
-        c.jitWarmupArrivals = 2_000;
-        c.bendFactor = 1_000; // a smoke run on a busy machine must not stop early
+        c.rates(new long[] {2_000, 4_000});
+        c.warmupSeconds(0.05);
+        c.measureSeconds(0.2);
+        c.jitWarmupArrivals(2_000);
+        c.bendFactor(1_000); // a smoke run on a busy machine must not stop early
         final EventLog log = EventLog.load(BenchSessions.session());
         final LatencyHarness.Result r = LatencyHarness.run(c, () -> new PreEncodedArrivals(log),
             new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         assertThat(r.steps()).hasSize(2);
         for (final LatencyHarness.Step s : r.steps())
         {
-            assertThat(s.arrivals()).isEqualTo((long)(s.targetRate() * c.measureSeconds));
+            assertThat(s.arrivals()).isEqualTo((long)(s.targetRate() * c.measureSeconds()));
             assertThat(s.p50()).isPositive().isLessThanOrEqualTo(s.p99());
             assertThat(s.p99()).isLessThanOrEqualTo(s.max());
         }
