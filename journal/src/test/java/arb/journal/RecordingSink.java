@@ -227,6 +227,16 @@ public final class RecordingSink implements EventSink
      */
     public boolean replayInto(final BookLevels book)
     {
+        return replayInto(null, book);
+    }
+
+    /**
+     * Applies the published book events of one venue ({@code null} for every venue) in order to
+     * {@code book}, as {@link #replayInto(BookLevels)} does; false if that venue's snapshot parts were
+     * inconsistent.
+     */
+    public boolean replayInto(final Venue venue, final BookLevels book)
+    {
         boolean inSnapshot = false;
         final int n = size();
         for (int i = 0; i < n; i++)
@@ -235,6 +245,10 @@ public final class RecordingSink implements EventSink
             if (id == BookSnapshotDecoder.TEMPLATE_ID)
             {
                 final BookSnapshotDecoder s = snapshot(i);
+                if (venue != null && s.venue() != venue)
+                {
+                    continue;
+                }
                 final short parts = s.parts().getRaw();
                 if ((parts & Events.PART_FIRST) != 0)
                 {
@@ -260,11 +274,16 @@ public final class RecordingSink implements EventSink
             }
             else if (id == BookUpdateDecoder.TEMPLATE_ID)
             {
+                final BookUpdateDecoder u = update(i);
+                if (venue != null && u.venue() != venue)
+                {
+                    continue;
+                }
                 if (inSnapshot)
                 {
                     return false;
                 }
-                for (final BookUpdateDecoder.LevelsDecoder level : update(i).levels())
+                for (final BookUpdateDecoder.LevelsDecoder level : u.levels())
                 {
                     book.set(level.side() == BookSide.BID, level.price(), level.qty());
                 }

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The four venues at once on ONE event loop against one simulator, both on a receive clock running
  * 60 times real time: every event comes from the one I/O thread, every venue goes live with a book
- * equal to the simulator's, and a second of real time spans about a minute of receive time (which is
- * how the demo crosses 15-minute market boundaries in 15 seconds).
+ * equal to the simulator's (the decoder's, and the one rebuilt from that venue's published events),
+ * and a second of real time spans about a minute of receive time (which is how the demo crosses
+ * 15-minute market boundaries in 15 seconds).
  */
 @Tag("slow")
 @Timeout(120)
@@ -78,6 +79,7 @@ class AllVenuesOneLoopTest
                 {
                     SimFeedHarness.await(v + " book equals the simulator's", 3_000,
                         () -> feeds.bookCopy(v).sameLevels(sim.expectedClientBook(v)));
+                    SimFeedHarness.assertPublishedBookEquals(recording, v, sim.expectedClientBook(v));
                 }
                 final List<VenueStatus> statuses = feeds.status(1_000);
                 assertThat(statuses).extracting(VenueStatus::venue).containsExactlyElementsOf(FeedsConfig.SPOT_VENUES);

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The simulator fed by a capture: a feed connected to it receives the recorded connection's frames
- * and ends with the book the recording ended with; when the recorded connection ends, so does the
- * replayed one.
+ * and ends with the book the recording ended with (in the decoder and as rebuilt from its published
+ * events); when the recorded connection ends, so does the replayed one.
  */
 @Tag("slow")
 @Timeout(120)
@@ -41,6 +41,7 @@ class CaptureReplaySimTest
                 Thread.sleep(100);
                 h.feeds.stop(5_000);
                 recorded = h.feeds.bookCopy(Venue.KRAKEN);
+                SimFeedHarness.assertPublishedBookEquals(h.sink, Venue.KRAKEN, recorded);
             }
         }
         assertThat(recorded.bidDepth()).isEqualTo(100);
@@ -51,6 +52,7 @@ class CaptureReplaySimTest
                 .anyMatch(s -> s.state() == FeedState.DISCONNECTED && s.reason() == FeedReason.PEER_CLOSED));
             final PriceLevelBook replayed = replay.feeds.bookCopy(Venue.KRAKEN);
             assertThat(replayed.sameLevels(recorded)).as("replayed %s recorded %s", replayed, recorded).isTrue();
+            SimFeedHarness.assertPublishedBookEquals(replay.sink, Venue.KRAKEN, recorded);
             assertThat(replay.statuses()).anyMatch(s -> s.state() == FeedState.LIVE);
         }
     }

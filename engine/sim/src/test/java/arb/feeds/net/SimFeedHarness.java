@@ -11,6 +11,7 @@ import arb.feeds.ReceiveClock;
 import arb.journal.RecordingSink;
 import arb.market.book.PriceLevelBook;
 import arb.feeds.capture.FrameCapture;
+import arb.feeds.venue.BookReplay;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;
 import arb.sim.VenueSimulator;
@@ -81,7 +82,10 @@ final class SimFeedHarness implements AutoCloseable
             () -> feeds.state(venue) == FeedState.LIVE && feeds.bookValid(venue));
     }
 
-    /** Pauses the market, waits until the client's book equals the simulator's, resumes. */
+    /**
+     * Pauses the market, waits until the decoder's book equals the simulator's and then checks that
+     * the book rebuilt from the published events (what a ring consumer sees) equals it too, resumes.
+     */
     void assertBookMatchesSimulator() throws InterruptedException
     {
         sim.pause(true);
@@ -105,11 +109,25 @@ final class SimFeedHarness implements AutoCloseable
             assertThat(last[0].isCrossed()).as("client book crossed").isFalse();
             assertThat(last[0].bidDepth()).isGreaterThan(5);
             assertThat(last[0].askDepth()).isGreaterThan(5);
+            assertPublishedBookEquals(sink, venue, last[1]);
         }
         finally
         {
             sim.pause(false);
         }
+    }
+
+    /**
+     * The book rebuilt from the BookSnapshot/BookUpdate events {@code sink} recorded for {@code venue}
+     * equals {@code expected}: the feed publishes every change its book went through. Call it once the
+     * decoder's book has caught up (its events are published before its book can be read on the loop).
+     */
+    static void assertPublishedBookEquals(final RecordingSink sink, final Venue venue, final PriceLevelBook expected)
+    {
+        final PriceLevelBook rebuilt = BookReplay.of(sink, venue);
+        assertThat(rebuilt.sameLevels(expected))
+            .as("%s book rebuilt from the published events %s equal to %s", venue, rebuilt, expected)
+            .isTrue();
     }
 
     List<RecordingSink.Status> statuses()
