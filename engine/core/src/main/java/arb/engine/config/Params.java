@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import arb.market.config.KeyValues;
+import arb.market.config.TypedValues;
 
 /**
  * The effective logic parameters of a run: every key of {@link ParamCatalog} with its value, sorted
@@ -18,6 +19,8 @@ import arb.market.config.KeyValues;
  */
 public final class Params
 {
+    private static final String KIND = "parameter";
+
     private final TreeMap<String, String> values;
 
     private Params(final TreeMap<String, String> values)
@@ -126,31 +129,17 @@ public final class Params
 
     public long getLong(final String key)
     {
-        try
-        {
-            return Long.parseLong(get(key));
-        }
-        catch (final NumberFormatException e)
-        {
-            throw new IllegalArgumentException("parameter " + key + " must be an integer, got '" + get(key) + "'");
-        }
+        return TypedValues.parseLong(KIND, key, get(key));
     }
 
     public int getInt(final String key)
     {
-        return Math.toIntExact(getLong(key));
+        return TypedValues.parseInt(KIND, key, get(key));
     }
 
     public double getDouble(final String key)
     {
-        try
-        {
-            return Double.parseDouble(get(key));
-        }
-        catch (final NumberFormatException e)
-        {
-            throw new IllegalArgumentException("parameter " + key + " must be a number, got '" + get(key) + "'");
-        }
+        return TypedValues.parseDouble(KIND, key, get(key));
     }
 
     /** A duration in milliseconds as nanoseconds. */
@@ -178,16 +167,7 @@ public final class Params
 
     public boolean getBoolean(final String key)
     {
-        final String v = get(key).toLowerCase(Locale.ROOT);
-        if (v.equals("true") || v.equals("yes") || v.equals("1"))
-        {
-            return true;
-        }
-        if (v.equals("false") || v.equals("no") || v.equals("0"))
-        {
-            return false;
-        }
-        throw new IllegalArgumentException("parameter " + key + " must be true/false, got '" + get(key) + "'");
+        return TypedValues.parseBoolean(KIND, key, get(key));
     }
 
     /** Sorted view of every effective value. */

@@ -13,6 +13,8 @@ import java.util.TreeMap;
  */
 public final class EnvValues
 {
+    private static final String KIND = "setting";
+
     private final EnvCatalog catalog;
     private final TreeMap<String, String> given;
 
@@ -88,44 +90,23 @@ public final class EnvValues
 
     public long getLong(final String key)
     {
-        try
-        {
-            return Long.parseLong(get(key));
-        }
-        catch (final NumberFormatException e)
-        {
-            throw new IllegalArgumentException("setting " + key + " must be an integer, got '" + get(key) + "'");
-        }
+        return TypedValues.parseLong(KIND, key, get(key));
     }
 
     public int getInt(final String key)
     {
-        try
-        {
-            return Integer.parseInt(get(key));
-        }
-        catch (final NumberFormatException e)
-        {
-            throw new IllegalArgumentException("setting " + key + " must be an integer, got '" + get(key) + "'");
-        }
+        return TypedValues.parseInt(KIND, key, get(key));
     }
 
     public double getDouble(final String key)
     {
-        try
-        {
-            return Double.parseDouble(get(key));
-        }
-        catch (final NumberFormatException e)
-        {
-            throw new IllegalArgumentException("setting " + key + " must be a number, got '" + get(key) + "'");
-        }
+        return TypedValues.parseDouble(KIND, key, get(key));
     }
 
-    /** {@code true} only for "true" (any case), as {@link Boolean#parseBoolean} reads it. */
+    /** true/yes/1 or false/no/0, like logic parameters; anything else is an error. */
     public boolean getBoolean(final String key)
     {
-        return Boolean.parseBoolean(get(key));
+        return TypedValues.parseBoolean(KIND, key, get(key));
     }
 
     /** A URI, or null when the value is empty. */
