@@ -9,6 +9,7 @@ import arb.feeds.SnapshotDecoder;
 import arb.feeds.net.FeedsConfig;
 import arb.feeds.net.SpotDecoders;
 import arb.feeds.net.VenueConfig;
+import arb.journal.CountingSink;
 import arb.journal.EventSink;
 import org.agrona.concurrent.UnsafeBuffer;
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import arb.feeds.ThreadAllocation;
+import arb.journal.CountingSink;
 import arb.journal.Events;
 import arb.journal.RecordingSink;
 import arb.journal.Scales;
@@ -396,7 +397,7 @@ class KalshiRestParserTest
             allocated = Math.min(allocated, ThreadAllocation.bytes() - before - baseline);
         }
         assertThat(allocated).isLessThanOrEqualTo(0);
-        assertThat(counting.published).isEqualTo(23_000L * 4);
+        assertThat(counting.events()).isEqualTo(23_000L * 4);
     }
 
     private static boolean isOnlyTrailingWhitespace(final byte[] full, final int length)

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 
 import arb.feeds.FrameResult;
 import arb.feeds.ThreadAllocation;
+import arb.journal.CountingSink;
 import arb.journal.RecordingSink;
 import arb.journal.Scales;
 import arb.sbe.BookKind;
@@ -329,6 +330,6 @@ class KalshiWsDecoderTest
             allocated = Math.min(allocated, ThreadAllocation.bytes() - before - baseline);
         }
         assertThat(allocated).isLessThanOrEqualTo(0);
-        assertThat(counting.published).isEqualTo(23_000L * frames.length);
+        assertThat(counting.events()).isEqualTo(23_000L * frames.length);
     }
 }

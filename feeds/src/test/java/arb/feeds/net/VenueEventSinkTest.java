@@ -1,13 +1,11 @@
 package arb.feeds.net;
 
 import arb.journal.BookPartsWriter;
+import arb.journal.CountingSink;
 import arb.journal.EventSink;
-import arb.journal.Events;
 import arb.journal.Scales;
 import arb.sbe.Quote;
 import arb.sbe.Venue;
-import org.agrona.MutableDirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,25 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VenueEventSinkTest
 {
     private final BookPartsWriter writer = new BookPartsWriter();
-
-    /** The ring side: counts events handed on, and how many had been when the rebuild signal came. */
-    private static final class CountingSink implements EventSink
-    {
-        final UnsafeBuffer slot = new UnsafeBuffer(new byte[Events.SLOT_CAPACITY]);
-        int published;
-
-        @Override
-        public MutableDirectBuffer claim()
-        {
-            return slot;
-        }
-
-        @Override
-        public void publish(final int length)
-        {
-            published++;
-        }
-    }
 
     private void publish(final EventSink sink, final boolean snapshot, final int n)
     {
@@ -57,17 +36,17 @@ class VenueEventSinkTest
     {
         final CountingSink ring = new CountingSink();
         final int[] rebuilds = new int[1];
-        final int[] publishedAtSignal = new int[1];
+        final long[] publishedAtSignal = new long[1];
         final VenueEventSink sink = new VenueEventSink(ring, () ->
         {
             rebuilds[0]++;
-            publishedAtSignal[0] = ring.published;
+            publishedAtSignal[0] = ring.events();
         });
         publish(sink, true, 500);
-        assertThat(ring.published).isGreaterThan(1);
+        assertThat(ring.events()).isGreaterThan(1);
         assertThat(rebuilds[0]).isEqualTo(1);
-        assertThat(publishedAtSignal[0]).isEqualTo(ring.published);
-        assertThat(sink.events()).isEqualTo(ring.published);
+        assertThat(publishedAtSignal[0]).isEqualTo(ring.events());
+        assertThat(sink.events()).isEqualTo(ring.events());
     }
 
     @Test
@@ -77,7 +56,7 @@ class VenueEventSinkTest
         final int[] rebuilds = new int[1];
         final VenueEventSink sink = new VenueEventSink(ring, () -> rebuilds[0]++);
         publish(sink, false, 500);
-        assertThat(ring.published).isGreaterThan(1);
+        assertThat(ring.events()).isGreaterThan(1);
         assertThat(rebuilds[0]).isZero();
     }
 }

@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 
+import arb.journal.CountingSink;
 import arb.market.book.PriceLevelBook;
-import arb.journal.EventSink;
 import arb.journal.Events;
 import arb.journal.Scales;
 import arb.sbe.MarketResult;
 import arb.sbe.StrikeType;
 import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,25 +31,6 @@ class IndexStageAllocationTest
     private static final long OFFICIAL = usd("60001.00");
     private static final com.sun.management.ThreadMXBean THREADS =
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-
-    /** Encodes into its slot and counts; allocates nothing. */
-    private static final class CountingSink implements EventSink
-    {
-        final UnsafeBuffer slot = new UnsafeBuffer(new byte[Events.SLOT_CAPACITY]);
-        long events;
-
-        @Override
-        public MutableDirectBuffer claim()
-        {
-            return slot;
-        }
-
-        @Override
-        public void publish(final int length)
-        {
-            events++;
-        }
-    }
 
     private final TestEvents events = new TestEvents();
     private final CountingSink sink = new CountingSink();
@@ -89,12 +68,12 @@ class IndexStageAllocationTest
         {
             THREADS.getCurrentThreadAllocatedBytes();
             final long before = THREADS.getCurrentThreadAllocatedBytes();
-            final long eventsBefore = sink.events;
+            final long eventsBefore = sink.events();
             t = run(t, T0 + (4 + h) * 3600 * S);
             hours[h] = THREADS.getCurrentThreadAllocatedBytes() - before;
             least = Math.min(least, hours[h]);
             // 3600 s x 2 prints + 4 windows x 2 methods x (estimate + accuracy)
-            assertThat(sink.events - eventsBefore).isEqualTo(3600 * 2 + 4 * 2 * 2);
+            assertThat(sink.events() - eventsBefore).isEqualTo(3600 * 2 + 4 * 2 * 2);
         }
 
         assertThat(least).as("bytes allocated per hour of events: %s", java.util.Arrays.toString(hours)).isZero();

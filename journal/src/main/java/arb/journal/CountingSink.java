@@ -1,13 +1,11 @@
-package arb.bench.data;
+package arb.journal;
 
-import arb.journal.EventSink;
-import arb.journal.Events;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Where a decoder publishes in the decode benchmarks: one slot-sized buffer, reused, and counts -
- * the cost of decoding and encoding without the ring.
+ * An event sink that reuses one slot-sized buffer and only counts events and bytes: where a decoder or
+ * stage publishes when a benchmark or an allocation test measures encoding without the ring.
  */
 public final class CountingSink implements EventSink
 {
