@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * <p>Incremental: after {@link #next} returned -1 with no problem, a later call returns events
  * appended since (a live run's periodic tally reads its own journal this way).
  */
-public final class JournalScanner implements AutoCloseable
+public final class JournalScanner implements JournalSource
 {
     /** What kind of thing is wrong with a journal. */
     public enum Kind
