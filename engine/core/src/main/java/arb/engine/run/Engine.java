@@ -281,17 +281,11 @@ public final class Engine implements AutoCloseable
     /**
      * Says how the run ended, for run.json's {@code ended} before {@link #finish()}: {@code complete}, or
      * why not ({@code all_venues_down}, {@code never_connected}, {@code disk_full}, {@code watchdog: ...},
-     * {@code failed: ...}). The first reason given wins; without one, a fatal consumer error is the reason.
+     * {@code failed: ...}). Without one, a fatal consumer error (or none: {@code complete}) is the reason.
      */
     public void endedAs(final String reason)
     {
-        synchronized (this)
-        {
-            if (ended == null)
-            {
-                ended = reason;
-            }
-        }
+        ended = reason;
     }
 
     /** How the run ended (null while it runs and no reason was given). */
