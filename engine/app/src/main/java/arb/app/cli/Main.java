@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
         SweepCommand.class,
         ReportCommand.class,
         ExportCommand.class,
+        DemoCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable
