@@ -97,13 +97,11 @@ public final class TradingDesk
     }
 
     /**
-     * The Kalshi stage applied a book event to {@code market}'s book.
-     *
-     * @param replaced true for a complete snapshot (the whole book replaced)
+     * The Kalshi stage applied a book event (delta or snapshot) to {@code market}'s book.
      */
-    public void onBook(final long recvNs, final KalshiMarketState market, final boolean replaced)
+    public void onBook(final long recvNs, final KalshiMarketState market)
     {
-        broker.onBook(recvNs, market, replaced);
+        broker.onBook(recvNs, market);
         if (recvNs >= market.closeTimeNs())
         {
             return; // a closed market's book is never a quote to trade or judge on
