@@ -9,6 +9,7 @@ import arb.engine.broker.PaperBroker;
 import arb.engine.broker.TradingOutputs;
 import arb.engine.model.FairValueModel;
 import arb.engine.model.IndexHistory;
+import arb.engine.model.SettlementRule;
 import arb.engine.model.PriceTicks;
 import arb.engine.model.VolatilityEstimator;
 import arb.journal.Scales;
@@ -451,9 +452,13 @@ public final class TradingDesk
         {
             return;
         }
+        final KalshiMarketState m = t.state;
+        if (!SettlementRule.hasStrike(m.strikeType(), m.floorStrike(), m.capStrike()))
+        {
+            return; // no strike: nothing to price it against, refused (KalshiMarketsStage emits the NO_STRIKE notice)
+        }
         final MarketSnapshot s = snapshot;
         s.prepareBook(t, nowNs);
-        final KalshiMarketState m = t.state;
         s.index = history.lastValue();
         s.indexAgeNs = s.index == Scales.NULL ? Long.MAX_VALUE : nowNs - history.lastSecondNs();
         s.sigma = volatility.sigma(nowNs);
@@ -461,9 +466,15 @@ public final class TradingDesk
         if (s.index != Scales.NULL)
         {
             final long close = m.closeTimeNs();
-            final long knownSum = history.sum(close - fairValueModel.windowNs(), Math.min(nowNs, close));
+            long knownSum = history.sum(close - fairValueModel.windowNs(), Math.min(nowNs, close));
+            int known = history.lastCount();
+            if (fairValueModel.printDueButUnknown(close, nowNs, history.lastSecondNs()))
+            {
+                known++; // the print of this very second: due, not yet published, counted once
+                knownSum += s.index;
+            }
             s.fairValue = fairValueModel.probabilityYes(m.strikeType(), m.floorStrike(), m.capStrike(), s.index,
-                close - nowNs, history.lastCount(), knownSum, s.sigma);
+                close - nowNs, known, knownSum, s.sigma);
         }
         for (final TradingStrategy strategy : strategies)
         {
