@@ -81,19 +81,37 @@ public final class ResearchStats
     /** The statistics of a strategy, or of the portfolio (all strategies' positions) when {@code s} is null. */
     static ResearchStats of(final TradingResults r, final Strategy s)
     {
+        return of(r, s, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * The statistics over the positions in markets closing in ({@code fromNs}, {@code toNs}] (a period
+     * of a walk-forward split); the drawdown is then the period's, on its settled positions in close
+     * order. The whole run ({@code Long.MIN_VALUE}, {@code Long.MAX_VALUE}) keeps the mark-to-market
+     * equity curve's drawdown.
+     */
+    static ResearchStats of(final TradingResults r, final Strategy s, final long fromNs, final long toNs)
+    {
+        final boolean whole = fromNs == Long.MIN_VALUE && toNs == Long.MAX_VALUE;
         final List<MarketRecord> markets = new ArrayList<>(r.markets());
         markets.sort((a, b) -> a.closeNs != b.closeNs ? Long.compare(a.closeNs, b.closeNs) : MarketRecord.compareTickers(a, b));
         final List<Long> pnls = new ArrayList<>();
         final Map<LocalDate, long[]> byDay = new LinkedHashMap<>();
-        if (r.firstNs() != Long.MIN_VALUE)
+        if (r.firstNs() != Long.MIN_VALUE && Math.max(r.firstNs(), fromNs) <= Math.min(r.lastNs(), toNs))
         {
-            for (LocalDate d = date(r.firstNs()); !d.isAfter(date(r.lastNs())); d = d.plusDays(1))
+            final LocalDate last = date(Math.min(r.lastNs(), toNs));
+            final long first = fromNs == Long.MIN_VALUE ? r.firstNs() : Math.max(r.firstNs(), fromNs + 1);
+            for (LocalDate d = date(first); !d.isAfter(last); d = d.plusDays(1))
             {
                 byDay.put(d, new long[3]);
             }
         }
         for (final MarketRecord m : markets)
         {
+            if (m.closeNs <= fromNs || m.closeNs > toNs)
+            {
+                continue;
+            }
             for (final Strategy x : TradingResults.STRATEGIES)
             {
                 if ((s == null || s == x) && m.closedAny[x.ordinal()])
@@ -110,8 +128,24 @@ public final class ResearchStats
         final List<Day> days = new ArrayList<>();
         byDay.entrySet().stream().sorted(Map.Entry.comparingByKey())
             .forEach(e -> days.add(new Day(e.getKey(), (int)e.getValue()[0], (int)e.getValue()[1], e.getValue()[2])));
+        final long[] values = pnls.stream().mapToLong(Long::longValue).toArray();
         final StrategyTally t = s == null ? r.portfolio() : r.strategy(s);
-        return new ResearchStats(pnls.stream().mapToLong(Long::longValue).toArray(), days, t.maxDrawdown);
+        return new ResearchStats(values, days, whole ? t.maxDrawdown : settledDrawdown(values));
+    }
+
+    /** The largest fall of the cumulative PnL of positions in close order. */
+    static long settledDrawdown(final long[] pnls)
+    {
+        long cumulative = 0;
+        long peak = 0;
+        long worst = 0;
+        for (final long p : pnls)
+        {
+            cumulative += p;
+            peak = Math.max(peak, cumulative);
+            worst = Math.max(worst, peak - cumulative);
+        }
+        return worst;
     }
 
     private static LocalDate date(final long epochNs)
