@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         ReportCommand.class,
         ExportCommand.class,
         DemoCommand.class,
+        LagCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable
