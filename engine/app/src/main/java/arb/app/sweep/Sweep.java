@@ -20,6 +20,7 @@ import arb.engine.results.TradingResults;
 import arb.engine.run.ChainFactory;
 import arb.engine.run.Replay;
 import arb.engine.run.ReplaySource;
+import arb.journal.JournalReader;
 import arb.journal.RunDirectory;
 import org.agrona.DirectBuffer;
 
