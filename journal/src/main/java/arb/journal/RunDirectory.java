@@ -2,7 +2,7 @@ package arb.journal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * The on-disk layout of one run: {@code input/} (input journal), {@code output/} (output journal)
- * and {@code run.json} (engine and schema versions, start/end, counts, effective logic parameters).
- * A run never writes into a directory that already holds files, so no run can silently mix with
- * another.
+ * and {@code run.json} (engine and schema versions, status, start/end, counts, effective logic
+ * parameters). A run never writes into a directory that already holds files, and one writer at a
+ * time holds the directory's {@link RunLock}, so no run can silently mix with another.
  */
 public final class RunDirectory
 {
@@ -21,35 +21,56 @@ public final class RunDirectory
     public static final String RUN_JSON = "run.json";
 
     private final Path root;
+    private RunLock lock;
 
-    private RunDirectory(final Path root)
+    private RunDirectory(final Path root, final RunLock lock)
     {
         this.root = root;
+        this.lock = lock;
     }
 
-    /** Creates a new run directory; refuses an existing non-empty one. */
+    /**
+     * Creates a new run directory and takes its writer lock; refuses an existing non-empty one and a
+     * directory another process is creating at the same moment (the directory is created atomically,
+     * then locked, then checked empty, so of two simultaneous writers exactly one goes on).
+     */
     public static RunDirectory create(final Path root)
     {
         try
         {
-            if (Files.exists(root))
+            final Path parent = root.toAbsolutePath().getParent();
+            if (parent != null)
+            {
+                Files.createDirectories(parent);
+            }
+            try
+            {
+                Files.createDirectory(root);
+            }
+            catch (final FileAlreadyExistsException exists)
             {
                 if (!Files.isDirectory(root))
                 {
                     throw new IllegalArgumentException(root + " exists and is not a directory");
                 }
-                try (Stream<Path> s = Files.list(root))
+            }
+            final RunLock held = RunLock.tryAcquire(root);
+            if (held == null)
+            {
+                throw inUse(root);
+            }
+            try (Stream<Path> s = Files.list(root))
+            {
+                if (s.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE)))
                 {
-                    if (s.findAny().isPresent())
-                    {
-                        throw new IllegalArgumentException(
-                            "refusing to write into non-empty run directory " + root + " (choose a new --out)");
-                    }
+                    held.close();
+                    throw new IllegalArgumentException(
+                        "refusing to write into non-empty run directory " + root + " (choose a new --out)");
                 }
             }
             Files.createDirectories(root.resolve(INPUT));
             Files.createDirectories(root.resolve(OUTPUT));
-            return new RunDirectory(root);
+            return new RunDirectory(root, held);
         }
         catch (final IOException e)
         {
@@ -57,14 +78,64 @@ public final class RunDirectory
         }
     }
 
-    /** Opens an existing run directory for reading; it must hold an input journal. */
+    /**
+     * Opens an existing run directory to go on writing it ({@code live --resume}): takes its writer
+     * lock, refusing a directory another process is writing.
+     */
+    public static RunDirectory openForWriting(final Path root)
+    {
+        final RunDirectory dir = open(root);
+        try
+        {
+            final RunLock held = RunLock.tryAcquire(root);
+            if (held == null)
+            {
+                throw inUse(root);
+            }
+            dir.lock = held;
+            return dir;
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot lock run directory " + root, e);
+        }
+    }
+
+    private static IllegalArgumentException inUse(final Path root)
+    {
+        return new IllegalArgumentException("run directory " + root + " is in use by another arb process (pid "
+            + RunLock.holder(root) + "); one writer per run directory");
+    }
+
+    /**
+     * Opens an existing run directory for reading; it must hold an input journal. A {@code run.json}
+     * that still says {@code running} although no process holds the writer lock is rewritten as
+     * {@code crashed} (see {@link RunStatus}).
+     */
     public static RunDirectory open(final Path root)
     {
         if (!Files.isDirectory(root.resolve(INPUT)))
         {
             throw new IllegalArgumentException(root + " is not a run directory (no " + INPUT + "/ inside)");
         }
-        return new RunDirectory(root);
+        RunStatus.markCrashedIfStale(root);
+        return new RunDirectory(root, null);
+    }
+
+    /** Releases the writer lock, if this instance holds it (idempotent). */
+    public void release()
+    {
+        if (lock != null)
+        {
+            lock.close();
+            lock = null;
+        }
+    }
+
+    /** Whether this instance holds the directory's writer lock. */
+    public boolean isLocked()
+    {
+        return lock != null;
     }
 
     public Path root()
@@ -105,13 +176,6 @@ public final class RunDirectory
         final StringBuilder sb = new StringBuilder(1024);
         Json.appendObject(sb, fields, 0);
         sb.append('\n');
-        try
-        {
-            Files.writeString(runJson(), sb, StandardCharsets.UTF_8);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException("cannot write " + runJson(), e);
-        }
+        RunStatus.writeAtomically(runJson(), sb);
     }
 }
