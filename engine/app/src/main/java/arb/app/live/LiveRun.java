@@ -15,8 +15,8 @@ import arb.engine.config.Params;
 import arb.app.latency.ReceiveToEvaluationProbe;
 import arb.engine.run.Engine;
 import arb.engine.run.OutputPrefixCheck;
+import arb.engine.run.ResumeCatchUp;
 import arb.engine.run.ResumePlan;
-import arb.engine.run.ResumeSource;
 import arb.engine.run.RunStartCodec;
 import arb.engine.run.Watchdog;
 import arb.feeds.ReceiveClock;
@@ -30,7 +30,6 @@ import arb.feeds.net.StatusLine;
 import arb.feeds.net.VenueStatus;
 import arb.journal.EventSink;
 import arb.journal.RunDirectory;
-import arb.journal.RunStatus;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import org.slf4j.Logger;
@@ -497,62 +496,16 @@ public final class LiveRun
         return exitCode.get();
     }
 
-    /**
-     * Rebuilds every stage's state from the run's own journal (published into the ring unchanged; the
-     * journaler counts it without appending it again), journals the resume marker and each feed's
-     * unknown state across the gap, waits for the chain to get there, and reports how the rebuilt
-     * output journal compares with the previous one. On the calling thread, before the feeds start.
-     */
+    /** The catch-up of a resume ({@link ResumeCatchUp}), reported on the console. */
     private void catchUp(final Engine engine, final RunDirectory dir, final ResumePlan plan,
         final OutputPrefixCheck check, final java.nio.file.Path previousOutput, final ReceiveClock clock,
-        final List<arb.sbe.Venue> connected) throws InterruptedException
+        final List<arb.sbe.Venue> connected)
     {
-        final long t0 = System.nanoTime();
         request.out.printf("live: resuming %s (it had %s; resume #%d): rebuilding the state from %,d journaled "
             + "events...%n", dir.root(), plan.priorStatus(), plan.resumeCount(), plan.events());
-        engine.publisher().batchSize(256);
-        final long copied = ResumeSource.publishJournal(dir.input(), engine.sink());
-        if (copied != plan.events())
-        {
-            throw new IllegalStateException("the input journal changed while resuming: " + copied + " events, "
-                + plan.events() + " when checked");
-        }
-        final long resumeNs = clock.nowNs();
-        final long gapNs = resumeNs - plan.lastRecvNs();
-        ResumeSource.publishMarker(engine.sink(), resumeNs, plan, connected,
-            "resume " + plan.resumeCount() + " after " + plan.priorStatus());
-        engine.publisher().batchSize(1);
-        engine.publisher().unbind();
-        while (!check.done() && engine.fatalError() == null)
-        {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        final double seconds = (System.nanoTime() - t0) / 1e9;
-        final long compared = Math.min(check.outputs(), check.previousEvents());
-        request.out.printf("live: state rebuilt from %,d events in %.1f s (%,.0f events/s); gap %.1f s of receive time "
-                + "since the last event; output journal rebuilt: %,d events, the first %,d equal to the previous "
-                + "journal's (%,d events)%n", plan.events(), seconds, plan.events() / Math.max(seconds, 1e-9),
-            gapNs / 1e9, check.outputs(), check.matching(), check.previousEvents());
-        if (check.matching() < compared && RunStatus.CRASHED.equals(plan.priorStatus()))
-        {
-            // After a crash the previous output journal is a prefix of the rebuilt one; anything else
-            // means the chain is not a pure function of its input: keep the evidence.
-            final java.nio.file.Path kept = dir.root().resolve("output.diverged-" + plan.resumeCount());
-            LOG.error("the rebuilt output journal differs from the one written before the crash at event {}: "
-                + "the previous one is kept in {}", check.matching() + 1, kept);
-            try
-            {
-                java.nio.file.Files.move(previousOutput, kept);
-            }
-            catch (final java.io.IOException e)
-            {
-                LOG.error("cannot move {} to {}", previousOutput, kept, e);
-            }
-        }
-        else
-        {
-            ResumePlan.deleteTree(previousOutput);
-        }
+        final ResumeCatchUp.Report report = ResumeCatchUp.run(engine, dir, plan, check, previousOutput, clock.nowNs(),
+            connected);
+        request.out.println("live: " + report.describe());
     }
 
     /** The engine's one I/O thread: epoll where available, NIO otherwise. */

@@ -20,17 +20,19 @@ import arb.sim.VenueSimulator;
 import arb.sim.kalshi.KalshiSim;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code live --resume} of a stopped run against the simulator (kept in the default suite: about
- * 15 s): the resumed run goes on appending to the same input journal after a journaled RunResume
+ * {@code live --resume} of a stopped run against the simulator (15-30 s; the default suite's resume
+ * test without a network is {@code arb.engine.run.ResumeTest}): the resumed run goes on appending to the same input journal after a journaled RunResume
  * marker, its output journal equals a replay of the whole input journal byte for byte (the end-of-run
  * flush of the first part is replaced, not kept), results are rebuilt, and run.json tells it. The
  * crash case (a real {@code kill -9} of a child JVM) is {@link LiveKillResumeTest}.
  */
+@Tag("slow")
 @Timeout(180)
 class LiveResumeTest
 {
@@ -85,9 +87,10 @@ class LiveResumeTest
         final Path run = tmp.resolve("live");
         assertThat(new LiveRun(request(run, sim, 3, new ByteArrayOutputStream())).run()).isZero();
         final JournalDigest.Result firstInput = JournalDigest.of(RunDirectory.open(run).input());
-        assertThat(firstInput.events()).isGreaterThan(1_000);
+        assertThat(firstInput.events()).isGreaterThan(200);
         assertThat(RunStatus.read(run)).isEqualTo(RunStatus.COMPLETE);
         final String startedAt = field(run, "started_at");
+        final long runStartParts = TestRunsDump.dump(run, "--type", "RunStart").lines().count();
 
         // Logic parameters cannot change mid-run; --run-dir and --resume exclude each other. Nothing is touched.
         assertThat(Main.run("live", "--resume", run.toString(), "--set", "strategy.momentum.enabled=false"))
@@ -104,11 +107,11 @@ class LiveResumeTest
             .contains("state rebuilt from " + String.format("%,d", firstInput.events()) + " events");
 
         final JournalDigest.Result input = JournalDigest.of(RunDirectory.open(run).input());
-        assertThat(input.events()).isGreaterThan(firstInput.events() + 1_000);
+        assertThat(input.events()).isGreaterThan(firstInput.events() + 200);
         final String markers = TestRunsDump.dump(run, "--type", "RunResume");
         assertThat(markers.lines().count()).isEqualTo(1);
         assertThat(markers).contains("\"events_before\":" + firstInput.events()).contains("\"resume_count\":1");
-        assertThat(TestRunsDump.dump(run, "--type", "RunStart").lines().count()).isEqualTo(1);
+        assertThat(TestRunsDump.dump(run, "--type", "RunStart").lines().count()).isEqualTo(runStartParts);
         assertThat(RunStatus.read(run)).isEqualTo(RunStatus.COMPLETE);
         assertThat(field(run, "started_at")).isEqualTo(startedAt);
         assertThat(Files.readString(run.resolve("run.json"))).contains("\"resumes\": 1")
