@@ -44,7 +44,7 @@ class ResumeTest
     static void generate()
     {
         session = shared.resolve("session");
-        TestRuns.generate(session, 21, 20, 1.0);
+        TestRuns.generate(session, 21, 8, 0.4);
         // The input event that produced the first order: cut the run right after it.
         final long[] orderNs = {Long.MIN_VALUE};
         final Replay.Request r = new Replay.Request().source(session).listener((buffer, length) ->
