@@ -51,6 +51,7 @@ public final class RunLock implements AutoCloseable
     {
         final FileChannel channel = FileChannel.open(dir.resolve(FILE), StandardOpenOption.CREATE,
             StandardOpenOption.READ, StandardOpenOption.WRITE);
+        RunDirectory.ownerOnly(dir.resolve(FILE), false);
         final FileLock lock;
         try
         {

@@ -90,6 +90,7 @@ public final class RunStatus
         try
         {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            RunDirectory.ownerOnly(tmp, false);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         catch (final IOException e)

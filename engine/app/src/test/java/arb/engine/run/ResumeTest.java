@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import arb.journal.Events;
+import arb.journal.JournalCheck;
 import arb.journal.JournalDigest;
 import arb.journal.JournalReader;
 import arb.journal.RunDirectory;
@@ -61,18 +62,24 @@ class ResumeTest
     }
 
     @Test
-    void aStoppedRunResumesAndReplaysToItsOwnOutput()
+    void aStoppedRunResumesAndReplaysToItsOwnOutput() throws Exception
     {
-        resumeAndCheck(false);
+        resumeAndCheck(false, false);
     }
 
     @Test
-    void aCrashedRunResumesAndItsOldOutputIsAPrefixOfTheRebuiltOne()
+    void aCrashedRunResumesAndItsOldOutputIsAPrefixOfTheRebuiltOne() throws Exception
     {
-        resumeAndCheck(true);
+        resumeAndCheck(true, false);
     }
 
-    private void resumeAndCheck(final boolean crash)
+    @Test
+    void aTornLastEntryIsCutOffAndReported() throws Exception
+    {
+        resumeAndCheck(true, true);
+    }
+
+    private void resumeAndCheck(final boolean crash, final boolean tear) throws Exception
     {
         final Path run = tmp.resolve("run");
         final List<Long> recv = recvTimes(session);
@@ -96,13 +103,24 @@ class ResumeTest
             one.finish();
         }
         final long firstOutputs = JournalDigest.of(first.output()).events();
+        if (tear)
+        {
+            // The writer died while appending its last entry: Chronicle's header still says "not complete".
+            tearLastEntry(first.input());
+        }
+        final long kept = tear ? cut - 1 : cut;
 
         // The resume, skipping a minute of the session (the gap).
         final RunDirectory dir = RunDirectory.openForWriting(run);
         final ResumePlan plan = ResumePlan.read(dir, new ArrayList<>());
-        assertThat(plan.events()).isEqualTo(cut);
+        assertThat(plan.events()).isEqualTo(kept);
+        assertThat(plan.torn()).isEqualTo(tear ? plan.torn() : null);
+        if (tear)
+        {
+            assertThat(plan.torn()).contains("torn last entry").contains("cut off").contains("after " + kept + " events");
+        }
         assertThat(plan.priorStatus()).isEqualTo(crash ? RunStatus.CRASHED : RunStatus.COMPLETE);
-        final long resumeNs = recv.get((int)cut - 1) + 60_000_000_000L;
+        final long resumeNs = recv.get((int)kept - 1) + 60_000_000_000L;
         final long next = recv.stream().filter(ns -> ns < resumeNs).count();
         final Path previous = plan.moveOutputAside();
         final OutputPrefixCheck check = new OutputPrefixCheck(previous);
@@ -110,9 +128,17 @@ class ResumeTest
             .alreadyJournaled(plan.events()).extraStage(out -> check).outputListener(check).build().start();
         final ResumeCatchUp.Report report = ResumeCatchUp.run(two, dir, plan, check, previous, resumeNs,
             List.of(Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS, Venue.KALSHI));
-        assertThat(report.keptPrevious()).isNull();
-        assertThat(previous).doesNotExist();
-        if (crash)
+        if (!tear)
+        {
+            assertThat(report.keptPrevious()).isNull();
+            assertThat(previous).doesNotExist();
+        }
+        if (tear)
+        {
+            // (the fabricated tear hit an entry the chain had processed: no prefix claim to make)
+            assertThat(report.events()).isEqualTo(kept);
+        }
+        else if (crash)
         {
             // Up to the crash, the rebuilt output journal is the old one, event for event.
             assertThat(report.matching()).isEqualTo(firstOutputs).isEqualTo(report.previousEvents()).isPositive();
@@ -127,7 +153,7 @@ class ResumeTest
         assertThat(RunStatus.read(run)).isEqualTo(RunStatus.COMPLETE);
 
         final JournalDigest.Result input = JournalDigest.of(dir.input());
-        assertThat(input.events()).isEqualTo(cut + 6 + recv.size() - next);
+        assertThat(input.events()).isEqualTo(kept + 6 + recv.size() - next);
         final JournalDigest.Result output = JournalDigest.of(dir.output());
         assertThat(endReasons(run)).contains(OrderEndReason.RUN_GAP).doesNotContain(OrderEndReason.END_OF_INPUT);
 
@@ -136,6 +162,40 @@ class ResumeTest
         assertThat(run.resolve("trades.jsonl")).hasSameTextualContentAs(tmp.resolve("replay/trades.jsonl"));
         assertThat(run.resolve("summary.json")).hasSameTextualContentAs(tmp.resolve("replay/summary.json"));
         assertThat(Files.exists(run.resolve(ResumePlan.PREVIOUS_OUTPUT))).isFalse();
+        assertThat(JournalCheck.check(dir.input(), null).ok()).isTrue();
+    }
+
+    /** Sets the NOT_COMPLETE bit of the journal's last data entry, as a writer killed mid-append leaves it. */
+    private static void tearLastEntry(final Path journal) throws Exception
+    {
+        final Path f;
+        try (java.util.stream.Stream<Path> s = Files.list(journal))
+        {
+            f = s.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        final java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(f)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int pos = 0;
+        int lastData = -1;
+        while (pos + 4 <= b.limit())
+        {
+            final int h = b.getInt(pos);
+            if (h == 0)
+            {
+                break;
+            }
+            if ((h & 0x40000000) == 0)
+            {
+                lastData = pos;
+            }
+            pos = (pos + 4 + (h & 0x3FFFFFFF) + 3) & ~3;
+        }
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw"))
+        {
+            raf.seek(lastData + 3);
+            final int high = raf.read();
+            raf.seek(lastData + 3);
+            raf.write(high | 0x80);
+        }
     }
 
     /** Publishes the session's events [from, to) unchanged. */

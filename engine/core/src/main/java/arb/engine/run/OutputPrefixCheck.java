@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import arb.engine.chain.InputEvent;
 import arb.engine.chain.OutputListener;
 import arb.engine.chain.Stage;
+import arb.journal.JournalCheck;
 import arb.journal.JournalReader;
+import arb.journal.JournalScanner;
 import arb.journal.Events;
 import arb.sbe.RunResumeDecoder;
 import org.agrona.DirectBuffer;
@@ -32,8 +34,18 @@ public final class OutputPrefixCheck implements OutputListener, Stage
     /** @param previousOutput the output journal written before the gap (null or absent: nothing to compare) */
     public OutputPrefixCheck(final Path previousOutput)
     {
-        this.reader = previousOutput != null && Replay.hasJournal(previousOutput) ? new JournalReader(previousOutput)
-            : null;
+        this.reader = readable(previousOutput) ? new JournalReader(previousOutput) : null;
+    }
+
+    /** Whether the previous output journal can be read (whole, or ending in a torn entry Chronicle stops before). */
+    private static boolean readable(final Path previousOutput)
+    {
+        if (previousOutput == null || !Replay.hasJournal(previousOutput))
+        {
+            return false;
+        }
+        final JournalCheck.Result r = JournalCheck.check(previousOutput, null);
+        return r.ok() || r.problem().kind() == JournalScanner.Kind.TORN;
     }
 
     @Override

@@ -62,7 +62,8 @@ public final class ResumeCatchUp
                 + plan.events() + " when checked");
         }
         ResumeSource.publishMarker(engine.sink(), resumeNs, plan, venues,
-            "resume " + plan.resumeCount() + " after " + plan.priorStatus());
+            "resume " + plan.resumeCount() + " after " + plan.priorStatus() + (plan.torn() == null ? ""
+                : "; torn last entry cut"));
         engine.publisher().batchSize(1);
         engine.publisher().unbind();
         try

@@ -2,9 +2,13 @@ package arb.engine.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,11 +18,16 @@ import java.util.stream.Stream;
 
 import arb.engine.config.Params;
 import arb.journal.Events;
+import arb.journal.JournalCheck;
+import arb.journal.JournalScanner;
 import arb.journal.JournalReader;
 import arb.journal.RunDirectory;
+import arb.journal.RunManifest;
 import arb.journal.RunStatus;
 import arb.sbe.RunResumeDecoder;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a resumed live run starts from, read from its locked run directory before anything is
@@ -31,6 +40,7 @@ public final class ResumePlan
     /** Where the output journal of the run before the resume is kept until the rebuilt one is checked against it. */
     public static final String PREVIOUS_OUTPUT = "output.pre-resume";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ResumePlan.class);
     private static final Pattern LIST_ITEM = Pattern.compile("\"([^\"]*)\"");
 
     private final RunDirectory dir;
@@ -40,10 +50,12 @@ public final class ResumePlan
     private final long events;
     private final long lastRecvNs;
     private final int resumesBefore;
+    private final String torn;
 
     private ResumePlan(final RunDirectory dir, final String runJson, final String priorStatus, final Params params,
-        final long events, final long lastRecvNs, final int resumesBefore)
+        final long events, final long lastRecvNs, final int resumesBefore, final String torn)
     {
+        this.torn = torn;
         this.dir = dir;
         this.runJson = runJson;
         this.priorStatus = priorStatus;
@@ -86,9 +98,9 @@ public final class ResumePlan
         final String status = RunStatus.read(dir.root());
         // This process holds the lock: a run.json that says running is a run that died.
         final String prior = status == null || RunStatus.RUNNING.equals(status) ? RunStatus.CRASHED : status;
+        final String torn = checkInput(dir);
         final Params params = Replay.journaledParams(dir, warnings);
 
-        // The journal check: every event is read (Chronicle stops at an entry a crash left unfinished).
         long events = 0;
         long last = Long.MIN_VALUE;
         int resumes = 0;
@@ -110,7 +122,60 @@ public final class ResumePlan
         {
             throw new IllegalArgumentException(dir.root() + " has an empty input journal: nothing to resume");
         }
-        return new ResumePlan(dir, text, prior, params, events, last, resumes);
+        return new ResumePlan(dir, text, prior, params, events, last, resumes, torn);
+    }
+
+    /**
+     * Checks the input journal against run.json ({@link JournalCheck}); a torn last entry (the writer
+     * died while appending it) is cut off: its bytes are zeroed, so the journal ends before it and the
+     * next append takes its place.
+     *
+     * @return what was cut, or null
+     * @throws JournalCheck.JournalProblem for any other problem (exit 2)
+     */
+    static String checkInput(final RunDirectory dir)
+    {
+        final JournalCheck.Expected recorded = RunManifest.expected(dir.root(), RunDirectory.INPUT);
+        JournalCheck.Result r = JournalCheck.check(dir.input(), recorded);
+        String torn = null;
+        if (r.problem() != null && r.problem().kind() == JournalScanner.Kind.TORN)
+        {
+            torn = cutTorn(r.tornFile(), r.tornOffset()) + " after " + r.events() + " events";
+            LOG.warn("{}: {}", dir.input(), torn);
+            r = JournalCheck.check(dir.input(), recorded);
+        }
+        if (!r.ok())
+        {
+            throw new JournalCheck.JournalProblem(r);
+        }
+        return torn;
+    }
+
+    /** Zeroes an unfinished entry (its header and whatever of it was written). */
+    private static String cutTorn(final Path file, final long offset)
+    {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
+        {
+            final ByteBuffer header = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+            ch.read(header, offset);
+            final int length = header.getInt(0) & 0x3FFFFFFF;
+            // A torn entry may not have its final length yet: clear at least one slot's worth after it.
+            final long end = Math.min(ch.size(), offset + 4 + Math.max(length, Events.SLOT_CAPACITY) + 64);
+            final ByteBuffer zeros = ByteBuffer.allocate((int)(end - offset));
+            ch.write(zeros, offset);
+            ch.force(true);
+            return "torn last entry at byte " + offset + " of " + file.getFileName() + " (" + length + " bytes) cut off";
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot cut the torn entry off " + file, e);
+        }
+    }
+
+    /** What the journal check cut off (a torn last entry), or null. */
+    public String torn()
+    {
+        return torn;
     }
 
     /** How the run had ended: crashed, complete or failed. */
