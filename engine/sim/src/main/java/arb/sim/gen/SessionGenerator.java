@@ -35,7 +35,8 @@ import org.agrona.MutableDirectBuffer;
 /**
  * Writes a realistic synthetic session as input events: the four venues' initial snapshots, then
  * book changes (Bitstamp as full top-100 snapshots, as it really sends them), trades and BBOs at
- * realistic rates, Kalshi 15-minute market states and order books consistent with the price path,
+ * realistic rates, Kalshi 15-minute market states and order books consistent with the price path
+ * (and, when the config asks, KXBTCD hourly events with their strike markets),
  * feed status, and clock ticks every 200 ms - all from {@link MarketModel}. Same seed, start and
  * duration: same events, byte for byte.
  */
@@ -215,15 +216,16 @@ public final class SessionGenerator implements MarketListener
     @Override
     public void onKalshiMarket(final long recvNs, final KalshiMarketView m)
     {
+        final boolean hourly = m.series() == KalshiMarketView.SERIES_KXBTCD;
         MutableDirectBuffer b = sink.claim();
         kalshiMarket.wrapAndApplyHeader(b, 0, header)
             .recvNs(recvNs)
             .venueNs(Scales.NULL)
             .source(DataSource.SYNTHETIC)
-            .series(Series.KXBTC15M)
+            .series(hourly ? Series.KXBTCD : Series.KXBTC15M)
             .status(m.status() == KalshiMarketView.STATUS_ACTIVE ? KalshiStatus.ACTIVE
                 : m.status() == KalshiMarketView.STATUS_CLOSED ? KalshiStatus.CLOSED : KalshiStatus.DETERMINED)
-            .strikeType(StrikeType.GREATER_OR_EQUAL)
+            .strikeType(hourly ? StrikeType.GREATER : StrikeType.GREATER_OR_EQUAL)
             .result(m.result() == KalshiMarketView.RESULT_YES ? MarketResult.YES
                 : m.result() == KalshiMarketView.RESULT_NO ? MarketResult.NO : MarketResult.NONE)
             .priceStructure(PriceStructure.TAPERED_DECI_CENT)
