@@ -48,6 +48,11 @@ public final class GenCommand implements Callable<Integer>
             + "(default: ${DEFAULT-VALUE}).")
     int hourlyStrikes;
 
+    @Option(names = "--relay",
+        description = "Also write Kalshi's relay of the official index (cfbenchmarks_value) every second: the "
+            + "session's latent price, as the simulator relays it, so accuracy scores the per-second error too.")
+    boolean relay;
+
     @Mixin
     ParamOptions paramOptions;
 
@@ -62,6 +67,7 @@ public final class GenCommand implements Callable<Integer>
             .kalshiLagMs(kalshiLagMs)
             .series(series)
             .hourlyStrikes(hourlyStrikes)
+            .relay(relay)
             .params(paramOptions.apply(Params.defaults()));
         final long t0 = System.nanoTime();
         final long[] lastReport = {t0};

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * KXBTCD end to end offline: {@code gen --series KXBTC15M,KXBTCD} writes an hourly event of many
  * strikes ("above $X") next to the 15-minute windows, the strategies trade its strikes, they settle
  * on the 60-second average before the hour, {@code accuracy} scores them (one settlement per close
- * time, results per strike) and the report lists them.
+ * time, results per strike, and each second against the relayed latent index) and the report lists them.
  */
 @Tag("slow")
 @Timeout(300)
@@ -46,7 +46,7 @@ class HourlyMarketsEndToEndTest
         final Path session = tmp.resolve("session");
         // 14:45 to 15:02: the hourly event and a 15-minute window close at 15:00 and settle at 15:00:04
         assertThat(run("gen", "--seed", "11", "--minutes", "17", "--start", "2026-03-02T14:45:00Z",
-            "--series", "KXBTC15M,KXBTCD", "--out", session.toString())).isZero();
+            "--series", "KXBTC15M,KXBTCD", "--relay", "--out", session.toString())).isZero();
         assertThat(Files.readString(RunDirectory.open(session).runJson())).contains("\"series\"").contains("KXBTCD");
 
         final TreeSet<String> strikes = new TreeSet<>();
@@ -101,6 +101,9 @@ class HourlyMarketsEndToEndTest
             final AccuracyReport.MethodSummary all = report.summary(method);
             assertThat(all.windows()).isEqualTo(13);
             assertThat(all.scored()).as("the 15:00 window and the hourly event share their settlement").isEqualTo(1);
+            // --relay: the session's own latent index relayed each second, scored per second
+            assertThat(all.relaySeconds()).isGreaterThan(15 * 60);
+            assertThat(all.relayMedianAbsErrorDollars()).isLessThan(50.0);
         }
         final StringBuilder text = new StringBuilder();
         report.print(text);

@@ -94,14 +94,52 @@ public final class AccuracyReport
         this.minSamples = minSamples;
     }
 
-    /** Reads a run directory's output journal (estimates, prints) and input journal (relayed official values). */
+    /**
+     * Reads a run directory's output journal (estimates, prints) and input journal (relayed official
+     * values). A replay does not copy its input: its relayed values are read from the run it replayed
+     * (run.json's {@code source}), when that directory is still there.
+     */
     public void addRunDirectory(final Path dir)
     {
         final RunDirectory run = RunDirectory.open(dir);
+        final int relaysBefore = relayBySecond.size();
         read(run.input());
+        if (relayBySecond.size() == relaysBefore)
+        {
+            final Path source = replaySource(run);
+            if (source != null)
+            {
+                read(RunDirectory.open(source).input());
+            }
+        }
         if (run.hasOutput())
         {
             read(run.output());
+        }
+    }
+
+    /** The run a replay directory replayed, from its run.json, or null (not a replay, or gone). */
+    private static Path replaySource(final RunDirectory run)
+    {
+        try
+        {
+            final String json = java.nio.file.Files.readString(run.runJson());
+            if (!json.contains("\"mode\": \"replay\"") && !json.contains("\"mode\":\"replay\""))
+            {
+                return null;
+            }
+            final java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"source\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
+                .matcher(json);
+            if (!m.find())
+            {
+                return null;
+            }
+            final Path source = Path.of(m.group(1).replace("\\\\", "\\").replace("\\\"", "\""));
+            return java.nio.file.Files.isDirectory(source.resolve(RunDirectory.INPUT)) ? source : null;
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            return null;
         }
     }
 

@@ -29,6 +29,7 @@ public final class SessionWriter
         private boolean kxbtc15m = true;
         private boolean kxbtcd;
         private int hourlyStrikes = 12;
+        private boolean relay;
         private Params params = Params.defaults();
 
         public Request seed(final long seed)
@@ -98,6 +99,13 @@ public final class SessionWriter
             return this;
         }
 
+        /** Also write Kalshi's relay of the official index (the latent price) every second (default off). */
+        public Request relay(final boolean on)
+        {
+            this.relay = on;
+            return this;
+        }
+
         /** Strikes per KXBTCD hourly event (default 12). */
         public Request hourlyStrikes(final int strikes)
         {
@@ -141,7 +149,7 @@ public final class SessionWriter
         {
             final JournalSink sink = new JournalSink(writer);
             RunStartCodec.publish(sink, startNs, r.params.toText());
-            final SessionGenerator gen = new SessionGenerator(config, r.seed, startNs, sink);
+            final SessionGenerator gen = new SessionGenerator(config, r.seed, startNs, sink).relay(r.relay);
             gen.begin(startNs);
             final long step = 5 * 60_000_000_000L;
             for (long t = startNs; t < endNs; )
@@ -166,6 +174,10 @@ public final class SessionWriter
         run.put("minutes", r.minutes);
         run.put("intensity", r.intensity);
         run.put("kalshi_lag_ms", r.kalshiLagMs);
+        if (r.relay)
+        {
+            run.put("relay", true);
+        }
         if (!r.kxbtc15m || r.kxbtcd)
         {
             run.put("series", (r.kxbtc15m ? "KXBTC15M" : "") + (r.kxbtc15m && r.kxbtcd ? "," : "")
