@@ -58,10 +58,12 @@ public final class KalshiInstrument implements KalshiMarketState
     boolean inUse;
 
     final KalshiOrderBook book;
+    private final KalshiFeedHealth feed;
 
-    KalshiInstrument(final int levelsPerSide)
+    KalshiInstrument(final int levelsPerSide, final KalshiFeedHealth feed)
     {
         book = new KalshiOrderBook(levelsPerSide);
+        this.feed = feed;
     }
 
     void reset(
@@ -373,6 +375,13 @@ public final class KalshiInstrument implements KalshiMarketState
     public long noAsk()
     {
         return quoteYesBid == Scales.NULL ? Scales.NULL : KalshiOrderBook.ONE_DOLLAR - quoteYesBid;
+    }
+
+    @Override
+    public boolean isFeedLive()
+    {
+        final arb.sbe.DataSource source = book.base();
+        return source != null && feed.isLive(source) && book.lastUpdateNs() >= feed.liveSinceNs(source);
     }
 
     /** Receive time of the last data that confirmed the quote, NULL before any. */
