@@ -19,13 +19,14 @@ public final class FeedsEnvCatalog
     /** The catalog; read-only after class initialisation. */
     public static final EnvCatalog CATALOG = new EnvCatalog();
 
-    private static final List<Venue> SPOT_VENUES = List.of(Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS);
+    private static final List<Venue> SPOT_VENUES =
+        List.of(Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS, Venue.GEMINI);
 
     static
     {
         final EnvCatalog c = CATALOG;
         // ---- spot feeds, shared
-        c.define("feeds.venues", "list", "coinbase,kraken,bitstamp,binanceus", "Spot venues to run (comma list)");
+        c.define("feeds.venues", "list", "coinbase,kraken,bitstamp,binanceus,gemini", "Spot venues to run (comma list)");
         c.define("feeds.maxFrameBytes", "int", "16777216", "Largest WebSocket frame (bytes) accepted from a spot venue");
         c.define("feeds.userAgent", "text", "arb-engine/0.1 (+netty)", "User-Agent of the spot feeds' HTTP and WebSocket requests");
         c.define("feeds.checkIntervalMs", "ms", "100", "Housekeeping interval of the spot feeds (silence, backoff, resync timers)");
@@ -93,8 +94,12 @@ public final class FeedsEnvCatalog
         c.define(k + "settleTimeoutMs", "ms", "1800000", "A closed market is no longer polled for its result after this (> 0)");
         c.define(k + "requestTimeoutMs", "ms", "5000", "REST request timeout (> 0)");
         c.define(k + "staleAfterMs", "ms", "5000", "No successful poll for this long marks the feed stale (> 0)");
-        c.define(k + "backoffInitialMs", "ms", "500", "First retry delay after a failed request (> 0)");
-        c.define(k + "backoffMaxMs", "ms", "30000", "Largest retry delay (> 0)");
+        c.define(k + "maxConnections", "int", "8",
+            "Concurrent REST requests (keep-alive connections) at most; a slow answer holds only its own (> 0)");
+        c.define(k + "backoffInitialMs", "ms", "500",
+            "First pause after a failure episode starts; the pause grows only when a retry fails too (> 0)");
+        c.define(k + "backoffMaxMs", "ms", "30000",
+            "Largest pause after HTTP 429 without Retry-After; other failures pause at most pollIntervalMs (> 0)");
         c.define(k + "authRetryMs", "ms", "300000", "Retry period after an authentication failure (> 0)");
         c.define(k + "orderbookDepth", "int", "0", "Order book depth asked of REST; 0: the full book (>= 0)");
         c.define(k + "kxbtcdStrikes", "int", "4", "KXBTCD strikes around the index polled each period (>= 0)");
@@ -148,6 +153,11 @@ public final class FeedsEnvCatalog
                 return Map.of("ws", "wss://stream.binance.us:9443/ws", "rest", "https://api.binance.us", "symbol", "BTCUSDT",
                     "quote", "usdt", "resync", "refetch-snapshot", "maxAttempts", "60", "attemptWindowMs", "300000",
                     "backoffInitialMs", "1000");
+            case GEMINI:
+                // Market data v2: no sequence numbers, so a crossed book reconnects (the first l2_updates of a
+                // connection is the whole book); a heartbeat about every 5 s, so silence is judged on that.
+                return Map.of("ws", "wss://api.gemini.com/v2/marketdata", "symbol", "BTCUSD", "resync", "reconnect",
+                    "silenceStaleMs", "10000", "silenceReconnectMs", "20000");
             default:
                 throw new IllegalArgumentException("not a spot venue: " + venue);
         }

@@ -177,7 +177,7 @@ final class VenueFeed
         bookSync.resetDecoder("connected");
         state.set(FeedState.SUBSCRIBING, FeedReason.CONNECTED, "connected to " + settings.ws());
         final List<String> frames = SpotDecoders.subscribeFrames(decoder, protocol);
-        acksPending = frames.size();
+        acksPending = protocol.firstDataIsAck() ? 1 : frames.size();
         for (final String frame : frames)
         {
             send(frame);
@@ -206,7 +206,16 @@ final class VenueFeed
         counters.reconnect();
         state.set(FeedState.DISCONNECTED, why, text);
         final long nowMs = now / NS_PER_MS;
-        final long delay = prompt ? backoff.promptDelayMs(nowMs) : backoff.nextDelayMs(nowMs);
+        final long delay;
+        if (why == FeedReason.RECONNECT_REQUESTED)
+        {
+            // The venue asked (Bitstamp bts:request_reconnect, close 1012): at once, only the attempt cap applies.
+            delay = backoff.windowWaitMs(nowMs);
+        }
+        else
+        {
+            delay = prompt ? backoff.promptDelayMs(nowMs) : backoff.nextDelayMs(nowMs);
+        }
         if (delay <= 0)
         {
             // Through the loop's queue, never recursively: a connect that fails at once comes back here.
@@ -276,6 +285,11 @@ final class VenueFeed
             case FrameResult.DATA:
                 sawDataSinceConnect = true;
                 badFramesInRow = 0;
+                if (acksPending > 0 && protocol.firstDataIsAck() && --acksPending == 0
+                    && state.state() == FeedState.SUBSCRIBING)
+                {
+                    goLive(FeedReason.SUBSCRIBED, "first data received (the venue acknowledges nothing)");
+                }
                 recoverFromStale();
                 break;
             case FrameResult.IGNORED:

@@ -36,7 +36,7 @@ public final class ParamCatalog
             "cf-rti calculation period in event time (must divide 1000); the per-second print is the calculation at the second");
         define("index.cfrti.staleMs", "10000", "A book not updated for longer than this before a calculation is delayed and dropped");
         define("index.cfrti.erroneousThreshold", "0.05",
-            "A venue whose mid deviates more than this fraction from the median mid of the other valid venues is dropped");
+            "A venue whose mid deviates more than this fraction from the median mid of the other valid, non-outlying venues is dropped");
         define("index.cfrti.reincludeFraction", "0.5",
             "A dropped (potentially erroneous) venue returns when its deviation is below this fraction of the threshold");
         define("index.cfrti.capEnabled", "true", "Apply the dynamic order size cap C_T (false only to measure its effect)");

@@ -53,6 +53,8 @@ public final class KalshiInstrument implements KalshiMarketState
     long firstSeenNs = Scales.NULL;
     long lastEventNs = Scales.NULL;
     boolean resultNoticed;
+    /** A NO_STRIKE notice was emitted (a book arrived while the market stated no strike). */
+    boolean noStrikeNoticed;
     boolean inUse;
 
     final KalshiOrderBook book;
@@ -95,6 +97,7 @@ public final class KalshiInstrument implements KalshiMarketState
         firstSeenNs = Scales.NULL;
         lastEventNs = Scales.NULL;
         resultNoticed = false;
+        noStrikeNoticed = false;
         inUse = true;
         book.reset();
     }

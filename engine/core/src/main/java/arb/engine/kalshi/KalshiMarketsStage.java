@@ -4,6 +4,7 @@ import arb.engine.chain.InputEvent;
 import arb.engine.chain.OutputJournal;
 import arb.engine.chain.Stage;
 import arb.engine.config.Params;
+import arb.engine.model.SettlementRule;
 import arb.market.kalshi.KalshiCalendar;
 import arb.journal.Scales;
 import arb.sbe.ClockTickDecoder;
@@ -187,6 +188,15 @@ public final class KalshiMarketsStage implements Stage, KalshiMarketsView
             instrument.requote(recvNs);
             updated = instrument;
             replacedBook = b.kind() == arb.sbe.BookKind.SNAPSHOT;
+            if (!instrument.noStrikeNoticed
+                && !SettlementRule.hasStrike(instrument.strikeType, instrument.floorStrike, instrument.capStrike))
+            {
+                // A book to trade on, but the listing states no strike (NULL or absent): the desk
+                // refuses to price it; said once per market.
+                instrument.noStrikeNoticed = true;
+                notices.emit(recvNs, NoticeKind.NO_STRIKE, instrument.series, instrument.openNs, instrument.closeNs,
+                    instrument.ticker);
+            }
         }
     }
 
