@@ -96,7 +96,8 @@ class HtmlReportTest
             checked++;
         }
         assertThat(checked).isGreaterThanOrEqualTo(5);
-        final String pnl = html.substring(html.indexOf(">PnL per window</h2>"), html.indexOf("Windows: index vs"));
+        final int pnlAt = html.indexOf(">PnL per window</h2>");
+        final String pnl = html.substring(pnlAt, html.indexOf(">Windows: index vs", pnlAt));
         assertThat(pnl).contains("text-anchor=\"middle\" class=\"tick\">03-02 ");
     }
 
@@ -112,7 +113,8 @@ class HtmlReportTest
         }
         assertThat(sections).isGreaterThanOrEqualTo(7);
         assertThat(html.indexOf("<nav class=\"toc\">")).isLessThan(html.indexOf("<h2 id=\"s1\">"));
-        final String equity = html.substring(html.indexOf(">Equity curve</h2>"), html.indexOf(">Fair value calibration</h2>"));
+        final int equityAt = html.indexOf(">Equity curve</h2>");
+        final String equity = html.substring(equityAt, html.indexOf(">Fair value calibration</h2>", equityAt));
         final int portfolio = equity.indexOf("stroke=\"#bbb\"");
         assertThat(portfolio).as("portfolio line").isPositive();
         assertThat(equity.indexOf("stroke=\"#1f77b4\" stroke-width=\"1.3\"")).as("fair_value line after the portfolio")
