@@ -14,9 +14,12 @@ import arb.market.config.EnvValues;
  * @param minFreeDiskMb    stop below this much free disk
  * @param warnFreeDiskMb   warn below this much free disk
  * @param latencyProbe     record receive -> evaluation latency into side files
+ * @param healthIndexMaxAgeMs  /health is unhealthy when the index is older than this
+ * @param healthKalshiMaxAgeMs /health is unhealthy when the last Kalshi quote is older than this
  */
 public record LiveConfig(long tickMs, long statusIntervalMs, long watchdogStallMs, long stopTimeoutMs,
-    String waitStrategy, long minFreeDiskMb, long warnFreeDiskMb, boolean latencyProbe)
+    String waitStrategy, long minFreeDiskMb, long warnFreeDiskMb, boolean latencyProbe, long healthIndexMaxAgeMs,
+    long healthKalshiMaxAgeMs)
 {
     public static LiveConfig from(final EnvValues v)
     {
@@ -29,6 +32,8 @@ public record LiveConfig(long tickMs, long statusIntervalMs, long watchdogStallM
             v.getLong("live.minFreeDiskMb"),
             v.getLong("live.warnFreeDiskMb"),
             // anything but "false" keeps the probe on, as before the catalog
-            !"false".equalsIgnoreCase(v.get("live.latencyProbe")));
+            !"false".equalsIgnoreCase(v.get("live.latencyProbe")),
+            v.getLong("live.healthIndexMaxAgeMs"),
+            v.getLong("live.healthKalshiMaxAgeMs"));
     }
 }

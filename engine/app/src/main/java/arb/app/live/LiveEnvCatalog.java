@@ -23,7 +23,11 @@ public final class LiveEnvCatalog
         .define("live.minFreeDiskMb", "int", "1024", "Stop (or refuse to start) below this much free disk (MB) at the run directory")
         .define("live.warnFreeDiskMb", "int", "10240", "Warn below this much free disk (MB)")
         .define("live.latencyProbe", "bool", "true",
-            "Record receive -> evaluation latency of every event into side files of the run directory (false: off)");
+            "Record receive -> evaluation latency of every event into side files of the run directory (false: off)")
+        .define("live.healthIndexMaxAgeMs", "ms", "10000",
+            "/health answers 503 when the index is older than this (wall-clock ms)")
+        .define("live.healthKalshiMaxAgeMs", "ms", "30000",
+            "/health answers 503 when the last Kalshi quote is older than this (wall-clock ms; runs with Kalshi)");
 
     /** Every environment setting: the feeds' ({@code feeds.*}, {@code kalshi.feed.*}, {@code clock.*}) then {@code live.*}. */
     public static final EnvCatalog ALL = new EnvCatalog().include(FeedsEnvCatalog.CATALOG).include(LIVE);

@@ -55,6 +55,8 @@ public final class LiveRun
         private boolean capture;
         private PrintStream out = System.out;
         private boolean installSignalHandlers = true;
+        private Integer httpPort;
+        private String httpBind = "127.0.0.1";
 
         /** The engine parameters, journaled with the run. */
         public Request params(final Params params)
@@ -122,6 +124,20 @@ public final class LiveRun
             return this;
         }
 
+        /** Serve /metrics, /health and the dashboard on this port (null: no server; 0: any free port). */
+        public Request httpPort(final Integer port)
+        {
+            this.httpPort = port;
+            return this;
+        }
+
+        /** The address the HTTP server binds (default 127.0.0.1: this machine only). */
+        public Request httpBind(final String address)
+        {
+            this.httpBind = address;
+            return this;
+        }
+
         /** Stop cleanly on SIGINT/SIGTERM (off in tests and benches). */
         public Request installSignalHandlers(final boolean installSignalHandlers)
         {
@@ -136,6 +152,8 @@ public final class LiveRun
     private final AtomicInteger exitCode = new AtomicInteger();
     private final AtomicReference<String> stopReason = new AtomicReference<>();
     private final AtomicBoolean cleanedUp = new AtomicBoolean();
+    private final AtomicReference<Engine> running = new AtomicReference<>();
+    private volatile LiveHttpServer http;
 
     public LiveRun(final Request request)
     {
@@ -158,6 +176,13 @@ public final class LiveRun
             }
         }
         stopRequested.countDown();
+    }
+
+    /** The port of the run's HTTP server once it serves, -1 before or without one. */
+    public int httpPort()
+    {
+        final LiveHttpServer server = http;
+        return server == null || !server.serving() ? -1 : server.port();
     }
 
     /** Runs until the duration ends or a stop is requested; returns the process exit code. */
@@ -195,9 +220,26 @@ public final class LiveRun
         // before anything is created so a typo leaves no run directory behind.
         final String waitStrategy = live.waitStrategy();
         arb.engine.ring.WaitStrategies.byName(waitStrategy);
-        final DiskGuard disk = new DiskGuard(request.runDir, live.minFreeDiskMb(), live.warnFreeDiskMb());
+        final DiskGuard disk = new DiskGuard(request.runDir, live.minFreeDiskMb(), live.warnFreeDiskMb(),
+            () -> runBytesWritten(request.runDir));
         disk.checkBeforeStart();
-        final RunDirectory dir = RunDirectory.create(request.runDir);
+        final LiveHttpServer server = request.httpPort == null ? null
+            : LiveHttpServer.bind(request.httpBind, request.httpPort);
+        final RunDirectory dir;
+        try
+        {
+            dir = RunDirectory.create(request.runDir);
+        }
+        catch (final RuntimeException e)
+        {
+            if (server != null)
+            {
+                server.close();
+            }
+            throw e;
+        }
+        http = server;
+        final RunLog runLog = RunLog.attach(dir.root());
         // Receive -> evaluation latency of every event, into side files of the run directory (never
         // the output journal): an environment setting, on by default, ~30 ns per event.
         final ReceiveToEvaluationProbe probe = !live.latencyProbe()
@@ -219,6 +261,7 @@ public final class LiveRun
             .onFatal(t -> requestStop(1, "consumer failed: " + t))
             .build()
             .start();
+        running.set(engine);
         final Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) ->
         {
@@ -238,6 +281,8 @@ public final class LiveRun
         final KalshiFeed kalshi = kalshiEnabled ? new KalshiFeed(loop, sink, clock, kalshiConfig, index::publishedValue,
             feeds.httpClient(), feeds.resolver(), System.getenv(), capture) : null;
         final Watchdog watchdog = new Watchdog(engine, stallMs, why -> requestStop(1, why)).start();
+        final LiveView view = new LiveView(feeds.gauges(), kalshi, kalshiConfig.series(), engine, disk, clock,
+            stopReason::get, live.healthIndexMaxAgeMs(), live.healthKalshiMaxAgeMs());
         final Thread hook = new Thread(() ->
         {
             requestStop(0, "signal");
@@ -270,9 +315,15 @@ public final class LiveRun
         {
             loop.execute(kalshi::start);
         }
-        request.out.printf("live: run directory %s, clock %s, venues %s%s%n", dir.root(), clock.describe(),
+        request.out.printf("live: run directory %s, clock %s, venues %s%s; log %s%n", dir.root(), clock.describe(),
             feedsConfig.enabledVenues().stream().map(v -> v.venue().name().toLowerCase()).toList(),
-            request.simulator == null ? " (real endpoints)" : " via simulator " + request.simulator);
+            request.simulator == null ? " (real endpoints)" : " via simulator " + request.simulator, runLog.file());
+        if (server != null)
+        {
+            server.serve(view, LiveMetrics.registry(view));
+            request.out.printf("live: http://%s:%d/ (metrics: /metrics, health: /health)%n",
+                request.httpBind.contains(":") ? "[" + request.httpBind + "]" : request.httpBind, server.port());
+        }
 
         final long deadline = request.duration == null ? Long.MAX_VALUE
             : startedNanos + request.duration.toNanos();
@@ -295,7 +346,7 @@ public final class LiveRun
                 LOG.warn("disk space is running low: {} (live.warnFreeDiskMb, or under 6 hours at this rate)",
                     disk.describe());
             }
-            printStatus(feeds, engine, disk);
+            printStatus(feeds, view);
         }
 
         // Orderly stop: feeds first (their STOPPED events are published on the loop), then the timer,
@@ -355,6 +406,11 @@ public final class LiveRun
         }
         finally
         {
+            if (server != null)
+            {
+                server.close();
+            }
+            runLog.close();
             Thread.setDefaultUncaughtExceptionHandler(previous);
             done.countDown();
             if (request.installSignalHandlers && "signal".equals(stopReason.get()) == false)
@@ -382,15 +438,30 @@ public final class LiveRun
                 : io.netty.channel.nio.NioIoHandler.newFactory());
     }
 
-    private void printStatus(final SpotFeeds feeds, final Engine engine, final DiskGuard disk)
+    /** What this run has written so far: its journals' payload bytes and its other files (capture, log, latency). */
+    private long runBytesWritten(final Path root)
     {
-        final List<VenueStatus> s = feeds.status(1000);
-        final long index = engine.chain().index().publishedValue();
-        request.out.println(StatusLine.format(s));
-        request.out.printf("  index %s | events %,d journaled | outputs %,d | chain errors %d | ring full waits %d | %s%n",
-            index == Long.MIN_VALUE ? "n/a" : arb.journal.Scales.format(index, 8).replaceAll("0{6}$", ""),
-            engine.inputEventsJournaled(), engine.output().count(), engine.businessChain().errors(),
-            engine.publisher().fullWaits(), disk.describe());
-        request.out.println(engine.results().results().snapshot().statusLines());
+        final Engine engine = running.get();
+        long bytes = engine == null ? 0 : engine.inputBytesJournaled() + engine.output().bytesWritten();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(root))
+        {
+            for (final Path f : (Iterable<Path>)files::iterator)
+            {
+                if (java.nio.file.Files.isRegularFile(f))
+                {
+                    bytes += java.nio.file.Files.size(f);
+                }
+            }
+        }
+        catch (final java.io.IOException | java.io.UncheckedIOException e)
+        {
+            // the directory does not exist yet (the check before start), or a file vanished: count what was seen
+        }
+        return bytes;
+    }
+
+    private void printStatus(final SpotFeeds feeds, final LiveView view)
+    {
+        request.out.print(LiveStatus.lines(feeds.status(1000), view));
     }
 }
