@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         AccuracyCommand.class,
         SweepCommand.class,
         ReportCommand.class,
+        ExportCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable
