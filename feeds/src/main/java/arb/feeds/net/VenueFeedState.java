@@ -72,6 +72,7 @@ final class VenueFeedState
         reason = why;
         detail = text;
         gauges.state(newState);
+        gauges.incident(newState, why, text);
         LOG.info("{}: {} ({}) {}", name, newState, why, text);
         status.publish(clock.nowNs(), venue, newState, why, text);
     }

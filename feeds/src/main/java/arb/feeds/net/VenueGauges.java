@@ -1,10 +1,14 @@
 package arb.feeds.net;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import arb.feeds.FeedCounters;
 import arb.feeds.ReceiveClock;
+import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.Venue;
 
@@ -35,8 +39,22 @@ public final class VenueGauges
     private final AtomicLong latencySumNs = new AtomicLong();
     private final AtomicLong bestBid = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong bestAsk = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicReferenceArray<Incident> incidents = new AtomicReferenceArray<>(INCIDENTS);
+    private final AtomicLong incidentCount = new AtomicLong();
     private volatile FeedState state;
     private volatile long resyncs;
+
+    /** How many of the latest state changes are kept. */
+    private static final int INCIDENTS = 8;
+
+    /**
+     * One state change of the feed.
+     *
+     * @param wallMillis wall-clock epoch ms when it happened
+     */
+    public record Incident(long wallMillis, String venue, FeedState state, FeedReason reason, String detail)
+    {
+    }
 
     VenueGauges(final Venue venue, final String name, final ReceiveClock clock)
     {
@@ -61,6 +79,14 @@ public final class VenueGauges
     void state(final FeedState newState)
     {
         state = newState;
+    }
+
+    /** A state change (rare: allocates one small record, as its log line does). */
+    void incident(final FeedState newState, final FeedReason why, final String detail)
+    {
+        final long n = incidentCount.get();
+        incidents.set((int)(n % INCIDENTS), new Incident(System.currentTimeMillis(), name, newState, why, detail));
+        incidentCount.set(n + 1);
     }
 
     /** One resync incident (a gap, checksum mismatch or crossed book that invalidated the book). */
@@ -154,6 +180,22 @@ public final class VenueGauges
     public long bestAsk()
     {
         return bestAsk.get();
+    }
+
+    /** The latest state changes, oldest first (any thread). */
+    public List<Incident> incidents()
+    {
+        final long n = incidentCount.get();
+        final List<Incident> list = new ArrayList<>(INCIDENTS);
+        for (long k = Math.max(0, n - INCIDENTS); k < n; k++)
+        {
+            final Incident i = incidents.get((int)(k % INCIDENTS));
+            if (i != null)
+            {
+                list.add(i);
+            }
+        }
+        return list;
     }
 
     /** Number of latency buckets, the last one unbounded. */

@@ -318,10 +318,12 @@ public final class LiveRun
         request.out.printf("live: run directory %s, clock %s, venues %s%s; log %s%n", dir.root(), clock.describe(),
             feedsConfig.enabledVenues().stream().map(v -> v.venue().name().toLowerCase()).toList(),
             request.simulator == null ? " (real endpoints)" : " via simulator " + request.simulator, runLog.file());
+        final LiveDashboard dashboard = server == null ? null
+            : new LiveDashboard(view, engine.chain().trading().desk().board()).start(server.server());
         if (server != null)
         {
             server.serve(view, LiveMetrics.registry(view));
-            request.out.printf("live: http://%s:%d/ (metrics: /metrics, health: /health)%n",
+            request.out.printf("live: dashboard http://%s:%d/ (metrics: /metrics, health: /health)%n",
                 request.httpBind.contains(":") ? "[" + request.httpBind + "]" : request.httpBind, server.port());
         }
 
@@ -406,6 +408,10 @@ public final class LiveRun
         }
         finally
         {
+            if (dashboard != null)
+            {
+                dashboard.close();
+            }
             if (server != null)
             {
                 server.close();

@@ -49,6 +49,7 @@ public final class TradingDesk
     private final IndexHistory history;
     private final VolatilityEstimator volatility;
     private final FairValueModel fairValueModel;
+    private final MarketBoard board = new MarketBoard();
     private final MarketSnapshot snapshot = new MarketSnapshot();
     private final Long2ObjectHashMap<TrackedMarket> trackedById = new Long2ObjectHashMap<>();
     private final ArrayList<TrackedMarket> tracked = new ArrayList<>();
@@ -467,9 +468,16 @@ public final class TradingDesk
             s.fairValue = fairValueModel.probabilityYes(m.strikeType(), m.floorStrike(), m.capStrike(), s.index,
                 close - nowNs, history.lastCount(), knownSum, s.sigma);
         }
+        board.publish(m, nowNs, s.yesBid, s.noBid, s.fairValue, s.index);
         for (final TradingStrategy strategy : strategies)
         {
             strategy.evaluate(s, this);
         }
+    }
+
+    /** The evaluated markets as other threads may read them (the live dashboard). */
+    public MarketBoard board()
+    {
+        return board;
     }
 }
