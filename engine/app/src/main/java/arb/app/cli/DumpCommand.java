@@ -46,6 +46,7 @@ public final class DumpCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        JournalGate.require(dir, output ? RunDirectory.OUTPUT : RunDirectory.INPUT);
         final RunDirectory run = RunDirectory.open(dir);
         final Path journal = output ? run.output() : run.input();
         final EventDumper dumper = new EventDumper();

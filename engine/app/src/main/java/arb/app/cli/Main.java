@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
         SweepCommand.class,
         ReportCommand.class,
         ExportCommand.class,
+        DemoCommand.class,
+        LagCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable

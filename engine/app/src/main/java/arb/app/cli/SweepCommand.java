@@ -15,6 +15,8 @@ import arb.engine.results.RunResults;
 import arb.app.sweep.Sweep;
 import arb.app.sweep.SweepGrid;
 import arb.app.sweep.SweepTable;
+import arb.app.sweep.WalkForward;
+import arb.journal.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,20 +51,36 @@ public final class SweepCommand implements Callable<Integer>
             + "Same results; for measurements.")
     String mode;
 
+    @Option(names = "--split", paramLabel = "F",
+        description = "Walk-forward: rank the points on the first fraction F (0 < F < 1, e.g. 0.6) of the journals' event time "
+            + "and report the chosen point on the held-out rest (walk-forward.json). Journals must be given in time order.")
+    Double split;
+
     @Override
     public Integer call()
     {
         final SweepGrid g = SweepGrid.read(grid);
         final Path dir = out != null ? out
             : Path.of("runs", "sweep-" + Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", ""));
-        prepare(dir);
         final Sweep.Request r = new Sweep.Request().journals(journals).grid(g).parallel(parallel);
+        if (parallel < 1)
+        {
+            throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);
+        }
+        if (split != null)
+        {
+            r.split(split);
+        }
         r.mode(switch (mode.toLowerCase(Locale.ROOT))
         {
             case "fan-out", "fanout" -> Sweep.Mode.FAN_OUT;
             case "separate" -> Sweep.Mode.SEPARATE;
             default -> throw new IllegalArgumentException("--mode must be fan-out or separate, not '" + mode + "'");
         });
+        // Every journal, grid value and the split are checked before the output directory is made.
+        Sweep.validate(r);
+        final Sweep.Span span = r.split() > 0 ? Sweep.span(r) : null;
+        prepare(dir);
         final ProgressBar bar = new ProgressBar(System.err, "sweep");
         r.progress((done, total, pointsDone, points) ->
             bar.update(done, total, pointsDone + "/" + points + " points"));
@@ -81,6 +99,14 @@ public final class SweepCommand implements Callable<Integer>
                 RunResults.summaryJson(row.results()));
         }
         System.out.print(table.console(top));
+        if (span != null)
+        {
+            final WalkForward walk = new WalkForward(r.split(), span, rows);
+            final StringBuilder json = new StringBuilder(8192);
+            Json.appendObject(json, walk.toMap(), 0);
+            write(dir.resolve("walk-forward.json"), json.append('\n').toString());
+            System.out.print(walk.console(top));
+        }
         System.out.printf(Locale.ROOT, "sweep: %d points x %d journal(s) in %.1f s -> %s%n", g.size(), journals.size(), secs,
             dir.resolve("sweep.csv"));
         return 0;

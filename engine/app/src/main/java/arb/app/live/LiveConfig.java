@@ -14,12 +14,14 @@ import arb.market.config.EnvValues;
  * @param minFreeDiskMb    stop below this much free disk
  * @param warnFreeDiskMb   warn below this much free disk
  * @param latencyProbe     record receive -> evaluation latency into side files
+ * @param maxAllDownMs     stop (exit 3, or 4 if none ever connected) when no spot venue was live this long
+ * @param checkpointMs     period of the journal counts and digests recorded in run.json while running
  * @param healthIndexMaxAgeMs  /health is unhealthy when the index is older than this
  * @param healthKalshiMaxAgeMs /health is unhealthy when the last Kalshi quote is older than this
  */
 public record LiveConfig(long tickMs, long statusIntervalMs, long watchdogStallMs, long stopTimeoutMs,
-    String waitStrategy, long minFreeDiskMb, long warnFreeDiskMb, boolean latencyProbe, long healthIndexMaxAgeMs,
-    long healthKalshiMaxAgeMs)
+    String waitStrategy, long minFreeDiskMb, long warnFreeDiskMb, boolean latencyProbe, long maxAllDownMs,
+    long checkpointMs, long healthIndexMaxAgeMs, long healthKalshiMaxAgeMs)
 {
     public static LiveConfig from(final EnvValues v)
     {
@@ -33,6 +35,8 @@ public record LiveConfig(long tickMs, long statusIntervalMs, long watchdogStallM
             v.getLong("live.warnFreeDiskMb"),
             // anything but "false" keeps the probe on, as before the catalog
             !"false".equalsIgnoreCase(v.get("live.latencyProbe")),
+            v.getLong("live.maxAllDownMs"),
+            v.getLong("live.checkpointMs"),
             v.getLong("live.healthIndexMaxAgeMs"),
             v.getLong("live.healthKalshiMaxAgeMs"));
     }

@@ -24,6 +24,10 @@ public final class LiveEnvCatalog
         .define("live.warnFreeDiskMb", "int", "10240", "Warn below this much free disk (MB)")
         .define("live.latencyProbe", "bool", "true",
             "Record receive -> evaluation latency of every event into side files of the run directory (false: off)")
+        .define("live.maxAllDownMs", "ms", "180000",
+            "Stop when no spot venue was live this long: exit 3, or 4 if none ever connected")
+        .define("live.checkpointMs", "ms", "60000",
+            "Period of the journal event counts and digests recorded in run.json while the run goes on")
         .define("live.healthIndexMaxAgeMs", "ms", "10000",
             "/health answers 503 when the index is older than this (wall-clock ms)")
         .define("live.healthKalshiMaxAgeMs", "ms", "30000",

@@ -98,6 +98,8 @@ final class ReportData
     final TreeMap<String, Window> windows = new TreeMap<>();
     String inputJournal;
     String runInfo = "";
+    /** Kalshi's repricing lag measured on the input journal; null without one. */
+    arb.engine.lag.LagReport lag;
 
     static String key(final String ticker, final long closeNs)
     {
@@ -124,6 +126,7 @@ final class ReportData
         {
             d.inputJournal = input.toString();
             d.readInput(input);
+            d.lag = arb.engine.lag.LagAnalysis.run(List.of(input.getParent()), arb.engine.lag.LagSettings.defaults());
         }
         d.runInfo = readRunInfo(runDir);
         return d;
