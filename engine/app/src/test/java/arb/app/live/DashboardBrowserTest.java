@@ -81,7 +81,7 @@ class DashboardBrowserTest
                 Files.createDirectories(tmp.resolve("profile"));
                 try (HeadlessChromium browser = HeadlessChromium.open(chromium, tmp.resolve("profile"), url, 1400, 1100))
                 {
-                    assertThat(browser.evaluate("document.title")).isEqualTo("arb live");
+                    awaitTrue(browser, "document.title === 'arb live' && document.readyState === 'complete'", 30);
                     // Live values: every venue LIVE with a book top, the index, a Kalshi market with both probabilities.
                     awaitTrue(browser, "document.querySelectorAll('#venues tbody td.LIVE').length === 3", 60);
                     awaitTrue(browser, "document.getElementById('index').textContent.startsWith('$')", 30);
