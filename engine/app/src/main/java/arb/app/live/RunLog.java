@@ -56,13 +56,17 @@ public final class RunLog implements AutoCloseable
         }
     }
 
-    /** Starts copying log lines into {@code runDir/live.log}. */
+    /** Starts copying log lines into {@code runDir/live.log} (appended to on a resume). */
     public static RunLog attach(final Path runDir)
     {
         final Path file = runDir.resolve(FILE);
         try
         {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix"))
+            if (Files.exists(file))
+            {
+                // a resumed run goes on in the same file
+            }
+            else if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix"))
             {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }

@@ -22,6 +22,7 @@ public final class JournalHandler implements EventHandler<Slot>
     private volatile long journaled;
     /** Payload bytes appended, for readers on other threads (metrics, the disk write rate); an ordered store. */
     private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    private long alreadyJournaled;
 
     public JournalHandler(final JournalWriter writer, final Runnable onStart)
     {
@@ -37,6 +38,17 @@ public final class JournalHandler implements EventHandler<Slot>
         this.writer = writer;
         this.onStart = onStart;
         this.onBatchEnd = onBatchEnd;
+    }
+
+    /**
+     * The first {@code events} input events published are already in the journal (a resumed run
+     * replays its journal through the ring to rebuild the chain's state): they are counted, not
+     * appended again. Call before the ring starts.
+     */
+    public void alreadyJournaled(final long events)
+    {
+        this.alreadyJournaled = events;
+        this.journaled = events;
     }
 
     @Override
@@ -56,9 +68,16 @@ public final class JournalHandler implements EventHandler<Slot>
     {
         if (Events.isInput(slot.templateId()))
         {
-            writer.append(slot.data, 0, slot.length);
-            bytes.lazySet(bytes.get() + slot.length);
-            journaled++;
+            if (alreadyJournaled > 0)
+            {
+                alreadyJournaled--;
+            }
+            else
+            {
+                writer.append(slot.data, 0, slot.length);
+                bytes.lazySet(bytes.get() + slot.length);
+                journaled++;
+            }
         }
         if (endOfBatch && onBatchEnd != null && progress != null)
         {
