@@ -33,6 +33,8 @@ public final class KalshiEventPublisher
     private final FeedStatusEncoder status = new FeedStatusEncoder();
     private final int maxLevelsPerEvent;
     private long published;
+    /** Receive time of the last market or book event (receive clock ns), for readers on other threads. */
+    private volatile long lastQuoteRecvNs = Long.MIN_VALUE;
 
     public KalshiEventPublisher(final EventSink sink)
     {
@@ -48,6 +50,12 @@ public final class KalshiEventPublisher
         }
         this.sink = sink;
         this.maxLevelsPerEvent = maxLevelsPerEvent;
+    }
+
+    /** Receive-clock ns of the last market or book event published, Long.MIN_VALUE before the first; any thread. */
+    public long lastQuoteRecvNs()
+    {
+        return lastQuoteRecvNs;
     }
 
     /** Events published so far. */
@@ -85,6 +93,7 @@ public final class KalshiEventPublisher
             .putTicker(f.ticker, 0);
         sink.publish(MessageHeaderEncoder.ENCODED_LENGTH + market.encodedLength());
         published++;
+        lastQuoteRecvNs = recvNs;
     }
 
     /**
@@ -126,6 +135,7 @@ public final class KalshiEventPublisher
             from += count;
         }
         while (from < total);
+        lastQuoteRecvNs = recvNs;
         return events;
     }
 

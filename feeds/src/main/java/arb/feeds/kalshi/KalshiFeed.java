@@ -41,6 +41,7 @@ public final class KalshiFeed implements AutoCloseable
 
     private final EventLoop loop;
     private final KalshiSelection selection = new KalshiSelection();
+    private final KalshiEventPublisher publisher;
     private final KalshiPoller poller;
     private final KalshiWebSocket webSocket;
     private final HttpGetClient ownHttp;
@@ -77,7 +78,7 @@ public final class KalshiFeed implements AutoCloseable
     {
         this.loop = loop;
         final EventSink loopSink = sink instanceof LoopBoundSink ? sink : new LoopBoundSink(loop, sink);
-        final KalshiEventPublisher publisher = new KalshiEventPublisher(loopSink);
+        this.publisher = new KalshiEventPublisher(loopSink);
         final SslContext ssl = SpotFeeds.clientSslContext();
         if (resolver == null)
         {
@@ -147,6 +148,12 @@ public final class KalshiFeed implements AutoCloseable
         {
             ownResolver.close();
         }
+    }
+
+    /** Receive-clock ns of the last Kalshi quote (market or book event) published, Long.MIN_VALUE before any; any thread. */
+    public long lastQuoteRecvNs()
+    {
+        return publisher.lastQuoteRecvNs();
     }
 
     public KalshiPoller poller()

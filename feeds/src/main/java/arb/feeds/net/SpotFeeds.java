@@ -211,6 +211,20 @@ public final class SpotFeeds implements AutoCloseable
         }, timeoutMs);
     }
 
+    /**
+     * Per-venue figures readable from any thread without a task on the loop (metrics, dashboard),
+     * canonical venue order.
+     */
+    public List<VenueGauges> gauges()
+    {
+        final List<VenueGauges> list = new ArrayList<>(ordered.size());
+        for (final VenueFeed feed : ordered)
+        {
+            list.add(feed.gauges());
+        }
+        return Collections.unmodifiableList(list);
+    }
+
     /** The current state of one venue's feed (null before its first state). */
     public FeedState state(final Venue venue)
     {

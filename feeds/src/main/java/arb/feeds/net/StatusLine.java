@@ -16,7 +16,7 @@ public final class StatusLine
     {
     }
 
-    /** One line per call: {@code coinbase LIVE 41.2/s age 12ms 65000.25/65000.50 bad 0 reconn 1 lat p50 18ms p99 41ms | ...}. */
+    /** One line per call: {@code coinbase LIVE 41.2/s age 12ms 65000.25/65000.50 bad 0 reconn 1 lat(wall) p50 18ms p99 41ms | ...}. */
     public static String format(final List<VenueStatus> statuses)
     {
         final StringBuilder sb = new StringBuilder(256);
@@ -42,7 +42,10 @@ public final class StatusLine
         return sb.toString();
     }
 
-    /** Per-venue feed quality over the whole run: uptime, reconnects, resyncs, bad frames, latency percentiles. */
+    /**
+     * Per-venue feed quality over the whole run: uptime, reconnects, resync incidents, bad frames, and
+     * venue-to-receive latency percentiles in wall-clock ms.
+     */
     public static String summary(final List<VenueStatus> statuses, final long runMillis)
     {
         final StringBuilder sb = new StringBuilder(512);
@@ -75,7 +78,7 @@ public final class StatusLine
     {
         if (h != null && h.getTotalCount() > 0)
         {
-            sb.append(" lat p50 ").append(ms(h, 50)).append(" p99 ").append(ms(h, 99));
+            sb.append(" lat(wall) p50 ").append(ms(h, 50)).append(" p99 ").append(ms(h, 99));
         }
     }
 

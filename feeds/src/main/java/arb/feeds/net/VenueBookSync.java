@@ -105,7 +105,8 @@ final class VenueBookSync
     /** The decoder found the book invalid: resync as the venue's settings say. */
     void resync(final FeedReason why, final String text)
     {
-        counters.resync();
+        // One incident, counted once: the decoder's own counter counts frames that reported it.
+        state.gauges().resync();
         final long now = System.nanoTime();
         rapidResyncs = lastRebuildNanos != Long.MIN_VALUE
             && (now - lastRebuildNanos) / NS_PER_MS < settings.resyncTimeoutMs() ? rapidResyncs + 1 : 0;

@@ -14,7 +14,8 @@ import org.agrona.MutableDirectBuffer;
 /**
  * The sink one venue's decoder publishes into: forwards every event unchanged to the (loop-bound)
  * ring sink, and on the way observes it - venue-to-receive latency from the event's own venue
- * timestamp, and the moment a snapshot's last part is published (which ends a resync), told to the
+ * timestamp (wall-clock ns: the receive clock's difference divided by its rate), and the moment a
+ * snapshot's last part is published (which ends a resync), told to the
  * feed right after that part so that its status change lands where it did in the ring. Observation
  * reads the encoded event before it is handed on; no allocation.
  */
@@ -31,16 +32,22 @@ final class VenueEventSink implements EventSink
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final BookSnapshotDecoder snapshot = new BookSnapshotDecoder();
     private final RebuildListener listener;
+    private final VenueGauges gauges;
+    /** 1 / the receive clock's rate: turns receive-clock ns into wall-clock ns. */
+    private final double wallPerClockNs;
     private final Histogram intervalLatency = new Histogram(MAX_LATENCY_NS, 2);
     private final Histogram totalLatency = new Histogram(MAX_LATENCY_NS, 2);
     private MutableDirectBuffer claimed;
     private long events;
     private long lastEventRecvNs = Long.MIN_VALUE;
 
-    VenueEventSink(final EventSink delegate, final RebuildListener listener)
+    VenueEventSink(final EventSink delegate, final RebuildListener listener, final VenueGauges gauges,
+        final double clockRate)
     {
         this.delegate = delegate;
         this.listener = listener;
+        this.gauges = gauges;
+        this.wallPerClockNs = 1.0 / clockRate;
     }
 
     @Override
@@ -65,9 +72,11 @@ final class VenueEventSink implements EventSink
                 final long venueNs = Events.venueNs(buffer, 0);
                 if (venueNs != Scales.NULL && venueNs > 0)
                 {
-                    final long latency = Math.min(MAX_LATENCY_NS, Math.max(0, recvNs - venueNs));
+                    final long latency = Math.min(MAX_LATENCY_NS,
+                        (long)(Math.max(0, recvNs - venueNs) * wallPerClockNs));
                     intervalLatency.recordValue(latency);
                     totalLatency.recordValue(latency);
+                    gauges.latency(latency);
                 }
                 lastEventRecvNs = recvNs;
                 if (templateId == BookSnapshotDecoder.TEMPLATE_ID)

@@ -92,10 +92,11 @@ final class VenueFeed
         this.http = http;
         this.userAgent = config.userAgent();
         this.name = settings.name();
-        this.venueSink = new VenueEventSink(loopSink, this::onBookRebuilt);
+        this.venueSink = new VenueEventSink(loopSink, this::onBookRebuilt, state.gauges(), clock.rate());
         this.decoder = decoders.create(settings, venueSink);
         this.spotDecoder = decoder instanceof SpotFeedDecoder ? (SpotFeedDecoder)decoder : null;
         this.counters = decoder.counters();
+        state.gauges().attach(counters);
         this.backoff = ReconnectBackoff.of(settings, new SplittableRandom(seed ^ settings.venue().value()));
         this.sessionEvents = new VenueSessionEvents(this, settings);
         this.session = new WebSocketSession(loop, channelClass, resolver, sslContext, settings.connectTimeoutMs(),
@@ -291,6 +292,10 @@ final class VenueFeed
                     goLive(FeedReason.SUBSCRIBED, "first data received (the venue acknowledges nothing)");
                 }
                 recoverFromStale();
+                if (spotDecoder != null)
+                {
+                    state.gauges().top(spotDecoder.book().bestBid(), spotDecoder.book().bestAsk());
+                }
                 break;
             case FrameResult.IGNORED:
                 badFramesInRow = 0;
@@ -493,12 +498,18 @@ final class VenueFeed
             session.lastTrafficNanos() == Long.MIN_VALUE ? -1 : (now - session.lastTrafficNanos()) / NS_PER_MS,
             bookValid(), book.bestBid(), book.bestAsk(), book.bidDepth(), book.askDepth(),
             counters.frames(), counters.bytes(), venueSink.events(), counters.badFrames(), counters.reconnects(),
-            counters.resyncs(), state.upMs(now), venueSink.takeIntervalLatency(), venueSink.totalLatencyCopy());
+            state.gauges().resyncs(), state.upMs(now), venueSink.takeIntervalLatency(), venueSink.totalLatencyCopy());
     }
 
     public Venue venue()
     {
         return settings.venue();
+    }
+
+    /** The figures other threads may read. */
+    VenueGauges gauges()
+    {
+        return state.gauges();
     }
 
     public FeedState state()

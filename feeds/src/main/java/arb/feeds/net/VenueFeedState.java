@@ -22,6 +22,7 @@ final class VenueFeedState
     private final String name;
     private final FeedStatusPublisher status;
     private final ReceiveClock clock;
+    private final VenueGauges gauges;
 
     private FeedState state;
     private FeedReason reason = FeedReason.NONE;
@@ -37,6 +38,14 @@ final class VenueFeedState
         this.name = name;
         this.status = status;
         this.clock = clock;
+        this.gauges = new VenueGauges(venue, name, clock);
+        this.statusNanos = System.nanoTime();
+    }
+
+    /** The figures other threads read (metrics, dashboard). */
+    VenueGauges gauges()
+    {
+        return gauges;
     }
 
     /**
@@ -62,6 +71,8 @@ final class VenueFeedState
         state = newState;
         reason = why;
         detail = text;
+        gauges.state(newState);
+        gauges.incident(newState, why, text);
         LOG.info("{}: {} ({}) {}", name, newState, why, text);
         status.publish(clock.nowNs(), venue, newState, why, text);
     }
@@ -82,11 +93,14 @@ final class VenueFeedState
         return detail;
     }
 
-    /** Frames per second since the previous call, given the decoder's frame count now. */
+    /**
+     * Frames per second since the previous call (the first call: since the feed was built, so the
+     * first status line shows a real rate), given the decoder's frame count now.
+     */
     double frameRate(final long frameCount, final long now)
     {
         final long frames = frameCount > 0 ? frameCount : 0;
-        final double seconds = statusNanos == 0 ? 0 : (now - statusNanos) / 1e9;
+        final double seconds = (now - statusNanos) / 1e9;
         final double rate = seconds > 0 ? (frames - statusFrames) / seconds : 0;
         statusFrames = frames;
         statusNanos = now;

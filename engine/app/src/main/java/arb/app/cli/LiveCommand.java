@@ -50,6 +50,19 @@ public final class LiveCommand implements Callable<Integer>
     @Option(names = "--capture", description = "Also write every raw frame in and out to capture.jsonl in the run directory.")
     boolean capture;
 
+    @Option(names = {"--http", "--metrics-port"}, paramLabel = "PORT",
+        description = "Serve the dashboard (/), Prometheus metrics (/metrics) and health (/health, 200 or 503) on PORT "
+            + "(0: any free port, printed at start).")
+    Integer httpPort;
+
+    @Option(names = "--http-bind", paramLabel = "ADDRESS",
+        description = "Address the HTTP server binds (default 127.0.0.1: this machine only; 0.0.0.0: every interface).")
+    String httpBind = "127.0.0.1";
+
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+        description = "trace, debug, info (default), warn, error or off; applies to stderr and the run's live.log.")
+    String logLevel;
+
     @Override
     public Integer call() throws Exception
     {
@@ -57,7 +70,17 @@ public final class LiveCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--resume RUN_DIR names the run directory: leave --run-dir out");
         }
+        if (httpPort != null && (httpPort < 0 || httpPort > 65_535))
+        {
+            throw new IllegalArgumentException("--http takes a port from 0 to 65535, not " + httpPort);
+        }
+        if (logLevel != null)
+        {
+            arb.app.live.RunLog.level(logLevel);
+        }
         final LiveRun.Request r = new LiveRun.Request();
+        r.httpPort(httpPort);
+        r.httpBind(httpBind);
         Params params = Params.defaults();
         boolean paramsGiven = false;
         final EnvSettings env = new EnvSettings();

@@ -11,11 +11,13 @@ import java.util.function.LongSupplier;
  * Keeps a long live run off a full disk. Chronicle Queue writes its journals through memory-mapped
  * files: a write into a mapping the file system can no longer back ends the JVM with SIGBUS, with no
  * summary and nothing flushed - the silent death the original system suffered. The live runner asks
- * this guard at start (refuse below the minimum) and at every status line (free space, how fast it
- * has been falling since the run started - whoever writes, it is the disk that fills - and the hours
- * left at that rate; stop cleanly, while there is still room for the final flush and results, once
- * free space falls below the minimum). Free space, not the run directory's size, because Chronicle's
- * queue files are sparse: their length is what they may grow to, not what they occupy.
+ * this guard at start (refuse below the minimum) and at every status line (free space, this run's
+ * own write rate since it started - its journals' bytes and its other files, not the whole file
+ * system's change, which other processes and freed space make meaningless - and the hours left at
+ * that rate; stop cleanly, while there is still room for the final flush and results, once free
+ * space falls below the minimum, whoever filled it). The run's writes are counted, not measured as
+ * the run directory's size, because Chronicle's queue files are sparse: their length is what they
+ * may grow to, not what they occupy.
  *
  * <p>Environment settings, not journaled: {@code live.minFreeDiskMb} (default 1024) and
  * {@code live.warnFreeDiskMb} (default 10240, or when fewer than 6 hours remain at the current rate).
@@ -35,22 +37,26 @@ public final class DiskGuard
     private final long minFreeBytes;
     private final long warnFreeBytes;
     private final LongSupplier freeBytes;
+    private final LongSupplier writtenBytes;
     private final LongSupplier nanoTime;
 
-    private long firstFree = -1;
+    private long firstWritten = -1;
     private long firstNanos;
-    private long lastFree;
-    private double bytesPerSecond;
-    private Level level = Level.OK;
+    private volatile long lastFree;
+    private volatile double bytesPerSecond;
+    private volatile Level level = Level.OK;
 
-    public DiskGuard(final Path dir, final long minFreeMb, final long warnFreeMb)
+    /**
+     * @param writtenBytes what this run has written so far (its journals and files), read at each check
+     */
+    public DiskGuard(final Path dir, final long minFreeMb, final long warnFreeMb, final LongSupplier writtenBytes)
     {
-        this(dir, minFreeMb, warnFreeMb, () -> usableSpace(dir), System::nanoTime);
+        this(dir, minFreeMb, warnFreeMb, () -> usableSpace(dir), writtenBytes, System::nanoTime);
     }
 
-    /** For tests: where free space and time come from. */
+    /** For tests: where free space, the run's writes and time come from. */
     DiskGuard(final Path dir, final long minFreeMb, final long warnFreeMb, final LongSupplier freeBytes,
-        final LongSupplier nanoTime)
+        final LongSupplier writtenBytes, final LongSupplier nanoTime)
     {
         if (minFreeMb < 0 || warnFreeMb < minFreeMb)
         {
@@ -61,6 +67,7 @@ public final class DiskGuard
         this.minFreeBytes = minFreeMb * MB;
         this.warnFreeBytes = warnFreeMb * MB;
         this.freeBytes = freeBytes;
+        this.writtenBytes = writtenBytes;
         this.nanoTime = nanoTime;
     }
 
@@ -77,19 +84,20 @@ public final class DiskGuard
         }
     }
 
-    /** Samples free space; returns what the run should do. */
+    /** Samples free space and the run's writes (the status thread); returns what the run should do. */
     public Level check()
     {
         lastFree = freeBytes.getAsLong();
+        final long written = writtenBytes.getAsLong();
         final long now = nanoTime.getAsLong();
-        if (firstFree < 0)
+        if (firstWritten < 0)
         {
-            firstFree = lastFree;
+            firstWritten = written;
             firstNanos = now;
         }
         else if (now > firstNanos)
         {
-            bytesPerSecond = Math.max(0, firstFree - lastFree) / ((now - firstNanos) / 1e9);
+            bytesPerSecond = Math.max(0, written - firstWritten) / ((now - firstNanos) / 1e9);
         }
         if (lastFree < minFreeBytes)
         {
@@ -106,25 +114,38 @@ public final class DiskGuard
         return level;
     }
 
-    /** Hours until free space reaches the minimum at the run's average growth so far (infinite if none). */
+    /** Hours until free space reaches the minimum at this run's average write rate so far (infinite if none). */
     public double hoursLeft()
     {
         return bytesPerSecond <= 0 ? Double.POSITIVE_INFINITY
             : Math.max(0, lastFree - minFreeBytes) / bytesPerSecond / 3600.0;
     }
 
+    /** The level of the last check (any thread). */
     public Level level()
     {
         return level;
     }
 
-    /** One status fragment, e.g. {@code disk 41.2 GB free (-12.4 MB/min, ~55 h left)}. */
+    /** Free bytes at the last check (any thread). */
+    public long freeBytes()
+    {
+        return lastFree;
+    }
+
+    /** This run's average write rate since its first check, bytes per second (any thread). */
+    public double runBytesPerSecond()
+    {
+        return bytesPerSecond;
+    }
+
+    /** One status fragment, e.g. {@code disk 41.2 GB free, this run writes 12.4 MB/min (~55 h left)}. */
     public String describe()
     {
         final double hours = hoursLeft();
-        return String.format(Locale.ROOT, "disk %s free (-%s/min%s)%s", human(lastFree),
+        return String.format(Locale.ROOT, "disk %s free, this run writes %s/min%s%s", human(lastFree),
             human((long)(bytesPerSecond * 60)), Double.isInfinite(hours) ? "" : String.format(Locale.ROOT,
-                ", ~%.0f h left", hours),
+                " (~%.0f h left)", hours),
             level == Level.OK ? "" : level == Level.WARN ? " LOW" : " BELOW live.minFreeDiskMb");
     }
 

@@ -16,10 +16,12 @@ import arb.market.config.EnvValues;
  * @param latencyProbe     record receive -> evaluation latency into side files
  * @param maxAllDownMs     stop (exit 3, or 4 if none ever connected) when no spot venue was live this long
  * @param checkpointMs     period of the journal counts and digests recorded in run.json while running
+ * @param healthIndexMaxAgeMs  /health is unhealthy when the index is older than this
+ * @param healthKalshiMaxAgeMs /health is unhealthy when the last Kalshi quote is older than this
  */
 public record LiveConfig(long tickMs, long statusIntervalMs, long watchdogStallMs, long stopTimeoutMs,
     String waitStrategy, long minFreeDiskMb, long warnFreeDiskMb, boolean latencyProbe, long maxAllDownMs,
-    long checkpointMs)
+    long checkpointMs, long healthIndexMaxAgeMs, long healthKalshiMaxAgeMs)
 {
     public static LiveConfig from(final EnvValues v)
     {
@@ -34,6 +36,8 @@ public record LiveConfig(long tickMs, long statusIntervalMs, long watchdogStallM
             // anything but "false" keeps the probe on, as before the catalog
             !"false".equalsIgnoreCase(v.get("live.latencyProbe")),
             v.getLong("live.maxAllDownMs"),
-            v.getLong("live.checkpointMs"));
+            v.getLong("live.checkpointMs"),
+            v.getLong("live.healthIndexMaxAgeMs"),
+            v.getLong("live.healthKalshiMaxAgeMs"));
     }
 }

@@ -27,7 +27,11 @@ public final class LiveEnvCatalog
         .define("live.maxAllDownMs", "ms", "180000",
             "Stop when no spot venue was live this long: exit 3, or 4 if none ever connected")
         .define("live.checkpointMs", "ms", "60000",
-            "Period of the journal event counts and digests recorded in run.json while the run goes on");
+            "Period of the journal event counts and digests recorded in run.json while the run goes on")
+        .define("live.healthIndexMaxAgeMs", "ms", "10000",
+            "/health answers 503 when the index is older than this (wall-clock ms)")
+        .define("live.healthKalshiMaxAgeMs", "ms", "30000",
+            "/health answers 503 when the last Kalshi quote is older than this (wall-clock ms; runs with Kalshi)");
 
     /** Every environment setting: the feeds' ({@code feeds.*}, {@code kalshi.feed.*}, {@code clock.*}) then {@code live.*}. */
     public static final EnvCatalog ALL = new EnvCatalog().include(FeedsEnvCatalog.CATALOG).include(LIVE);

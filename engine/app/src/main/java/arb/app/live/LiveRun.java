@@ -60,6 +60,8 @@ public final class LiveRun
         private boolean capture;
         private PrintStream out = System.out;
         private boolean installSignalHandlers = true;
+        private Integer httpPort;
+        private String httpBind = "127.0.0.1";
         private boolean resume;
         private boolean paramsGiven;
 
@@ -149,6 +151,20 @@ public final class LiveRun
             return this;
         }
 
+        /** Serve /metrics, /health and the dashboard on this port (null: no server; 0: any free port). */
+        public Request httpPort(final Integer port)
+        {
+            this.httpPort = port;
+            return this;
+        }
+
+        /** The address the HTTP server binds (default 127.0.0.1: this machine only). */
+        public Request httpBind(final String address)
+        {
+            this.httpBind = address;
+            return this;
+        }
+
         /** Stop cleanly on SIGINT/SIGTERM (off in tests and benches). */
         public Request installSignalHandlers(final boolean installSignalHandlers)
         {
@@ -164,6 +180,8 @@ public final class LiveRun
     private final AtomicReference<String> stopReason = new AtomicReference<>();
     private final AtomicBoolean cleanedUp = new AtomicBoolean();
     private boolean everLive;
+    private final AtomicReference<Engine> running = new AtomicReference<>();
+    private volatile LiveHttpServer http;
 
     /** Exit code: the run ended as asked (duration reached, Ctrl-C/SIGTERM). */
     public static final int EXIT_COMPLETE = 0;
@@ -197,6 +215,13 @@ public final class LiveRun
             }
         }
         stopRequested.countDown();
+    }
+
+    /** The port of the run's HTTP server once it serves, -1 before or without one. */
+    public int httpPort()
+    {
+        final LiveHttpServer server = http;
+        return server == null || !server.serving() ? -1 : server.port();
     }
 
     /** Runs until the duration ends or a stop is requested; returns the process exit code. */
@@ -294,7 +319,8 @@ public final class LiveRun
         // before anything is created so a typo leaves no run directory behind.
         final String waitStrategy = live.waitStrategy();
         arb.engine.ring.WaitStrategies.byName(waitStrategy);
-        final DiskGuard disk = new DiskGuard(request.runDir, live.minFreeDiskMb(), live.warnFreeDiskMb());
+        final DiskGuard disk = new DiskGuard(request.runDir, live.minFreeDiskMb(), live.warnFreeDiskMb(),
+            () -> runBytesWritten(request.runDir));
         disk.checkBeforeStart();
         if (kalshiEnabled)
         {
@@ -315,8 +341,26 @@ public final class LiveRun
                 + java.time.Instant.ofEpochSecond(0, plan.lastRecvNs()) + "); a run against the simulator resumes "
                 + "against the same simulator process");
         }
-        final RunDirectory dir = resumed != null ? resumed : RunDirectory.create(request.runDir);
-        final java.nio.file.Path previousOutput = plan == null ? null : plan.moveOutputAside();
+        // The HTTP port is bound before the run directory is made: a port in use is bad input, nothing created.
+        final LiveHttpServer server = request.httpPort == null ? null
+            : LiveHttpServer.bind(request.httpBind, request.httpPort);
+        final RunDirectory dir;
+        final java.nio.file.Path previousOutput;
+        try
+        {
+            dir = resumed != null ? resumed : RunDirectory.create(request.runDir);
+            previousOutput = plan == null ? null : plan.moveOutputAside();
+        }
+        catch (final RuntimeException e)
+        {
+            if (server != null)
+            {
+                server.close();
+            }
+            throw e;
+        }
+        http = server;
+        final RunLog runLog = RunLog.attach(dir.root());
         // Receive -> evaluation latency of every event, into side files of the run directory (never
         // the output journal): an environment setting, on by default, ~30 ns per event.
         final ReceiveToEvaluationProbe probe = !live.latencyProbe()
@@ -353,6 +397,7 @@ public final class LiveRun
             .onFatal(t -> requestStop(EXIT_FAILED, "consumer failed: " + t))
             .build()
             .start();
+        running.set(engine);
         if (plan != null)
         {
             catchUp(engine, dir, plan, outputCheck, previousOutput, clock, connected);
@@ -372,6 +417,7 @@ public final class LiveRun
         KalshiFeed kalshi = null;
         Watchdog watchdog = null;
         Thread hook = null;
+        LiveDashboard dashboard = null;
         final long startedNanos = System.nanoTime();
         final boolean spotVenues = !feedsConfig.enabledVenues().isEmpty();
         final long maxAllDownMs = live.maxAllDownMs();
@@ -392,6 +438,8 @@ public final class LiveRun
             kalshi = kalshiEnabled ? new KalshiFeed(loop, sink, clock, kalshiConfig, index::publishedValue,
                 feeds.httpClient(), feeds.resolver(), System.getenv(), capture) : null;
             watchdog = new Watchdog(engine, stallMs, why -> requestStop(EXIT_FAILED, "watchdog: " + why)).start();
+            final LiveView view = new LiveView(feeds.gauges(), kalshi, kalshiConfig.series(), engine, disk, clock,
+                stopReason::get, live.healthIndexMaxAgeMs(), live.healthKalshiMaxAgeMs());
             hook = new Thread(() ->
             {
                 requestStop(EXIT_COMPLETE, "signal");
@@ -427,10 +475,17 @@ public final class LiveRun
             {
                 loop.execute(kalshi::start);
             }
-            request.out.printf("live: %s %s, clock %s, venues %s%s%n", plan == null ? "run directory" : "resumed",
+            request.out.printf("live: %s %s, clock %s, venues %s%s; log %s%n", plan == null ? "run directory" : "resumed",
                 dir.root(), clock.describe(),
                 feedsConfig.enabledVenues().stream().map(v -> v.venue().name().toLowerCase()).toList(),
-                request.simulator == null ? " (real endpoints)" : " via simulator " + request.simulator);
+                request.simulator == null ? " (real endpoints)" : " via simulator " + request.simulator, runLog.file());
+            if (server != null)
+            {
+                dashboard = new LiveDashboard(view, engine.chain().trading().desk().board()).start(server.server());
+                server.serve(view, LiveMetrics.registry(view));
+                request.out.printf("live: dashboard http://%s:%d/ (metrics: /metrics, health: /health)%n",
+                    request.httpBind.contains(":") ? "[" + request.httpBind + "]" : request.httpBind, server.port());
+            }
 
             long lastLiveNanos = startedNanos;
             long lastCheckpointNanos = startedNanos;
@@ -469,7 +524,7 @@ public final class LiveRun
                             + " ms (live.maxAllDownMs " + maxAllDownMs + ")");
                     break;
                 }
-                printStatus(status, engine, disk);
+                printStatus(status, view);
                 if ((now - lastCheckpointNanos) / 1_000_000 >= checkpointMs)
                 {
                     lastCheckpointNanos = now;
@@ -580,6 +635,15 @@ public final class LiveRun
             request.out.printf("live: ended %s (exit %d)%n", engine.ended() == null ? ended(exitCode.get(),
                 stopReason.get()) : engine.ended(), exitCode.get());
             request.out.flush();
+            if (dashboard != null)
+            {
+                dashboard.close();
+            }
+            if (server != null)
+            {
+                server.close();
+            }
+            runLog.close();
             if (taskFailures != null)
             {
                 taskFailures.close();
@@ -683,14 +747,30 @@ public final class LiveRun
                 : io.netty.channel.nio.NioIoHandler.newFactory());
     }
 
-    private void printStatus(final List<VenueStatus> s, final Engine engine, final DiskGuard disk)
+    /** What this run has written so far: its journals' payload bytes and its other files (capture, log, latency). */
+    private long runBytesWritten(final Path root)
     {
-        final long index = engine.chain().index().publishedValue();
-        request.out.println(StatusLine.format(s));
-        request.out.printf("  index %s | events %,d journaled | outputs %,d | chain errors %d | ring full waits %d | %s%n",
-            index == Long.MIN_VALUE ? "n/a" : arb.journal.Scales.format(index, 8).replaceAll("0{6}$", ""),
-            engine.inputEventsJournaled(), engine.output().count(), engine.businessChain().errors(),
-            engine.publisher().fullWaits(), disk.describe());
-        request.out.println(engine.results().results().snapshot().statusLines());
+        final Engine engine = running.get();
+        long bytes = engine == null ? 0 : engine.inputBytesJournaled() + engine.output().bytesWritten();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(root))
+        {
+            for (final Path f : (Iterable<Path>)files::iterator)
+            {
+                if (java.nio.file.Files.isRegularFile(f))
+                {
+                    bytes += java.nio.file.Files.size(f);
+                }
+            }
+        }
+        catch (final java.io.IOException | java.io.UncheckedIOException e)
+        {
+            // the directory does not exist yet (the check before start), or a file vanished: count what was seen
+        }
+        return bytes;
+    }
+
+    private void printStatus(final List<VenueStatus> s, final LiveView view)
+    {
+        request.out.print(LiveStatus.lines(s, view));
     }
 }

@@ -19,11 +19,12 @@ class DiskGuardTest
     Path tmp;
 
     private final AtomicLong free = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
     private final AtomicLong now = new AtomicLong();
 
     private DiskGuard guard(final long minMb, final long warnMb)
     {
-        return new DiskGuard(tmp.resolve("run"), minMb, warnMb, free::get, now::get);
+        return new DiskGuard(tmp.resolve("run"), minMb, warnMb, free::get, written::get, now::get);
     }
 
     @Test
@@ -39,19 +40,20 @@ class DiskGuardTest
     }
 
     @Test
-    void projectsHoursLeftFromTheFallOfFreeSpaceWarnsThenStops()
+    void projectsHoursLeftFromTheRunsOwnWritesWarnsThenStops()
     {
         final DiskGuard g = guard(1024, 4096);
         free.set(20_480 * MB);
         assertThat(g.check()).isEqualTo(DiskGuard.Level.OK);
         assertThat(g.hoursLeft()).isInfinite();
 
-        // 600 MB a minute for 10 minutes: 14,480 MB free, 13,456 MB above the minimum -> 22.4 minutes
+        // The run writes 600 MB a minute for 10 minutes: 14,480 MB free, 13,456 MB above the minimum -> 22.4 minutes
         now.set(600 * S);
+        written.set(6_000 * MB);
         free.set(14_480 * MB);
         assertThat(g.check()).as("under 6 hours left at this rate").isEqualTo(DiskGuard.Level.WARN);
         assertThat(g.hoursLeft()).isCloseTo(13_456.0 / 600 / 60, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(g.describe()).startsWith("disk 14.1 GB free (-600.0 MB/min, ~0 h left) LOW");
+        assertThat(g.describe()).startsWith("disk 14.1 GB free, this run writes 600.0 MB/min (~0 h left) LOW");
 
         now.set(1_000 * S);
         free.set(1_000 * MB);
@@ -60,20 +62,21 @@ class DiskGuardTest
     }
 
     @Test
-    void aSlowRunOnAFullEnoughDiskIsFineAndFreedSpaceDoesNotCountAsGrowth()
+    void onlyTheRunsOwnWritesCountNotOtherProcessesOnTheSameDisk()
     {
         final DiskGuard g = guard(1024, 4096);
         free.set(100_000 * MB);
         g.check();
         now.set(3_600 * S);
-        free.set(99_000 * MB); // 1 GB an hour: ~95 hours left
+        written.set(1_000 * MB); // the run wrote 1 GB an hour: ~98 hours left
+        free.set(80_900 * MB); // while others wrote 18 GB: not this run's rate (the alarm said "~5 h left")
         assertThat(g.check()).isEqualTo(DiskGuard.Level.OK);
-        assertThat(g.hoursLeft()).isCloseTo(97_976.0 / 1_000, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(g.hoursLeft()).isCloseTo(79_876.0 / 1_000, org.assertj.core.data.Offset.offset(1e-6));
         now.set(7_200 * S);
+        written.set(1_000 * MB); // the run wrote nothing more: half the rate
         free.set(150_000 * MB); // someone freed space
         assertThat(g.check()).isEqualTo(DiskGuard.Level.OK);
-        assertThat(g.hoursLeft()).isInfinite();
-        assertThat(g.describe()).isEqualTo("disk 146.5 GB free (-0.0 KB/min)");
+        assertThat(g.describe()).isEqualTo("disk 146.5 GB free, this run writes 8.3 MB/min (~298 h left)");
     }
 
     @Test

@@ -20,6 +20,8 @@ public final class JournalHandler implements EventHandler<Slot>
     private final Runnable onBatchEnd;
     private Sequence progress;
     private volatile long journaled;
+    /** Payload bytes appended, for readers on other threads (metrics, the disk write rate); an ordered store. */
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
     private long alreadyJournaled;
 
     public JournalHandler(final JournalWriter writer, final Runnable onStart)
@@ -73,6 +75,7 @@ public final class JournalHandler implements EventHandler<Slot>
             else
             {
                 writer.append(slot.data, 0, slot.length);
+                bytes.lazySet(bytes.get() + slot.length);
                 journaled++;
             }
         }
@@ -88,5 +91,11 @@ public final class JournalHandler implements EventHandler<Slot>
     public long journaled()
     {
         return journaled;
+    }
+
+    /** Payload bytes of the events journaled so far (any thread). */
+    public long bytes()
+    {
+        return bytes.get();
     }
 }

@@ -23,6 +23,7 @@ public final class OutputJournal implements AutoCloseable
     private final List<OutputListener> listeners = new ArrayList<>();
     private OutputListener[] listenerArray = new OutputListener[0];
     private long count;
+    private long bytesWritten;
 
     /** @param writer the output journal, or null to discard (listeners still see every event) */
     public OutputJournal(final JournalWriter writer)
@@ -54,6 +55,7 @@ public final class OutputJournal implements AutoCloseable
             writer.append(bytes, 0, length);
         }
         count++;
+        bytesWritten += length;
         countsByTemplate[Events.templateId(buffer, 0) & 0xFF]++;
         for (final OutputListener l : listenerArray)
         {
@@ -64,6 +66,15 @@ public final class OutputJournal implements AutoCloseable
     public long count()
     {
         return count;
+    }
+
+    /**
+     * Payload bytes of the events appended so far. A plain field of the chain thread: other threads
+     * (metrics, the disk write rate) read it racily and may see a slightly older value.
+     */
+    public long bytesWritten()
+    {
+        return bytesWritten;
     }
 
     public long count(final int templateId)

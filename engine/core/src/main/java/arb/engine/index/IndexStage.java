@@ -88,6 +88,8 @@ public final class IndexStage implements Stage, IndexView, SettlementEstimator.L
      * the Kalshi poller's strike choice); nothing on the chain thread reads it.
      */
     private volatile long publishedValue = Scales.NULL;
+    /** The event time {@link #publishedValue} was calculated for (ns), for the same readers; written before it. */
+    private volatile long publishedAtNs = Long.MIN_VALUE;
 
     public IndexStage(final BrtiSettings brti, final WeightedLastSettings weighted, final IndexStageSettings params,
         final EventSink output)
@@ -178,6 +180,15 @@ public final class IndexStage implements Stage, IndexView, SettlementEstimator.L
     public long publishedValue()
     {
         return publishedValue;
+    }
+
+    /**
+     * The event time (receive clock ns) {@link #publishedValue()} was calculated for, Long.MIN_VALUE
+     * before the first; safely readable off the chain thread (metrics: the index's age).
+     */
+    public long publishedAtNs()
+    {
+        return publishedAtNs;
     }
 
     /** The second {@link #value()} is for, or Long.MIN_VALUE before the first print. */
@@ -325,6 +336,7 @@ public final class IndexStage implements Stage, IndexView, SettlementEstimator.L
         lastPrint[WEIGHTED_LAST] = weightedLast.valueCents();
         lastPrint[CF_RTI] = cfRti.valueCents();
         tradedValue = lastPrint[tradedMethod];
+        publishedAtNs = calcNs;
         publishedValue = tradedValue;
         lastPrintSecondNs = calcNs;
         series[WEIGHTED_LAST].record(calcNs, weightedLast.valueCents());

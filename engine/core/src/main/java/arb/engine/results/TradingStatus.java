@@ -19,7 +19,7 @@ import arb.sbe.Strategy;
  */
 final class TradingStatus
 {
-    static final int FIELDS = 8;
+    static final int FIELDS = 10;
     static final int RECENT = 5;
     private static final int ROWS = TradingResults.STRATEGIES.length + 1;
 
@@ -56,6 +56,8 @@ final class TradingStatus
         figures[o + 5] = t.fees;
         figures[o + 6] = equity;
         figures[o + 7] = t.exposure;
+        figures[o + 8] = t.settledPnl;
+        figures[o + 9] = t.mark;
     }
 
     /** Chain thread: a signal for the ring (called inside a write). */
@@ -128,7 +130,8 @@ final class TradingStatus
         {
             final int o = r * FIELDS;
             rows.add(new TradingSummary.Row(r < ROWS - 1 ? TradeLog.name(TradingResults.STRATEGIES[r]) : "portfolio",
-                copy[o], copy[o + 1], (int)copy[o + 2], copy[o + 3], copy[o + 4], copy[o + 5], copy[o + 6], copy[o + 7]));
+                copy[o], copy[o + 1], (int)copy[o + 2], copy[o + 3], copy[o + 4], copy[o + 5], copy[o + 6], copy[o + 7], copy[o + 8],
+                copy[o + 9]));
         }
         final List<String> recent = new ArrayList<>();
         for (long k = Math.max(0, count - RECENT); k < count; k++)

@@ -14,9 +14,15 @@ public record TradingSummary(long atNs, List<Row> rows, List<String> lastSignals
 {
     public static final TradingSummary EMPTY = new TradingSummary(Long.MIN_VALUE, List.of(), List.of());
 
-    /** One strategy's (or the portfolio's) figures; money at 1e-6 $. */
+    /**
+     * One strategy's (or the portfolio's) figures; money at 1e-6 $.
+     *
+     * @param netPnl      marked PnL: cash plus the mark value of open positions, net of fees
+     * @param realisedPnl PnL of settled positions, net of their fees
+     * @param markValue   what the open positions are worth at the current marks
+     */
     public record Row(String name, long orders, long fills, int openPositions, long settled, long wins, long fees,
-        long netPnl, long exposure)
+        long netPnl, long exposure, long realisedPnl, long markValue)
     {
     }
 

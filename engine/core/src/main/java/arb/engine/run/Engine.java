@@ -365,6 +365,24 @@ public final class Engine implements AutoCloseable
         return journalHandler == null ? 0 : journalHandler.journaled();
     }
 
+    /** Payload bytes written to the input journal so far (any thread). */
+    public long inputBytesJournaled()
+    {
+        return journalHandler == null ? 0 : journalHandler.bytes();
+    }
+
+    /** Free slots in the ring (any thread; a lock-free read of the producer and consumer sequences). */
+    public long ringRemainingCapacity()
+    {
+        return disruptor.getRingBuffer().remainingCapacity();
+    }
+
+    /** The ring's size in slots. */
+    public int ringSize()
+    {
+        return disruptor.getRingBuffer().getBufferSize();
+    }
+
     private void writeRunJson(final String status)
     {
         if (config.runDirectory == null)

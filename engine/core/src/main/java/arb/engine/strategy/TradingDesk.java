@@ -52,6 +52,7 @@ public final class TradingDesk
     /** Long look-back for the jumps' variance (bipower only), null when none is added. */
     private final VolatilityEstimator jumps;
     private final FairValueModel fairValueModel;
+    private final MarketBoard board = new MarketBoard();
     private final MarketSnapshot snapshot = new MarketSnapshot();
     private final Long2ObjectHashMap<TrackedMarket> trackedById = new Long2ObjectHashMap<>();
     private final ArrayList<TrackedMarket> tracked = new ArrayList<>();
@@ -550,9 +551,16 @@ public final class TradingDesk
                 s.modelError = StrictMath.abs(high - low) * 0.5;
             }
         }
+        board.publish(m, nowNs, s.yesBid, s.noBid, s.fairValue, s.index);
         for (final TradingStrategy strategy : strategies)
         {
             strategy.evaluate(s, this);
         }
+    }
+
+    /** The evaluated markets as other threads may read them (the live dashboard). */
+    public MarketBoard board()
+    {
+        return board;
     }
 }
