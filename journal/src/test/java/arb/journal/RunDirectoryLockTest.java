@@ -76,17 +76,19 @@ class RunDirectoryLockTest
                     }));
                 }
                 go.countDown();
-                int won = 0;
+                final List<RunDirectory> winners = new ArrayList<>();
                 for (final Future<RunDirectory> f : results)
                 {
                     final RunDirectory d = f.get(30, TimeUnit.SECONDS);
                     if (d != null)
                     {
-                        won++;
-                        d.release();
+                        winners.add(d);
                     }
                 }
-                assertThat(won).as("round %d", round).isEqualTo(1);
+                // Released only once every creator has tried: a directory released with nothing
+                // written is an abandoned start-up, which a later creator may reuse by design.
+                winners.forEach(RunDirectory::release);
+                assertThat(winners).as("round %d", round).hasSize(1);
             }
             finally
             {
