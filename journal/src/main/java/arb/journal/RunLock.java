@@ -20,13 +20,22 @@ public final class RunLock implements AutoCloseable
 {
     public static final String FILE = "run.lock";
 
+    /**
+     * Run directories whose lock this JVM holds or is taking. Checked before any channel to the lock
+     * file is opened: on POSIX systems closing any channel to a file drops every lock the process
+     * holds on it, so a second attempt from this JVM must never open (and close) one.
+     */
+    private static final java.util.Set<Path> HELD_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final FileChannel channel;
     private final FileLock lock;
+    private final Path key;
 
-    private RunLock(final FileChannel channel, final FileLock lock)
+    private RunLock(final FileChannel channel, final FileLock lock, final Path key)
     {
         this.channel = channel;
         this.lock = lock;
+        this.key = key;
     }
 
     /**
@@ -49,30 +58,47 @@ public final class RunLock implements AutoCloseable
 
     private static RunLock tryLock(final Path dir) throws IOException
     {
-        final FileChannel channel = FileChannel.open(dir.resolve(FILE), StandardOpenOption.CREATE,
-            StandardOpenOption.READ, StandardOpenOption.WRITE);
-        RunDirectory.ownerOnly(dir.resolve(FILE), false);
-        final FileLock lock;
+        final Path key = dir.toAbsolutePath().normalize();
+        if (!HELD_HERE.add(key))
+        {
+            return null;
+        }
+        boolean locked = false;
         try
         {
-            lock = channel.tryLock();
+            final FileChannel channel = FileChannel.open(dir.resolve(FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE);
+            RunDirectory.ownerOnly(dir.resolve(FILE), false);
+            final FileLock lock;
+            try
+            {
+                lock = channel.tryLock();
+            }
+            catch (final OverlappingFileLockException heldInThisJvm)
+            {
+                channel.close();
+                return null;
+            }
+            catch (final IOException | RuntimeException e)
+            {
+                channel.close();
+                throw e;
+            }
+            if (lock == null)
+            {
+                channel.close();
+                return null;
+            }
+            locked = true;
+            return new RunLock(channel, lock, key);
         }
-        catch (final OverlappingFileLockException heldInThisJvm)
+        finally
         {
-            channel.close();
-            return null;
+            if (!locked)
+            {
+                HELD_HERE.remove(key);
+            }
         }
-        catch (final IOException | RuntimeException e)
-        {
-            channel.close();
-            throw e;
-        }
-        if (lock == null)
-        {
-            channel.close();
-            return null;
-        }
-        return new RunLock(channel, lock);
     }
 
     /** The process id written by the lock's last holder, or "unknown". */
@@ -126,6 +152,10 @@ public final class RunLock implements AutoCloseable
         catch (final IOException ignored)
         {
             // nothing left to release
+        }
+        finally
+        {
+            HELD_HERE.remove(key);
         }
     }
 }
