@@ -80,6 +80,7 @@ public final class JournalScanner implements JournalSource
     private Problem problem;
     private long incompleteAt = -1;
     private boolean listed;
+    private boolean following;
 
     public JournalScanner(final Path dir)
     {
@@ -129,6 +130,10 @@ public final class JournalScanner implements JournalSource
                 // the cached size is refreshed only near its end: one system call per event costs more than the read
                 size = fileSize = channel.size();
             }
+            if (position + 4 > size && following)
+            {
+                return -1;
+            }
             if (position + 4 > size)
             {
                 problem = new Problem(Kind.TRUNCATED, name() + " ends at byte " + size
@@ -167,6 +172,11 @@ public final class JournalScanner implements JournalSource
             if (position + 4 + length > size)
             {
                 size = fileSize = channel.size();
+            }
+            if (position + 4 + length > size && following)
+            {
+                windowLength = 0;
+                return -1;
             }
             if (position + 4 + length > size)
             {
@@ -281,6 +291,7 @@ public final class JournalScanner implements JournalSource
         {
             return false;
         }
+        final Path previous = file;
         file = nextFile;
         channel = FileChannel.open(file, StandardOpenOption.READ);
         windowLength = 0;
@@ -289,19 +300,40 @@ public final class JournalScanner implements JournalSource
         fileSize = size;
         if (size < 8)
         {
-            problem = new Problem(Kind.NOT_A_JOURNAL, file + " is " + size + " bytes: not a journal file");
-            return false;
+            return notAJournal(previous, file + " is " + size + " bytes: not a journal file");
         }
         final int header = readInt(0);
         final int length = header & LENGTH_MASK;
         if ((header & ~LENGTH_MASK) != META_DATA || length < STORE_TAG.length || length > 1 << 16 || 4 + length > size
             || !containsStoreTag(Math.min(length, 64)))
         {
-            problem = new Problem(Kind.NOT_A_JOURNAL, file + " is not a Chronicle journal file (its queue header is "
+            return notAJournal(previous, file + " is not a Chronicle journal file (its queue header is "
                 + (header == 0 ? "zeroed" : "missing or damaged") + ")");
-            return false;
         }
         return true;
+    }
+
+    /** A cycle file without a valid header: a problem, or (following a writer) one it has only just created. */
+    private boolean notAJournal(final Path previous, final String message) throws IOException
+    {
+        if (following)
+        {
+            closeFile();
+            file = previous;
+            return false;
+        }
+        problem = new Problem(Kind.NOT_A_JOURNAL, message);
+        return false;
+    }
+
+    /**
+     * Follows a journal a writer is still appending to: a cycle file it has only begun (no header yet,
+     * or shorter than its entries) is read later instead of being reported. Off for a closed journal.
+     */
+    public JournalScanner following(final boolean follow)
+    {
+        this.following = follow;
+        return this;
     }
 
     private boolean containsStoreTag(final int length) throws IOException
@@ -328,7 +360,10 @@ public final class JournalScanner implements JournalSource
     {
         if (!Files.isDirectory(dir))
         {
-            problem = new Problem(Kind.MISSING, "no journal at " + dir);
+            if (!following)
+            {
+                problem = new Problem(Kind.MISSING, "no journal at " + dir);
+            }
             return null;
         }
         final List<Path> files = new ArrayList<>();

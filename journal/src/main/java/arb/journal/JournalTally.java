@@ -17,10 +17,13 @@ public final class JournalTally implements AutoCloseable
 
     public JournalTally(final java.nio.file.Path journalDir)
     {
-        this.scanner = new JournalScanner(journalDir);
+        this.scanner = new JournalScanner(journalDir).following(true);
     }
 
-    /** Reads every complete event appended since the last call. */
+    /**
+     * Reads every complete event appended since the last call. While the writer goes on, a cycle file
+     * it has only begun is read later; after {@link #closed()} anything incomplete is a problem.
+     */
     public JournalTally advance()
     {
         int length;
@@ -28,6 +31,13 @@ public final class JournalTally implements AutoCloseable
         {
             JournalCheck.update(sha, len, buf, length);
         }
+        return this;
+    }
+
+    /** The writer has closed the journal: from now on what cannot be read whole is reported. */
+    public JournalTally closed()
+    {
+        scanner.following(false);
         return this;
     }
 

@@ -21,11 +21,13 @@ public final class JournalWriter implements AutoCloseable
     private final ChronicleQueue queue;
     private final ExcerptAppender appender;
     private final byte[] copy = new byte[Events.SLOT_CAPACITY];
+    private final Path dir;
     private long count;
     private long bytes;
 
     public JournalWriter(final Path dir)
     {
+        this.dir = dir;
         this.queue = openQueue(dir, false);
         this.appender = queue.createAppender();
         RunDirectory.ownerOnlyFiles(dir);
@@ -65,6 +67,11 @@ public final class JournalWriter implements AutoCloseable
             final Bytes<?> out = dc.wire().bytes();
             out.write(src, offset, length);
         }
+        if (count == 0)
+        {
+            // Chronicle creates the first cycle file on the first write (cold: once per journal).
+            RunDirectory.ownerOnlyFiles(dir);
+        }
         count++;
         bytes += length;
     }
@@ -99,5 +106,6 @@ public final class JournalWriter implements AutoCloseable
     {
         appender.close();
         queue.close();
+        RunDirectory.ownerOnlyFiles(dir);
     }
 }

@@ -226,6 +226,20 @@ class JournalCheckTest
         }
     }
 
+    @Test
+    void aTallyStartedBeforeItsJournalExistsCountsWhatIsWrittenLater()
+    {
+        final Path later = tmp.resolve("later");
+        try (JournalTally tally = new JournalTally(later))
+        {
+            assertThat(tally.advance().events()).isZero();
+            append(later, 0, 5);
+            assertThat(tally.advance().events()).isEqualTo(5);
+            assertThat(tally.closed().advance().problem()).isNull();
+            assertThat(tally.sha256() + " " + tally.events()).isEqualTo(JournalDigest.of(later).toString());
+        }
+    }
+
     /** The byte offset of the {@code n}th (0-based) data entry of a cycle file; -1: of the end of its data. */
     private static long findDataEntry(final Path f, final int n) throws IOException
     {

@@ -275,6 +275,14 @@ public final class Engine implements AutoCloseable
         {
             ended = fatal.get() == null ? "complete" : "failed: " + fatal.get();
         }
+        if (inputTally != null)
+        {
+            inputTally.closed();
+        }
+        if (outputTally != null)
+        {
+            outputTally.closed();
+        }
         tallyJournals();
         writeRunJson("complete".equals(ended) ? "complete" : "failed");
         closeTallies();

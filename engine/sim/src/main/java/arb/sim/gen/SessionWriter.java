@@ -194,7 +194,7 @@ public final class SessionWriter
         run.put("input_events", events);
         try (JournalTally tally = new JournalTally(dir.input()))
         {
-            run.put(RunManifest.JOURNALS, Map.of(RunDirectory.INPUT, tally.advance().toJson(true)));
+            run.put(RunManifest.JOURNALS, Map.of(RunDirectory.INPUT, tally.closed().advance().toJson(true)));
         }
         run.put("params", new LinkedHashMap<>(r.params.asMap()));
         dir.writeRunJson(run);
