@@ -37,6 +37,7 @@ class RunDirectoryLockTest
         assertThatThrownBy(() -> RunDirectory.openForWriting(root))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("in use by another arb process (pid " + ProcessHandle.current().pid() + ")");
+        first.writeRunJson(java.util.Map.of("status", "complete"));
         first.release();
         // released: the directory is no longer new, but it can be continued
         assertThatThrownBy(() -> RunDirectory.create(root)).hasMessageContaining("non-empty run directory");
@@ -73,17 +74,18 @@ class RunDirectoryLockTest
                     }));
                 }
                 go.countDown();
-                int won = 0;
+                // The winner holds the lock while it runs: every creator is done before anyone releases.
+                final List<RunDirectory> won = new ArrayList<>();
                 for (final Future<RunDirectory> f : results)
                 {
                     final RunDirectory d = f.get(30, TimeUnit.SECONDS);
                     if (d != null)
                     {
-                        won++;
-                        d.release();
+                        won.add(d);
                     }
                 }
-                assertThat(won).as("round %d", round).isEqualTo(1);
+                won.forEach(RunDirectory::release);
+                assertThat(won).as("round %d", round).hasSize(1);
             }
             finally
             {
