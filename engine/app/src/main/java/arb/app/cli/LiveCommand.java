@@ -28,7 +28,7 @@ public final class LiveCommand implements Callable<Integer>
         description = "Override a logic parameter or an environment setting (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--venues", paramLabel = "a,b,..", description = "Spot venues to run: coinbase,kraken,bitstamp,binanceus.")
+    @Option(names = "--venues", paramLabel = "a,b,..", description = "Spot venues to run (default all): coinbase,kraken,bitstamp,binanceus,gemini.")
     String venues;
 
     @Option(names = "--duration", paramLabel = "D", description = "Stop after D (e.g. 90s, 10m, 2h; default: until Ctrl-C).")
