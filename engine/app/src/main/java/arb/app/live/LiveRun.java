@@ -375,10 +375,10 @@ public final class LiveRun
         {
             if (probe != null)
             {
-                probe.skipFirst(plan.events() + 1 + connected.size());
+                probe.skipFirst(plan.catchUpInputEvents() + 1 + connected.size());
             }
             builder.extraStage(out -> outputCheck).outputListener(outputCheck)
-                .alreadyJournaled(plan.events())
+                .alreadyJournaled(plan.catchUpInputEvents(), plan.events())
                 .startedAt(plan.field("started_at"))
                 .runInfo("resumes", plan.resumeCount())
                 .runInfo("resumed_at", java.time.Instant.now().toString());

@@ -41,14 +41,14 @@ public final class JournalHandler implements EventHandler<Slot>
     }
 
     /**
-     * The first {@code events} input events published are already in the journal (a resumed run
-     * replays its journal through the ring to rebuild the chain's state): they are counted, not
-     * appended again. Call before the ring starts.
+     * The first {@code published} input events published are already in the journal, which holds
+     * {@code inJournal} events (a resumed run replays its journal through the ring to rebuild the
+     * chain's state): they are not appended again. Call before the ring starts.
      */
-    public void alreadyJournaled(final long events)
+    public void alreadyJournaled(final long published, final long inJournal)
     {
-        this.alreadyJournaled = events;
-        this.journaled = events;
+        this.alreadyJournaled = published;
+        this.journaled = inJournal;
     }
 
     @Override

@@ -113,7 +113,7 @@ public final class Engine implements AutoCloseable
             this.journalHandler = new JournalHandler(inputWriter, consumersRunning::countDown,
                 waitStrategy instanceof arb.engine.ring.GatedBlockingWaitStrategy ? waitStrategy::signalAllWhenBlocking
                     : null);
-            journalHandler.alreadyJournaled(b.alreadyJournaled);
+            journalHandler.alreadyJournaled(b.alreadyPublished, b.alreadyJournaled);
             disruptor.handleEventsWith(journalHandler).then(chainHandler());
         }
         else
@@ -513,6 +513,7 @@ public final class Engine implements AutoCloseable
         private final Map<String, Object> extraRunInfo = new LinkedHashMap<>();
         private Consumer<Throwable> onFatal;
         private long alreadyJournaled;
+        private long alreadyPublished;
         private String startedAt;
 
         public Builder params(final Params p)
@@ -591,12 +592,14 @@ public final class Engine implements AutoCloseable
         }
 
         /**
-         * A resumed run: the first {@code events} input events published are the run's own journal,
-         * replayed to rebuild the chain's state; the journaler counts them without appending them again.
+         * A resumed run: the first {@code published} input events published are the run's own journal
+         * (of {@code inJournal} events), replayed to rebuild the chain's state; the journaler does not
+         * append them again.
          */
-        public Builder alreadyJournaled(final long events)
+        public Builder alreadyJournaled(final long published, final long inJournal)
         {
-            this.alreadyJournaled = events;
+            this.alreadyPublished = published;
+            this.alreadyJournaled = inJournal;
             return this;
         }
 

@@ -45,7 +45,7 @@ public final class ResumeCatchUp
 
     /**
      * Runs the catch-up of {@code engine} (built with {@link Engine.Builder#alreadyJournaled} = the
-     * plan's events and {@code check} as stage and output listener, and started).
+     * plan's {@link ResumePlan#catchUpInputEvents()} and {@link ResumePlan#events()}, and {@code check} as stage and output listener, and started).
      *
      * @param resumeNs the receive time of the resume marker (the receive clock's now)
      * @param venues   the feeds whose state across the gap is unknown (a DISCONNECTED each)
@@ -55,7 +55,7 @@ public final class ResumeCatchUp
     {
         final long t0 = System.nanoTime();
         engine.publisher().batchSize(256);
-        final long copied = ResumeSource.publishJournal(dir.input(), engine.sink());
+        final long copied = ResumeSource.publishJournal(dir.input(), plan.params().toText(), engine.sink());
         if (copied != plan.events())
         {
             throw new IllegalStateException("the input journal changed while resuming: " + copied + " events, "

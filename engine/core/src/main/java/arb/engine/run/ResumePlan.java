@@ -41,6 +41,9 @@ public final class ResumePlan
     public static final String PREVIOUS_OUTPUT = "output.pre-resume";
 
     private static final Logger LOG = LoggerFactory.getLogger(ResumePlan.class);
+    /** Chronicle's header: bit 31 not complete, bit 30 metadata, the rest the length. */
+    private static final int META_DATA = 0x40000000;
+    private static final int LENGTH_MASK = 0x3FFFFFFF;
     private static final Pattern LIST_ITEM = Pattern.compile("\"([^\"]*)\"");
 
     private final RunDirectory dir;
@@ -127,8 +130,7 @@ public final class ResumePlan
 
     /**
      * Checks the input journal against run.json ({@link JournalCheck}); a torn last entry (the writer
-     * died while appending it) is cut off: its bytes are zeroed, so the journal ends before it and the
-     * next append takes its place.
+     * died while appending it) is cut off (it becomes padding no reader returns).
      *
      * @return what was cut, or null
      * @throws JournalCheck.JournalProblem for any other problem (exit 2)
@@ -151,18 +153,27 @@ public final class ResumePlan
         return torn;
     }
 
-    /** Zeroes an unfinished entry (its header and whatever of it was written). */
+    /**
+     * Cuts an unfinished entry off: its header becomes a complete metadata entry of the length it
+     * declares (readers skip metadata; the appender goes on after it, where it expects to), and
+     * whatever the dead writer put beyond that length is zeroed so no reader can mistake it for a header.
+     */
     private static String cutTorn(final Path file, final long offset)
     {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
         {
             final ByteBuffer header = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
             ch.read(header, offset);
-            final int length = header.getInt(0) & 0x3FFFFFFF;
-            // A torn entry may not have its final length yet: clear at least one slot's worth after it.
-            final long end = Math.min(ch.size(), offset + 4 + Math.max(length, Events.SLOT_CAPACITY) + 64);
-            final ByteBuffer zeros = ByteBuffer.allocate((int)(end - offset));
-            ch.write(zeros, offset);
+            final int length = header.getInt(0) & LENGTH_MASK;
+            header.clear();
+            header.putInt(0, META_DATA | length);
+            ch.write(header, offset);
+            final long from = offset + 4 + length;
+            final long end = Math.min(ch.size(), from + Events.SLOT_CAPACITY + 64);
+            if (end > from)
+            {
+                ch.write(ByteBuffer.allocate((int)(end - from)), from);
+            }
             ch.force(true);
             return "torn last entry at byte " + offset + " of " + file.getFileName() + " (" + length + " bytes) cut off";
         }
@@ -188,6 +199,15 @@ public final class ResumePlan
     public Params params()
     {
         return params;
+    }
+
+    /**
+     * Input events the catch-up publishes into the ring (the journal's, its RunStart part(s) replaced
+     * by the effective parameters' as in a replay): the journaler skips exactly these.
+     */
+    public long catchUpInputEvents()
+    {
+        return events - RunStartCodec.read(dir.input()).events() + ResumeSource.runStartParts(params.toText());
     }
 
     /** Input events in the journal. */

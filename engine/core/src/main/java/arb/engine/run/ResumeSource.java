@@ -10,7 +10,9 @@ import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.FeedStatusEncoder;
 import arb.sbe.MessageHeaderEncoder;
+import arb.sbe.NoOpEncoder;
 import arb.sbe.RunResumeEncoder;
+import arb.sbe.RunStartDecoder;
 import arb.sbe.Venue;
 import org.agrona.MutableDirectBuffer;
 
@@ -28,10 +30,20 @@ public final class ResumeSource
     {
     }
 
-    /** Publishes every event of {@code inputJournal}, bytes unchanged; returns how many. */
-    public static long publishJournal(final Path inputJournal, final EventSink sink)
+    /**
+     * Publishes every event of {@code inputJournal}, bytes unchanged, except its RunStart: as in a
+     * replay ({@link ReplaySource}), its part(s) become no-op placeholders and the effective
+     * parameters' RunStart follows the first, so the chain echoes exactly what a replay of the whole
+     * journal echoes (the same text unless the journal holds parameters this engine no longer knows).
+     *
+     * @return the number of journal events read
+     */
+    public static long publishJournal(final Path inputJournal, final String effectiveParams, final EventSink sink)
     {
         long read = 0;
+        boolean replacedRunStart = false;
+        final NoOpEncoder noOp = new NoOpEncoder();
+        final MessageHeaderEncoder header = new MessageHeaderEncoder();
         try (JournalReader reader = new JournalReader(inputJournal))
         {
             while (true)
@@ -41,14 +53,33 @@ public final class ResumeSource
                 if (length < 0)
                 {
                     // every claim is published: the unused slot becomes a no-op (never journaled)
-                    new arb.sbe.NoOpEncoder().wrapAndApplyHeader(slot, 0, new MessageHeaderEncoder()).recvNs(0);
-                    sink.publish(Events.HEADER_LENGTH + arb.sbe.NoOpEncoder.BLOCK_LENGTH);
+                    noOp.wrapAndApplyHeader(slot, 0, header).recvNs(0);
+                    sink.publish(Events.HEADER_LENGTH + noOp.encodedLength());
                     return read;
                 }
                 read++;
+                if (Events.templateId(slot, 0) == RunStartDecoder.TEMPLATE_ID)
+                {
+                    final long recvNs = Events.recvNs(slot, 0);
+                    noOp.wrapAndApplyHeader(slot, 0, header).recvNs(recvNs);
+                    sink.publish(Events.HEADER_LENGTH + noOp.encodedLength());
+                    if (!replacedRunStart)
+                    {
+                        RunStartCodec.publish(sink, recvNs, effectiveParams);
+                        replacedRunStart = true;
+                    }
+                    continue;
+                }
                 sink.publish(length);
             }
         }
+    }
+
+    /** How many RunStart parts {@link RunStartCodec#publish} writes for {@code paramsText}. */
+    public static int runStartParts(final String paramsText)
+    {
+        final int bytes = paramsText.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return Math.max(1, (bytes + Events.MAX_PARAM_TEXT - 1) / Events.MAX_PARAM_TEXT);
     }
 
     /**

@@ -351,6 +351,29 @@ class PaperBrokerTest
     }
 
     @Test
+    void aResumeCancelsTheOrdersInFlightAsRunGapAndKeepsPositions()
+    {
+        final PaperBroker broker = broker(150);
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000).book(T0, levels(0.40, 30), levels(0.55, 50));
+        final long filled = broker.submit(T0, Strategy.FAIR_VALUE, m, ContractSide.YES, OrderAction.BUY, 5_600, 10 * CONTRACTS);
+        m.touch(T0 + 200 * MS);
+        broker.onBook(T0 + 200 * MS, m);
+        // in flight when the run died: no book after its latency yet
+        final long inFlight = broker.submit(T0 + S, Strategy.MOMENTUM, m, ContractSide.YES, OrderAction.BUY, 5_600,
+            5 * CONTRACTS);
+        broker.onResume(T0 + 60 * S);
+        // a book after the gap must not fill it
+        m.touch(T0 + 61 * S);
+        broker.onBook(T0 + 61 * S, m);
+
+        assertThat(out.orderDones()).extracting(OrderDoneDecoder::orderId).containsExactly(filled, inFlight);
+        assertThat(out.orderDones()).extracting(OrderDoneDecoder::endReason)
+            .containsExactly(OrderEndReason.FILLED, OrderEndReason.RUN_GAP);
+        assertThat(out.fills()).extracting(FillDecoder::orderId).containsExactly(filled);
+        assertThat(broker.holds(m)).isTrue();
+    }
+
+    @Test
     void everyOrderEndsWithExactlyOneOrderDoneAfterItsLastFillAndNoFillIsEmpty()
     {
         final PaperBroker broker = broker(150);

@@ -146,58 +146,66 @@ public final class SessionWriter
         config.kalshiLagMs(r.kalshiLagMs);
         config.series(r.kxbtc15m, r.kxbtcd, r.hourlyStrikes);
         final RunDirectory dir = RunDirectory.create(out);
-        final long events;
-        try (JournalWriter writer = new JournalWriter(dir.input()))
+        try
         {
-            final JournalSink sink = new JournalSink(writer);
-            RunStartCodec.publish(sink, startNs, r.params.toText());
-            final SessionGenerator gen = new SessionGenerator(config, r.seed, startNs, sink).relay(r.relay);
-            gen.begin(startNs);
-            final long step = 5 * 60_000_000_000L;
-            for (long t = startNs; t < endNs; )
+            final long events;
+            try (JournalWriter writer = new JournalWriter(dir.input()))
             {
-                t = Math.min(endNs, t + step);
-                gen.runUntil(t);
-                if (progress != null)
+                final JournalSink sink = new JournalSink(writer);
+                RunStartCodec.publish(sink, startNs, r.params.toText());
+                final SessionGenerator gen = new SessionGenerator(config, r.seed, startNs, sink).relay(r.relay);
+                gen.begin(startNs);
+                final long step = 5 * 60_000_000_000L;
+                for (long t = startNs; t < endNs; )
                 {
-                    progress.accept(sink.count());
+                    t = Math.min(endNs, t + step);
+                    gen.runUntil(t);
+                    if (progress != null)
+                    {
+                        progress.accept(sink.count());
+                    }
+                }
+                events = sink.count();
+            }
+            final Map<String, Object> run = new LinkedHashMap<>();
+            run.put("engine", "arb");
+            run.put("engine_version", EngineVersion.VERSION);
+            run.put("schema_id", Events.SCHEMA_ID);
+            run.put("schema_version", Events.SCHEMA_VERSION);
+            run.put("mode", "gen");
+            run.put("status", "complete");
+            run.put("seed", r.seed);
+            run.put("minutes", r.minutes);
+            run.put("intensity", r.intensity);
+            run.put("kalshi_lag_ms", r.kalshiLagMs);
+            if (r.relay)
+            {
+                run.put("relay", true);
+            }
+            if (!r.kxbtc15m || r.kxbtcd)
+            {
+                run.put("series", (r.kxbtc15m ? "KXBTC15M" : "") + (r.kxbtc15m && r.kxbtcd ? "," : "")
+                    + (r.kxbtcd ? "KXBTCD" : ""));
+                if (r.kxbtcd)
+                {
+                    run.put("hourly_strikes", r.hourlyStrikes);
                 }
             }
-            events = sink.count();
-        }
-        final Map<String, Object> run = new LinkedHashMap<>();
-        run.put("engine", "arb");
-        run.put("engine_version", EngineVersion.VERSION);
-        run.put("schema_id", Events.SCHEMA_ID);
-        run.put("schema_version", Events.SCHEMA_VERSION);
-        run.put("mode", "gen");
-        run.put("status", "complete");
-        run.put("seed", r.seed);
-        run.put("minutes", r.minutes);
-        run.put("intensity", r.intensity);
-        run.put("kalshi_lag_ms", r.kalshiLagMs);
-        if (r.relay)
-        {
-            run.put("relay", true);
-        }
-        if (!r.kxbtc15m || r.kxbtcd)
-        {
-            run.put("series", (r.kxbtc15m ? "KXBTC15M" : "") + (r.kxbtc15m && r.kxbtcd ? "," : "")
-                + (r.kxbtcd ? "KXBTCD" : ""));
-            if (r.kxbtcd)
+            run.put("session_start", r.start);
+            run.put("session_end", Instant.ofEpochSecond(endNs / 1_000_000_000L).toString());
+            run.put("input_events", events);
+            try (JournalTally tally = new JournalTally(dir.input()))
             {
-                run.put("hourly_strikes", r.hourlyStrikes);
+                run.put(RunManifest.JOURNALS, Map.of(RunDirectory.INPUT, tally.closed().advance().toJson(true)));
             }
+            run.put("params", new LinkedHashMap<>(r.params.asMap()));
+            dir.writeRunJson(run);
+            return events;
         }
-        run.put("session_start", r.start);
-        run.put("session_end", Instant.ofEpochSecond(endNs / 1_000_000_000L).toString());
-        run.put("input_events", events);
-        try (JournalTally tally = new JournalTally(dir.input()))
+        finally
         {
-            run.put(RunManifest.JOURNALS, Map.of(RunDirectory.INPUT, tally.closed().advance().toJson(true)));
+            // the writer lock of the new directory: held while the session is written
+            dir.release();
         }
-        run.put("params", new LinkedHashMap<>(r.params.asMap()));
-        dir.writeRunJson(run);
-        return events;
     }
 }
