@@ -27,8 +27,17 @@ public final class RunDirectory
         this.root = root;
     }
 
-    /** Creates a new run directory; refuses an existing non-empty one. */
+    /** Creates a new run directory; refuses an existing non-empty one (naming {@code --out} as the way out). */
     public static RunDirectory create(final Path root)
+    {
+        return create(root, "--out");
+    }
+
+    /**
+     * Creates a new run directory; refuses an existing non-empty one, naming {@code option} (the
+     * command's option that chooses the directory, e.g. {@code --run-dir}) in the message.
+     */
+    public static RunDirectory create(final Path root, final String option)
     {
         try
         {
@@ -43,7 +52,7 @@ public final class RunDirectory
                     if (s.findAny().isPresent())
                     {
                         throw new IllegalArgumentException(
-                            "refusing to write into non-empty run directory " + root + " (choose a new --out)");
+                            "refusing to write into non-empty run directory " + root + " (choose a new " + option + ")");
                     }
                 }
             }

@@ -42,13 +42,14 @@ public final class GenCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        final Params params = paramOptions.apply(Params.defaults());
         final SessionWriter.Request r = new SessionWriter.Request()
             .seed(seed)
             .minutes(minutes)
             .start(start)
             .intensity(intensity)
             .kalshiLagMs(kalshiLagMs)
-            .params(paramOptions.apply(Params.defaults()));
+            .params(params);
         final long t0 = System.nanoTime();
         final long[] lastReport = {t0};
         final long events = SessionWriter.write(out, r, n ->

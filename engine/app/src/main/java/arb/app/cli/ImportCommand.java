@@ -17,6 +17,7 @@ import arb.engine.config.Params;
 import arb.app.live.EnvSettings;
 import arb.app.live.LiveConfig;
 import arb.app.live.TickInterleavingSink;
+import arb.engine.run.ChainFactory;
 import arb.engine.run.Engine;
 import arb.engine.run.RunStartCodec;
 import arb.feeds.kalshi.KalshiCaptureImporter;
@@ -83,13 +84,15 @@ public final class ImportCommand implements Callable<Integer>
                 env.set(e.key(), e.value());
             }
         }
+        ChainFactory.check(params);
+        final LiveConfig liveConfig = LiveConfig.from(env.values());
         final FeedsConfig feeds = FeedsConfig.fromProperties(env.withPrefix("feeds."));
         final KalshiFeedConfig kalshiConfig = KalshiFeedConfig.fromProperties(env.withPrefix(KalshiFeedConfig.PREFIX));
         final long firstTs = firstTimestamp(capture);
         final RunDirectory dir = RunDirectory.create(out);
         final Engine engine = Engine.builder().params(params).runDirectory(dir).journalInput(true).mode("import")
             .source(capture.toAbsolutePath().toString()).build().start();
-        final TickInterleavingSink sink = new TickInterleavingSink(engine.sink(), LiveConfig.from(env.values()).tickMs());
+        final TickInterleavingSink sink = new TickInterleavingSink(engine.sink(), liveConfig.tickMs());
         final long t0 = System.nanoTime();
         RunStartCodec.publish(sink, firstTs, params.toText());
         final KalshiCaptureImporter kalshi = new KalshiCaptureImporter(sink, kalshiConfig.series());

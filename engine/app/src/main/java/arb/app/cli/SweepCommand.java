@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import arb.engine.results.RunResults;
+import arb.engine.run.Replay;
+import arb.journal.RunDirectory;
 import arb.app.sweep.Sweep;
 import arb.app.sweep.SweepGrid;
 import arb.app.sweep.SweepTable;
@@ -52,17 +54,35 @@ public final class SweepCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final SweepGrid g = SweepGrid.read(grid);
-        final Path dir = out != null ? out
-            : Path.of("runs", "sweep-" + Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", ""));
-        prepare(dir);
-        final Sweep.Request r = new Sweep.Request().journals(journals).grid(g).parallel(parallel);
-        r.mode(switch (mode.toLowerCase(Locale.ROOT))
+        if (parallel < 1)
+        {
+            throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);
+        }
+        if (top < 1)
+        {
+            throw new IllegalArgumentException("--top must be at least 1, got " + top);
+        }
+        final Sweep.Mode m = switch (mode.toLowerCase(Locale.ROOT))
         {
             case "fan-out", "fanout" -> Sweep.Mode.FAN_OUT;
             case "separate" -> Sweep.Mode.SEPARATE;
             default -> throw new IllegalArgumentException("--mode must be fan-out or separate, not '" + mode + "'");
-        });
+        };
+        if (!Files.isRegularFile(grid))
+        {
+            throw new IllegalArgumentException("no grid file at " + grid);
+        }
+        final SweepGrid g = SweepGrid.read(grid);
+        for (final Path j : journals)
+        {
+            // every journal readable before anything is created
+            Replay.journaledParams(RunDirectory.open(j), new ArrayList<>());
+        }
+        final Path dir = out != null ? out
+            : Path.of("runs", "sweep-" + Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", ""));
+        prepare(dir);
+        final Sweep.Request r = new Sweep.Request().journals(journals).grid(g).parallel(parallel);
+        r.mode(m);
         final ProgressBar bar = new ProgressBar(System.err, "sweep");
         r.progress((done, total, pointsDone, points) ->
             bar.update(done, total, pointsDone + "/" + points + " points"));

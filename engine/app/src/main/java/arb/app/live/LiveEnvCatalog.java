@@ -3,6 +3,7 @@ package arb.app.live;
 import arb.engine.ring.WaitStrategies;
 import arb.feeds.FeedsEnvCatalog;
 import arb.market.config.EnvCatalog;
+import arb.market.config.Range;
 
 /**
  * Every environment setting of a live run's own machinery ({@code live.*}: clock ticks, status
@@ -23,7 +24,14 @@ public final class LiveEnvCatalog
         .define("live.minFreeDiskMb", "int", "1024", "Stop (or refuse to start) below this much free disk (MB) at the run directory")
         .define("live.warnFreeDiskMb", "int", "10240", "Warn below this much free disk (MB)")
         .define("live.latencyProbe", "bool", "true",
-            "Record receive -> evaluation latency of every event into side files of the run directory (false: off)");
+            "Record receive -> evaluation latency of every event into side files of the run directory (false: off)")
+        .range("live.tickMs", Range.POSITIVE)
+        .range("live.statusIntervalMs", Range.POSITIVE)
+        .range("live.watchdogStallMs", Range.POSITIVE)
+        .range("live.stopTimeoutMs", Range.POSITIVE)
+        .choices("live.waitStrategy", WaitStrategies.NAMES)
+        .range("live.minFreeDiskMb", Range.NON_NEGATIVE)
+        .range("live.warnFreeDiskMb", Range.NON_NEGATIVE);
 
     /** Every environment setting: the feeds' ({@code feeds.*}, {@code kalshi.feed.*}, {@code clock.*}) then {@code live.*}. */
     public static final EnvCatalog ALL = new EnvCatalog().include(FeedsEnvCatalog.CATALOG).include(LIVE);

@@ -197,7 +197,7 @@ public final class LiveRun
         arb.engine.ring.WaitStrategies.byName(waitStrategy);
         final DiskGuard disk = new DiskGuard(request.runDir, live.minFreeDiskMb(), live.warnFreeDiskMb());
         disk.checkBeforeStart();
-        final RunDirectory dir = RunDirectory.create(request.runDir);
+        final RunDirectory dir = RunDirectory.create(request.runDir, "--run-dir");
         // Receive -> evaluation latency of every event, into side files of the run directory (never
         // the output journal): an environment setting, on by default, ~30 ns per event.
         final ReceiveToEvaluationProbe probe = !live.latencyProbe()

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import arb.engine.config.ParamCatalog;
 import arb.engine.config.Params;
+import arb.engine.run.ChainFactory;
 import arb.market.config.KeyValues;
 
 /**
@@ -71,6 +72,16 @@ public final class SweepGrid
                 if (v.isEmpty())
                 {
                     throw new IllegalArgumentException(source + ":" + lineNo + ": empty value for " + key);
+                }
+                try
+                {
+                    // Each value alone over the defaults, through every stage's settings: a bad value
+                    // is refused here, before the sweep creates its directory or replays anything.
+                    ChainFactory.check(Params.defaults().with(java.util.Map.of(key, v)));
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    throw new IllegalArgumentException(source + ":" + lineNo + ": " + ex.getMessage());
                 }
                 list.add(v);
             }

@@ -135,6 +135,8 @@ public final class Replay
     {
         final RunDirectory src = RunDirectory.open(r.source);
         final Params params = r.overrides.apply(journaledParams(src, r.warnings));
+        ChainFactory.check(params);
+        WaitStrategies.byName(r.waitStrategy);
         final RunDirectory dir = r.out == null ? null : RunDirectory.create(r.out);
         final Engine.Builder b = Engine.builder()
             .params(params)
