@@ -199,6 +199,8 @@ class BadInputTest
         refusedNoDir(List.of("report", missing), "");
         refusedNoDir(List.of("accuracy", missing), "");
         refusedNoDir(List.of("markets", "--series", "KXETH"), "");
+        refusedNoDir(List.of("dump", journal.toString(), "--limit", "-5"), "--limit must be 0 or more");
+        refusedNoDir(List.of("accuracy", journal.toString(), "--min-samples", "-1"), "--min-samples must be 0 or more");
         assertThat(Files.exists(tmp.resolve("missing"))).isFalse();
     }
 
