@@ -94,8 +94,12 @@ public final class FeedsEnvCatalog
         c.define(k + "settleTimeoutMs", "ms", "1800000", "A closed market is no longer polled for its result after this (> 0)");
         c.define(k + "requestTimeoutMs", "ms", "5000", "REST request timeout (> 0)");
         c.define(k + "staleAfterMs", "ms", "5000", "No successful poll for this long marks the feed stale (> 0)");
-        c.define(k + "backoffInitialMs", "ms", "500", "First retry delay after a failed request (> 0)");
-        c.define(k + "backoffMaxMs", "ms", "30000", "Largest retry delay (> 0)");
+        c.define(k + "maxConnections", "int", "8",
+            "Concurrent REST requests (keep-alive connections) at most; a slow answer holds only its own (> 0)");
+        c.define(k + "backoffInitialMs", "ms", "500",
+            "First pause after a failure episode starts; the pause grows only when a retry fails too (> 0)");
+        c.define(k + "backoffMaxMs", "ms", "30000",
+            "Largest pause after HTTP 429 without Retry-After; other failures pause at most pollIntervalMs (> 0)");
         c.define(k + "authRetryMs", "ms", "300000", "Retry period after an authentication failure (> 0)");
         c.define(k + "orderbookDepth", "int", "0", "Order book depth asked of REST; 0: the full book (>= 0)");
         c.define(k + "kxbtcdStrikes", "int", "4", "KXBTCD strikes around the index polled each period (>= 0)");

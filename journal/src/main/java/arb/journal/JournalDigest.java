@@ -49,6 +49,19 @@ public final class JournalDigest
         return new Result(HexFormat.of().formatHex(sha.digest()), n);
     }
 
+    /** A copy of a digest in progress (to finish a prefix's digest and go on). */
+    static MessageDigest clone(final MessageDigest sha)
+    {
+        try
+        {
+            return (MessageDigest)sha.clone();
+        }
+        catch (final CloneNotSupportedException e)
+        {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static MessageDigest sha256()
     {
         try

@@ -9,7 +9,7 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /** Reads a journal's events in order, copying each event's bytes into a caller-supplied array. */
-public final class JournalReader implements AutoCloseable
+public final class JournalReader implements JournalSource
 {
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;

@@ -1,11 +1,14 @@
 package arb.journal;
 
+import java.io.File;
 import java.nio.file.Path;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.StoreFileListener;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 
@@ -25,14 +28,33 @@ public final class JournalWriter implements AutoCloseable
     {
         this.queue = openQueue(dir, false);
         this.appender = queue.createAppender();
+        RunDirectory.ownerOnlyFiles(dir);
     }
 
     static ChronicleQueue openQueue(final Path dir, final boolean readOnly)
     {
-        return ChronicleQueue.singleBuilder(dir)
+        final SingleChronicleQueueBuilder b = ChronicleQueue.singleBuilder(dir)
             .rollCycle(RollCycles.FAST_DAILY)
-            .readOnly(readOnly)
-            .build();
+            .readOnly(readOnly);
+        if (!readOnly)
+        {
+            // Journals are private to their owner (600), each cycle file as Chronicle creates it.
+            b.storeFileListener(new StoreFileListener()
+            {
+                @Override
+                public void onAcquired(final int cycle, final File file)
+                {
+                    RunDirectory.ownerOnly(file.toPath(), false);
+                }
+
+                @Override
+                public void onReleased(final int cycle, final File file)
+                {
+                    // nothing to do
+                }
+            });
+        }
+        return b.build();
     }
 
     /** Appends {@code length} bytes of {@code src} starting at {@code offset}. */

@@ -4,21 +4,32 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The on-disk layout of one run: {@code input/} (input journal), {@code output/} (output journal)
  * and {@code run.json} (engine and schema versions, start/end, counts, effective logic parameters).
  * A run never writes into a directory that already holds files, so no run can silently mix with
- * another.
+ * another; the only exception is the empty {@code input/} and {@code output/} a start-up killed before
+ * its first event left behind. Run directories are created owner-only (700), their files 600.
  */
 public final class RunDirectory
 {
     public static final String INPUT = "input";
     public static final String OUTPUT = "output";
     public static final String RUN_JSON = "run.json";
+
+    private static final Set<PosixFilePermission> DIR_PERMS = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE_PERMS = PosixFilePermissions.fromString("rw-------");
+    private static final FileAttribute<?>[] OWNER_ONLY_DIR = ownerOnlyDirAttribute();
 
     private final Path root;
 
@@ -27,7 +38,7 @@ public final class RunDirectory
         this.root = root;
     }
 
-    /** Creates a new run directory; refuses an existing non-empty one (naming {@code --out} as the way out). */
+    /** Creates a new run directory (700); refuses an existing non-empty one (naming {@code --out} as the way out). */
     public static RunDirectory create(final Path root)
     {
         return create(root, "--out");
@@ -47,22 +58,77 @@ public final class RunDirectory
                 {
                     throw new IllegalArgumentException(root + " exists and is not a directory");
                 }
-                try (Stream<Path> s = Files.list(root))
+                if (!isEmptyOrAbandoned(root))
                 {
-                    if (s.findAny().isPresent())
-                    {
-                        throw new IllegalArgumentException(
-                            "refusing to write into non-empty run directory " + root + " (choose a new " + option + ")");
-                    }
+                    throw new IllegalArgumentException(
+                        "refusing to write into non-empty run directory " + root + " (choose a new " + option + ")");
                 }
             }
-            Files.createDirectories(root.resolve(INPUT));
-            Files.createDirectories(root.resolve(OUTPUT));
+            Files.createDirectories(root, OWNER_ONLY_DIR);
+            ownerOnly(root, true);
+            for (final String sub : new String[] {INPUT, OUTPUT})
+            {
+                Files.createDirectories(root.resolve(sub), OWNER_ONLY_DIR);
+                ownerOnly(root.resolve(sub), true);
+            }
             return new RunDirectory(root);
         }
         catch (final IOException e)
         {
             throw new UncheckedIOException("cannot create run directory " + root, e);
+        }
+    }
+
+    /**
+     * Whether {@code root} holds nothing, or only the empty {@code input/} and {@code output/} of a
+     * start-up that was killed before it wrote anything (no run.json, no file anywhere).
+     */
+    static boolean isEmptyOrAbandoned(final Path root) throws IOException
+    {
+        try (Stream<Path> s = Files.list(root))
+        {
+            for (final Path p : (Iterable<Path>)s::iterator)
+            {
+                final String n = p.getFileName().toString();
+                if (!(n.equals(INPUT) || n.equals(OUTPUT)) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                {
+                    return false;
+                }
+                try (Stream<Path> inside = Files.list(p))
+                {
+                    if (inside.findAny().isPresent())
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Makes a directory 700 or a file 600 where the file system has POSIX permissions. */
+    public static void ownerOnly(final Path p, final boolean directory)
+    {
+        try
+        {
+            Files.setPosixFilePermissions(p, directory ? DIR_PERMS : FILE_PERMS);
+        }
+        catch (final UnsupportedOperationException | IOException e)
+        {
+            // not a POSIX file system, or the file went away: nothing to tighten
+        }
+    }
+
+    /** Makes every regular file directly inside {@code dir} 600. */
+    static void ownerOnlyFiles(final Path dir)
+    {
+        try (Stream<Path> s = Files.list(dir))
+        {
+            s.filter(Files::isRegularFile).forEach(p -> ownerOnly(p, false));
+        }
+        catch (final IOException e)
+        {
+            // nothing to tighten
         }
     }
 
@@ -74,6 +140,12 @@ public final class RunDirectory
             throw new IllegalArgumentException(root + " is not a run directory (no " + INPUT + "/ inside)");
         }
         return new RunDirectory(root);
+    }
+
+    private static FileAttribute<?>[] ownerOnlyDirAttribute()
+    {
+        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIR_PERMS)} : new FileAttribute<?>[0];
     }
 
     public Path root()
@@ -114,9 +186,13 @@ public final class RunDirectory
         final StringBuilder sb = new StringBuilder(1024);
         Json.appendObject(sb, fields, 0);
         sb.append('\n');
+        // Written aside and moved into place: a crash mid-write never leaves a torn run.json.
+        final Path tmp = root.resolve(RUN_JSON + ".tmp");
         try
         {
-            Files.writeString(runJson(), sb, StandardCharsets.UTF_8);
+            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+            ownerOnly(tmp, false);
+            Files.move(tmp, runJson(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         catch (final IOException e)
         {

@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  *     Without a recorded request, the close time nearest the response is taken.</li>
  * <li>WebSocket frames received go to a {@link KalshiWsDecoder}; the events {@code reset: ...},
  *     {@code forget: sid N} and {@code series: A,B} repeat the live client's calls on its decoder.</li>
- * <li>Requests, frames sent, connects, disconnects, failures and non-200 responses publish nothing live
- *     and are only counted.</li>
+ * <li>Requests, frames sent, connects, disconnects, failures, non-200 responses and answers the live
+ *     poller dropped ({@code http superseded}: overtaken by a newer request's answer) publish nothing
+ *     live and are only counted.</li>
  * </ul>
  *
  * Single-threaded. Allocates per REST response (URL handling), never per WebSocket frame.
@@ -201,7 +202,7 @@ public final class KalshiCaptureImporter implements CaptureImporter.RecordListen
     private void onEvent(final CaptureReader r)
     {
         final String text = r.frameText();
-        if (text.startsWith("http failed"))
+        if (text.startsWith("http failed") || text.startsWith("http superseded"))
         {
             requestTimes.remove(r.conn());
         }

@@ -42,6 +42,7 @@ public final class KalshiFeedConfig
     private final long authRetryMs;
     private final int orderbookDepth;
     private final int kxbtcdStrikes;
+    private final int maxConnections;
     private final double readLimitPerSecond;
     private final double readBudgetFraction;
     private final boolean webSocket;
@@ -89,6 +90,7 @@ public final class KalshiFeedConfig
         authRetryMs = positive(v, "authRetryMs");
         orderbookDepth = (int)nonNegative(v, "orderbookDepth");
         kxbtcdStrikes = (int)nonNegative(v, "kxbtcdStrikes");
+        maxConnections = (int)Math.min(64, positive(v, "maxConnections"));
         readLimitPerSecond = v.getDouble(PREFIX + "readLimitPerSecond");
         readBudgetFraction = v.getDouble(PREFIX + "readBudgetFraction");
         webSocket = v.getBoolean(PREFIX + "webSocket");
@@ -339,6 +341,12 @@ public final class KalshiFeedConfig
     public int kxbtcdStrikes()
     {
         return kxbtcdStrikes;
+    }
+
+    /** Concurrent REST requests (keep-alive connections) at most: a slow answer holds only its own. */
+    public int maxConnections()
+    {
+        return maxConnections;
     }
 
     public double readLimitPerSecond()

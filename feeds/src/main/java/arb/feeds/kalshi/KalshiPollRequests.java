@@ -4,6 +4,7 @@ import java.net.URI;
 
 import arb.feeds.ReceiveClock;
 import arb.feeds.capture.FrameCapture;
+import arb.feeds.kalshi.KalshiPollSchedule.RequestSlot;
 import arb.feeds.kalshi.KalshiPollSchedule.Strike;
 import arb.feeds.kalshi.KalshiPollSchedule.Tracked;
 import arb.feeds.net.ByteBufView;
@@ -11,16 +12,31 @@ import arb.feeds.net.HttpGetClient;
 import arb.market.kalshi.KalshiCalendar;
 import arb.sbe.Venue;
 import io.netty.buffer.ByteBuf;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Sends the {@link KalshiPoller}'s REST requests: builds each URL, asks the {@link KalshiRequestGate}
- * for admission, keeps one request of each kind in flight per market, records requests and answers to
- * the {@link FrameCapture}, and hands each answer's body (wrapped, never copied when Netty allows) to
- * {@link KalshiPollResponses}. Loop thread only.
+ * for admission, keeps each market's requests of one kind in a {@link RequestSlot} (a second request
+ * goes out when the first is a poll interval old; an answer older than one already applied is
+ * dropped), records requests and answers to the {@link FrameCapture} (a dropped answer as an
+ * {@code http superseded} event, so an import drops it too), and hands each answer's body (wrapped,
+ * never copied when Netty allows) to {@link KalshiPollResponses} with the request's send time and
+ * the answer's {@code Retry-After}. Requests run concurrently on the HTTP client's connection pool
+ * ({@code maxConnections}). Loop thread only.
  */
 final class KalshiPollRequests
 {
+    private static final long NS_PER_MS = 1_000_000L;
+
+    /** What to do with one answer; returns true when it was applied (parsed and published). */
+    @FunctionalInterface
+    private interface Answer
+    {
+        boolean on(int code, DirectBuffer body, int length, Throwable failure, long recvNs, long nanos, long sentNanos,
+            long retryAfterMs);
+    }
+
     private final HttpGetClient http;
     private final KalshiFeedConfig config;
     private final ReceiveClock clock;
@@ -28,10 +44,12 @@ final class KalshiPollRequests
     private final KalshiPollResponses responses;
     private final FrameCapture capture;
     private final String base;
+    private final long reissueAfterNanos;
     private final ByteBufView bodies = new ByteBufView();
     private final UnsafeBuffer view = bodies.buffer();
+    private final java.util.Map<KalshiCalendar, RequestSlot> seriesLists = new java.util.IdentityHashMap<>();
     private int requestIds;
-    private boolean seriesListInFlight;
+    private long superseded;
 
     KalshiPollRequests(
         final HttpGetClient http, final KalshiFeedConfig config, final ReceiveClock clock, final KalshiRequestGate gate,
@@ -44,35 +62,39 @@ final class KalshiPollRequests
         this.responses = responses;
         this.capture = capture;
         this.base = config.rest().toString();
+        // Half a poll interval: the next cycle's tick (fixed rate, some jitter) always qualifies.
+        this.reissueAfterNanos = config.pollIntervalMs() * NS_PER_MS / 2;
+        http.poolSize(config.rest(), config.maxConnections());
     }
 
-    boolean seriesListInFlight()
+    boolean seriesListBusy()
     {
-        return seriesListInFlight;
+        for (final RequestSlot slot : seriesLists.values())
+        {
+            if (slot.busy())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Answers dropped because a newer request's answer had been applied already. */
+    long superseded()
+    {
+        return superseded;
     }
 
     /** {@code GET /markets/{ticker}}: one market's state. */
     void requestState(final Tracked t, final long now, final long nanos)
     {
-        if (t.stateInFlight || !gate.admit(nanos))
+        if (!t.state.mayIssue(nanos, reissueAfterNanos) || !gate.admit(nanos))
         {
             return;
         }
-        t.stateInFlight = true;
         final String path = "/markets/" + t.ticker;
-        final int id = recordRequest(now, path);
-        http.get(URI.create(base + path), config.requestTimeoutMs(), (code, body, failure) ->
-        {
-            t.stateInFlight = false;
-            if (responses.stopped())
-            {
-                return;
-            }
-            final long recvNs = clock.nowNs();
-            final long nanosNow = System.nanoTime();
-            final int length = recordResponse(recvNs, id, path, code, body, failure);
-            responses.onState(t, path, code, view, length, failure, recvNs, nanosNow);
-        });
+        send(t.state, path, now, nanos, (code, body, length, failure, recvNs, nanosNow, sent, retryAfter) ->
+            responses.onState(t, path, code, body, length, failure, recvNs, nanosNow, sent, retryAfter));
     }
 
     /** {@code GET /markets/{ticker}/orderbook}: the book of a tracked market ({@code t}) or of a strike ({@code s}). */
@@ -80,65 +102,27 @@ final class KalshiPollRequests
         final byte[] tickerBytes, final String ticker, final long closeNs, final Tracked t, final Strike s,
         final long now, final long nanos)
     {
-        final boolean inFlight = t != null ? t.bookInFlight : s.bookInFlight;
-        if (inFlight || gate.booksDisabled(nanos) || !gate.admit(nanos))
+        final RequestSlot slot = t != null ? t.book : s.book;
+        if (!slot.mayIssue(nanos, reissueAfterNanos) || gate.booksDisabled(nanos) || !gate.admit(nanos))
         {
             return;
         }
-        if (t != null)
-        {
-            t.bookInFlight = true;
-        }
-        else
-        {
-            s.bookInFlight = true;
-        }
         final String path = "/markets/" + ticker + "/orderbook"
             + (config.orderbookDepth() > 0 ? "?depth=" + config.orderbookDepth() : "");
-        final int id = recordRequest(now, path);
-        http.get(URI.create(base + path), config.requestTimeoutMs(), (code, body, failure) ->
-        {
-            if (t != null)
-            {
-                t.bookInFlight = false;
-            }
-            else
-            {
-                s.bookInFlight = false;
-            }
-            if (responses.stopped())
-            {
-                return;
-            }
-            final long recvNs = clock.nowNs();
-            final long nanosNow = System.nanoTime();
-            final int length = recordResponse(recvNs, id, path, code, body, failure);
-            responses.onBook(tickerBytes, closeNs, path, code, view, length, failure, recvNs, nanosNow);
-        });
+        send(slot, path, now, nanos, (code, body, length, failure, recvNs, nanosNow, sent, retryAfter) ->
+            responses.onBook(tickerBytes, closeNs, path, code, body, length, failure, recvNs, nanosNow, sent, retryAfter));
     }
 
     /** {@code GET /markets?event_ticker=...}: every strike of a KXBTCD event. */
     void requestEventList(final Tracked t, final long now, final long nanos)
     {
-        if (t.stateInFlight || !gate.admit(nanos))
+        if (!t.state.mayIssue(nanos, reissueAfterNanos) || !gate.admit(nanos))
         {
             return;
         }
-        t.stateInFlight = true;
         final String path = "/markets?event_ticker=" + t.ticker + "&limit=200";
-        final int id = recordRequest(now, path);
-        http.get(URI.create(base + path), config.requestTimeoutMs(), (code, body, failure) ->
-        {
-            t.stateInFlight = false;
-            if (responses.stopped())
-            {
-                return;
-            }
-            final long recvNs = clock.nowNs();
-            final long nanosNow = System.nanoTime();
-            final int length = recordResponse(recvNs, id, path, code, body, failure);
-            responses.onEventList(t, path, code, view, length, failure, recvNs, nanosNow);
-        });
+        send(t.state, path, now, nanos, (code, body, length, failure, recvNs, nanosNow, sent, retryAfter) ->
+            responses.onEventList(t, path, code, body, length, failure, recvNs, nanosNow, sent, retryAfter));
     }
 
     /** {@code GET /markets?series_ticker=...&status=open}: the open markets of a series. */
@@ -148,20 +132,42 @@ final class KalshiPollRequests
         {
             return;
         }
-        seriesListInFlight = true;
         final String path = "/markets?series_ticker=" + calendar.seriesTicker() + "&status=open&limit=100";
+        final RequestSlot slot = seriesLists.computeIfAbsent(calendar, c -> new RequestSlot());
+        send(slot, path, now, nanos, (code, body, length, failure, recvNs, nanosNow, sent, retryAfter) ->
+            responses.onSeriesList(path, code, body, length, failure, recvNs, nanosNow, sent, retryAfter));
+    }
+
+    private void send(final RequestSlot slot, final String path, final long now, final long nanos, final Answer answer)
+    {
+        final long number = slot.issue(nanos);
         final int id = recordRequest(now, path);
         http.get(URI.create(base + path), config.requestTimeoutMs(), (code, body, failure) ->
         {
-            seriesListInFlight = false;
+            gate.done();
+            final boolean fresh = slot.complete(number);
             if (responses.stopped())
             {
                 return;
             }
             final long recvNs = clock.nowNs();
             final long nanosNow = System.nanoTime();
+            if (!fresh)
+            {
+                superseded++;
+                if (capture != FrameCapture.NONE)
+                {
+                    capture.recordText(recvNs, Venue.KALSHI, id, FrameCapture.Kind.EVENT, true, base + path,
+                        "http superseded: a newer request's answer came first");
+                }
+                return;
+            }
+            final long retryAfterMs = http.retryAfterMs();
             final int length = recordResponse(recvNs, id, path, code, body, failure);
-            responses.onSeriesList(path, code, view, length, failure, recvNs, nanosNow);
+            if (answer.on(code, view, length, failure, recvNs, nanosNow, nanos, retryAfterMs))
+            {
+                slot.applied(number);
+            }
         });
     }
 

@@ -47,6 +47,7 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
     private long failures;
     private long notListed;
     private long settled;
+    private long staleFailures;
 
     KalshiPollResponses(
         final KalshiEventPublisher publisher, final KalshiFeedConfig config, final KalshiPollSchedule schedule,
@@ -98,9 +99,9 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
 
     // ------------------------------------------------------------------ answers (on the loop)
 
-    void onState(
+    boolean onState(
         final Tracked t, final String path, final int code, final DirectBuffer body, final int length,
-        final Throwable failure, final long recvNs, final long nanos)
+        final Throwable failure, final long recvNs, final long nanos, final long sentNanos, final long retryAfterMs)
     {
         responses++;
         final Phase phase = KalshiPollSchedule.phase(t, recvNs);
@@ -127,26 +128,28 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
                     LOG.info("kalshi {} settled: {} at {}", t.ticker, parser.fields().result(),
                         Scales.format(parser.fields().expirationValue(), Scales.PRICE_DECIMALS));
                 }
-                onSuccess(recvNs);
+                onSuccess(recvNs, sentNanos);
+                return true;
             }
-            else
-            {
-                onFailure(recvNs, nanos, FeedReason.BAD_FRAME, "GET " + path + ": unreadable body");
-            }
+            onFailure(recvNs, nanos, sentNanos, -1, false, FeedReason.BAD_FRAME, "unreadable body", path);
         }
         else if (code == 404)
         {
             onNotListed(t, phase, recvNs);
+            onSuccess(recvNs, sentNanos); // an answer: the server works
+            return true;
         }
         else
         {
-            onHttpFailure(recvNs, nanos, path, code, failure);
+            onHttpFailure(recvNs, nanos, sentNanos, retryAfterMs, path, code, failure);
         }
+        return false;
     }
 
-    void onBook(
+    boolean onBook(
         final byte[] tickerBytes, final long closeNs, final String path, final int code, final DirectBuffer body,
-        final int length, final Throwable failure, final long recvNs, final long nanos)
+        final int length, final Throwable failure, final long recvNs, final long nanos, final long sentNanos,
+        final long retryAfterMs)
     {
         responses++;
         if (code == 200 && length >= 0)
@@ -157,12 +160,10 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
                 {
                     lastLiveOkNanos = nanos;
                 }
-                onSuccess(recvNs);
+                onSuccess(recvNs, sentNanos);
+                return true;
             }
-            else
-            {
-                onFailure(recvNs, nanos, FeedReason.BAD_FRAME, "GET " + path + ": unreadable body");
-            }
+            onFailure(recvNs, nanos, sentNanos, -1, false, FeedReason.BAD_FRAME, "unreadable body", path);
         }
         else if (code == 401 || code == 403)
         {
@@ -180,19 +181,20 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
         }
         else
         {
-            onHttpFailure(recvNs, nanos, path, code, failure);
+            onHttpFailure(recvNs, nanos, sentNanos, retryAfterMs, path, code, failure);
         }
+        return false;
     }
 
-    void onEventList(
+    boolean onEventList(
         final Tracked t, final String path, final int code, final DirectBuffer body, final int length,
-        final Throwable failure, final long recvNs, final long nanos)
+        final Throwable failure, final long recvNs, final long nanos, final long sentNanos, final long retryAfterMs)
     {
         responses++;
         if (code != 200 || length < 0)
         {
-            onHttpFailure(recvNs, nanos, path, code, failure);
-            return;
+            onHttpFailure(recvNs, nanos, sentNanos, retryAfterMs, path, code, failure);
+            return false;
         }
         listTarget = t;
         listCount = 0;
@@ -200,14 +202,15 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
         listTarget = null;
         if (result != KalshiRestParser.OK)
         {
-            onFailure(recvNs, nanos, FeedReason.BAD_FRAME, "GET " + path + ": unreadable body");
-            return;
+            onFailure(recvNs, nanos, sentNanos, -1, false, FeedReason.BAD_FRAME, "unreadable body", path);
+            return false;
         }
         final Phase phase = KalshiPollSchedule.phase(t, recvNs);
         if (listCount == 0)
         {
             onNotListed(t, phase, recvNs);
-            return;
+            onSuccess(recvNs, sentNanos);
+            return true;
         }
         t.listed = true;
         if (phase == Phase.LIVE)
@@ -230,27 +233,27 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
                 LOG.info("kalshi event {} settled ({} markets)", t.ticker, t.strikes.size());
             }
         }
-        onSuccess(recvNs);
+        onSuccess(recvNs, sentNanos);
+        return true;
     }
 
-    void onSeriesList(
+    boolean onSeriesList(
         final String path, final int code, final DirectBuffer body, final int length, final Throwable failure,
-        final long recvNs, final long nanos)
+        final long recvNs, final long nanos, final long sentNanos, final long retryAfterMs)
     {
         responses++;
         if (code != 200 || length < 0)
         {
-            onHttpFailure(recvNs, nanos, path, code, failure);
-            return;
+            onHttpFailure(recvNs, nanos, sentNanos, retryAfterMs, path, code, failure);
+            return false;
         }
         if (parser.onMarketList(body, 0, length, recvNs, this) == KalshiRestParser.OK)
         {
-            onSuccess(recvNs);
+            onSuccess(recvNs, sentNanos);
+            return true;
         }
-        else
-        {
-            onFailure(recvNs, nanos, FeedReason.BAD_FRAME, "GET " + path + ": unreadable body");
-        }
+        onFailure(recvNs, nanos, sentNanos, -1, false, FeedReason.BAD_FRAME, "unreadable body", path);
+        return false;
     }
 
     /** A market of a listing: confirms a predicted market, or records a KXBTCD strike. */
@@ -308,7 +311,9 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
         }
     }
 
-    private void onHttpFailure(final long recvNs, final long nanos, final String path, final int code, final Throwable failure)
+    private void onHttpFailure(
+        final long recvNs, final long nanos, final long sentNanos, final long retryAfterMs, final String path,
+        final int code, final Throwable failure)
     {
         final FeedReason reason;
         final String what;
@@ -337,24 +342,40 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
             reason = FeedReason.CONNECT_FAILED;
             what = failure == null ? "failed" : failure.getClass().getSimpleName();
         }
-        onFailure(recvNs, nanos, reason, "GET " + path + " -> " + what);
+        onFailure(recvNs, nanos, sentNanos, retryAfterMs, code == 429, reason, what, path);
     }
 
-    private void onFailure(final long recvNs, final long nanos, final FeedReason reason, final String detail)
+    /**
+     * A failed request: the gate decides whether it starts or advances the failure episode (one pause
+     * per step, not per request); the status says the pause exactly as it will be kept.
+     */
+    private void onFailure(
+        final long recvNs, final long nanos, final long sentNanos, final long retryAfterMs, final boolean rateLimited,
+        final FeedReason reason, final String what, final String path)
     {
         failures++;
-        final long delayMs = gate.pauseAfterFailure(nanos);
+        final long delayMs = gate.onFailure(sentNanos, nanos, retryAfterMs, rateLimited);
+        if (delayMs == KalshiRequestGate.SUPERSEDED)
+        {
+            staleFailures++;
+            return; // older than an answer already in: the fault it saw is over
+        }
+        if (delayMs == KalshiRequestGate.SAME_STEP)
+        {
+            return; // the same fault seen by a request that was already in flight: the pause stands
+        }
         lastFailure = reason;
-        lastFailureDetail = detail + "; pausing " + delayMs + " ms";
-        updateStatus(recvNs);
+        // The pause first: the status detail is cut at 96 characters, and the pause is what it must say.
+        lastFailureDetail = what + ", pausing " + delayMs + " ms" + (retryAfterMs >= 0 ? " (Retry-After)" : "") + ": GET "
+            + path;
+        updateStatus(recvNs); // the status reporter logs it
     }
 
-    private void onSuccess(final long recvNs)
+    private void onSuccess(final long recvNs, final long sentNanos)
     {
-        if (lastFailure != null)
+        if (gate.onAnswer(sentNanos) || lastFailure != null)
         {
             lastFailure = null;
-            gate.resetBackoff();
         }
         updateStatus(recvNs);
     }
@@ -401,6 +422,12 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
     long settled()
     {
         return settled;
+    }
+
+    /** Failures ignored because a request sent after them had been answered already. */
+    long staleFailures()
+    {
+        return staleFailures;
     }
 
     FeedState state()

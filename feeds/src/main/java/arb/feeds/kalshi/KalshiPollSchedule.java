@@ -156,11 +156,22 @@ final class KalshiPollSchedule
     /** Issues this cycle's requests: each tracked market by its phase, then the series listings when due. */
     void pollAll(final long now, final long nanos, final KalshiPollRequests requests)
     {
+        // The live markets first: in a failure episode the one request let through (the probe) is theirs.
         for (int i = 0; i < tracked.size(); i++)
         {
-            poll(tracked.get(i), now, nanos, requests);
+            if (phase(tracked.get(i), now) == Phase.LIVE)
+            {
+                poll(tracked.get(i), now, nanos, requests);
+            }
         }
-        if (nanos >= nextListNanos && !requests.seriesListInFlight())
+        for (int i = 0; i < tracked.size(); i++)
+        {
+            if (phase(tracked.get(i), now) != Phase.LIVE)
+            {
+                poll(tracked.get(i), now, nanos, requests);
+            }
+        }
+        if (nanos >= nextListNanos && !requests.seriesListBusy())
         {
             for (final KalshiCalendar calendar : calendars)
             {
@@ -296,8 +307,8 @@ final class KalshiPollSchedule
         final List<Strike> chosen = new ArrayList<>();
         boolean listed;
         boolean notListedLogged;
-        boolean stateInFlight;
-        boolean bookInFlight;
+        final RequestSlot state = new RequestSlot();
+        final RequestSlot book = new RequestSlot();
         boolean done;
         long nextSettleNanos;
         long settleDeadlineNanos;
@@ -323,7 +334,7 @@ final class KalshiPollSchedule
         long yesBid = Scales.NULL;
         long yesAsk = Scales.NULL;
         boolean outcome;
-        boolean bookInFlight;
+        final RequestSlot book = new RequestSlot();
 
         Strike(final String ticker)
         {
@@ -331,6 +342,54 @@ final class KalshiPollSchedule
             final byte[] b = ticker.getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(b, 0, bytes, 0, Math.min(b.length, bytes.length));
             this.length = Math.min(b.length, bytes.length);
+        }
+    }
+
+    /**
+     * One kind of request about one market (its state, its book, a listing): how many are in flight and
+     * which answer is the newest applied. A new request may go out while an older one is still in
+     * flight once the next poll cycle comes (a slow answer never holds up the market's data), at most
+     * {@link #MAX_IN_FLIGHT} at a time; an answer older than one already applied is dropped, so
+     * the events never go back in time.
+     */
+    static final class RequestSlot
+    {
+        static final int MAX_IN_FLIGHT = 3;
+
+        private int inFlight;
+        private long lastSentNanos;
+        private long issued;
+        private long applied;
+
+        boolean mayIssue(final long nanos, final long reissueAfterNanos)
+        {
+            return inFlight == 0 || (inFlight < MAX_IN_FLIGHT && nanos - lastSentNanos >= reissueAfterNanos);
+        }
+
+        boolean busy()
+        {
+            return inFlight > 0;
+        }
+
+        /** @return the request's number */
+        long issue(final long nanos)
+        {
+            inFlight++;
+            lastSentNanos = nanos;
+            return ++issued;
+        }
+
+        /** The request's answer or failure is in; @return false when a newer request's answer was applied already */
+        boolean complete(final long number)
+        {
+            inFlight--;
+            return number > applied;
+        }
+
+        /** The answer to request {@code number} was applied. */
+        void applied(final long number)
+        {
+            applied = Math.max(applied, number);
         }
     }
 }

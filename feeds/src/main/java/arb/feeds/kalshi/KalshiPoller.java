@@ -22,10 +22,15 @@ import org.slf4j.LoggerFactory;
  * {@code kxbtcdStrikes} strikes nearest the index get their order books polled. After a close the
  * market is polled every {@code settleIntervalMs} until it reports its result and settlement value.
  *
- * <p>Failures (HTTP 401/403/429/5xx, timeouts, unreadable bodies) pause all requests with
- * exponential backoff and publish a FeedStatus (DEGRADED with the reason; STALE when the live market
- * has had no fresh data for {@code staleAfterMs}), which makes the engine treat its Kalshi quotes as
- * stale until fresh data arrives; success publishes LIVE again. A 401 on the order book (the docs
+ * <p>Requests are independent: they run concurrently on a pool of {@code maxConnections} keep-alive
+ * connections, each with its own timeout, and a market's next poll goes out even while a slow answer
+ * to the previous one is pending (an answer older than one already applied is dropped). Failures
+ * (HTTP 401/403/429/5xx, timeouts, unreadable bodies) start a failure episode with one pause per step,
+ * not per request, {@code Retry-After} honoured exactly and the poll resumed the moment the pause
+ * ends, one probe request per pause until an answer comes ({@link KalshiRequestGate}); they publish
+ * a FeedStatus (DEGRADED with the reason and the pause; STALE when the live market has had no fresh
+ * data for {@code staleAfterMs}), which makes the engine treat its Kalshi quotes as stale until fresh
+ * data arrives; the first answer publishes LIVE again. A 401 on the order book (the docs
  * disagree on whether it needs a key) stops order book polls for {@code authRetryMs} and says why.
  * At start the request rate the settings imply is checked against the feed's share of Kalshi's read
  * limit, and a token bucket keeps the actual rate inside it. Everything runs on the loop.
@@ -89,6 +94,8 @@ public final class KalshiPoller
         this.responses = new KalshiPollResponses(publisher, config, schedule, gate);
         this.requests = new KalshiPollRequests(http, config, clock, gate, responses,
             capture == null ? FrameCapture.NONE : capture);
+        // Resume the moment a pause ends (+1 ms: never a hair early), not at the next fixed-rate tick.
+        gate.onPause(delayMs -> loop.schedule(this::tick, delayMs + 1, TimeUnit.MILLISECONDS));
     }
 
     /** Starts polling (on the loop); logs the request rate the settings imply. */
@@ -194,6 +201,35 @@ public final class KalshiPoller
     public long budgetSkips()
     {
         return gate.budgetSkips();
+    }
+
+    /** Requests held back because every connection of the pool was busy. */
+    public long poolSkips()
+    {
+        return gate.poolSkips();
+    }
+
+    /** Answers dropped because a newer request's answer had been applied already (a slow answer overtaken). */
+    public long superseded()
+    {
+        return requests.superseded();
+    }
+
+    /** Failures ignored because a request sent after them had been answered already. */
+    public long staleFailures()
+    {
+        return responses.staleFailures();
+    }
+
+    /** Failure episodes so far, and the pause steps taken in them. */
+    public long failureEpisodes()
+    {
+        return gate.episodes();
+    }
+
+    public long pauseSteps()
+    {
+        return gate.steps();
     }
 
     /** Current REST status (read on the loop). */

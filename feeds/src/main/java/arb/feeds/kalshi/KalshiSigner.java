@@ -84,6 +84,7 @@ public final class KalshiSigner
     /** A signer from a key id and the path of a PEM file. */
     public static KalshiSigner fromFile(final String keyId, final Path pemPath)
     {
+        checkOwnerOnly(pemPath);
         final String pem;
         try
         {
@@ -122,6 +123,32 @@ public final class KalshiSigner
                 + ENV_KEY_PATH);
         }
         return Optional.of(fromFile(keyId, Path.of(keyPath)));
+    }
+
+    /**
+     * Refuses a private key file that group or others may read or write (the key signs as its owner):
+     * the message gives the chmod that fixes it. File systems without POSIX permissions are not checked.
+     */
+    static void checkOwnerOnly(final Path pemPath)
+    {
+        final java.util.Set<java.nio.file.attribute.PosixFilePermission> perms;
+        try
+        {
+            perms = Files.getPosixFilePermissions(pemPath);
+        }
+        catch (final UnsupportedOperationException | IOException ex)
+        {
+            return;
+        }
+        final java.util.Set<java.nio.file.attribute.PosixFilePermission> open = java.util.EnumSet.of(
+            java.nio.file.attribute.PosixFilePermission.GROUP_READ, java.nio.file.attribute.PosixFilePermission.GROUP_WRITE,
+            java.nio.file.attribute.PosixFilePermission.OTHERS_READ, java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+        open.retainAll(perms);
+        if (!open.isEmpty())
+        {
+            throw new IllegalArgumentException("the Kalshi private key file " + pemPath + " is accessible to group or others ("
+                + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "): run chmod 600 " + pemPath);
+        }
     }
 
     /** The key id, for the {@value #HEADER_KEY} header only. */

@@ -206,7 +206,16 @@ final class VenueFeed
         counters.reconnect();
         state.set(FeedState.DISCONNECTED, why, text);
         final long nowMs = now / NS_PER_MS;
-        final long delay = prompt ? backoff.promptDelayMs(nowMs) : backoff.nextDelayMs(nowMs);
+        final long delay;
+        if (why == FeedReason.RECONNECT_REQUESTED)
+        {
+            // The venue asked (Bitstamp bts:request_reconnect, close 1012): at once, only the attempt cap applies.
+            delay = backoff.windowWaitMs(nowMs);
+        }
+        else
+        {
+            delay = prompt ? backoff.promptDelayMs(nowMs) : backoff.nextDelayMs(nowMs);
+        }
         if (delay <= 0)
         {
             // Through the loop's queue, never recursively: a connect that fails at once comes back here.

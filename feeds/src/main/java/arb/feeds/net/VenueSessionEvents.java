@@ -7,9 +7,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a venue's WebSocket session events into its {@link VenueFeed}'s life cycle: a close frame
- * closes the connection and its text becomes the reason of the disconnect that follows; peer closes,
- * handshake timeouts, connect failures and pipeline or callback failures disconnect (and so reconnect
- * with backoff). Single-threaded (the I/O loop).
+ * closes the connection and its text becomes the reason of the disconnect that follows; a close with
+ * code 1012 (service restart) is the venue asking for a reconnect, which happens at once, without a
+ * backoff step; other peer closes, handshake timeouts, connect failures and pipeline or callback
+ * failures disconnect (and so reconnect with backoff). Single-threaded (the I/O loop).
  */
 final class VenueSessionEvents implements WebSocketSession.Listener
 {
@@ -18,7 +19,11 @@ final class VenueSessionEvents implements WebSocketSession.Listener
 
     private final VenueFeed feed;
     private final VenueConfig settings;
+    /** WebSocket close code 1012, "service restart": the server will be back, reconnect now. */
+    static final int CLOSE_SERVICE_RESTART = 1012;
+
     private String peerCloseDetail;
+    private int peerCloseCode = -1;
 
     VenueSessionEvents(final VenueFeed feed, final VenueConfig settings)
     {
@@ -30,6 +35,7 @@ final class VenueSessionEvents implements WebSocketSession.Listener
     void reset()
     {
         peerCloseDetail = null;
+        peerCloseCode = -1;
     }
 
     @Override
@@ -48,12 +54,19 @@ final class VenueSessionEvents implements WebSocketSession.Listener
     public void onCloseFrame(final int code, final String text)
     {
         peerCloseDetail = "close frame " + code + (text == null || text.isEmpty() ? "" : " " + text);
+        peerCloseCode = code;
         feed.session().hangUp();
     }
 
     @Override
     public void onClosed()
     {
+        if (peerCloseCode == CLOSE_SERVICE_RESTART)
+        {
+            // The venue's own reconnect request: no failure, so no backoff step and no streak.
+            feed.disconnect(FeedReason.RECONNECT_REQUESTED, peerCloseDetail, true);
+            return;
+        }
         feed.disconnect(FeedReason.PEER_CLOSED, peerCloseDetail != null ? peerCloseDetail : "connection closed by peer",
             false);
     }

@@ -246,9 +246,13 @@ public final class KrakenDecoder extends SpotFeedDecoder
         }
         if (!json.endOfInput() || data.invalid())
         {
-            if (channel == CH_BOOK || channel == CH_NONE)
+            if (channel == CH_BOOK)
             {
-                distrustBook(); // it may have carried a book change; the next book message resyncs
+                // A garbled book message may have carried a change: the next book message resyncs.
+                // A frame that never named a channel (not JSON at all, line noise) was no book
+                // message: it is a bad frame and nothing more, or every burst of noise would cost a
+                // resubscription.
+                distrustBook();
             }
             return FrameResult.BAD_FRAME;
         }

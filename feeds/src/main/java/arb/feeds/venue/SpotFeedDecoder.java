@@ -86,7 +86,10 @@ public abstract class SpotFeedDecoder implements FeedDecoder
         if (length <= 0 || length > maxFrameBytes)
         {
             result = FrameResult.BAD_FRAME;
-            onOversizedFrame();
+            if (length > maxFrameBytes)
+            {
+                onOversizedFrame(); // an empty frame carried nothing; one too large may have been a book update
+            }
         }
         else
         {

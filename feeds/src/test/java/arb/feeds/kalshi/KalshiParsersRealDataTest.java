@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-import arb.feeds.FrameResult;
 import arb.feeds.json.JsonScanner;
 import arb.journal.RecordingSink;
 import arb.journal.Scales;
@@ -21,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the parsers over real Kalshi payloads recorded by others (skipped when that data is absent).
- * Asserts relations that must hold for any real market, not the recorded values themselves.
+ * Asserts relations that must hold for any real market, not the recorded values themselves. The
+ * WebSocket recording and the documented examples are checked field by field in {@link KalshiRealFormatsTest}.
  */
 class KalshiParsersRealDataTest
 {
@@ -69,47 +68,5 @@ class KalshiParsersRealDataTest
         }
         assertThat(json.endOfInput()).isTrue();
         assertThat(parsed).isEqualTo(2);
-    }
-
-    @Test
-    void realWebSocketOrderbookFramesDecodeWithoutErrorsOrGaps() throws IOException
-    {
-        final Path file = SharedData.require("kalshi/kxbtc_ws_orderbook_2026-04-18.jsonl");
-        final List<String> lines = Files.readAllLines(file);
-        final KalshiWsDecoder decoder = new KalshiWsDecoder(new KalshiEventPublisher(new RecordingSink()));
-        final JsonScanner json = new JsonScanner();
-        final UnsafeBuffer frame = new UnsafeBuffer(new byte[64 * 1024]);
-        int books = 0;
-        for (final String line : lines)
-        {
-            final UnsafeBuffer record = new UnsafeBuffer(line.getBytes(StandardCharsets.UTF_8));
-            json.wrap(record, 0, record.capacity());
-            json.beginObject();
-            long recvNs = 0;
-            int length = -1;
-            while (json.nextMember())
-            {
-                if (json.keyEquals(KalshiJson.b("recv_ts_ns")))
-                {
-                    recvNs = json.readLong();
-                }
-                else if (json.keyEquals(KalshiJson.b("raw")))
-                {
-                    length = json.readStringInto(frame, 0, frame.capacity());
-                }
-                else
-                {
-                    json.skipValue();
-                }
-            }
-            assertThat(length).isPositive();
-            final int result = decoder.onFrame(frame, 0, length, recvNs);
-            // These are KXBTC range markets (not a series the engine trades): well-formed, dropped.
-            assertThat(result).as(line).isIn(FrameResult.SUBSCRIBED, FrameResult.VENUE_ERROR, FrameResult.IGNORED);
-            books += result == FrameResult.IGNORED ? 1 : 0;
-        }
-        assertThat(books).isGreaterThan(60);
-        assertThat(decoder.counters().badFrames()).isZero();
-        assertThat(decoder.counters().resyncs()).isZero();
     }
 }

@@ -113,6 +113,7 @@ class KalshiSignerTest
     {
         final Path file = dir.resolve("kalshi.pem");
         Files.writeString(file, pkcs8Pem(pair));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertThat(KalshiSigner.configured(null, null, Map.of())).isEmpty();
         assertThat(KalshiSigner.configured(" ", "", Map.of())).isEmpty();
         assertThat(KalshiSigner.configured(null, null,
@@ -127,6 +128,18 @@ class KalshiSignerTest
     }
 
     @Test
+    void aKeyFileOthersCanReadIsRefusedWithTheChmodThatFixesIt() throws Exception
+    {
+        final Path file = dir.resolve("open.pem");
+        Files.writeString(file, pkcs8Pem(pair));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> KalshiSigner.fromFile("id", file))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chmod 600 " + file);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(KalshiSigner.fromFile("id", file).keyId()).isEqualTo("id");
+    }
+
+    @Test
     void errorsAndToStringNeverRevealTheKey() throws Exception
     {
         final String secretPem = pkcs8Pem(pair);
@@ -136,6 +149,7 @@ class KalshiSignerTest
         final String body = secretPem.split("\n")[1];
         final Path broken = dir.resolve("broken.pem");
         Files.writeString(broken, secretPem.replace("-----END PRIVATE KEY-----", ""));
+        Files.setPosixFilePermissions(broken, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertThatThrownBy(() -> KalshiSigner.fromFile("id", broken))
             .hasMessageContaining("no END line").hasMessageNotContaining(body);
         assertThatThrownBy(() -> KalshiSigner.fromPem("id", "-----BEGIN PRIVATE KEY-----\n!!!!\n-----END PRIVATE KEY-----"))

@@ -302,6 +302,22 @@ class KrakenDecoderTest
     }
 
     @Test
+    void aNonJsonFrameIsABadFrameNotASequenceGap()
+    {
+        // Issue 12: one line-noise frame cost a resubscription (12 resyncs in 35 s at one every 5 s).
+        feed(decoder, snapshot());
+        for (final String noise : new String[] {"}{\"not json at all\u0000\u00ff", "not json", "", "{\"a\":}", "\u0000\u0001"})
+        {
+            assertThat(feed(decoder, noise)).as(noise).isEqualTo(FrameResult.BAD_FRAME);
+        }
+        assertThat(decoder.isBookValid()).as("the book is still trusted").isTrue();
+        sink.clear();
+        final String next = update(levels("66787.0", "0.5"), "[]", "b", "66787.0", "0.5");
+        assertThat(feed(decoder, next)).as("the next update applies: no resync").isEqualTo(FrameResult.DATA);
+        assertThat(sink.size()).isPositive();
+    }
+
+    @Test
     void badFramesArePublishNothingAndAnyTruncatedUpdateForcesAResync()
     {
         feed(decoder, snapshot());

@@ -38,6 +38,19 @@ public final class AccuracyCommand implements Callable<Integer>
         final AccuracyReport report = new AccuracyReport(minSamples);
         for (final Path dir : dirs)
         {
+            // Every journal is checked before any is read: a damaged one is refused, never half-scored.
+            final arb.journal.RunDirectory run = arb.journal.RunDirectory.open(dir);
+            if (!"replay".equals(arb.journal.RunManifest.string(arb.journal.RunManifest.read(dir), "mode")))
+            {
+                JournalGate.require(dir, arb.journal.RunDirectory.INPUT);
+            }
+            if (run.hasOutput())
+            {
+                JournalGate.require(dir, arb.journal.RunDirectory.OUTPUT);
+            }
+        }
+        for (final Path dir : dirs)
+        {
             report.addRunDirectory(dir);
         }
         final PrintWriter out = spec.commandLine().getOut();

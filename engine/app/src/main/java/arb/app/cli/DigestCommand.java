@@ -3,7 +3,6 @@ package arb.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import arb.journal.JournalDigest;
 import arb.journal.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +11,9 @@ import picocli.CommandLine.Parameters;
 /** One line: SHA-256 over a journal's event payloads, then the event count. */
 @Command(name = "digest", mixinStandardHelpOptions = true,
     description = "Print SHA-256 over the sequence of event payloads (each prefixed by its 4-byte big-endian length) "
-        + "and the event count. Chronicle's files are not hashed: they differ by time of writing.")
+        + "and the event count. Chronicle's files are not hashed: they differ by time of writing. The journal is "
+        + "checked first (against the counts and digests its run.json records, and Chronicle's framing): a missing, "
+        + "empty, truncated or damaged journal exits 2 saying what is wrong.")
 public final class DigestCommand implements Callable<Integer>
 {
     @Parameters(index = "0", paramLabel = "DIR", description = "Run directory.")
@@ -24,8 +25,8 @@ public final class DigestCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final RunDirectory run = RunDirectory.open(dir);
-        System.out.println(JournalDigest.of(output ? run.output() : run.input()));
+        // The journal is checked against its run.json first; the check's own count and digest are printed.
+        System.out.println(JournalGate.require(dir, output ? RunDirectory.OUTPUT : RunDirectory.INPUT).digestLine());
         return 0;
     }
 }

@@ -50,6 +50,7 @@ public final class DumpCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--limit must be 0 or more, got " + limit);
         }
+        JournalGate.require(dir, output ? RunDirectory.OUTPUT : RunDirectory.INPUT);
         final RunDirectory run = RunDirectory.open(dir);
         final Path journal = output ? run.output() : run.input();
         final EventDumper dumper = new EventDumper();

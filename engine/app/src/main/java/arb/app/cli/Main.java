@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
         AccuracyCommand.class,
         SweepCommand.class,
         ReportCommand.class,
+        ExportCommand.class,
+        DemoCommand.class,
+        LagCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable

@@ -35,6 +35,10 @@ public final class ReplayCommand implements Callable<Integer>
             + "(default: ${DEFAULT-VALUE}).")
     String waitStrategy;
 
+    @Option(names = "--allow-partial", description = "Replay the readable part of a damaged, cut or torn journal (its "
+        + "events up to the first problem) instead of refusing it; the replay's run.json says partial and why.")
+    boolean allowPartial;
+
     @Mixin
     ParamOptions paramOptions;
 
@@ -47,7 +51,8 @@ public final class ReplayCommand implements Callable<Integer>
         }
         WaitStrategies.byName(waitStrategy);
         final Replay.Request r = new Replay.Request();
-        r.source(source).out(out).overrides(paramOptions::apply).speed(paced ? speed : 0).waitStrategy(waitStrategy);
+        r.source(source).out(out).overrides(paramOptions::apply).speed(paced ? speed : 0).waitStrategy(waitStrategy)
+            .allowPartial(allowPartial);
         final long t0 = System.nanoTime();
         final long[] lastReport = {t0};
         r.progress((n, recvNs) ->

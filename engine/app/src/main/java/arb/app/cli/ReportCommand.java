@@ -20,10 +20,28 @@ public final class ReportCommand implements Callable<Integer>
     @Option(names = "--out", paramLabel = "FILE", description = "Report file (default: RUN_DIR/report.html).")
     Path out;
 
+    @Option(names = "--force", description = "Replace FILE if it exists (never a run's journal or records).")
+    boolean force;
+
     @Override
     public Integer call()
     {
         final Path file = out != null ? out : runDir.resolve("report.html");
+        OutputFiles.checkWritable(file, force);
+        final arb.journal.RunDirectory run = arb.journal.RunDirectory.open(runDir);
+        if (run.hasOutput())
+        {
+            JournalGate.require(runDir, arb.journal.RunDirectory.OUTPUT);
+        }
+        final String source = arb.journal.RunManifest.string(arb.journal.RunManifest.read(runDir), "source");
+        if (!"replay".equals(arb.journal.RunManifest.string(arb.journal.RunManifest.read(runDir), "mode")))
+        {
+            JournalGate.require(runDir, arb.journal.RunDirectory.INPUT);
+        }
+        else if (source != null && java.nio.file.Files.isDirectory(Path.of(source)))
+        {
+            JournalGate.require(Path.of(source), arb.journal.RunDirectory.INPUT);
+        }
         final StringBuilder summary = new StringBuilder();
         final Path written = arb.app.report.HtmlReport.write(runDir, file, summary);
         System.out.print(summary);

@@ -12,11 +12,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import arb.engine.results.RunResults;
-import arb.engine.run.Replay;
-import arb.journal.RunDirectory;
 import arb.app.sweep.Sweep;
 import arb.app.sweep.SweepGrid;
 import arb.app.sweep.SweepTable;
+import arb.app.sweep.WalkForward;
+import arb.journal.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +51,11 @@ public final class SweepCommand implements Callable<Integer>
             + "Same results; for measurements.")
     String mode;
 
+    @Option(names = "--split", paramLabel = "F",
+        description = "Walk-forward: rank the points on the first fraction F (0 < F < 1, e.g. 0.6) of the journals' event time "
+            + "and report the chosen point on the held-out rest (walk-forward.json). Journals must be given in time order.")
+    Double split;
+
     @Override
     public Integer call()
     {
@@ -73,16 +78,18 @@ public final class SweepCommand implements Callable<Integer>
             throw new IllegalArgumentException("no grid file at " + grid);
         }
         final SweepGrid g = SweepGrid.read(grid);
-        for (final Path j : journals)
-        {
-            // every journal readable before anything is created
-            Replay.journaledParams(RunDirectory.open(j), new ArrayList<>());
-        }
         final Path dir = out != null ? out
             : Path.of("runs", "sweep-" + Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", ""));
-        prepare(dir);
         final Sweep.Request r = new Sweep.Request().journals(journals).grid(g).parallel(parallel);
+        if (split != null)
+        {
+            r.split(split);
+        }
         r.mode(m);
+        // Every journal, grid value and the split are checked before the output directory is made.
+        Sweep.validate(r);
+        final Sweep.Span span = r.split() > 0 ? Sweep.span(r) : null;
+        prepare(dir);
         final ProgressBar bar = new ProgressBar(System.err, "sweep");
         r.progress((done, total, pointsDone, points) ->
             bar.update(done, total, pointsDone + "/" + points + " points"));
@@ -101,6 +108,14 @@ public final class SweepCommand implements Callable<Integer>
                 RunResults.summaryJson(row.results()));
         }
         System.out.print(table.console(top));
+        if (span != null)
+        {
+            final WalkForward walk = new WalkForward(r.split(), span, rows);
+            final StringBuilder json = new StringBuilder(8192);
+            Json.appendObject(json, walk.toMap(), 0);
+            write(dir.resolve("walk-forward.json"), json.append('\n').toString());
+            System.out.print(walk.console(top));
+        }
         System.out.printf(Locale.ROOT, "sweep: %d points x %d journal(s) in %.1f s -> %s%n", g.size(), journals.size(), secs,
             dir.resolve("sweep.csv"));
         return 0;

@@ -14,9 +14,12 @@ import arb.market.config.EnvValues;
  * @param minFreeDiskMb    stop below this much free disk
  * @param warnFreeDiskMb   warn below this much free disk
  * @param latencyProbe     record receive -> evaluation latency into side files
+ * @param maxAllDownMs     stop (exit 3, or 4 if none ever connected) when no spot venue was live this long
+ * @param checkpointMs     period of the journal counts and digests recorded in run.json while running
  */
 public record LiveConfig(long tickMs, long statusIntervalMs, long watchdogStallMs, long stopTimeoutMs,
-    String waitStrategy, long minFreeDiskMb, long warnFreeDiskMb, boolean latencyProbe)
+    String waitStrategy, long minFreeDiskMb, long warnFreeDiskMb, boolean latencyProbe, long maxAllDownMs,
+    long checkpointMs)
 {
     public static LiveConfig from(final EnvValues v)
     {
@@ -29,6 +32,8 @@ public record LiveConfig(long tickMs, long statusIntervalMs, long watchdogStallM
             v.getLong("live.minFreeDiskMb"),
             v.getLong("live.warnFreeDiskMb"),
             // anything but "false" keeps the probe on, as before the catalog
-            !"false".equalsIgnoreCase(v.get("live.latencyProbe")));
+            !"false".equalsIgnoreCase(v.get("live.latencyProbe")),
+            v.getLong("live.maxAllDownMs"),
+            v.getLong("live.checkpointMs"));
     }
 }

@@ -25,13 +25,19 @@ public final class LiveEnvCatalog
         .define("live.warnFreeDiskMb", "int", "10240", "Warn below this much free disk (MB)")
         .define("live.latencyProbe", "bool", "true",
             "Record receive -> evaluation latency of every event into side files of the run directory (false: off)")
+        .define("live.maxAllDownMs", "ms", "180000",
+            "Stop when no spot venue was live this long: exit 3, or 4 if none ever connected")
+        .define("live.checkpointMs", "ms", "60000",
+            "Period of the journal event counts and digests recorded in run.json while the run goes on")
         .range("live.tickMs", Range.POSITIVE)
         .range("live.statusIntervalMs", Range.POSITIVE)
         .range("live.watchdogStallMs", Range.POSITIVE)
         .range("live.stopTimeoutMs", Range.POSITIVE)
         .choices("live.waitStrategy", WaitStrategies.NAMES)
         .range("live.minFreeDiskMb", Range.NON_NEGATIVE)
-        .range("live.warnFreeDiskMb", Range.NON_NEGATIVE);
+        .range("live.warnFreeDiskMb", Range.NON_NEGATIVE)
+        .range("live.maxAllDownMs", Range.POSITIVE)
+        .range("live.checkpointMs", Range.POSITIVE);
 
     /** Every environment setting: the feeds' ({@code feeds.*}, {@code kalshi.feed.*}, {@code clock.*}) then {@code live.*}. */
     public static final EnvCatalog ALL = new EnvCatalog().include(FeedsEnvCatalog.CATALOG).include(LIVE);

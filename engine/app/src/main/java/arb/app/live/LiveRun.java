@@ -20,6 +20,7 @@ import arb.feeds.ReceiveClock;
 import arb.feeds.capture.CaptureWriter;
 import arb.feeds.kalshi.KalshiFeed;
 import arb.feeds.kalshi.KalshiFeedConfig;
+import arb.feeds.kalshi.KalshiSigner;
 import arb.feeds.net.FeedsConfig;
 import arb.feeds.net.LoopBoundSink;
 import arb.feeds.net.SpotFeeds;
@@ -27,6 +28,7 @@ import arb.feeds.net.StatusLine;
 import arb.feeds.net.VenueStatus;
 import arb.journal.EventSink;
 import arb.journal.RunDirectory;
+import arb.sbe.FeedState;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import org.slf4j.Logger;
@@ -136,6 +138,18 @@ public final class LiveRun
     private final AtomicInteger exitCode = new AtomicInteger();
     private final AtomicReference<String> stopReason = new AtomicReference<>();
     private final AtomicBoolean cleanedUp = new AtomicBoolean();
+    private boolean everLive;
+
+    /** Exit code: the run ended as asked (duration reached, Ctrl-C/SIGTERM). */
+    public static final int EXIT_COMPLETE = 0;
+    /** Exit code: a failure inside the run (an exception on any thread, a dead consumer, the watchdog). */
+    public static final int EXIT_FAILED = 1;
+    /** Exit code: no spot venue was live for {@code live.maxAllDownMs}. */
+    public static final int EXIT_ALL_DOWN = 3;
+    /** Exit code: no spot venue ever connected (within {@code live.maxAllDownMs}, or in the whole run). */
+    public static final int EXIT_NEVER_CONNECTED = 4;
+    /** Exit code: free disk space fell below {@code live.minFreeDiskMb}. */
+    public static final int EXIT_DISK_FULL = 5;
 
     public LiveRun(final Request request)
     {
@@ -197,6 +211,12 @@ public final class LiveRun
         arb.engine.ring.WaitStrategies.byName(waitStrategy);
         final DiskGuard disk = new DiskGuard(request.runDir, live.minFreeDiskMb(), live.warnFreeDiskMb());
         disk.checkBeforeStart();
+        if (kalshiEnabled)
+        {
+            // A missing, unusable or group/world-readable private key is bad input: refused before anything is created.
+            KalshiSigner.configured(kalshiConfig.apiKeyId(), kalshiConfig.privateKeyPath(), System.getenv());
+        }
+        final long durationNs = durationNanos(request.duration);
         final RunDirectory dir = RunDirectory.create(request.runDir, "--run-dir");
         // Receive -> evaluation latency of every event, into side files of the run directory (never
         // the output journal): an environment setting, on by default, ~30 ns per event.
@@ -216,118 +236,190 @@ public final class LiveRun
             .runInfo("clock", clock.describe())
             .runInfo("venues", feedsConfig.enabledVenues().stream().map(v -> v.venue().name().toLowerCase()).toList())
             .runInfo("simulator", request.simulator == null ? "" : request.simulator)
-            .onFatal(t -> requestStop(1, "consumer failed: " + t))
+            .onFatal(t -> requestStop(EXIT_FAILED, "consumer failed: " + t))
             .build()
             .start();
         final Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) ->
         {
             LOG.error("thread {} died", t.getName(), e);
-            requestStop(1, "thread " + t.getName() + " died: " + e);
+            requestStop(EXIT_FAILED, "thread " + t.getName() + " died: " + e);
         });
+        final NettyTaskFailures taskFailures = NettyTaskFailures.install(why -> requestStop(EXIT_FAILED, why));
 
-        final EventLoopGroup group = newIoGroup();
-        final EventLoop loop = group.next();
-        final EventSink sink = new LoopBoundSink(loop, engine.sink());
-        final CaptureWriter capture = request.capture ? CaptureWriter.open(dir.root().resolve("capture.jsonl")) : null;
-        final SpotFeeds feeds = new SpotFeeds(loop, sink, clock, feedsConfig, capture);
-        final ClockTicker ticker = new ClockTicker(loop, sink, clock, tickMs);
-        // The Kalshi poller only reads the index to choose which KXBTCD strikes to poll: what it
-        // polls is journaled, so this cross-thread read cannot make replay differ from live.
-        final arb.engine.index.IndexStage index = engine.chain().index();
-        final KalshiFeed kalshi = kalshiEnabled ? new KalshiFeed(loop, sink, clock, kalshiConfig, index::publishedValue,
-            feeds.httpClient(), feeds.resolver(), System.getenv(), capture) : null;
-        final Watchdog watchdog = new Watchdog(engine, stallMs, why -> requestStop(1, why)).start();
-        final Thread hook = new Thread(() ->
-        {
-            requestStop(0, "signal");
-            try
-            {
-                done.await(60, TimeUnit.SECONDS);
-            }
-            catch (final InterruptedException e)
-            {
-                Thread.currentThread().interrupt();
-            }
-            request.out.flush();
-            Runtime.getRuntime().halt(exitCode.get());
-        }, "arb-shutdown");
-        if (request.installSignalHandlers)
-        {
-            Runtime.getRuntime().addShutdownHook(hook);
-        }
-
+        EventLoopGroup group = null;
+        CaptureWriter capture = null;
+        SpotFeeds feeds = null;
+        ClockTicker ticker = null;
+        KalshiFeed kalshi = null;
+        Watchdog watchdog = null;
+        Thread hook = null;
         final long startedNanos = System.nanoTime();
-        disk.check();
-        loop.execute(() ->
+        final boolean spotVenues = !feedsConfig.enabledVenues().isEmpty();
+        final long maxAllDownMs = live.maxAllDownMs();
+        final long checkpointMs = live.checkpointMs();
+        try
         {
-            engine.publisher().bindToCurrentThread();
-            RunStartCodec.publish(sink, clock.nowNs(), request.params.toText());
-            ticker.start();
-        });
-        feeds.start();
-        if (kalshi != null)
-        {
-            loop.execute(kalshi::start);
-        }
-        request.out.printf("live: run directory %s, clock %s, venues %s%s%n", dir.root(), clock.describe(),
-            feedsConfig.enabledVenues().stream().map(v -> v.venue().name().toLowerCase()).toList(),
-            request.simulator == null ? " (real endpoints)" : " via simulator " + request.simulator);
+            group = newIoGroup();
+            final EventLoop loop = group.next();
+            final EventSink sink = new LoopBoundSink(loop, engine.sink());
+            capture = request.capture ? CaptureWriter.open(dir.root().resolve("capture.jsonl")) : null;
+            feeds = new SpotFeeds(loop, sink, clock, feedsConfig, capture);
+            ticker = new ClockTicker(loop, sink, clock, tickMs);
+            // The Kalshi poller only reads the index to choose which KXBTCD strikes to poll: what it
+            // polls is journaled, so this cross-thread read cannot make replay differ from live.
+            final arb.engine.index.IndexStage index = engine.chain().index();
+            kalshi = kalshiEnabled ? new KalshiFeed(loop, sink, clock, kalshiConfig, index::publishedValue,
+                feeds.httpClient(), feeds.resolver(), System.getenv(), capture) : null;
+            watchdog = new Watchdog(engine, stallMs, why -> requestStop(EXIT_FAILED, "watchdog: " + why)).start();
+            hook = new Thread(() ->
+            {
+                requestStop(EXIT_COMPLETE, "signal");
+                try
+                {
+                    done.await(60, TimeUnit.SECONDS);
+                }
+                catch (final InterruptedException e)
+                {
+                    Thread.currentThread().interrupt();
+                }
+                request.out.flush();
+                Runtime.getRuntime().halt(exitCode.get());
+            }, "arb-shutdown");
+            if (request.installSignalHandlers)
+            {
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
 
-        final long deadline = request.duration == null ? Long.MAX_VALUE
-            : startedNanos + request.duration.toNanos();
-        while (!stopRequested.await(Math.max(1, Math.min(statusMs, (deadline - System.nanoTime()) / 1_000_000)),
-            TimeUnit.MILLISECONDS))
+            disk.check();
+            final ClockTicker startTicker = ticker;
+            loop.execute(() ->
+            {
+                engine.publisher().bindToCurrentThread();
+                RunStartCodec.publish(sink, clock.nowNs(), request.params.toText());
+                startTicker.start();
+            });
+            feeds.start();
+            if (kalshi != null)
+            {
+                loop.execute(kalshi::start);
+            }
+            request.out.printf("live: run directory %s, clock %s, venues %s%s%n", dir.root(), clock.describe(),
+                feedsConfig.enabledVenues().stream().map(v -> v.venue().name().toLowerCase()).toList(),
+                request.simulator == null ? " (real endpoints)" : " via simulator " + request.simulator);
+
+            long lastLiveNanos = startedNanos;
+            long lastCheckpointNanos = startedNanos;
+            while (!stopRequested.await(Math.max(1, Math.min(statusMs,
+                (durationNs - (System.nanoTime() - startedNanos)) / 1_000_000)), TimeUnit.MILLISECONDS))
+            {
+                final long now = System.nanoTime();
+                if (now - startedNanos >= durationNs)
+                {
+                    requestStop(EXIT_COMPLETE, "duration reached");
+                    break;
+                }
+                final DiskGuard.Level was = disk.level();
+                if (disk.check() == DiskGuard.Level.STOP)
+                {
+                    requestStop(EXIT_DISK_FULL, disk.stopReason());
+                    break;
+                }
+                if (disk.level() == DiskGuard.Level.WARN && was != DiskGuard.Level.WARN)
+                {
+                    LOG.warn("disk space is running low: {} (live.warnFreeDiskMb, or under 6 hours at this rate)",
+                        disk.describe());
+                }
+                final List<VenueStatus> status = feeds.status(1000);
+                if (anyLive(status))
+                {
+                    everLive = true;
+                    lastLiveNanos = now;
+                }
+                else if (spotVenues && (now - lastLiveNanos) / 1_000_000 >= maxAllDownMs)
+                {
+                    requestStop(everLive ? EXIT_ALL_DOWN : EXIT_NEVER_CONNECTED, everLive
+                        ? "no spot venue was live for " + (now - lastLiveNanos) / 1_000_000 + " ms (live.maxAllDownMs "
+                            + maxAllDownMs + ")"
+                        : "no spot venue connected within " + (now - startedNanos) / 1_000_000
+                            + " ms (live.maxAllDownMs " + maxAllDownMs + ")");
+                    break;
+                }
+                printStatus(status, engine, disk);
+                if ((now - lastCheckpointNanos) / 1_000_000 >= checkpointMs)
+                {
+                    lastCheckpointNanos = now;
+                    engine.checkpoint();
+                }
+            }
+        }
+        catch (final RuntimeException | Error e)
         {
-            if (System.nanoTime() - deadline >= 0)
-            {
-                requestStop(0, "duration reached");
-                break;
-            }
-            final DiskGuard.Level was = disk.level();
-            if (disk.check() == DiskGuard.Level.STOP)
-            {
-                requestStop(1, disk.stopReason());
-                break;
-            }
-            if (disk.level() == DiskGuard.Level.WARN && was != DiskGuard.Level.WARN)
-            {
-                LOG.warn("disk space is running low: {} (live.warnFreeDiskMb, or under 6 hours at this rate)",
-                    disk.describe());
-            }
-            printStatus(feeds, engine, disk);
+            LOG.error("live run failed", e);
+            requestStop(EXIT_FAILED, "failed: " + e);
         }
 
         // Orderly stop: feeds first (their STOPPED events are published on the loop), then the timer,
         // then drain and close the engine.
         try
         {
-            if (kalshi != null)
+            List<VenueStatus> finalStatus = List.of();
+            if (group != null)
             {
-                final CountDownLatch kalshiStopped = new CountDownLatch(1);
-                loop.execute(() ->
+                final EventLoop loop = group.next();
+                if (kalshi != null)
                 {
-                    kalshi.stop();
-                    kalshiStopped.countDown();
-                });
-                kalshiStopped.await(stopTimeoutMs, TimeUnit.MILLISECONDS);
+                    final CountDownLatch kalshiStopped = new CountDownLatch(1);
+                    final KalshiFeed k = kalshi;
+                    loop.execute(() ->
+                    {
+                        k.stop();
+                        kalshiStopped.countDown();
+                    });
+                    kalshiStopped.await(stopTimeoutMs, TimeUnit.MILLISECONDS);
+                }
+                if (feeds != null)
+                {
+                    feeds.stop(stopTimeoutMs);
+                }
+                if (ticker != null)
+                {
+                    final CountDownLatch tickerStopped = new CountDownLatch(1);
+                    final ClockTicker t = ticker;
+                    loop.execute(() ->
+                    {
+                        t.stop();
+                        tickerStopped.countDown();
+                    });
+                    tickerStopped.await(stopTimeoutMs, TimeUnit.MILLISECONDS);
+                }
+                if (feeds != null)
+                {
+                    finalStatus = feeds.status(stopTimeoutMs);
+                    everLive |= anyEverLive(finalStatus);
+                }
+                if (kalshi != null)
+                {
+                    kalshi.close();
+                }
+                if (feeds != null)
+                {
+                    feeds.close();
+                }
+                group.shutdownGracefully(0, stopTimeoutMs, TimeUnit.MILLISECONDS).await(stopTimeoutMs * 2);
             }
-            feeds.stop(stopTimeoutMs);
-            final CountDownLatch tickerStopped = new CountDownLatch(1);
-            loop.execute(() ->
+            if (watchdog != null)
             {
-                ticker.stop();
-                tickerStopped.countDown();
-            });
-            tickerStopped.await(stopTimeoutMs, TimeUnit.MILLISECONDS);
-            final List<VenueStatus> finalStatus = feeds.status(stopTimeoutMs);
-            if (kalshi != null)
-            {
-                kalshi.close();
+                watchdog.close();
             }
-            feeds.close();
-            group.shutdownGracefully(0, stopTimeoutMs, TimeUnit.MILLISECONDS).await(stopTimeoutMs * 2);
-            watchdog.close();
+            if (spotVenues && !everLive && feeds != null && exitCode.get() == EXIT_COMPLETE)
+            {
+                // A run that never received a spot venue's data gathered nothing: a supervisor must see it.
+                LOG.error("no spot venue ever connected");
+                stopReason.set(stopReason.get() + ", but no spot venue ever connected");
+                exitCode.set(EXIT_NEVER_CONNECTED);
+            }
+            engine.endedAs(ended(exitCode.get(), stopReason.get()));
             engine.finish();
             if (capture != null)
             {
@@ -351,13 +443,26 @@ public final class LiveRun
         catch (final RuntimeException e)
         {
             LOG.error("failure while stopping", e);
-            exitCode.compareAndSet(0, 1);
+            requestStop(EXIT_FAILED, "failed while stopping: " + e);
+            exitCode.compareAndSet(EXIT_COMPLETE, EXIT_FAILED);
         }
         finally
         {
+            if (exitCode.get() == EXIT_COMPLETE && engine.fatalError() != null)
+            {
+                exitCode.set(EXIT_FAILED);
+            }
+            // The one line a supervisor reads: how the run ended and its exit code.
+            request.out.printf("live: ended %s (exit %d)%n", engine.ended() == null ? ended(exitCode.get(),
+                stopReason.get()) : engine.ended(), exitCode.get());
+            request.out.flush();
+            if (taskFailures != null)
+            {
+                taskFailures.close();
+            }
             Thread.setDefaultUncaughtExceptionHandler(previous);
             done.countDown();
-            if (request.installSignalHandlers && "signal".equals(stopReason.get()) == false)
+            if (hook != null && request.installSignalHandlers && "signal".equals(stopReason.get()) == false)
             {
                 try
                 {
@@ -372,6 +477,65 @@ public final class LiveRun
         return exitCode.get();
     }
 
+    /** How a run ended, for run.json's {@code ended}, from its exit code and stop reason. */
+    static String ended(final int code, final String why)
+    {
+        switch (code)
+        {
+            case EXIT_COMPLETE:
+                return "complete";
+            case EXIT_ALL_DOWN:
+                return "all_venues_down";
+            case EXIT_NEVER_CONNECTED:
+                return "never_connected";
+            case EXIT_DISK_FULL:
+                return "disk_full";
+            default:
+                return why != null && why.startsWith("watchdog") ? why : "failed: " + why;
+        }
+    }
+
+    /** A duration in ns, saturated: a duration too long to count in ns runs until stopped. */
+    static long durationNanos(final Duration d)
+    {
+        if (d == null)
+        {
+            return Long.MAX_VALUE;
+        }
+        try
+        {
+            return d.toNanos();
+        }
+        catch (final ArithmeticException tooLong)
+        {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static boolean anyLive(final List<VenueStatus> status)
+    {
+        for (final VenueStatus v : status)
+        {
+            if (v.state() == FeedState.LIVE)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyEverLive(final List<VenueStatus> status)
+    {
+        for (final VenueStatus v : status)
+        {
+            if (v.upMillis() > 0 || v.state() == FeedState.LIVE)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The engine's one I/O thread: epoll where available, NIO otherwise. */
     static EventLoopGroup newIoGroup()
     {
@@ -382,9 +546,8 @@ public final class LiveRun
                 : io.netty.channel.nio.NioIoHandler.newFactory());
     }
 
-    private void printStatus(final SpotFeeds feeds, final Engine engine, final DiskGuard disk)
+    private void printStatus(final List<VenueStatus> s, final Engine engine, final DiskGuard disk)
     {
-        final List<VenueStatus> s = feeds.status(1000);
         final long index = engine.chain().index().publishedValue();
         request.out.println(StatusLine.format(s));
         request.out.printf("  index %s | events %,d journaled | outputs %,d | chain errors %d | ring full waits %d | %s%n",

@@ -89,8 +89,10 @@ public final class HtmlReport
             .append("</span></p>");
 
         strategyTable(sb, d);
+        ResearchSections.statistics(sb, d.summary);
         equityChart(sb, d);
         calibration(sb, (Map<String, Object>)d.summary.get("calibration"));
+        ResearchSections.lag(sb, d.lag);
         windowPnl(sb, d);
         windowCharts(sb, d);
         outcomesTable(sb, d);

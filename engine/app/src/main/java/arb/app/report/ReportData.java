@@ -1,15 +1,10 @@
 package arb.app.report;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import arb.engine.results.EquitySeries;
 import arb.engine.results.TradingResults;
@@ -103,6 +98,8 @@ final class ReportData
     final TreeMap<String, Window> windows = new TreeMap<>();
     String inputJournal;
     String runInfo = "";
+    /** Kalshi's repricing lag measured on the input journal; null without one. */
+    arb.engine.lag.LagReport lag;
 
     static String key(final String ticker, final long closeNs)
     {
@@ -117,18 +114,19 @@ final class ReportData
     static ReportData read(final Path runDir)
     {
         final Path output = runDir.resolve(RunDirectory.OUTPUT);
-        if (!hasJournal(output))
+        if (!RunSources.hasJournal(output))
         {
             throw new IllegalArgumentException(runDir + " has no output journal (generated sessions have only input: "
                 + "replay them first, e.g. arb replay " + runDir + " --out R, then arb report R)");
         }
         final ReportData d = new ReportData();
         d.readOutput(output);
-        final Path input = findInput(runDir);
+        final Path input = RunSources.findInput(runDir);
         if (input != null)
         {
             d.inputJournal = input.toString();
             d.readInput(input);
+            d.lag = arb.engine.lag.LagAnalysis.run(List.of(input.getParent()), arb.engine.lag.LagSettings.defaults());
         }
         d.runInfo = readRunInfo(runDir);
         return d;
@@ -304,32 +302,12 @@ final class ReportData
         }
     }
 
-    /** The run's own input journal, or the one its run.json names as source; null when neither exists. */
-    static Path findInput(final Path runDir)
-    {
-        final Path own = runDir.resolve(RunDirectory.INPUT);
-        if (hasJournal(own))
-        {
-            return own;
-        }
-        final String source = runJsonField(runDir, "source");
-        if (source != null)
-        {
-            final Path src = Path.of(source).resolve(RunDirectory.INPUT);
-            if (hasJournal(src))
-            {
-                return src;
-            }
-        }
-        return null;
-    }
-
     private static String readRunInfo(final Path runDir)
     {
         final StringBuilder sb = new StringBuilder();
         for (final String k : new String[] {"mode", "source", "status", "started_at", "ended_at", "input_events", "chain_errors"})
         {
-            final String v = runJsonField(runDir, k);
+            final String v = RunSources.runJsonField(runDir, k);
             if (v != null)
             {
                 sb.append(sb.length() == 0 ? "" : " · ").append(k).append(' ').append(v);
@@ -338,35 +316,4 @@ final class ReportData
         return sb.toString();
     }
 
-    /** A top-level scalar of run.json (the report does not need a JSON parser for two fields). */
-    static String runJsonField(final Path runDir, final String name)
-    {
-        try
-        {
-            final String text = Files.readString(runDir.resolve(RunDirectory.RUN_JSON), StandardCharsets.UTF_8);
-            final Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[-0-9.a-z]+)")
-                .matcher(text);
-            if (m.find())
-            {
-                return m.group(2) != null ? m.group(2).replace("\\\\", "\\").replace("\\\"", "\"") : m.group(1);
-            }
-        }
-        catch (final IOException e)
-        {
-            return null;
-        }
-        return null;
-    }
-
-    static boolean hasJournal(final Path dir)
-    {
-        try (var s = Files.list(dir))
-        {
-            return s.anyMatch(p -> p.getFileName().toString().endsWith(".cq4"));
-        }
-        catch (final IOException e)
-        {
-            return false;
-        }
-    }
 }

@@ -60,6 +60,7 @@ public final class Sweep
         private int parallel = 1;
         private Mode mode = Mode.FAN_OUT;
         private Progress progress;
+        private double split;
 
         /** A run directory whose input journal every point replays. */
         public Request journal(final Path journal)
@@ -103,6 +104,35 @@ public final class Sweep
             this.progress = progress;
             return this;
         }
+
+        /**
+         * Walk-forward: the fraction (0 &lt; F &lt; 1) of the journals' event time that ranks the points;
+         * the rest is held out ({@link WalkForward}). 0: no split.
+         */
+        public Request split(final double split)
+        {
+            if (split != 0 && !(split > 0 && split < 1))
+            {
+                throw new IllegalArgumentException("--split must be a fraction between 0 and 1 (exclusive), got " + split);
+            }
+            this.split = split;
+            return this;
+        }
+
+        public double split()
+        {
+            return split;
+        }
+    }
+
+    /** The event time the journals span, in the order given (checked to be time-ordered). */
+    public record Span(long firstNs, long lastNs)
+    {
+        /** The end of the training part of a walk-forward split at fraction {@code f}. */
+        public long cutoffNs(final double f)
+        {
+            return firstNs + (long)((lastNs - firstNs) * f);
+        }
     }
 
     /** One point's outcome. */
@@ -114,12 +144,64 @@ public final class Sweep
     {
     }
 
-    public static List<Row> run(final Request r)
+    /**
+     * Checks everything a sweep needs before any work or output: each journal has an input journal
+     * and readable parameters, every grid value is valid for every journal's parameters (the chain a
+     * point would run is built once per value), and, with a split, the journals are in time order.
+     */
+    public static void validate(final Request r)
     {
         if (r.journals.isEmpty())
         {
             throw new IllegalArgumentException("no journal to sweep");
         }
+        final List<Params> base = new ArrayList<>();
+        for (final Path j : r.journals)
+        {
+            base.add(Replay.journaledParams(RunDirectory.open(j), new ArrayList<>()));
+        }
+        for (final Params b : base)
+        {
+            r.grid.validate(b);
+        }
+        if (r.split > 0)
+        {
+            span(r);
+        }
+    }
+
+    /** The event time of the journals; with several, each must start after the previous one ends. */
+    public static Span span(final Request r)
+    {
+        long first = Long.MIN_VALUE;
+        long last = Long.MIN_VALUE;
+        Path previous = null;
+        for (final Path j : r.journals)
+        {
+            final long[] range = timeRange(RunDirectory.open(j).input());
+            if (range[0] == Long.MIN_VALUE)
+            {
+                continue;
+            }
+            if (last != Long.MIN_VALUE && range[0] < last)
+            {
+                throw new IllegalArgumentException("a walk-forward split needs the journals in time order: " + j
+                    + " starts before " + previous + " ends");
+            }
+            first = first == Long.MIN_VALUE ? range[0] : first;
+            last = range[1];
+            previous = j;
+        }
+        if (first == Long.MIN_VALUE || last <= first)
+        {
+            throw new IllegalArgumentException("the journals span no event time to split");
+        }
+        return new Span(first, last);
+    }
+
+    public static List<Row> run(final Request r)
+    {
+        validate(r);
         final int points = r.grid.size();
         final List<Params> base = new ArrayList<>();
         long eventsPerPass = 0;
@@ -285,6 +367,28 @@ public final class Sweep
             }
         }
         return n;
+    }
+
+    /** First and last receive time of a journal's events (Long.MIN_VALUE for none). */
+    static long[] timeRange(final Path input)
+    {
+        final byte[] buf = new byte[arb.journal.Events.SLOT_CAPACITY];
+        final org.agrona.concurrent.UnsafeBuffer view = new org.agrona.concurrent.UnsafeBuffer(buf);
+        long first = Long.MIN_VALUE;
+        long last = Long.MIN_VALUE;
+        try (JournalReader reader = new JournalReader(input))
+        {
+            while (reader.next(buf) >= 0)
+            {
+                final long t = arb.journal.Events.recvNs(view, 0);
+                if (t > 0)
+                {
+                    first = first == Long.MIN_VALUE ? t : Math.min(first, t);
+                    last = Math.max(last, t);
+                }
+            }
+        }
+        return new long[] {first, last};
     }
 
     /** One grid point: its parameters per journal and its results, carried across journals. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import arb.engine.chain.OutputJournal;
 import arb.engine.config.ParamCatalog;
 import arb.engine.config.Params;
 import arb.engine.run.ChainFactory;
@@ -98,6 +99,30 @@ public final class SweepGrid
             throw new IllegalArgumentException(source + ": " + grid.size() + " points is more than 100000");
         }
         return grid;
+    }
+
+    /**
+     * Checks every value of the grid against {@code base} parameters before a sweep starts: each
+     * value is applied alone and the chain a point would run is built from it (every settings
+     * record reads and checks its parameters), so a bad value fails at once, naming key and value.
+     */
+    public void validate(final Params base)
+    {
+        for (int k = 0; k < keys.size(); k++)
+        {
+            final String key = keys.get(k);
+            for (final String value : values.get(k))
+            {
+                try
+                {
+                    ChainFactory.build(base.with(Map.of(key, value)), new OutputJournal(null));
+                }
+                catch (final IllegalArgumentException e)
+                {
+                    throw new IllegalArgumentException("grid value " + key + "=" + value + ": " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     public List<String> keys()

@@ -15,7 +15,7 @@ class EnvConfigTest
     void liveDefaultsComeFromTheCatalog()
     {
         final LiveConfig c = LiveConfig.from(new EnvSettings().values());
-        assertThat(c).isEqualTo(new LiveConfig(200, 10_000, 10_000, 5_000, "blocking", 1_024, 10_240, true));
+        assertThat(c).isEqualTo(new LiveConfig(200, 10_000, 10_000, 5_000, "blocking", 1_024, 10_240, true, 180_000, 60_000));
     }
 
     @Test

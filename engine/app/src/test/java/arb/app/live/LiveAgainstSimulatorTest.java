@@ -83,6 +83,7 @@ class LiveAgainstSimulatorTest
         Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
             + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getPrivate().getEncoded())
             + "\n-----END PRIVATE KEY-----\n");
+        Files.setPosixFilePermissions(pem, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         r.env().set("kalshi.feed.apiKeyId", "test-key-id");
         r.env().set("kalshi.feed.privateKeyPath", pem.toString());
         r.env().set("kalshi.feed.pollIntervalMs", "250");

@@ -152,4 +152,10 @@ final class KalshiEvents implements EventSink
     {
         publisher.feedStatus(recvNs, state, reason, "test");
     }
+
+    /** A status with the feed's own detail text, e.g. {@code "rest: GET /markets -> HTTP 503"}. */
+    void status(final long recvNs, final FeedState state, final FeedReason reason, final String detail)
+    {
+        publisher.feedStatus(recvNs, state, reason, detail);
+    }
 }

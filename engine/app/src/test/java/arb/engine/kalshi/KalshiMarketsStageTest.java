@@ -118,6 +118,22 @@ class KalshiMarketsStageTest
     }
 
     @Test
+    void aBookForAMarketThatStatesNoStrikeGetsOneNoStrikeNotice()
+    {
+        final String t = "KXBTC15M-26MAR101015-15";
+        final long close = ns("2026-03-10T14:15:00Z");
+        final long t0 = ns("2026-03-10T14:05:00Z");
+        events.book(t0, DataSource.WS, BookKind.SNAPSHOT, 1, t, close, "Y 0.60 10", "N 0.38 10");
+        events.book(t0 + 1, DataSource.WS, BookKind.DELTA, 2, t, close, "Y 0.61 5");
+        assertThat(notices).containsExactly("NO_STRIKE KXBTC15M-26MAR101015-15 2026-03-10T14:15:00Z open 2026-03-10T14:00:00Z");
+        // once the listing states the strike the market is priced; no further notice
+        events.quote(t0 + 2, t, close, "0.60", "0.62");
+        events.book(t0 + 3, DataSource.WS, BookKind.DELTA, 3, t, close, "Y 0.62 5");
+        assertThat(markets.find(t, close).floorStrike()).isNotEqualTo(Scales.NULL);
+        assertThat(notices).hasSize(1);
+    }
+
+    @Test
     void resultNoticeOnceTheMarketReportsResultAndSettlementValue()
     {
         final String t = "KXBTC15M-26MAR101000-00";

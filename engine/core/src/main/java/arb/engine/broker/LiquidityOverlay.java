@@ -2,14 +2,17 @@ package arb.engine.broker;
 
 import java.util.Arrays;
 
+import arb.engine.kalshi.KalshiLadders;
 import arb.sbe.ContractSide;
 
 /**
  * The liquidity paper orders have taken from one market's book. Paper fills do not reach Kalshi, so
  * the book keeps showing what an order took; without this a second order (or strategy) would fill
- * against the same contracts again. A consumed level stays reduced until the venue reports that
- * level again (its quantity differs from the one the fill saw) or replaces the whole book (a
- * snapshot, {@link #clear()}). Small, allocation-free after warm-up.
+ * against the same contracts again. A consumed level stays reduced until Kalshi's own book shows
+ * that level changed: a different quantity than the fill saw, or the level gone. A snapshot that
+ * repeats the level as it was (a REST poll a second later) does not bring the contracts back,
+ * so under 1 Hz polling one strategy's fill is not offered to the next. Small, allocation-free
+ * after warm-up.
  */
 final class LiquidityOverlay
 {
@@ -56,6 +59,36 @@ final class LiquidityOverlay
         }
         final long left = levelQty - consumed[i];
         return left > 0 ? left : 0;
+    }
+
+    /**
+     * The market's book changed (delta or whole snapshot): forgets every consumed level the book no
+     * longer shows with the quantity the fill saw.
+     */
+    void retainUnchanged(final KalshiLadders book)
+    {
+        for (int i = size - 1; i >= 0; i--)
+        {
+            final ContractSide side = sides[i] == 1 ? ContractSide.YES : ContractSide.NO;
+            if (levelQty(book, side, prices[i]) != levelQtys[i])
+            {
+                remove(i);
+            }
+        }
+    }
+
+    /** Quantity the book shows at a bid price of a side, 0 when it has no such level. */
+    private static long levelQty(final KalshiLadders book, final ContractSide side, final long price)
+    {
+        final int levels = book.bidLevels(side);
+        for (int rank = 0; rank < levels; rank++)
+        {
+            if (book.bidPrice(side, rank) == price)
+            {
+                return book.bidQty(side, rank);
+            }
+        }
+        return 0;
     }
 
     /** Records that {@code qty} was taken at a level the book showed with {@code levelQty}. */

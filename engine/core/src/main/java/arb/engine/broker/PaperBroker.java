@@ -147,23 +147,18 @@ public final class PaperBroker
     }
 
     /**
-     * The market's book changed (after the Kalshi stage applied the event): fills the orders due
-     * by now against it, and marks the market's positions at its bids.
-     *
-     * @param replaced true when the event replaced the whole book (a snapshot): the liquidity
-     *                 paper orders took is visible again
+     * The market's book changed (after the Kalshi stage applied the event, a delta or a whole
+     * snapshot): forgets the liquidity paper orders took at levels the book now shows changed,
+     * fills the orders due by now against it, and marks the market's positions at its bids.
      */
-    public void onBook(final long recvNs, final KalshiMarketState market, final boolean replaced)
+    public void onBook(final long recvNs, final KalshiMarketState market)
     {
         final BrokerMarket m = markets.get(market);
         if (m == null)
         {
             return;
         }
-        if (replaced)
-        {
-            m.overlay.clear();
-        }
+        m.overlay.retainUnchanged(market.book());
         if (market.book().isValid())
         {
             matcher.onBook(m, recvNs);

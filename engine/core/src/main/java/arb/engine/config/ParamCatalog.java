@@ -38,7 +38,7 @@ public final class ParamCatalog
             "cf-rti calculation period in event time (must divide 1000); the per-second print is the calculation at the second");
         define("index.cfrti.staleMs", "10000", "A book not updated for longer than this before a calculation is delayed and dropped");
         define("index.cfrti.erroneousThreshold", "0.05",
-            "A venue whose mid deviates more than this fraction from the median mid of the other valid venues is dropped");
+            "A venue whose mid deviates more than this fraction from the median mid of the other valid, non-outlying venues is dropped");
         define("index.cfrti.reincludeFraction", "0.5",
             "A dropped (potentially erroneous) venue returns when its deviation is below this fraction of the threshold");
         define("index.cfrti.capEnabled", "true", "Apply the dynamic order size cap C_T (false only to measure its effect)");
@@ -63,8 +63,6 @@ public final class ParamCatalog
         // ---- kalshi (markets, quotes)
         define("kalshi.series", "KXBTC15M",
             "Kalshi series whose market open/close notices the engine emits from its calendar (comma list: KXBTC15M, KXBTCD)");
-        define("kalshi.quoteMaxAgeMs", "3000",
-            "Reserved: the age in ms of event time past which a Kalshi quote is stale; not yet read by the trading path");
         define("kalshi.maxInstruments", "512",
             "Initial number of Kalshi markets held; a market's record is reused only kalshi.retainMs after its close");
         define("kalshi.retainMs", "3600000",
@@ -86,7 +84,8 @@ public final class ParamCatalog
         define("strategy.guard.openBufferMs", "30000", "No entries this long (ms) after a market opens");
         define("strategy.guard.closeBufferMs", "30000", "No entries this long (ms) before a market closes");
         define("strategy.guard.maxIndexAgeMs", "3000", "No entries when the last index print is older than this (ms)");
-        define("strategy.guard.maxQuoteAgeMs", "10000", "No entries when the market's Kalshi book was last received longer ago than this (ms)");
+        define("strategy.guard.maxQuoteAgeMs", "3000",
+            "No entries unless the market's Kalshi book was received within this (ms) and its feed (REST poller or WebSocket) is live");
         define("strategy.guard.cooldownMs", "30000", "No new entry by a strategy in a market this soon (ms) after its last one");
         define("strategy.guard.maxMarketExposure", "100", "Largest exposure (USD: cost held + pending buys) per strategy in one market");
         define("strategy.guard.maxTotalExposure", "500", "Largest exposure (USD) per strategy over all markets");
@@ -166,7 +165,6 @@ public final class ParamCatalog
         choices("index.cfrti.thinBook", "best-mid", "no-value");
         range("index.settlement.windowMs", Range.POSITIVE);
         integer("books.maxLevelsPerSide", Range.atLeast(1));
-        range("kalshi.quoteMaxAgeMs", Range.POSITIVE);
         integer("kalshi.maxInstruments", Range.closed(1, 1_000_000));
         choices("model.dynamics", "arithmetic", "geometric");
         range("model.basisSd", Range.NON_NEGATIVE);

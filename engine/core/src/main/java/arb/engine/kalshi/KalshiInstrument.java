@@ -53,13 +53,17 @@ public final class KalshiInstrument implements KalshiMarketState
     long firstSeenNs = Scales.NULL;
     long lastEventNs = Scales.NULL;
     boolean resultNoticed;
+    /** A NO_STRIKE notice was emitted (a book arrived while the market stated no strike). */
+    boolean noStrikeNoticed;
     boolean inUse;
 
     final KalshiOrderBook book;
+    private final KalshiFeedHealth feed;
 
-    KalshiInstrument(final int levelsPerSide)
+    KalshiInstrument(final int levelsPerSide, final KalshiFeedHealth feed)
     {
         book = new KalshiOrderBook(levelsPerSide);
+        this.feed = feed;
     }
 
     void reset(
@@ -93,6 +97,7 @@ public final class KalshiInstrument implements KalshiMarketState
         firstSeenNs = Scales.NULL;
         lastEventNs = Scales.NULL;
         resultNoticed = false;
+        noStrikeNoticed = false;
         inUse = true;
         book.reset();
     }
@@ -370,6 +375,13 @@ public final class KalshiInstrument implements KalshiMarketState
     public long noAsk()
     {
         return quoteYesBid == Scales.NULL ? Scales.NULL : KalshiOrderBook.ONE_DOLLAR - quoteYesBid;
+    }
+
+    @Override
+    public boolean isFeedLive()
+    {
+        final arb.sbe.DataSource source = book.base();
+        return source != null && feed.isLive(source) && book.lastUpdateNs() >= feed.liveSinceNs(source);
     }
 
     /** Receive time of the last data that confirmed the quote, NULL before any. */

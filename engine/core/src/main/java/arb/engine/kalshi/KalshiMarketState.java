@@ -45,4 +45,22 @@ public interface KalshiMarketState
     long expirationValue();
 
     KalshiLadders book();
+
+    /**
+     * Whether the Kalshi feed component that delivered the book (REST poller or WebSocket) is live
+     * and, after an outage of it, has delivered this market's book again since it recovered.
+     */
+    boolean isFeedLive();
+
+    /**
+     * The one Kalshi quote freshness rule, applied by the entry guards of every strategy: the book
+     * is valid, was received no longer than {@code maxAgeNs} before {@code nowNs}, and its feed is
+     * live ({@link #isFeedLive()}).
+     */
+    default boolean isQuoteFresh(final long nowNs, final long maxAgeNs)
+    {
+        final KalshiLadders book = book();
+        final long last = book.lastUpdateNs();
+        return book.isValid() && last != Long.MIN_VALUE && nowNs - last <= maxAgeNs && isFeedLive();
+    }
 }

@@ -4,6 +4,7 @@ import arb.engine.chain.InputEvent;
 import arb.engine.chain.OutputJournal;
 import arb.engine.chain.Stage;
 import arb.engine.config.Params;
+import arb.engine.model.SettlementRule;
 import arb.market.kalshi.KalshiCalendar;
 import arb.journal.Scales;
 import arb.sbe.ClockTickDecoder;
@@ -33,14 +34,16 @@ import org.agrona.concurrent.UnsafeBuffer;
  * ordered input events; no allocation per event.
  *
  * <p>Parameters: {@code kalshi.series} (series whose notices are emitted), {@code kalshi.maxInstruments}
- * (initial pool), {@code kalshi.retainMs}. ({@code kalshi.quoteMaxAgeMs} is not read here: the
- * trading path does not use it yet; the Kalshi quote staleness guard will.)
+ * (initial pool), {@code kalshi.retainMs}. Each Kalshi {@code FeedStatus} also updates the feed's
+ * {@link KalshiFeedHealth}, which every instrument's {@link KalshiMarketState#isQuoteFresh} reads
+ * (the entry guards' quote freshness, {@code strategy.guard.maxQuoteAgeMs}).
  */
 public final class KalshiMarketsStage implements Stage, KalshiMarketsView
 {
     private static final int LEVELS_PER_SIDE = 128;
 
     private final KalshiMarketNotices notices;
+    private final KalshiFeedHealth feed = new KalshiFeedHealth();
     private final long retainNs;
     private KalshiInstrument[] pool;
     private int used;
@@ -78,7 +81,7 @@ public final class KalshiMarketsStage implements Stage, KalshiMarketsView
         this.pool = new KalshiInstrument[maxInstruments];
         for (int i = 0; i < maxInstruments; i++)
         {
-            pool[i] = new KalshiInstrument(LEVELS_PER_SIDE);
+            pool[i] = new KalshiInstrument(LEVELS_PER_SIDE, feed);
         }
     }
 
@@ -132,6 +135,7 @@ public final class KalshiMarketsStage implements Stage, KalshiMarketsView
             if (status.venue() == Venue.KALSHI)
             {
                 lastEventNs = recvNs;
+                feed.onStatus(status, recvNs);
                 onFeedStatus(status.state(), recvNs);
             }
         }
@@ -184,6 +188,15 @@ public final class KalshiMarketsStage implements Stage, KalshiMarketsView
             instrument.requote(recvNs);
             updated = instrument;
             replacedBook = b.kind() == arb.sbe.BookKind.SNAPSHOT;
+            if (!instrument.noStrikeNoticed
+                && !SettlementRule.hasStrike(instrument.strikeType, instrument.floorStrike, instrument.capStrike))
+            {
+                // A book to trade on, but the listing states no strike (NULL or absent): the desk
+                // refuses to price it; said once per market.
+                instrument.noStrikeNoticed = true;
+                notices.emit(recvNs, NoticeKind.NO_STRIKE, instrument.series, instrument.openNs, instrument.closeNs,
+                    instrument.ticker);
+            }
         }
     }
 
@@ -256,7 +269,7 @@ public final class KalshiMarketsStage implements Stage, KalshiMarketsView
             pool = java.util.Arrays.copyOf(pool, pool.length * 2);
             for (int i = used; i < pool.length; i++)
             {
-                pool[i] = new KalshiInstrument(LEVELS_PER_SIDE);
+                pool[i] = new KalshiInstrument(LEVELS_PER_SIDE, feed);
             }
             return pool[used++];
         }
@@ -316,6 +329,12 @@ public final class KalshiMarketsStage implements Stage, KalshiMarketsView
     public KalshiInstrument lastChanged()
     {
         return lastChanged;
+    }
+
+    /** Whether the REST poller and the WebSocket are live, from the journaled feed statuses. */
+    public KalshiFeedHealth feedHealth()
+    {
+        return feed;
     }
 
     public long lastEventNs()

@@ -144,7 +144,8 @@ public final class FairValueModel
      * @param knownPrints   prints of the window already known (secondNs in (close - window, now])
      * @param knownSum      their sum (price units)
      * @param sigma         volatility of the index's relative moves, per square-root second
-     * @return the probability in [0, 1], or NaN when the inputs do not determine one
+     * @return the probability in [0, 1], or NaN when the inputs do not determine one (among them a
+     * strike the payoff needs given as {@code Scales.NULL})
      */
     public double probabilityYes(
         final StrikeType strikeType,
@@ -156,7 +157,8 @@ public final class FairValueModel
         final long knownSum,
         final double sigma)
     {
-        if (!prepare(index, timeToCloseNs, knownPrints, knownSum, sigma))
+        if (!SettlementRule.hasStrike(strikeType, floorStrike, capStrike)
+            || !prepare(index, timeToCloseNs, knownPrints, knownSum, sigma))
         {
             return Double.NaN;
         }
@@ -285,6 +287,20 @@ public final class FairValueModel
     public int futurePrints()
     {
         return futurePrints;
+    }
+
+    /**
+     * Whether the print due at {@code nowNs} is not among the known prints yet: {@code nowNs} is on
+     * the print grid (close - jΔ, j = 0..n-1) and the last known print is older. The index prints
+     * second S after the events received at S (a calculation at S sees them), so a decision on an
+     * event received exactly at S has neither S's print nor S in the future ({@link
+     * #futurePrintCount} counts t_j > now): the caller counts it once, as a known print at the current
+     * index, so the window keeps its n prints.
+     */
+    public boolean printDueButUnknown(final long closeNs, final long nowNs, final long lastKnownPrintNs)
+    {
+        final long toClose = closeNs - nowNs;
+        return toClose >= 0 && toClose < windowNs() && toClose % printIntervalNs == 0 && lastKnownPrintNs < nowNs;
     }
 
     /** Prints still to come: t_j = close - jΔ > now for j = 0..n-1. */

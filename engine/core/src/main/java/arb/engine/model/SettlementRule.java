@@ -92,6 +92,32 @@ public final class SettlementRule
         }
     }
 
+    /**
+     * Whether a market states the strike its payoff needs: floor_strike for greater and
+     * greater_or_equal, cap_strike for less and less_or_equal, both for between. A market without
+     * it cannot be priced (the fair value would be P = 0 or 1 from a NULL) and is not traded.
+     */
+    public static boolean hasStrike(final StrikeType type, final long floor, final long cap)
+    {
+        if (type == null)
+        {
+            return false;
+        }
+        switch (type)
+        {
+            case GREATER_OR_EQUAL:
+            case GREATER:
+                return floor != Scales.NULL;
+            case LESS:
+            case LESS_OR_EQUAL:
+                return cap != Scales.NULL;
+            case BETWEEN:
+                return floor != Scales.NULL && cap != Scales.NULL;
+            default:
+                return false;
+        }
+    }
+
     private static MarketResult yesIf(final boolean yes)
     {
         return yes ? MarketResult.YES : MarketResult.NO;

@@ -90,6 +90,7 @@ final class ResultsSummary
         m.put("contracts_sold", Decimal.kqty(t.soldQty));
         m.put("proceeds_sold", Decimal.money(t.soldProceeds));
         m.put("reconcile_mismatches", t.reconcileMismatches);
+        m.put("research", ResearchStats.of(r, s).toMap());
         return m;
     }
 
@@ -178,6 +179,12 @@ final class ResultsSummary
             row(sb, TradeLog.name(s), r.strategy(s), countOpen(r, s));
         }
         row(sb, "portfolio", r.portfolio(), countOpen(r, null));
+        sb.append(ResearchStats.header());
+        for (final Strategy s : TradingResults.STRATEGIES)
+        {
+            sb.append(ResearchStats.of(r, s).row(TradeLog.name(s)));
+        }
+        sb.append(ResearchStats.of(r, null).row("portfolio"));
         final Calibration c = Calibration.of(r);
         sb.append(String.format(Locale.ROOT, "calibration: %d predictions, %d resolved (%d official, %d estimated)",
             c.predictions, c.all.n, c.bySource[MarketRecord.OutcomeSource.OFFICIAL.ordinal()],

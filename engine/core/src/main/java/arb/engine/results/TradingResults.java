@@ -343,6 +343,34 @@ public final class TradingResults implements OutputListener
         return ResultsSummary.console(this);
     }
 
+    /**
+     * The research statistics (as summary.json's {@code research} objects) over positions in markets
+     * closing in ({@code fromNs}, {@code toNs}]: per strategy, then {@code portfolio}. Used by
+     * walk-forward sweeps to score a training and a held-out period of one run.
+     */
+    public java.util.Map<String, Object> research(final long fromNs, final long toNs)
+    {
+        final java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (final Strategy s : STRATEGIES)
+        {
+            m.put(TradeLog.name(s), ResearchStats.of(this, s, fromNs, toNs).toMap());
+        }
+        m.put("portfolio", ResearchStats.of(this, null, fromNs, toNs).toMap());
+        return m;
+    }
+
+    /** The one-line research row of a strategy (null: the portfolio) over ({@code fromNs}, {@code toNs}]. */
+    public String researchRow(final String name, final Strategy s, final long fromNs, final long toNs)
+    {
+        return ResearchStats.of(this, s, fromNs, toNs).row(name);
+    }
+
+    /** The research table's header line. */
+    public static String researchHeader()
+    {
+        return ResearchStats.header();
+    }
+
     /** The results as summary.json's tree (ordered maps, exact decimals). */
     public java.util.Map<String, Object> summary()
     {

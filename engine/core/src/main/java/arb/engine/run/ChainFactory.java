@@ -96,6 +96,12 @@ public final class ChainFactory
 
     public static Chain build(final Params params, final OutputJournal out)
     {
+        return build(params, out, TradingDeskFactory.create(params, out));
+    }
+
+    /** The chain with a given trading desk (analyses run the engine's chain with an observing desk). */
+    public static Chain build(final Params params, final OutputJournal out, final TradingDesk desk)
+    {
         // The books (stage 3) exist first: the index (stage 2) is built over them.
         final BookStage books = new BookStage(params.getInt("books.maxLevelsPerSide"));
 
@@ -110,7 +116,6 @@ public final class ChainFactory
         //    each through its read-only port.
         final IndexView indexView = index;
         final KalshiMarketsView kalshiView = kalshi;
-        final TradingDesk desk = TradingDeskFactory.create(params, out);
         final TradingStage trading = new TradingStage(desk, indexView, kalshiView);
 
         return new Chain(List.of(echo, index, books, kalshi, trading), books, index, kalshi, trading);

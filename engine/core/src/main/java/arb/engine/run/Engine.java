@@ -23,6 +23,7 @@ import arb.engine.ring.WaitStrategies;
 import arb.journal.EventDumper;
 import arb.journal.EventSink;
 import arb.journal.Events;
+import arb.journal.JournalTally;
 import arb.journal.JournalWriter;
 import arb.journal.RunDirectory;
 import com.lmax.disruptor.ExceptionHandler;
@@ -65,6 +66,9 @@ public final class Engine implements AutoCloseable
     private final java.util.concurrent.CountDownLatch consumersRunning;
     private boolean started;
     private boolean finished;
+    private volatile String ended;
+    private JournalTally inputTally;
+    private JournalTally outputTally;
 
     private Engine(final Builder b)
     {
@@ -265,7 +269,77 @@ public final class Engine implements AutoCloseable
             inputWriter.close();
         }
         output.close();
-        writeRunJson(fatal.get() == null ? "complete" : "failed");
+        if (ended == null)
+        {
+            ended = fatal.get() == null ? "complete" : "failed: " + fatal.get();
+        }
+        tallyJournals();
+        writeRunJson("complete".equals(ended) ? "complete" : "failed");
+        closeTallies();
+    }
+
+    /**
+     * Says how the run ended, for run.json's {@code ended} before {@link #finish()}: {@code complete}, or
+     * why not ({@code all_venues_down}, {@code never_connected}, {@code disk_full}, {@code watchdog: ...},
+     * {@code failed: ...}). Without one, a fatal consumer error (or none: {@code complete}) is the reason.
+     */
+    public void endedAs(final String reason)
+    {
+        ended = reason;
+    }
+
+    /** How the run ended (null while it runs and no reason was given). */
+    public String ended()
+    {
+        return ended;
+    }
+
+    /**
+     * Records in run.json the journals' event counts and digests so far, read back from their files
+     * (a live run calls this about once a minute: after a crash run.json still says which events the
+     * journals held). Cold path, on the caller's thread; only the files' new events are read.
+     */
+    public void checkpoint()
+    {
+        if (!started || finished || config.runDirectory == null)
+        {
+            return;
+        }
+        tallyJournals();
+        writeRunJson("running");
+    }
+
+    private void tallyJournals()
+    {
+        if (config.runDirectory == null)
+        {
+            return;
+        }
+        if (inputTally == null && inputWriter != null)
+        {
+            inputTally = new JournalTally(config.runDirectory.input());
+        }
+        if (outputTally == null)
+        {
+            outputTally = new JournalTally(config.runDirectory.output());
+        }
+        if (inputTally != null)
+        {
+            inputTally.advance();
+        }
+        outputTally.advance();
+    }
+
+    private void closeTallies()
+    {
+        if (inputTally != null)
+        {
+            inputTally.close();
+        }
+        if (outputTally != null)
+        {
+            outputTally.close();
+        }
     }
 
     @Override
@@ -302,6 +376,10 @@ public final class Engine implements AutoCloseable
             m.put("source", config.source);
         }
         m.put("status", status);
+        if (!"running".equals(status))
+        {
+            m.put("ended", ended);
+        }
         m.put("started_at", startedAt);
         if (!"running".equals(status))
         {
@@ -324,6 +402,21 @@ public final class Engine implements AutoCloseable
         if (fatal.get() != null)
         {
             m.put("fatal_error", String.valueOf(fatal.get()));
+        }
+        if (outputTally != null)
+        {
+            final boolean complete = !"running".equals(status);
+            final Map<String, Object> journals = new LinkedHashMap<>();
+            if (inputTally != null)
+            {
+                journals.put(RunDirectory.INPUT, inputTally.toJson(complete));
+            }
+            journals.put(RunDirectory.OUTPUT, outputTally.toJson(complete));
+            if (!complete)
+            {
+                journals.put("as_of", Instant.now().toString());
+            }
+            m.put(arb.journal.RunManifest.JOURNALS, journals);
         }
         m.putAll(config.extraRunInfo);
         m.put("params", new LinkedHashMap<>(config.params.asMap()));

@@ -3,7 +3,9 @@ package arb.engine.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import arb.engine.chain.OutputJournal;
@@ -12,7 +14,10 @@ import arb.engine.chain.Stage;
 import arb.engine.config.Params;
 import arb.engine.ring.WaitStrategies;
 import arb.journal.Events;
+import arb.journal.JournalCheck;
+import arb.journal.JournalScanner;
 import arb.journal.RunDirectory;
+import arb.journal.RunManifest;
 
 /**
  * Replays a run directory's input journal through a fresh engine into a new run directory: the
@@ -32,6 +37,7 @@ public final class Replay
         private final List<Function<OutputJournal, Stage>> extraStages = new ArrayList<>();
         private final List<OutputListener> listeners = new ArrayList<>();
         private ReplaySource.Progress progress;
+        private boolean allowPartial;
         private final List<String> warnings = new ArrayList<>();
 
         /** The run directory whose input journal is replayed. */
@@ -88,6 +94,16 @@ public final class Replay
             return this;
         }
 
+        /**
+         * Replays the readable part of a journal that is damaged, cut or torn (its first events, up to
+         * the first problem) instead of refusing it; run.json then says {@code partial} and why.
+         */
+        public Request allowPartial(final boolean allowPartial)
+        {
+            this.allowPartial = allowPartial;
+            return this;
+        }
+
         public Request progress(final ReplaySource.Progress progress)
         {
             this.progress = progress;
@@ -109,6 +125,10 @@ public final class Replay
             return events / seconds;
         }
     }
+
+    /** Problems after which the events before them can still be read on purpose. */
+    private static final java.util.Set<JournalScanner.Kind> PARTIAL_KINDS = java.util.EnumSet.of(
+        JournalScanner.Kind.TRUNCATED, JournalScanner.Kind.DAMAGED, JournalScanner.Kind.TORN);
 
     private Replay()
     {
@@ -134,6 +154,25 @@ public final class Replay
     public static Result run(final Request r)
     {
         final RunDirectory src = RunDirectory.open(r.source);
+        if (!hasJournal(src.input()) && RunManifest.expected(src.root(), RunDirectory.INPUT) == null)
+        {
+            journaledParams(src, r.warnings);
+        }
+        // The whole journal is checked against its run.json before anything is created or replayed.
+        final JournalCheck.Result check = JournalCheck.check(src.input(),
+            RunManifest.expected(src.root(), RunDirectory.INPUT));
+        final boolean partial = !check.ok();
+        if (partial && (!r.allowPartial || check.events() == 0 || !PARTIAL_KINDS.contains(check.problem().kind())))
+        {
+            throw new IllegalArgumentException(check.problem().message() + (check.events() > 0 && !r.allowPartial
+                && PARTIAL_KINDS.contains(check.problem().kind()) ? " (replay --allow-partial replays the "
+                + check.events() + " readable events on purpose)" : ""));
+        }
+        if (partial)
+        {
+            r.warnings.add("partial replay: only the first " + check.events() + " events are read: "
+                + check.problem().message());
+        }
         final Params params = r.overrides.apply(journaledParams(src, r.warnings));
         ChainFactory.check(params);
         WaitStrategies.byName(r.waitStrategy);
@@ -145,12 +184,21 @@ public final class Replay
             .waitStrategy(r.waitStrategy)
             .ringSize(r.ringSize)
             .mode("replay")
-            .source(r.source.toAbsolutePath().toString());
+            .source(r.source.toAbsolutePath().toString())
+            .runInfo("source_journal", check.expected(!partial).toJson());
+        if (partial)
+        {
+            final Map<String, Object> p = new LinkedHashMap<>();
+            p.put("events_read", check.events());
+            p.put("reason", check.problem().message());
+            b.runInfo("partial", p);
+        }
         r.extraStages.forEach(b::extraStage);
         r.listeners.forEach(b::outputListener);
         final Engine engine = b.build().start();
         final long t0 = System.nanoTime();
-        final ReplaySource source = new ReplaySource(src.input(), params.toText(), r.speed);
+        final ReplaySource source = new ReplaySource(src.input(), params.toText(), r.speed)
+            .limit(partial ? check.events() : -1);
         if (r.progress != null)
         {
             source.progress(r.progress, 1 << 16);

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import arb.journal.EventSink;
 import arb.journal.Events;
 import arb.journal.JournalReader;
+import arb.journal.JournalScanner;
+import arb.journal.JournalSource;
 import arb.sbe.NoOpEncoder;
 import arb.sbe.RunStartDecoder;
 import org.agrona.MutableDirectBuffer;
@@ -28,6 +30,7 @@ public final class ReplaySource
     private final double speed;
     private Progress progress;
     private long progressEvery = 1 << 20;
+    private long limit = -1;
 
     /**
      * @param speed 0 for as fast as possible, otherwise the pacing factor (1 = recorded speed)
@@ -46,6 +49,16 @@ public final class ReplaySource
         return this;
     }
 
+    /**
+     * Reads only the first {@code events} events, through the checked file scan instead of Chronicle
+     * (replay --allow-partial of a journal that is damaged or cut after them); negative: all, through Chronicle.
+     */
+    public ReplaySource limit(final long events)
+    {
+        this.limit = events;
+        return this;
+    }
+
     /** Publishes every event to the sink; returns the number of journal events read. */
     public long run(final EventSink sink)
     {
@@ -55,12 +68,12 @@ public final class ReplaySource
         final long startNanos = System.nanoTime();
         final NoOpEncoder noOp = new NoOpEncoder();
         final arb.sbe.MessageHeaderEncoder header = new arb.sbe.MessageHeaderEncoder();
-        try (JournalReader reader = new JournalReader(inputJournal))
+        try (JournalSource reader = limit >= 0 ? new JournalScanner(inputJournal) : new JournalReader(inputJournal))
         {
             while (true)
             {
                 final MutableDirectBuffer slot = sink.claim();
-                final int length = reader.next(slot.byteArray());
+                final int length = limit >= 0 && read >= limit ? -1 : reader.next(slot.byteArray());
                 if (length < 0)
                 {
                     noOp.wrapAndApplyHeader(slot, 0, header).recvNs(0);

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 import arb.journal.EventSink;
 import arb.journal.Events;
-import arb.journal.JournalReader;
+import arb.journal.JournalScanner;
 import arb.sbe.MessageHeaderDecoder;
 import arb.sbe.MessageHeaderEncoder;
 import arb.sbe.RunStartDecoder;
@@ -61,7 +61,8 @@ public final class RunStartCodec
         final RunStartDecoder d = new RunStartDecoder();
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
         final StringBuilder text = new StringBuilder();
-        try (JournalReader reader = new JournalReader(inputJournal))
+        // The checked file scan, not Chronicle: this is the first read of a journal a user names.
+        try (JournalScanner reader = new JournalScanner(inputJournal))
         {
             int events = 0;
             int len;
@@ -85,7 +86,12 @@ public final class RunStartCodec
                     return new Header(text.toString(), schemaId, schemaVersion, engineVersion, recvNs, events);
                 }
             }
-            throw new IllegalArgumentException("journal " + inputJournal + " ends inside its RunStart event");
+            if (reader.problem() != null)
+            {
+                throw new IllegalArgumentException(reader.problem().message());
+            }
+            throw new IllegalArgumentException("journal " + inputJournal + (events == 0 ? " is empty"
+                : " ends inside its RunStart event"));
         }
     }
 }

@@ -122,9 +122,9 @@ final class EntryGuards
         {
             return GuardBlock.NO_BOOK;
         }
-        if (s.quoteAgeNs > guards.maxQuoteAgeNs())
+        if (!m.isQuoteFresh(s.nowNs, guards.maxQuoteAgeNs()))
         {
-            return GuardBlock.STALE_QUOTE;
+            return m.isFeedLive() ? GuardBlock.STALE_QUOTE : GuardBlock.KALSHI_FEED_DOWN;
         }
         if (strategy.usesIndex() && (s.index == Scales.NULL || s.indexAgeNs > guards.maxIndexAgeNs()))
         {

@@ -8,7 +8,10 @@ public enum GuardBlock
     OPENING,
     CLOSING,
     NO_BOOK,
+    /** The market's Kalshi book was received longer ago than strategy.guard.maxQuoteAgeMs. */
     STALE_QUOTE,
+    /** The Kalshi feed that delivers the book is not live, or has not re-sent the book since it recovered. */
+    KALSHI_FEED_DOWN,
     STALE_INDEX,
     PENDING_ORDER,
     COOLDOWN,

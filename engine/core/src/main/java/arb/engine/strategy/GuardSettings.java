@@ -8,7 +8,8 @@ import arb.engine.config.Params;
  * @param openBufferNs      no entries this soon after a market opens ({@code strategy.guard.openBufferMs})
  * @param closeBufferNs     no entries this close to a market's close ({@code strategy.guard.closeBufferMs})
  * @param maxIndexAgeNs     no entries on an index print older than this ({@code strategy.guard.maxIndexAgeMs})
- * @param maxQuoteAgeNs     no entries on a Kalshi book not received/confirmed for this long ({@code strategy.guard.maxQuoteAgeMs})
+ * @param maxQuoteAgeNs     no entries on a Kalshi book received longer ago than this, or whose feed is not live
+ *                          ({@code strategy.guard.maxQuoteAgeMs}; {@link arb.engine.kalshi.KalshiMarketState#isQuoteFresh})
  * @param cooldownNs        no new entry in the same market this soon after the last ({@code strategy.guard.cooldownMs})
  * @param maxMarketExposure largest exposure in one market, money ({@code strategy.guard.maxMarketExposure})
  * @param maxTotalExposure  largest exposure over all markets, money ({@code strategy.guard.maxTotalExposure})

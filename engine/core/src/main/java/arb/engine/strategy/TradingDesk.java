@@ -9,6 +9,7 @@ import arb.engine.broker.PaperBroker;
 import arb.engine.broker.TradingOutputs;
 import arb.engine.model.FairValueModel;
 import arb.engine.model.IndexHistory;
+import arb.engine.model.SettlementRule;
 import arb.engine.model.PriceTicks;
 import arb.engine.model.VolatilityEstimator;
 import arb.journal.Scales;
@@ -97,13 +98,11 @@ public final class TradingDesk
     }
 
     /**
-     * The Kalshi stage applied a book event to {@code market}'s book.
-     *
-     * @param replaced true for a complete snapshot (the whole book replaced)
+     * The Kalshi stage applied a book event (delta or snapshot) to {@code market}'s book.
      */
-    public void onBook(final long recvNs, final KalshiMarketState market, final boolean replaced)
+    public void onBook(final long recvNs, final KalshiMarketState market)
     {
-        broker.onBook(recvNs, market, replaced);
+        broker.onBook(recvNs, market);
         if (recvNs >= market.closeTimeNs())
         {
             return; // a closed market's book is never a quote to trade or judge on
@@ -453,9 +452,13 @@ public final class TradingDesk
         {
             return;
         }
+        final KalshiMarketState m = t.state;
+        if (!SettlementRule.hasStrike(m.strikeType(), m.floorStrike(), m.capStrike()))
+        {
+            return; // no strike: nothing to price it against, refused (KalshiMarketsStage emits the NO_STRIKE notice)
+        }
         final MarketSnapshot s = snapshot;
         s.prepareBook(t, nowNs);
-        final KalshiMarketState m = t.state;
         s.index = history.lastValue();
         s.indexAgeNs = s.index == Scales.NULL ? Long.MAX_VALUE : nowNs - history.lastSecondNs();
         s.sigma = volatility.sigma(nowNs);
@@ -463,9 +466,15 @@ public final class TradingDesk
         if (s.index != Scales.NULL)
         {
             final long close = m.closeTimeNs();
-            final long knownSum = history.sum(close - fairValueModel.windowNs(), Math.min(nowNs, close));
+            long knownSum = history.sum(close - fairValueModel.windowNs(), Math.min(nowNs, close));
+            int known = history.lastCount();
+            if (fairValueModel.printDueButUnknown(close, nowNs, history.lastSecondNs()))
+            {
+                known++; // the print of this very second: due, not yet published, counted once
+                knownSum += s.index;
+            }
             s.fairValue = fairValueModel.probabilityYes(m.strikeType(), m.floorStrike(), m.capStrike(), s.index,
-                close - nowNs, history.lastCount(), knownSum, s.sigma);
+                close - nowNs, known, knownSum, s.sigma);
         }
         for (final TradingStrategy strategy : strategies)
         {

@@ -24,11 +24,6 @@ public final class TradingDeskFactory
 
     public static TradingDesk create(final Params params, final OutputJournal out)
     {
-        final TradingOutputs outputs = new TradingOutputs(out);
-        final KalshiFees fees = new KalshiFees(
-            new BigDecimal(params.get("broker.fee.multiplier").strip()).movePointRight(6).longValueExact(),
-            LogicUnits.money(params, "broker.fee.precision"));
-        final PaperBroker broker = new PaperBroker(BrokerSettings.from(params), fees, outputs);
         final List<TradingStrategy> strategies = new ArrayList<>();
         final FairValueSettings fairValue = FairValueSettings.from(params);
         if (fairValue.enabled())
@@ -50,7 +45,21 @@ public final class TradingDeskFactory
         {
             strategies.add(new ParityStrategy(parity));
         }
-        return new TradingDesk(GuardSettings.from(params), ModelSettings.from(params), broker, outputs,
-            strategies.toArray(new TradingStrategy[0]));
+        return withStrategies(params, out, strategies.toArray(new TradingStrategy[0]));
+    }
+
+    /**
+     * A desk (index history, volatility, fair value model, broker) built from the run's parameters
+     * that runs the given strategies only: analyses (e.g. {@code arb lag}) observe the engine's own
+     * fair value through a strategy that never trades.
+     */
+    public static TradingDesk withStrategies(final Params params, final OutputJournal out, final TradingStrategy... strategies)
+    {
+        final TradingOutputs outputs = new TradingOutputs(out);
+        final KalshiFees fees = new KalshiFees(
+            new BigDecimal(params.get("broker.fee.multiplier").strip()).movePointRight(6).longValueExact(),
+            LogicUnits.money(params, "broker.fee.precision"));
+        final PaperBroker broker = new PaperBroker(BrokerSettings.from(params), fees, outputs);
+        return new TradingDesk(GuardSettings.from(params), ModelSettings.from(params), broker, outputs, strategies);
     }
 }

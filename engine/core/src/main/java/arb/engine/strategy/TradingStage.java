@@ -62,7 +62,7 @@ public final class TradingStage implements Stage
                 final KalshiMarketState market = markets.lastUpdated();
                 if (market != null)
                 {
-                    desk.onBook(now, market, markets.lastReplacedBook());
+                    desk.onBook(now, market);
                 }
                 break;
             }

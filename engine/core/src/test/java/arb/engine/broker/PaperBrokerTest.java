@@ -54,11 +54,11 @@ class PaperBrokerTest
         assertThat(out.fills()).isEmpty(); // the book the decision saw is not the one the order reaches
 
         m.book(T0 + 100 * MS, levels(0.55, 50), levels(0.58, 100));
-        broker.onBook(T0 + 100 * MS, m, false);
+        broker.onBook(T0 + 100 * MS, m);
         assertThat(out.fills()).isEmpty(); // 100 ms < 150 ms latency: still in flight
 
         m.book(T0 + 200 * MS, levels(0.55, 50), levels(0.57, 100));
-        broker.onBook(T0 + 200 * MS, m, false);
+        broker.onBook(T0 + 200 * MS, m);
         final List<FillDecoder> fills = out.fills();
         assertThat(fills).hasSize(1);
         final FillDecoder f = fills.get(0);
@@ -138,7 +138,7 @@ class PaperBrokerTest
 
         // a delta elsewhere in the book does not bring it back
         m.book(T0 + S, levels(0.39, 30), levels(0.60, 10));
-        broker.onBook(T0 + S, m, false);
+        broker.onBook(T0 + S, m);
         out.clear();
         broker.submit(T0 + S, Strategy.PARITY, m, ContractSide.YES, OrderAction.BUY, 4_000, 6 * CONTRACTS);
         assertThat(out.fills()).isEmpty();
@@ -146,16 +146,26 @@ class PaperBrokerTest
 
         // the venue reports that level again with a new quantity: that is the truth again
         m.book(T0 + 2 * S, levels(0.39, 30), levels(0.60, 12));
-        broker.onBook(T0 + 2 * S, m, false);
+        broker.onBook(T0 + 2 * S, m);
         out.clear();
         broker.submit(T0 + 2 * S, Strategy.PARITY, m, ContractSide.YES, OrderAction.BUY, 4_000, 6 * CONTRACTS);
         assertThat(out.fills().get(0).qty()).isEqualTo(6 * CONTRACTS);
 
-        // a snapshot replaces the book: everything it shows is available
+        // a snapshot a second later (the next REST poll) showing the level as the fill saw it: Kalshi
+        // has not reported the paper fill, so the 6 contracts taken stay taken for every strategy
         m.book(T0 + 3 * S, levels(0.39, 30), levels(0.60, 12));
-        broker.onBook(T0 + 3 * S, m, true);
+        broker.onBook(T0 + 3 * S, m);
         out.clear();
         broker.submit(T0 + 3 * S, Strategy.FLASH_CRASH, m, ContractSide.YES, OrderAction.BUY, 4_000, 20 * CONTRACTS);
+        assertThat(out.fills().get(0).qty()).isEqualTo(6 * CONTRACTS);
+
+        // a snapshot where that level changed (or went and came back): what it shows is the truth again
+        m.book(T0 + 4 * S, levels(0.39, 30), levels(0.61, 5));
+        broker.onBook(T0 + 4 * S, m);
+        m.book(T0 + 5 * S, levels(0.39, 30), levels(0.60, 12));
+        broker.onBook(T0 + 5 * S, m);
+        out.clear();
+        broker.submit(T0 + 5 * S, Strategy.MOMENTUM, m, ContractSide.YES, OrderAction.BUY, 4_000, 20 * CONTRACTS);
         assertThat(out.fills().get(0).qty()).isEqualTo(12 * CONTRACTS);
     }
 
@@ -238,14 +248,14 @@ class PaperBrokerTest
         broker.submit(T0, Strategy.FLASH_CRASH, old, ContractSide.YES, OrderAction.BUY, 6_200, 10 * CONTRACTS);
         // just before the close the old market is nearly decided
         old.book(CLOSE - S, levels(0.99, 50), levels(0.005, 50));
-        broker.onBook(CLOSE - S, old, false);
+        broker.onBook(CLOSE - S, old);
         assertThat(broker.position(Strategy.FLASH_CRASH, old).markValue()).isEqualTo(9_900_000);
 
         // the next window opens at 0.55; the old market's feed repeats a late quote after its close
         final TestMarket next = TestMarket.fifteenMinute(2, CLOSE + 900 * S, 100_050).book(CLOSE + S, levels(0.55, 50), levels(0.44, 50));
-        broker.onBook(CLOSE + S, next, true);
+        broker.onBook(CLOSE + S, next);
         old.book(CLOSE + 2 * S, levels(0.55, 50), levels(0.44, 50));
-        broker.onBook(CLOSE + 2 * S, old, false);
+        broker.onBook(CLOSE + 2 * S, old);
         broker.onTime(CLOSE + 3 * S);
         final Position p = broker.position(Strategy.FLASH_CRASH, old);
         assertThat(p.markValue()).isEqualTo(9_900_000);
@@ -280,7 +290,7 @@ class PaperBrokerTest
         out.clear();
         broker.submit(CLOSE - 100 * MS, Strategy.FAIR_VALUE, m, ContractSide.YES, OrderAction.BUY, 6_000, 10 * CONTRACTS);
         m.book(CLOSE + 100 * MS, levels(0.55, 50), levels(0.40, 50));
-        broker.onBook(CLOSE + 100 * MS, m, false);
+        broker.onBook(CLOSE + 100 * MS, m);
         assertThat(out.fills()).isEmpty();
         assertThat(out.orderDones().get(0).endReason()).isEqualTo(OrderEndReason.MARKET_CLOSED); // the book after the latency is past the close
         assertThat(broker.submit(CLOSE, Strategy.FAIR_VALUE, m, ContractSide.YES, OrderAction.BUY, 6_000, CONTRACTS)).isZero();
@@ -293,7 +303,7 @@ class PaperBrokerTest
         final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000).book(T0, levels(0.38, 50), levels(0.60, 50));
         broker.submit(T0, Strategy.FLASH_CRASH, m, ContractSide.YES, OrderAction.BUY, 4_000, 10 * CONTRACTS);
         m.book(T0 + S, levels(0.50, 3, 0.49, 50), levels(0.45, 50));
-        broker.onBook(T0 + S, m, false);
+        broker.onBook(T0 + S, m);
         out.clear();
         // sell 4 with a limit of 0.49: 3 at 0.50, 1 at 0.49
         broker.submit(T0 + S, Strategy.FLASH_CRASH, m, ContractSide.YES, OrderAction.SELL, 4_900, 4 * CONTRACTS);
@@ -327,13 +337,13 @@ class PaperBrokerTest
         assertThat(broker.askDepthLeft(m, ContractSide.NO, 6_000)).isEqualTo(40 * CONTRACTS);
         // it fills on the next book after the latency: 20 taken from 0.45, the book (a delta) still shows 50
         m.touch(T0 + 200 * MS);
-        broker.onBook(T0 + 200 * MS, m, false);
+        broker.onBook(T0 + 200 * MS, m);
         assertThat(out.fills()).extracting(FillDecoder::qty).containsExactly(20 * CONTRACTS);
         assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_500)).isEqualTo(30 * CONTRACTS);
         assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_600)).isEqualTo(60 * CONTRACTS);
         // the venue updates the level: its new quantity is the truth again
         m.book(T0 + 300 * MS, levels(0.40, 40), levels(0.55, 45, 0.54, 30));
-        broker.onBook(T0 + 300 * MS, m, false);
+        broker.onBook(T0 + 300 * MS, m);
         assertThat(broker.askDepthLeft(m, ContractSide.YES, 4_600)).isEqualTo(75 * CONTRACTS);
         // an invalid book offers nothing
         m.invalid();
@@ -351,7 +361,7 @@ class PaperBrokerTest
         final TestMarket other = TestMarket.fifteenMinute(2, CLOSE, 100_000).book(T0, levels(0.40, 30), levels(0.55, 8));
         final long settled = broker.submit(T0, Strategy.MOMENTUM, other, ContractSide.NO, OrderAction.BUY, 6_000, 5 * CONTRACTS);
         m.touch(T0 + 200 * MS);
-        broker.onBook(T0 + 200 * MS, m, false);
+        broker.onBook(T0 + 200 * MS, m);
         broker.settle(T0 + 300 * MS, other, MarketResult.NO, false, Scales.NULL);
         // still waiting when the input ends
         final long ended = broker.submit(T0 + S, Strategy.FAIR_VALUE, m, ContractSide.NO, OrderAction.BUY, 6_000, 5 * CONTRACTS);

@@ -35,6 +35,7 @@ public final class TestMarket implements KalshiMarketState, KalshiLadders
     private long expirationValue = Scales.NULL;
     private boolean valid = true;
     private long lastUpdateNs = Long.MIN_VALUE;
+    private boolean feedLive = true;
     private final long[][] prices = new long[3][32];
     private final long[][] qtys = new long[3][32];
     private final int[] levels = new int[3];
@@ -64,6 +65,19 @@ public final class TestMarket implements KalshiMarketState, KalshiLadders
         lastUpdateNs = recvNs;
         valid = true;
         return this;
+    }
+
+    /** Whether the Kalshi feed that delivers this book is live ({@link #isFeedLive()}). */
+    public TestMarket feedLive(final boolean live)
+    {
+        feedLive = live;
+        return this;
+    }
+
+    @Override
+    public boolean isFeedLive()
+    {
+        return feedLive;
     }
 
     /** Touches the book (a confirmation with no change). */

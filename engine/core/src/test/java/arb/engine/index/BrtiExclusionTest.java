@@ -191,7 +191,8 @@ class BrtiExclusionTest
         calc.addVenue(BITSTAMP, bitstamp, false);
 
         // Bitstamp at 63100: median of the others = 60000, deviation 5.17% > 5% -> excluded.
-        // Coinbase's others are {60000, 63100}: median 61550, deviation 2.5% -> kept.
+        // Bitstamp is also an outlier of the median of all three (60000), so Coinbase's reference
+        // is Kraken alone: 0% -> kept.
         moveTo(bitstamp, 63100, T - MS);
         calc.calculate(T);
         assertThat(calc.exclusion(BITSTAMP)).isEqualTo(VenueExclusion.ERRONEOUS);

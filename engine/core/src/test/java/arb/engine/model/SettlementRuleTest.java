@@ -27,7 +27,10 @@ class SettlementRuleTest
         assertThat(SettlementRule.average(history, CLOSE, 60 * S)).isEqualTo(100 * CENT); // 100.33 -> 100
     }
 
-    /** The desk's policy reproduces its zero-time-left, zero-basis fair value (1 or 0), NULL strikes included. */
+    /**
+     * The desk's policy reproduces its zero-time-left, zero-basis fair value (1 or 0) wherever the
+     * payoff's strike is stated; without it the fair value is NaN (the market is refused).
+     */
     @Test
     void belowEveryValueMatchesTheDeterministicFairValue()
     {
@@ -43,6 +46,11 @@ class SettlementRuleTest
                     for (final long average : averages)
                     {
                         final double p = model.probabilityYes(type, floor, cap, 0, 0, 1, average, 0.0);
+                        if (!SettlementRule.hasStrike(type, floor, cap))
+                        {
+                            assertThat(p).as("%s floor=%d cap=%d", type, floor, cap).isNaN();
+                            continue;
+                        }
                         final MarketResult expected = p == 1.0 ? MarketResult.YES : p == 0.0 ? MarketResult.NO : MarketResult.NONE;
                         assertThat(SettlementRule.result(average, type, floor, cap, MissingStrike.BELOW_EVERY_VALUE))
                             .as("%s floor=%d cap=%d average=%d", type, floor, cap, average).isEqualTo(expected);

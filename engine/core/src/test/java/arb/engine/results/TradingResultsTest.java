@@ -90,14 +90,14 @@ class TradingResultsTest
         signal(T0, Strategy.FLASH_CRASH, m, ContractSide.NO, 6_000, 520_000, 20_000);
         broker.submit(T0, Strategy.FLASH_CRASH, m, ContractSide.NO, OrderAction.BUY, 6_000, 20 * CONTRACTS);
         m.book(T0 + 200 * MS, levels(0.40, 50), levels(0.55, 100));
-        broker.onBook(T0 + 200 * MS, m, false);
+        broker.onBook(T0 + 200 * MS, m);
         // marks at the bids a second later: YES 10 x 0.40, NO 20 x 0.55
         broker.onTime(T0 + 1_200 * MS);
         // an order that finds nothing within its limit is cancelled unfilled
         signal(T0 + 2 * S, Strategy.FAIR_VALUE, m, ContractSide.YES, 3_000, 300_000, 30_000);
         broker.submit(T0 + 2 * S, Strategy.FAIR_VALUE, m, ContractSide.YES, OrderAction.BUY, 3_000, 5 * CONTRACTS);
         m.book(T0 + 3 * S, levels(0.40, 50), levels(0.55, 90));
-        broker.onBook(T0 + 3 * S, m, false);
+        broker.onBook(T0 + 3 * S, m);
         for (long s = 840; s <= 900; s++)
         {
             index(T0 + s * S, 65_020); // the settlement window's prints: above the strike

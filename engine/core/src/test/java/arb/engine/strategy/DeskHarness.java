@@ -62,7 +62,7 @@ final class DeskHarness
     void book(final TestMarket m, final long recvNs, final double yesBid, final double yesQty, final double noBid, final double noQty)
     {
         m.book(recvNs, new double[][] {{yesBid, yesQty}}, new double[][] {{noBid, noQty}});
-        desk.onBook(recvNs, m, true);
+        desk.onBook(recvNs, m);
     }
 
     void tick(final long nowNs)

@@ -38,6 +38,23 @@ class EntryGuardsTest
     }
 
     @Test
+    void aKalshiFeedThatIsNotLiveBlocksAFreshLookingQuote()
+    {
+        final DeskHarness h = harness();
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+        h.flatIndex(T0, T0 + 250 * S, 100_300);
+        m.feedLive(false);
+        h.book(m, T0 + 250 * S + 500 * MS, 0.49, 100, 0.40, 200);
+        h.tick(T0 + 251 * S);
+        assertThat(h.out.orders()).isEmpty();
+        assertThat(blocked(h, GuardBlock.KALSHI_FEED_DOWN)).isPositive();
+        assertThat(blocked(h, GuardBlock.STALE_QUOTE)).isZero();
+        m.feedLive(true);
+        h.book(m, T0 + 252 * S, 0.49, 100, 0.40, 200);
+        assertThat(h.out.orders()).hasSize(1);
+    }
+
+    @Test
     void aStaleQuoteBlocksAndAFreshOneUnblocks()
     {
         final DeskHarness h = harness("strategy.guard.maxQuoteAgeMs=10000");

@@ -262,4 +262,53 @@ class FairValueStrategyTest
         assertThat(signal.side()).isEqualTo(ContractSide.NO);
         assertThat(signal.strike()).isEqualTo(100_000 * Scales.PRICE);
     }
+
+    @Test
+    void aBookArrivingExactlyOnAWholeSecondOfTheLastMinuteCountsThatSecondOnce()
+    {
+        // Prints up to close - 46 s are known; the book arrives exactly at close - 45 s, before the
+        // index printed that second. The window keeps its 60 prints: 14 known + the one due now
+        // (at the current index) + 45 to come.
+        final DeskHarness h = harness("strategy.guard.closeBufferMs=0");
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+        h.flatIndex(T0, CLOSE - 46 * S, 100_010);
+        final long decision = CLOSE - 45 * S;
+        h.book(m, decision, 0.10, 100, 0.85, 200); // YES ask 0.15: far below a fair value near 0.7
+        final SignalDecoder signal = h.out.signals().get(0);
+        assertThat(signal.recvNs()).isEqualTo(decision);
+        final double sigma = VolatilityEstimator.perSqrtSecond(0.5);
+        final FairValueModel model = FairValueModel.kalshi(5 * Scales.PRICE);
+        final long index = 100_010 * Scales.PRICE;
+        final double sixty = model.probabilityYes(StrikeType.GREATER_OR_EQUAL, 100_000 * Scales.PRICE, Scales.NULL,
+            index, 45 * S, 15, 15 * index, sigma);
+        final double fiftyNine = model.probabilityYes(StrikeType.GREATER_OR_EQUAL, 100_000 * Scales.PRICE, Scales.NULL,
+            index, 45 * S, 14, 14 * index, sigma);
+        assertThat(Math.abs(sixty - fiftyNine)).as("the cases differ measurably").isGreaterThan(2e-4);
+        assertThat(signal.fairValue() / 1e6).isCloseTo(sixty, within(1e-6));
+
+        // Half a second later the print of close - 45 s exists: counted as known, not twice.
+        final DeskHarness later = harness("strategy.guard.closeBufferMs=0");
+        final TestMarket m2 = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+        later.flatIndex(T0, CLOSE - 45 * S, 100_010);
+        later.book(m2, decision + 500 * MS, 0.10, 100, 0.85, 200);
+        final double expected = model.probabilityYes(StrikeType.GREATER_OR_EQUAL, 100_000 * Scales.PRICE, Scales.NULL,
+            index, 45 * S - 500 * MS, 15, 15 * index, sigma);
+        assertThat(later.out.signals().get(0).fairValue() / 1e6).isCloseTo(expected, within(1e-6));
+    }
+
+    @Test
+    void aMarketWithoutAStrikeIsRefusedNotPricedAtZeroOrOne()
+    {
+        final DeskHarness h = harness();
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000).strike(StrikeType.GREATER_OR_EQUAL, Scales.NULL);
+        h.flatIndex(T0, T0 + 299 * S, 100_300);
+        h.book(m, T0 + 299 * S + 500 * MS, 0.02, 100, 0.02, 200); // both asks at 0.98: P = 0 or 1 would "see" an edge
+        h.book(m, T0 + 300 * S + 500 * MS, 0.97, 100, 0.01, 200); // NO ask 0.03
+        assertThat(h.out.signals()).isEmpty();
+        assertThat(h.out.orders()).isEmpty();
+        assertThat(FairValueModel.kalshi(0).probabilityYes(StrikeType.GREATER_OR_EQUAL, Scales.NULL, Scales.NULL,
+            100_300 * Scales.PRICE, 600 * S, 0, 0, 1e-4)).isNaN();
+        assertThat(FairValueModel.kalshi(0).probabilityYes(StrikeType.LESS, 100_000 * Scales.PRICE, Scales.NULL,
+            100_300 * Scales.PRICE, 600 * S, 0, 0, 1e-4)).isNaN();
+    }
 }

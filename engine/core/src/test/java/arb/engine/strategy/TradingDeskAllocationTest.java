@@ -83,7 +83,7 @@ class TradingDeskAllocationTest
                 no[1][0] = no[0][0] - 0.01;
                 no[2][0] = no[0][0] - 0.02;
                 m.book(t + 300 * MS, yes, no);
-                desk.onBook(t + 300 * MS, m, true);
+                desk.onBook(t + 300 * MS, m);
             }
         }
         m.result(index[0] >= m.floorStrike() / 1e8 ? MarketResult.YES : MarketResult.NO, Scales.NULL);

@@ -13,7 +13,9 @@ import arb.engine.run.RunStartCodec;
 import arb.journal.Events;
 import arb.journal.JournalSink;
 import arb.journal.JournalWriter;
+import arb.journal.JournalTally;
 import arb.journal.RunDirectory;
+import arb.journal.RunManifest;
 import arb.sim.market.MarketModelConfig;
 
 /** Writes a generated session as a new run directory (input journal + run.json). */
@@ -154,6 +156,10 @@ public final class SessionWriter
         run.put("session_start", r.start);
         run.put("session_end", Instant.ofEpochSecond(endNs / 1_000_000_000L).toString());
         run.put("input_events", events);
+        try (JournalTally tally = new JournalTally(dir.input()))
+        {
+            run.put(RunManifest.JOURNALS, Map.of(RunDirectory.INPUT, tally.advance().toJson(true)));
+        }
         run.put("params", new LinkedHashMap<>(r.params.asMap()));
         dir.writeRunJson(run);
         return events;

@@ -11,6 +11,7 @@ import arb.sim.server.SimServer;
 import arb.sim.server.SimText;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
@@ -30,6 +31,7 @@ final class KalshiRest implements SimRoutes.HttpRoute
     private final KalshiMarkets markets;
     private final KalshiFaults faults;
     private final AtomicLong requests = new AtomicLong();
+    private final java.util.List<KalshiSim.RestRecord> log = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final StringBuilder sb = new StringBuilder(8 * 1024);
 
     KalshiRest(
@@ -46,26 +48,50 @@ final class KalshiRest implements SimRoutes.HttpRoute
         return requests.get();
     }
 
+    /** Every REST request received so far: clock time, path, status, delay. */
+    java.util.List<KalshiSim.RestRecord> log()
+    {
+        synchronized (log)
+        {
+            return new java.util.ArrayList<>(log);
+        }
+    }
+
+    private FullHttpResponse logged(final QueryStringDecoder query, final FullHttpResponse r, final long delayMs)
+    {
+        if (log.size() < 100_000)
+        {
+            log.add(new KalshiSim.RestRecord(clock.nowNs(), query.uri(), r.status().code(), delayMs));
+        }
+        return r;
+    }
+
     @Override
     public FullHttpResponse handle(final FullHttpRequest request, final QueryStringDecoder query)
     {
         requests.incrementAndGet();
         if (faults.takeRateLimit())
         {
-            return SimServer.json(HttpResponseStatus.TOO_MANY_REQUESTS,
+            final FullHttpResponse r = SimServer.json(HttpResponseStatus.TOO_MANY_REQUESTS,
                 "{\"error\":{\"code\":\"too_many_requests\",\"message\":\"too many requests\"}}");
+            if (settings.rateLimitRetryAfterMs > 0)
+            {
+                r.headers().set(HttpHeaderNames.RETRY_AFTER, Long.toString((settings.rateLimitRetryAfterMs + 999) / 1000));
+            }
+            return logged(query, r, 0);
         }
         if (faults.takeServerError())
         {
-            return SimServer.json(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                "{\"error\":{\"code\":\"service_unavailable\",\"message\":\"try again\"}}");
+            return logged(query, SimServer.json(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                "{\"error\":{\"code\":\"service_unavailable\",\"message\":\"try again\"}}"), 0);
         }
         final FullHttpResponse response = route(query);
         if (faults.takeSlow())
         {
             response.headers().set(SimRoutes.DELAY_HEADER, Long.toString(settings.slowResponseMs));
+            return logged(query, response, settings.slowResponseMs);
         }
-        return response;
+        return logged(query, response, 0);
     }
 
     private FullHttpResponse route(final QueryStringDecoder query)

@@ -65,6 +65,8 @@ public final class KalshiSim implements MarketListener
         long finalizeAfterMs = 60_000;
         /** Delay of a SLOW response, real milliseconds. */
         long slowResponseMs = 2_000;
+        /** {@code Retry-After} of a 429, real milliseconds (sent in whole seconds, rounded up); 0: no header. */
+        long rateLimitRetryAfterMs = 1_000;
         /** Markets kept for REST queries (oldest dropped). */
         int keepMarkets = 200;
         /** Public key that signatures must verify with; null accepts any (or no) signature. */
@@ -92,6 +94,13 @@ public final class KalshiSim implements MarketListener
         public Config slowResponseMs(final long ms)
         {
             this.slowResponseMs = ms;
+            return this;
+        }
+
+        /** {@code Retry-After} of a 429 (ms, sent in whole seconds rounded up); 0: none. */
+        public Config rateLimitRetryAfterMs(final long ms)
+        {
+            this.rateLimitRetryAfterMs = ms;
             return this;
         }
 
@@ -145,6 +154,17 @@ public final class KalshiSim implements MarketListener
     public void inject(final Fault fault, final int count)
     {
         faults.inject(fault, count);
+    }
+
+    /** One REST request as the simulator saw it: receive-clock time, URI, the status answered, the delay applied (ms). */
+    public record RestRecord(long clockNs, String uri, int status, long delayMs)
+    {
+    }
+
+    /** Every REST request so far, in arrival order (for measurements of the client's recovery). */
+    public java.util.List<RestRecord> restLog()
+    {
+        return rest.log();
     }
 
     public long restRequests()

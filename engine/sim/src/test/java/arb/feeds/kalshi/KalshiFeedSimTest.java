@@ -160,9 +160,12 @@ class KalshiFeedSimTest
             // Every fault was reported, and each was followed by recovery.
             final String statuses = String.join("\n", h.statuses());
             assertThat(statuses).contains("DEGRADED NOT_LISTED rest: " + third + " is live but not listed yet");
-            assertThat(statuses).contains("DEGRADED RATE_LIMITED rest: GET /markets");
-            assertThat(statuses).contains("DEGRADED HTTP_ERROR rest: GET /markets");
-            assertThat(statuses).contains("DEGRADED TIMEOUT rest: GET /markets");
+            assertThat(statuses).contains("DEGRADED RATE_LIMITED rest: HTTP 429 (rate limited), pausing");
+            assertThat(statuses).contains("DEGRADED HTTP_ERROR rest: HTTP 503, pausing");
+            // A slow answer holds only its own request: the next poll's answer comes first, and the slow
+            // one's timeout is then old news (no pause, no DEGRADED).
+            assertThat(statuses).doesNotContain("DEGRADED TIMEOUT rest:");
+            assertThat(h.feed.poller().superseded() + h.feed.poller().staleFailures()).isPositive();
             assertThat(statuses).contains("RESYNCING SEQUENCE_GAP ws: sequence gap");
             assertThat(statuses).contains("LIVE RECOVERED rest:");
             final int gap = statuses.indexOf("RESYNCING SEQUENCE_GAP ws:");

@@ -102,6 +102,7 @@ public final class KalshiSimHarness implements AutoCloseable
             Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                     .encodeToString(other.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+            Files.setPosixFilePermissions(pem, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             config = config.with("apiKeyId", "test-key").with("privateKeyPath", pem.toString());
         }
         feed = new KalshiFeed(group.next(), new CapturingSink(), clock, config, IndexPriceSource.NONE, null, null, Map.of(),

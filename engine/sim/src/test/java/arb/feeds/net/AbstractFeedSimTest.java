@@ -30,15 +30,6 @@ abstract class AbstractFeedSimTest
 
     abstract Venue venue();
 
-    /**
-     * Whether a garbage frame makes the decoder distrust its book (Kraken: without sequence numbers a
-     * garbled frame may have been a book update, so it resyncs) rather than just dropping the frame.
-     */
-    boolean garbageForcesResync()
-    {
-        return false;
-    }
-
     @BeforeEach
     void start() throws Exception
     {
@@ -109,17 +100,12 @@ abstract class AbstractFeedSimTest
         final int from = h.statuses().size();
         h.sim.inject(venue(), SimFault.GARBAGE);
         SimFeedHarness.await("bad frame counted", 3_000, () -> h.status().badFrames() > bad);
-        if (garbageForcesResync())
-        {
-            awaitStatus(from, FeedState.RESYNCING, FeedReason.SEQUENCE_GAP);
-            awaitRecovered(from);
-        }
-        else
-        {
-            Thread.sleep(100);
-            assertThat(h.statusesSince(from)).as("garbage alone changes no state").isEmpty();
-            assertThat(h.feeds.state(venue())).isEqualTo(FeedState.LIVE);
-        }
+        // Every venue, Kraken included (issue 12: its decoder took line noise for a lost book update
+        // and resubscribed): a non-JSON frame is counted and dropped, and changes no state.
+        Thread.sleep(100);
+        assertThat(h.statusesSince(from)).as("garbage alone changes no state").isEmpty();
+        assertThat(h.feeds.state(venue())).isEqualTo(FeedState.LIVE);
+        assertThat(h.status().resyncs()).as("no resync").isZero();
         assertThat(h.status().reconnects()).as("no reconnect for one bad frame").isZero();
         h.assertBookMatchesSimulator();
     }

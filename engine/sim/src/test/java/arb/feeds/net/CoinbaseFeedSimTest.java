@@ -31,7 +31,8 @@ class CoinbaseFeedSimTest extends AbstractFeedSimTest
     {
         final int from = h.statuses().size();
         h.sim.inject(venue(), SimFault.RECONNECT_REQUEST);
-        awaitStatus(from, FeedState.DISCONNECTED, FeedReason.PEER_CLOSED);
+        // close 1012 (service restart) is the venue's reconnect request: at once, no backoff
+        awaitStatus(from, FeedState.DISCONNECTED, FeedReason.RECONNECT_REQUESTED);
         awaitRecovered(from);
         h.assertBookMatchesSimulator();
     }

@@ -59,6 +59,21 @@ class HttpGetClientTest
                 r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
                 return r;
             })
+            .http("/delayed", (request, query) ->
+            {
+                final FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+                r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+                r.headers().set(SimRoutes.DELAY_HEADER, "1500");
+                return r;
+            })
+            .http("/limited", (request, query) ->
+            {
+                final FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.TOO_MANY_REQUESTS);
+                r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+                r.headers().set(HttpHeaderNames.RETRY_AFTER, query.parameters().get("s").get(0));
+                return r;
+            })
             .http("/slow", (request, query) ->
             {
                 try
@@ -141,5 +156,61 @@ class HttpGetClientTest
         final Response r = f.get(5, TimeUnit.SECONDS);
         assertThat(r.status()).isEqualTo(-1);
         assertThat(r.failure()).isNotNull();
+    }
+
+    @Test
+    void aSlowAnswerHoldsOnlyItsOwnConnectionOfThePool() throws Exception
+    {
+        final URI base = URI.create("http://127.0.0.1:" + address.getPort() + "/");
+        client.poolSize(base, 3);
+        final CompletableFuture<Response> slow = new CompletableFuture<>();
+        final CompletableFuture<Long> fast = new CompletableFuture<>();
+        final long t0 = System.nanoTime();
+        clientGroup.next().execute(() ->
+        {
+            client.get(base.resolve("/delayed"), 5_000, (status, body, failure) -> slow.complete(new Response(status, null, failure)));
+            for (int i = 0; i < 2; i++)
+            {
+                client.get(base.resolve("/echo?q=" + i), 1_000, (status, body, failure) ->
+                {
+                    if (status == 200 && failure == null)
+                    {
+                        fast.complete(System.nanoTime() - t0);
+                    }
+                });
+            }
+        });
+        assertThat(fast.get(5, TimeUnit.SECONDS) / 1_000_000L).as("fast answer while the slow one is pending (ms)")
+            .isLessThan(1_000L);
+        assertThat(slow.isDone()).isFalse();
+        assertThat(slow.get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+
+    @Test
+    void withOneConnectionARequestWaitingTooLongTimesOutInTheQueue() throws Exception
+    {
+        final URI base = URI.create("http://127.0.0.1:" + address.getPort() + "/");
+        final CompletableFuture<Response> queued = new CompletableFuture<>();
+        clientGroup.next().execute(() ->
+        {
+            client.get(base.resolve("/delayed"), 5_000, (status, body, failure) -> { });
+            client.get(base.resolve("/echo?q=1"), 300, (status, body, failure) -> queued.complete(new Response(status, null, failure)));
+        });
+        assertThat(queued.get(1, TimeUnit.SECONDS).failure()).isInstanceOf(java.util.concurrent.TimeoutException.class);
+    }
+
+    @Test
+    void retryAfterIsReadableDuringTheCallback() throws Exception
+    {
+        for (final String[] c : new String[][] {{"2", "2000"}, {"0.5", "500"}, {"soon", "-1"}})
+        {
+            final CompletableFuture<Long> retry = new CompletableFuture<>();
+            client.get(URI.create("http://127.0.0.1:" + address.getPort() + "/limited?s=" + c[0]), 1_000,
+                (status, body, failure) -> retry.complete(status == 429 ? client.retryAfterMs() : -2L));
+            assertThat(retry.get(5, TimeUnit.SECONDS)).as(c[0]).isEqualTo(Long.parseLong(c[1]));
+        }
+        final long now = 1_700_000_000_000L;
+        assertThat(HttpGetClient.parseRetryAfterMs("Tue, 14 Nov 2023 22:13:30 GMT", now)).isEqualTo(10_000L);
+        assertThat(HttpGetClient.parseRetryAfterMs("-3", now)).isEqualTo(-1L);
     }
 }

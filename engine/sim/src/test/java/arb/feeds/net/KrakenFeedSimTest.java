@@ -17,10 +17,30 @@ class KrakenFeedSimTest extends AbstractFeedSimTest
         return Venue.KRAKEN;
     }
 
-    @Override
-    boolean garbageForcesResync()
+    @Test
+    void aCloseForServiceRestartReconnectsAtOnceWithoutBackoff() throws Exception
     {
-        return true;
+        // Issue 12: a venue's own reconnect request (close 1012) got the full failure backoff
+        // (uptime 32.5% at one request per 10 s). With Kraken's production floor and backoff (5 s),
+        // a reconnect within 3 s proves neither applies, and no BACKOFF state means no streak grows.
+        h.close();
+        h = new SimFeedHarness(venue(), b -> { }, c -> c.with(java.util.Map.of("feeds.kraken.minReconnectDelayMs", "5000",
+            "feeds.kraken.backoffInitialMs", "5000", "feeds.kraken.backoffMaxMs", "60000")), null);
+        h.awaitLive();
+        for (int i = 0; i < 3; i++)
+        {
+            final int from = h.statuses().size();
+            final long t0 = System.nanoTime();
+            h.sim.inject(venue(), SimFault.RECONNECT_REQUEST);
+            awaitStatus(from, FeedState.DISCONNECTED, FeedReason.RECONNECT_REQUESTED);
+            awaitRecovered(from);
+            final long ms = (System.nanoTime() - t0) / 1_000_000L;
+            assertThat(ms).as("request %d: live again after %d ms", i, ms).isLessThan(3_000L);
+            assertThat(h.statusesSince(from)).as("no backoff").noneMatch(s -> s.state() == FeedState.BACKOFF);
+            assertThat(h.statusesSince(from)).anyMatch(s -> s.detail().contains("close frame 1012"));
+            h.assertBookMatchesSimulator();
+        }
+        assertThat(h.status().reconnects()).isEqualTo(3);
     }
 
     @Test

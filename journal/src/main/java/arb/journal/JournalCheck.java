@@ -1,0 +1,199 @@
+package arb.journal;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Proves a journal whole: reads it with {@link JournalScanner} (Chronicle's framing, each event's SBE
+ * header), counts and hashes its events exactly as {@code arb digest} does, and compares them with what
+ * the writer recorded in run.json ({@link Expected}). Every reader calls it before handing a journal
+ * to Chronicle; resume uses it to find a torn last entry.
+ *
+ * <pre>
+ *   JournalCheck.Result r = JournalCheck.check(run.input(), RunManifest.expected(run, RunDirectory.INPUT));
+ *   if (!r.ok()) { ... r.problem().message() ... }      // or JournalCheck.require(...): exit 2 on a problem
+ * </pre>
+ */
+public final class JournalCheck
+{
+    private JournalCheck()
+    {
+    }
+
+    /**
+     * What a writer recorded about a journal: its event count and SHA-256. {@code complete}: recorded
+     * when the journal was closed (it must match exactly); otherwise a checkpoint of a run still
+     * writing (the journal must start with exactly those events and may hold more).
+     */
+    public record Expected(long events, String sha256, boolean complete)
+    {
+        /** The same record, as a checkpoint ({@code false}) or a closed journal's ({@code true}). */
+        public Expected withComplete(final boolean isComplete)
+        {
+            return new Expected(events, sha256, isComplete);
+        }
+
+        /** The run.json form: {@code {"events": N, "sha256": "...", "complete": true}}. */
+        public Map<String, Object> toJson()
+        {
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("events", events);
+            m.put("sha256", sha256);
+            m.put("complete", complete);
+            return m;
+        }
+    }
+
+    /**
+     * The outcome of a check.
+     *
+     * @param events     complete events readable from the start (all of them when {@code ok()})
+     * @param sha256     digest of those events (as {@code arb digest} prints)
+     * @param problem    what is wrong, or null
+     * @param tornFile   the cycle file holding an entry the writer began but never completed, or null
+     * @param tornOffset that entry's byte offset in {@code tornFile}, or -1
+     */
+    public record Result(Path dir, long events, String sha256, JournalScanner.Problem problem, Path tornFile,
+        long tornOffset)
+    {
+        public boolean ok()
+        {
+            return problem == null;
+        }
+
+        /** The expected-values form of this result, to record in run.json. */
+        public Expected expected(final boolean complete)
+        {
+            return new Expected(events, sha256, complete);
+        }
+
+        /** "SHA256 EVENTS", the line {@code arb digest} prints. */
+        public String digestLine()
+        {
+            return sha256 + " " + events;
+        }
+    }
+
+    /** Checks {@code journalDir}; {@code expected} (from run.json) may be null: structure only. */
+    public static Result check(final Path journalDir, final Expected expected)
+    {
+        final MessageDigest sha = JournalDigest.sha256();
+        MessageDigest atExpected = null;
+        final byte[] buf = new byte[Events.SLOT_CAPACITY];
+        final byte[] len = new byte[4];
+        long tornOffset = -1;
+        Path tornFile = null;
+        JournalScanner.Problem problem;
+        long n = 0;
+        try (JournalScanner scanner = new JournalScanner(journalDir))
+        {
+            if (expected != null && expected.events == 0)
+            {
+                atExpected = JournalDigest.clone(sha);
+            }
+            int length;
+            while ((length = scanner.next(buf)) >= 0)
+            {
+                update(sha, len, buf, length);
+                n++;
+                if (expected != null && n == expected.events)
+                {
+                    atExpected = JournalDigest.clone(sha);
+                }
+            }
+            problem = scanner.problem();
+            if (problem == null && scanner.incompleteAt() >= 0)
+            {
+                tornFile = scanner.file();
+                tornOffset = scanner.incompleteAt();
+                problem = new JournalScanner.Problem(JournalScanner.Kind.TORN, "torn last entry at byte " + tornOffset
+                    + " of " + tornFile + " after " + n + " events (the writer stopped while appending it)");
+            }
+        }
+        final String digest = HexFormat.of().formatHex(sha.digest());
+        if (problem == null && expected != null)
+        {
+            problem = compare(journalDir, expected, n, digest, atExpected);
+        }
+        else if (problem != null && expected != null && problem.kind() != JournalScanner.Kind.STRAY_FILE
+            && problem.kind() != JournalScanner.Kind.MISSING)
+        {
+            problem = new JournalScanner.Problem(problem.kind(), problem.message() + "; run.json records "
+                + expected.events + " events" + (expected.complete ? "" : " at its last checkpoint"));
+        }
+        return new Result(journalDir, n, digest, problem, tornFile, tornOffset);
+    }
+
+    private static JournalScanner.Problem compare(final Path dir, final Expected expected, final long n,
+        final String digest, final MessageDigest atExpected)
+    {
+        if (n == 0 && expected.events > 0)
+        {
+            return new JournalScanner.Problem(JournalScanner.Kind.MISSING, "missing journal: " + dir
+                + " holds no events, run.json records " + expected.events);
+        }
+        if (n < expected.events)
+        {
+            return new JournalScanner.Problem(JournalScanner.Kind.TRUNCATED, dir + " is truncated after " + n
+                + " events: run.json records " + expected.events);
+        }
+        if (expected.complete && n > expected.events)
+        {
+            return new JournalScanner.Problem(JournalScanner.Kind.MISMATCH, dir + " holds " + n
+                + " events, more than the " + expected.events + " run.json records: not the journal that run wrote");
+        }
+        final String prefix = expected.complete ? digest : HexFormat.of().formatHex(atExpected.digest());
+        if (expected.sha256 != null && !expected.sha256.equals(prefix))
+        {
+            return new JournalScanner.Problem(JournalScanner.Kind.DAMAGED, dir + " is damaged: its first "
+                + expected.events + " events do not hash to the digest run.json records (" + prefix + " instead of "
+                + expected.sha256 + ")");
+        }
+        return null;
+    }
+
+    /**
+     * Checks a run's journal against its run.json and throws {@link JournalProblem} (exit 2) on any
+     * problem. {@code which} is {@link RunDirectory#INPUT} or {@link RunDirectory#OUTPUT}.
+     */
+    public static Result require(final RunDirectory run, final String which)
+    {
+        final Result r = check(run.root().resolve(which), RunManifest.expected(run.root(), which));
+        if (!r.ok())
+        {
+            throw new JournalProblem(r);
+        }
+        return r;
+    }
+
+    static void update(final MessageDigest sha, final byte[] len, final byte[] buf, final int length)
+    {
+        len[0] = (byte)(length >>> 24);
+        len[1] = (byte)(length >>> 16);
+        len[2] = (byte)(length >>> 8);
+        len[3] = (byte)length;
+        sha.update(len);
+        sha.update(buf, 0, length);
+    }
+
+    /** A journal that is not whole: bad input for every reader (exit 2), with the check's description. */
+    public static final class JournalProblem extends IllegalArgumentException
+    {
+        private static final long serialVersionUID = 1L;
+        private final transient Result result;
+
+        public JournalProblem(final Result result)
+        {
+            super(result.problem().message());
+            this.result = result;
+        }
+
+        public Result result()
+        {
+            return result;
+        }
+    }
+}
