@@ -191,6 +191,18 @@ class BadInputTest
     }
 
     @Test
+    void exportLagAndDemoRefuseBadOptionsBeforeCreatingAnything()
+    {
+        final String src = journal.toString();
+        refused(List.of(src, "--format", "xml"), "unknown --format 'xml'", "export");
+        refused(List.of(src, "--what", "everything"), "", "export");
+        refused(List.of("--duration", "1w"), "--duration: cannot read duration '1w'", "demo");
+        refused(List.of("--duration", "0s"), "--duration: cannot read duration '0s'", "demo");
+        refused(List.of("--rate", "0"), "--rate must be between 1 and 1000", "demo");
+        refusedNoDir(List.of("lag", src, "--threshold", "0.9"), "--threshold must be between 0.01 and 0.5");
+    }
+
+    @Test
     void readersRefuseMissingDirectoriesWithOneLine()
     {
         final String missing = tmp.resolve("missing").toString();
