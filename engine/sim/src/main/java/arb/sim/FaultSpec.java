@@ -68,7 +68,7 @@ public record FaultSpec(Venue venue, SimFault spotFault, KalshiSim.Fault kalshiF
         catch (final IllegalArgumentException e)
         {
             throw new IllegalArgumentException("fault '" + spec + "': unknown venue '" + venueName
-                + "' (coinbase, kraken, bitstamp, binanceus, kalshi)");
+                + "' (coinbase, kraken, bitstamp, binanceus, gemini, kalshi)");
         }
         if (count != 1)
         {

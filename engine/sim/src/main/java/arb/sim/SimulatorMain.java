@@ -43,9 +43,11 @@ public final class SimulatorMain
         private long seed = 1;
         private double rate = 1.0;
         private Long startNs;
-        private Set<Venue> venues = EnumSet.of(Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS);
+        private Set<Venue> venues = EnumSet.of(Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS, Venue.GEMINI);
         private boolean kalshi = true;
         private double intensity = 1.0;
+        private boolean kxbtc15m = true;
+        private boolean kxbtcd;
         private final List<FaultSpec> faults = new ArrayList<>();
         private long slowAcceptMs = 3_000;
         private Path capture;
@@ -102,6 +104,14 @@ public final class SimulatorMain
         public Options intensity(final double value)
         {
             this.intensity = value;
+            return this;
+        }
+
+        /** Kalshi series the model lists: 15-minute windows, hourly events of 12 strikes, or both. */
+        public Options series(final boolean fifteenMinute, final boolean hourly)
+        {
+            this.kxbtc15m = fifteenMinute;
+            this.kxbtcd = hourly;
             return this;
         }
 
@@ -208,7 +218,13 @@ public final class SimulatorMain
     public static Running start(final Options o) throws InterruptedException
     {
         final VenueSimulator.Builder b = VenueSimulator.builder().host(o.host).port(o.port).seed(o.seed)
-            .venues(o.venues).modelConfig(new MarketModelConfig().intensity(o.intensity)).slowAcceptMs(o.slowAcceptMs);
+            .venues(o.venues).slowAcceptMs(o.slowAcceptMs);
+        final MarketModelConfig model = new MarketModelConfig().intensity(o.intensity);
+        if (o.kxbtcd || !o.kxbtc15m)
+        {
+            model.series(o.kxbtc15m, o.kxbtcd, 12);
+        }
+        b.modelConfig(model);
         for (final FaultSpec f : o.faults)
         {
             if (!f.kalshi())

@@ -76,6 +76,12 @@ class DecoderFuzzTest
     }
 
     @Provide
+    Arbitrary<byte[]> gemini()
+    {
+        return Arbitraries.oneOf(mutants("gemini"), randomBytes());
+    }
+
+    @Provide
     Arbitrary<byte[]> kalshiRest()
     {
         return Arbitraries.oneOf(mutants("kalshi-rest"), randomBytes());
@@ -115,6 +121,12 @@ class DecoderFuzzTest
     void binanceUsDecoderSurvivesAnyFrameOrSnapshot(@ForAll("binanceus") final byte[] frame)
     {
         feed("binanceus", frame);
+    }
+
+    @Property(tries = 1500, seed = "12")
+    void geminiDecoderSurvivesAnyFrame(@ForAll("gemini") final byte[] frame)
+    {
+        feed("gemini", frame);
     }
 
     @Property(tries = 1500, seed = "12")

@@ -13,6 +13,7 @@ import arb.feeds.kalshi.KalshiWsDecoder;
 import arb.feeds.venue.BinanceUsDecoder;
 import arb.feeds.venue.BitstampDecoder;
 import arb.feeds.venue.CoinbaseDecoder;
+import arb.feeds.venue.GeminiDecoder;
 import arb.feeds.venue.KrakenChecksum;
 import arb.feeds.venue.KrakenDecoder;
 import arb.feeds.venue.SpotFeedDecoder;
@@ -55,7 +56,7 @@ public final class FuzzTargets
     {
     }
 
-    /** Every target: the four spot venues, Kalshi REST (market, list, order book), Kalshi WebSocket, the capture reader. */
+    /** Every target: the five spot venues, Kalshi REST (market, list, order book), Kalshi WebSocket, the capture reader. */
     public static List<Spec> all()
     {
         return List.of(
@@ -66,6 +67,7 @@ public final class FuzzTargets
             new Spec("bitstamp", bitstampSeeds(), () -> spot(new BitstampDecoder(new RecordingSink(), "btcusd", Quote.USD,
                 1 << 16))),
             new Spec("binanceus", binanceSeeds(), FuzzTargets::binance),
+            new Spec("gemini", geminiSeeds(), () -> spot(new GeminiDecoder(new RecordingSink(), "BTCUSD", Quote.USD, 1 << 16))),
             new Spec("kalshi-rest", kalshiRestSeeds(), FuzzTargets::kalshiRest),
             new Spec("kalshi-ws", kalshiWsSeeds(), FuzzTargets::kalshiWs),
             new Spec("capture", captureSeeds(), FuzzTargets::capture));
@@ -249,6 +251,20 @@ public final class FuzzTargets
                 + "\"a\":50,\"T\":1633998288467,\"m\":true,\"M\":true}",
             "{\"u\":400900217,\"s\":\"BTCUSDT\",\"b\":\"65000.00\",\"B\":\"31.21\",\"a\":\"65000.01\",\"A\":\"40.66\"}",
             "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
+    }
+
+    static List<String> geminiSeeds()
+    {
+        return List.of(
+            "{\"type\":\"l2_updates\",\"symbol\":\"BTCUSD\",\"changes\":[[\"buy\",\"9122.04\",\"0.00121425\"],[\"buy\","
+                + "\"9122.01\",\"0.00121426\"],[\"sell\",\"9122.07\",\"0.98942292\"]],\"trades\":[{\"type\":\"trade\","
+                + "\"symbol\":\"BTCUSD\",\"event_id\":169841458,\"timestamp\":1560976400428,\"price\":\"9122.04\","
+                + "\"quantity\":\"0.0073173\",\"side\":\"sell\",\"tid\":2840140800042677}]}",
+            "{\"type\":\"l2_updates\",\"symbol\":\"BTCUSD\",\"changes\":[[\"sell\",\"9160.20\",\"0\"]]}",
+            "{\"type\":\"trade\",\"symbol\":\"BTCUSD\",\"event_id\":3575573053,\"timestamp\":1733612345678,"
+                + "\"price\":\"9004.21000000\",\"quantity\":\"0.09110000\",\"side\":\"buy\",\"tid\":5}",
+            "{\"type\":\"heartbeat\",\"timestamp\":1733612345678}",
+            "{\"type\":\"error\",\"reason\":\"InvalidJson\",\"message\":\"bad request\"}");
     }
 
     static List<String> kalshiRestSeeds()

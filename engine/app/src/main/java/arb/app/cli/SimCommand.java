@@ -50,12 +50,17 @@ public final class SimCommand implements Callable<Integer>
     Instant start;
 
     @Option(names = "--venues", paramLabel = "a,b,..",
-        description = "Venues to serve, comma list of coinbase, kraken, bitstamp, binanceus, kalshi (default: all).")
+        description = "Venues to serve, comma list of coinbase, kraken, bitstamp, binanceus, gemini, kalshi (default: all).")
     String venues;
 
     @Option(names = "--intensity", defaultValue = "1", paramLabel = "X",
         description = "Multiplier on every venue's update and trade rate, above 0 and at most 100 (default: ${DEFAULT-VALUE}).")
     double intensity;
+
+    @Option(names = "--series", defaultValue = "KXBTC15M", paramLabel = "S,..",
+        description = "Kalshi series served: KXBTC15M (15-minute windows), KXBTCD (hourly events of 12 strikes) or both, "
+            + "comma-separated (default: ${DEFAULT-VALUE}).")
+    String series;
 
     @Option(names = "--fault", paramLabel = "VENUE:FAULT[xN]@AFTER_MS[/EVERY_MS]",
         description = "Inject FAULT into VENUE AFTER_MS (wall ms) after start, then every EVERY_MS (repeatable); xN: the "
@@ -131,6 +136,12 @@ public final class SimCommand implements Callable<Integer>
         {
             o.startNs(start.getEpochSecond() * 1_000_000_000L + start.getNano());
         }
+        final String list = "," + series.toUpperCase(Locale.ROOT).replace(" ", "") + ",";
+        if (!list.matches("(,(KXBTC15M|KXBTCD))+,"))
+        {
+            throw new IllegalArgumentException("--series takes KXBTC15M, KXBTCD or both, comma-separated; got '" + series + "'");
+        }
+        o.series(list.contains(",KXBTC15M,"), list.contains(",KXBTCD,"));
         boolean kalshi = true;
         if (venues != null)
         {
