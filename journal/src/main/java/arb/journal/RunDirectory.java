@@ -77,8 +77,13 @@ public final class RunDirectory
                 {
                     throw new IllegalArgumentException(root + " exists and is not a directory");
                 }
+                // refused before any lock file is made, so a refused directory is left exactly as it was
+                if (!isEmptyOrAbandoned(root))
+                {
+                    throw new IllegalArgumentException(
+                        "refusing to write into non-empty run directory " + root + " (choose a new " + option + ")");
+                }
             }
-            final boolean lockExisted = Files.exists(root.resolve(RunLock.FILE));
             final RunLock held = RunLock.tryAcquire(root);
             if (held == null)
             {
@@ -87,11 +92,6 @@ public final class RunDirectory
             if (!isEmptyOrAbandoned(root))
             {
                 held.close();
-                if (!lockExisted)
-                {
-                    // a refused directory is left exactly as it was: no lock file of ours behind
-                    Files.deleteIfExists(root.resolve(RunLock.FILE));
-                }
                 throw new IllegalArgumentException(
                     "refusing to write into non-empty run directory " + root + " (choose a new " + option + ")");
             }
