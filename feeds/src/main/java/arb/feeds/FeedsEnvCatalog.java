@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import arb.market.config.EnvCatalog;
+import arb.market.config.Range;
 import arb.sbe.Venue;
 
 /**
@@ -124,6 +125,41 @@ public final class FeedsEnvCatalog
         c.define("clock.start", "time", "", "Receive clock reading at clock.anchor: ISO instant or epoch ns; empty: now");
         c.define("clock.anchor", "int", "", "Wall epoch ns at which the clock read clock.start; empty: now");
         c.define("clock.rate", "number", "1", "Receive clock speed relative to the wall clock");
+        ranges(c);
+    }
+
+    /** The ranges and choices checked before a run starts ({@code arb params --env} shows them). */
+    private static void ranges(final EnvCatalog c)
+    {
+        final Range bytes = Range.atLeast(1);
+        c.range("feeds.maxFrameBytes", bytes).range("feeds.checkIntervalMs", Range.POSITIVE);
+        for (final Venue v : SPOT_VENUES)
+        {
+            final String p = "feeds." + v.name().toLowerCase(Locale.ROOT) + ".";
+            c.choices(p + "quote", "usd", "usdt").choices(p + "resync", "reconnect", "resubscribe", "refetch-snapshot",
+                "await-snapshot");
+            c.range(p + "depth", Range.NON_NEGATIVE).range(p + "priceDecimals", Range.closed(0, 8))
+                .range(p + "qtyDecimals", Range.closed(0, 8)).range(p + "maxAttempts", Range.atLeast(1))
+                .range(p + "snapshotLimit", Range.atLeast(1)).range(p + "maxBadFramesInRow", Range.atLeast(1));
+            for (final String ms : List.of("connectTimeoutMs", "handshakeTimeoutMs", "subscribeTimeoutMs", "silenceStaleMs",
+                "silenceReconnectMs", "backoffInitialMs", "backoffMaxMs", "attemptWindowMs", "resyncTimeoutMs",
+                "requestTimeoutMs", "snapshotRetryMs", "snapshotMaxRetryMs"))
+            {
+                c.range(p + ms, Range.POSITIVE);
+            }
+        }
+        final String k = "kalshi.feed.";
+        for (final String ms : List.of("pollIntervalMs", "listIntervalMs", "settleIntervalMs", "settleTimeoutMs",
+            "requestTimeoutMs", "staleAfterMs", "backoffInitialMs", "backoffMaxMs", "authRetryMs", "wsConnectTimeoutMs",
+            "wsHandshakeTimeoutMs", "wsSubscribeTimeoutMs", "wsSilenceMs", "wsBackoffInitialMs", "wsBackoffMaxMs",
+            "housekeepingMs"))
+        {
+            c.range(k + ms, Range.POSITIVE);
+        }
+        c.range(k + "orderbookDepth", Range.NON_NEGATIVE).range(k + "kxbtcdStrikes", Range.NON_NEGATIVE)
+            .range(k + "readLimitPerSecond", Range.POSITIVE).range(k + "readBudgetFraction", Range.openClosed(0, 1))
+            .range(k + "maxFrameBytes", bytes);
+        c.range("clock.rate", Range.POSITIVE);
     }
 
     private FeedsEnvCatalog()

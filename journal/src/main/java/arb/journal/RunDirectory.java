@@ -46,8 +46,18 @@ public final class RunDirectory
      * Creates a new run directory (700) and takes its writer lock; refuses an existing non-empty one
      * and a directory another process is creating at the same moment (the directory is created
      * atomically, then locked, then checked empty, so of two simultaneous writers exactly one goes on).
+     * The refusal names {@code --out} as the way out.
      */
     public static RunDirectory create(final Path root)
+    {
+        return create(root, "--out");
+    }
+
+    /**
+     * Creates a new run directory; refuses an existing non-empty one, naming {@code option} (the
+     * command's option that chooses the directory, e.g. {@code --run-dir}) in the message.
+     */
+    public static RunDirectory create(final Path root, final String option)
     {
         try
         {
@@ -67,6 +77,12 @@ public final class RunDirectory
                 {
                     throw new IllegalArgumentException(root + " exists and is not a directory");
                 }
+                // refused before any lock file is made, so a refused directory is left exactly as it was
+                if (!isEmptyOrAbandoned(root))
+                {
+                    throw new IllegalArgumentException(
+                        "refusing to write into non-empty run directory " + root + " (choose a new " + option + ")");
+                }
             }
             final RunLock held = RunLock.tryAcquire(root);
             if (held == null)
@@ -77,7 +93,7 @@ public final class RunDirectory
             {
                 held.close();
                 throw new IllegalArgumentException(
-                    "refusing to write into non-empty run directory " + root + " (choose a new --out)");
+                    "refusing to write into non-empty run directory " + root + " (choose a new " + option + ")");
             }
             for (final String sub : new String[] {INPUT, OUTPUT})
             {

@@ -155,8 +155,9 @@ public final class VenueSimulator implements AutoCloseable
         {
             address = server.bind(cfg.host, cfg.port);
         }
-        catch (final InterruptedException | RuntimeException ex)
+        catch (final Exception ex)
         {
+            // also a BindException, which Netty's sync() rethrows unchecked
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             group = null;
             throw ex;

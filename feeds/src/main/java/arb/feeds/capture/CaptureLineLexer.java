@@ -80,7 +80,12 @@ final class CaptureLineLexer
             {
                 return false;
             }
-            v = v * 10 + (c - '0');
+            final int digit = c - '0';
+            if (v > (Long.MAX_VALUE - digit) / 10)
+            {
+                return false; // more than a long holds (a 20-digit ts_ns): malformed, never wrapped
+            }
+            v = v * 10 + digit;
         }
         longValue = neg ? -v : v;
         return true;

@@ -9,12 +9,19 @@ import org.agrona.ExpandableArrayBuffer;
 /**
  * Splits a capture file into lines for the {@link CaptureReader}: reads the stream in 1 MiB chunks
  * and copies each line (without its {@code \n} or {@code \r\n}) into one reusable buffer, which grows
- * to the longest line (multi-MB order book snapshots) and stays. The line is valid until the next
- * call to {@link #readLine()}.
+ * to the longest line (multi-MB order book snapshots) and stays. A line longer than the limit is
+ * never held: the rest of it is streamed past up to its newline and it is reported
+ * {@link #oversized()}, so a file without newlines cannot exhaust memory. The line is valid until
+ * the next call to {@link #readLine()}.
  */
 final class CaptureLineReader implements AutoCloseable
 {
+    /** The default longest line: 64 MiB (the largest frame a feed accepts, 16 MB, escaped, with room). */
+    static final int DEFAULT_MAX_LINE_BYTES = 64 << 20;
+
     private final InputStream in;
+    private final int maxLineBytes;
+    private boolean oversized;
     private final byte[] chunk = new byte[1 << 20];
     private int chunkPos;
     private int chunkLen;
@@ -24,7 +31,19 @@ final class CaptureLineReader implements AutoCloseable
 
     CaptureLineReader(final InputStream in)
     {
+        this(in, DEFAULT_MAX_LINE_BYTES);
+    }
+
+    CaptureLineReader(final InputStream in, final int maxLineBytes)
+    {
         this.in = in;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** Whether the current line was longer than the limit (its bytes were skipped; {@link #length()} is 0). */
+    boolean oversized()
+    {
+        return oversized;
     }
 
     /** The current line's bytes, from index 0 to {@link #length()}. */
@@ -42,13 +61,14 @@ final class CaptureLineReader implements AutoCloseable
     boolean readLine()
     {
         lineLen = 0;
+        oversized = false;
         while (true)
         {
             if (chunkPos >= chunkLen)
             {
                 if (eof || !fill())
                 {
-                    return lineLen > 0;
+                    return lineLen > 0 || oversized;
                 }
             }
             int i = chunkPos;
@@ -57,8 +77,16 @@ final class CaptureLineReader implements AutoCloseable
                 i++;
             }
             final int n = i - chunkPos;
-            line.putBytes(lineLen, chunk, chunkPos, n);
-            lineLen += n;
+            if (!oversized && (long)lineLen + n > maxLineBytes)
+            {
+                oversized = true;
+                lineLen = 0;
+            }
+            if (!oversized)
+            {
+                line.putBytes(lineLen, chunk, chunkPos, n);
+                lineLen += n;
+            }
             chunkPos = i;
             if (i < chunkLen)
             {

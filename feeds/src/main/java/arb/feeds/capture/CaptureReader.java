@@ -66,6 +66,7 @@ public final class CaptureReader implements AutoCloseable
     private final ExpandableArrayBuffer scratch = new ExpandableArrayBuffer(256);
     private long lineNumber;
     private long malformed;
+    private long oversized;
 
     private long tsNs;
     private Venue venue;
@@ -78,9 +79,21 @@ public final class CaptureReader implements AutoCloseable
 
     public CaptureReader(final Path file)
     {
+        this(file, CaptureLineReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /** A reader of a stream (tests, fuzzing); lines longer than {@code maxLineBytes} are skipped and counted. */
+    public CaptureReader(final java.io.InputStream in, final int maxLineBytes)
+    {
+        this.lines = new CaptureLineReader(in, maxLineBytes);
+    }
+
+    /** A reader that skips (and counts as malformed and {@link #oversized()}) lines longer than {@code maxLineBytes}. */
+    public CaptureReader(final Path file, final int maxLineBytes)
+    {
         try
         {
-            this.lines = new CaptureLineReader(Files.newInputStream(file));
+            this.lines = new CaptureLineReader(Files.newInputStream(file), maxLineBytes);
         }
         catch (final IOException e)
         {
@@ -94,6 +107,12 @@ public final class CaptureReader implements AutoCloseable
         while (lines.readLine())
         {
             lineNumber++;
+            if (lines.oversized())
+            {
+                oversized++;
+                malformed++;
+                continue;
+            }
             if (lines.length() == 0)
             {
                 continue;
@@ -295,6 +314,12 @@ public final class CaptureReader implements AutoCloseable
     public long lineNumber()
     {
         return lineNumber;
+    }
+
+    /** Lines longer than the limit, streamed past without being held (also counted in {@link #malformed()}). */
+    public long oversized()
+    {
+        return oversized;
     }
 
     public long malformed()

@@ -8,6 +8,7 @@ import arb.feeds.FeedDecoder;
 import arb.feeds.FrameResult;
 import arb.feeds.SnapshotDecoder;
 import arb.feeds.capture.CaptureReader;
+import arb.feeds.capture.CaptureTimestamps;
 import arb.journal.EventSink;
 import arb.sbe.Venue;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ public final class CaptureImporter
 
     /** What an import did. */
     public record Stats(long records, long frames, long snapshots, long resets, long skipped, long malformed,
-        long badFrames, long resyncs)
+        long badFrames, long resyncs, long oversized, long badTimestamps)
     {
     }
 
@@ -63,10 +64,15 @@ public final class CaptureImporter
         long skipped = 0;
         long bad = 0;
         long resyncs = 0;
+        final CaptureTimestamps timestamps = new CaptureTimestamps();
         try (CaptureReader r = new CaptureReader(capture))
         {
             while (r.next())
             {
+                if (!timestamps.accept(r.tsNs()))
+                {
+                    continue; // counted by reason; never sets the clock
+                }
                 records++;
                 final FeedDecoder decoder = decoders.get(r.venue());
                 if (decoder == null)
@@ -120,9 +126,17 @@ public final class CaptureImporter
             }
             if (r.malformed() > 0)
             {
-                LOG.warn("{}: {} malformed lines skipped", capture, r.malformed());
+                LOG.warn("{}: {} malformed lines skipped ({} longer than the line limit)", capture, r.malformed(),
+                    r.oversized());
             }
-            return new Stats(records, frames, snapshots, resets, skipped, r.malformed(), bad, resyncs);
+            if (timestamps.rejected() > 0)
+            {
+                LOG.warn("{}: {} records skipped for their ts_ns: {} outside 2000-2200, {} more than 1 s behind, "
+                    + "{} unconfirmed jumps of more than a day", capture, timestamps.rejected(), timestamps.outOfRange(),
+                    timestamps.outOfOrder(), timestamps.jumps());
+            }
+            return new Stats(records, frames, snapshots, resets, skipped, r.malformed(), bad, resyncs, r.oversized(),
+                timestamps.rejected());
         }
     }
 }

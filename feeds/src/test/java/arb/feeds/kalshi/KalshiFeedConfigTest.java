@@ -45,7 +45,7 @@ class KalshiFeedConfigTest
     {
         assertThatThrownBy(() -> KalshiFeedConfig.fromProperties(Map.of("kalshi.feed.polIntervalMs", "5")))
             .hasMessageContaining("unknown setting kalshi.feed.polIntervalMs");
-        assertThatThrownBy(() -> KalshiFeedConfig.defaults().with("pollIntervalMs", "0")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> KalshiFeedConfig.defaults().with("pollIntervalMs", "0")).hasMessageContaining("kalshi.feed.pollIntervalMs must be > 0");
         assertThatThrownBy(() -> KalshiFeedConfig.defaults().with("series", "KXETH")).hasMessageContaining("unknown series");
         assertThatThrownBy(() -> KalshiFeedConfig.defaults().with("readBudgetFraction", "1.5").checkRequestRate())
             .hasMessageContaining("readBudgetFraction");

@@ -31,6 +31,10 @@ public final class AccuracyCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        if (minSamples < 0)
+        {
+            throw new IllegalArgumentException("--min-samples must be 0 or more, got " + minSamples);
+        }
         final AccuracyReport report = new AccuracyReport(minSamples);
         for (final Path dir : dirs)
         {

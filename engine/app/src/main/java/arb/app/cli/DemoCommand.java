@@ -44,7 +44,7 @@ public final class DemoCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        Durations.parse(duration);
+        Durations.parse("--duration", duration);
         if (rate < 1 || rate > 1000)
         {
             throw new IllegalArgumentException("--rate must be between 1 and 1000, not " + rate);

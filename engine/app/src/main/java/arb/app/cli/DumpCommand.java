@@ -46,6 +46,10 @@ public final class DumpCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        if (limit < -1)
+        {
+            throw new IllegalArgumentException("--limit must be 0 or more, got " + limit);
+        }
         JournalGate.require(dir, output ? RunDirectory.OUTPUT : RunDirectory.INPUT);
         final RunDirectory run = RunDirectory.open(dir);
         final Path journal = output ? run.output() : run.input();

@@ -59,6 +59,7 @@ public final class GenCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        final Params params = paramOptions.apply(Params.defaults());
         final SessionWriter.Request r = new SessionWriter.Request()
             .seed(seed)
             .minutes(minutes)
@@ -68,7 +69,7 @@ public final class GenCommand implements Callable<Integer>
             .series(series)
             .hourlyStrikes(hourlyStrikes)
             .relay(relay)
-            .params(paramOptions.apply(Params.defaults()));
+            .params(params);
         final long t0 = System.nanoTime();
         final long[] lastReport = {t0};
         final long events = SessionWriter.write(out, r, n ->

@@ -1,24 +1,21 @@
 package arb.app.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import arb.engine.config.ParamCatalog;
 import arb.engine.config.Params;
 import arb.app.live.EnvSettings;
 import arb.app.live.LiveConfig;
 import arb.app.live.TickInterleavingSink;
+import arb.engine.run.ChainFactory;
 import arb.engine.run.Engine;
 import arb.engine.run.RunStartCodec;
+import arb.feeds.capture.CaptureReader;
+import arb.feeds.capture.CaptureTimestamps;
 import arb.feeds.kalshi.KalshiCaptureImporter;
 import arb.feeds.kalshi.KalshiFeedConfig;
 import arb.feeds.net.CaptureImporter;
@@ -41,8 +38,6 @@ import picocli.CommandLine.Parameters;
         + "journal and run.json. Replay it like any other run.")
 public final class ImportCommand implements Callable<Integer>
 {
-    private static final Pattern TS = Pattern.compile("\"ts_ns\"\\s*:\\s*(\\d+)");
-
     @Parameters(index = "0", paramLabel = "CAPTURE", description = "capture.jsonl file.")
     Path capture;
 
@@ -83,13 +78,15 @@ public final class ImportCommand implements Callable<Integer>
                 env.set(e.key(), e.value());
             }
         }
+        ChainFactory.check(params);
+        final LiveConfig liveConfig = LiveConfig.from(env.values());
         final FeedsConfig feeds = FeedsConfig.fromProperties(env.withPrefix("feeds."));
         final KalshiFeedConfig kalshiConfig = KalshiFeedConfig.fromProperties(env.withPrefix(KalshiFeedConfig.PREFIX));
         final long firstTs = firstTimestamp(capture);
         final RunDirectory dir = RunDirectory.create(out);
         final Engine engine = Engine.builder().params(params).runDirectory(dir).journalInput(true).mode("import")
             .source(capture.toAbsolutePath().toString()).build().start();
-        final TickInterleavingSink sink = new TickInterleavingSink(engine.sink(), LiveConfig.from(env.values()).tickMs());
+        final TickInterleavingSink sink = new TickInterleavingSink(engine.sink(), liveConfig.tickMs());
         final long t0 = System.nanoTime();
         RunStartCodec.publish(sink, firstTs, params.toText());
         final KalshiCaptureImporter kalshi = new KalshiCaptureImporter(sink, kalshiConfig.series());
@@ -98,10 +95,11 @@ public final class ImportCommand implements Callable<Integer>
         engine.finish();
         final KalshiCaptureImporter.Stats k = kalshi.stats();
         final double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("import: %,d records (%,d frames, %,d snapshots, %,d resets, %,d skipped, %,d malformed, "
-            + "%,d bad frames, %,d resyncs) in %.2f s -> %,d input events, %,d ticks, %,d outputs -> %s%n",
+        System.out.printf("import: %,d records (%,d frames, %,d snapshots, %,d resets, %,d skipped, %,d malformed "
+            + "(%,d over the line limit), %,d bad timestamps, %,d bad frames, %,d resyncs) in %.2f s -> %,d input events, "
+            + "%,d ticks, %,d outputs -> %s%n",
             stats.records(), stats.frames(), stats.snapshots(), stats.resets(), stats.skipped(), stats.malformed(),
-            stats.badFrames(), stats.resyncs(), secs, engine.inputEventsJournaled(), sink.ticks(),
+            stats.oversized(), stats.badTimestamps(), stats.badFrames(), stats.resyncs(), secs, engine.inputEventsJournaled(), sink.ticks(),
             engine.output().count(), out);
         if (sink.skippedTicks() > 0)
         {
@@ -118,24 +116,24 @@ public final class ImportCommand implements Callable<Integer>
         return engine.fatalError() == null ? 0 : 1;
     }
 
+    /**
+     * The receive time of the first record an import will use: the first well-formed record whose
+     * ts_ns {@link CaptureTimestamps} accepts (a malformed or implausible first line never sets it).
+     */
     private static long firstTimestamp(final Path capture)
     {
-        try (BufferedReader r = Files.newBufferedReader(capture, StandardCharsets.UTF_8))
+        final CaptureTimestamps timestamps = new CaptureTimestamps();
+        try (CaptureReader r = new CaptureReader(capture))
         {
-            String line;
-            while ((line = r.readLine()) != null)
+            while (r.next())
             {
-                final Matcher m = TS.matcher(line);
-                if (m.find())
+                if (timestamps.accept(r.tsNs()))
                 {
-                    return Long.parseLong(m.group(1));
+                    return r.tsNs();
                 }
             }
         }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
-        throw new IllegalArgumentException(capture + " holds no record with a ts_ns");
+        throw new IllegalArgumentException(capture + " holds no well-formed record with a plausible ts_ns "
+            + "(epoch ns between 2000 and 2200)");
     }
 }

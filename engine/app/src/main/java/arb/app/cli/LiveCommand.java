@@ -4,13 +4,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import arb.engine.config.ParamCatalog;
 import arb.engine.config.Params;
+import arb.engine.run.ChainFactory;
+import arb.feeds.net.VenueConfig;
 import arb.app.live.EnvSettings;
 import arb.app.live.LiveRun;
 import arb.market.config.KeyValues;
+import arb.market.config.TypedValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,10 +32,12 @@ public final class LiveCommand implements Callable<Integer>
         description = "Override a logic parameter or an environment setting (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--venues", paramLabel = "a,b,..", description = "Spot venues to run (default all): coinbase,kraken,bitstamp,binanceus,gemini.")
+    @Option(names = "--venues", paramLabel = "a,b,..",
+        description = "Venues to run, comma list of coinbase, kraken, bitstamp, binanceus, gemini, kalshi (default: all).")
     String venues;
 
-    @Option(names = "--duration", paramLabel = "D", description = "Stop after D (e.g. 90s, 10m, 2h; default: until Ctrl-C).")
+    @Option(names = "--duration", paramLabel = "D",
+        description = "Stop after D: a positive number with a unit ms, s, m, h or d (e.g. 90s, 10m, 2h; default: until Ctrl-C).")
     String duration;
 
     @Option(names = "--run-dir", paramLabel = "DIR", description = "New run directory (default: runs/live-<UTC time>).")
@@ -104,23 +110,51 @@ public final class LiveCommand implements Callable<Integer>
                 env.set(e.key(), e.value());
             }
         }
+        env.values();
+        ChainFactory.check(params);
         r.params(params);
         r.paramsGiven(paramsGiven);
         r.resume(resume != null);
         r.env(env);
-        r.venues(venues);
+        r.venues(venues == null ? null : checkVenues(venues));
         r.capture(capture);
-        r.duration(duration == null ? null : Durations.parse(duration));
+        r.duration(duration == null ? null : Durations.parse("--duration", duration));
         if (endpoints != null)
         {
             if (!endpoints.startsWith("sim="))
             {
-                throw new IllegalArgumentException("--endpoints takes sim=HOST:PORT");
+                throw new IllegalArgumentException("--endpoints takes sim=HOST:PORT, got '" + endpoints + "'");
             }
+            TypedValues.checkHostPort("option", "--endpoints sim=", endpoints.substring(4));
             r.simulator(endpoints.substring(4));
         }
         r.runDir(resume != null ? resume : runDir != null ? runDir
             : Path.of("runs", "live-" + Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", "")));
         return new LiveRun(r).run();
+    }
+
+    /** The venue list, checked: known names (the spot venues and kalshi), at least one, none twice. */
+    static String checkVenues(final String list)
+    {
+        final List<String> names = new ArrayList<>();
+        for (final String raw : list.split(",", -1))
+        {
+            final String name = raw.strip().toLowerCase(Locale.ROOT);
+            if (name.isEmpty())
+            {
+                throw new IllegalArgumentException("--venues takes a comma list of coinbase, kraken, bitstamp, binanceus, "
+                    + "gemini, kalshi; got '" + list + "'");
+            }
+            if (!"kalshi".equals(name))
+            {
+                VenueConfig.venueOf(name);
+            }
+            if (names.contains(name))
+            {
+                throw new IllegalArgumentException("--venues names " + name + " twice");
+            }
+            names.add(name);
+        }
+        return String.join(",", names);
     }
 }

@@ -42,6 +42,16 @@ public final class Main implements Runnable
     public static int run(final String... args)
     {
         final CommandLine cli = new CommandLine(new Main());
+        // Bad command lines (unknown option, a value of the wrong type or enum): one line and exit 2,
+        // with where to read the usage, instead of the whole usage text.
+        cli.setParameterExceptionHandler((ex, args1) ->
+        {
+            final CommandLine cmd = ex.getCommandLine();
+            final String name = cmd.getCommandName();
+            cmd.getErr().println("arb" + ("arb".equals(name) ? "" : " " + name) + ": " + ex.getMessage()
+                + " (arb " + ("arb".equals(name) ? "" : name + " ") + "--help for usage)");
+            return 2;
+        });
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) ->
         {
             if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException)

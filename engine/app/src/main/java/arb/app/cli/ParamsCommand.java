@@ -27,14 +27,14 @@ public final class ParamsCommand implements Callable<Integer>
             for (final EnvSpec s : LiveEnvCatalog.ALL.all())
             {
                 System.out.println(s.key() + "=" + s.defaultValue());
-                System.out.println("    [" + s.type() + "] " + s.description());
+                System.out.println("    [" + s.constraint() + "] " + s.description());
             }
             return 0;
         }
         for (final ParamSpec s : ParamCatalog.all())
         {
             System.out.println(s.key() + "=" + s.defaultValue());
-            System.out.println("    " + s.description());
+            System.out.println("    [" + s.constraint() + "] " + s.description());
         }
         return 0;
     }

@@ -45,6 +45,11 @@ public final class ReplayCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        if (!(speed > 0 && speed <= 1_000_000))
+        {
+            throw new IllegalArgumentException("--speed must be a number above 0 (at most 1000000), got " + speed);
+        }
+        WaitStrategies.byName(waitStrategy);
         final Replay.Request r = new Replay.Request();
         r.source(source).out(out).overrides(paramOptions::apply).speed(paced ? speed : 0).waitStrategy(waitStrategy)
             .allowPartial(allowPartial);

@@ -62,6 +62,24 @@ public final class SweepCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        if (parallel < 1)
+        {
+            throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);
+        }
+        if (top < 1)
+        {
+            throw new IllegalArgumentException("--top must be at least 1, got " + top);
+        }
+        final Sweep.Mode m = switch (mode.toLowerCase(Locale.ROOT))
+        {
+            case "fan-out", "fanout" -> Sweep.Mode.FAN_OUT;
+            case "separate" -> Sweep.Mode.SEPARATE;
+            default -> throw new IllegalArgumentException("--mode must be fan-out or separate, not '" + mode + "'");
+        };
+        if (!Files.isRegularFile(grid))
+        {
+            throw new IllegalArgumentException("no grid file at " + grid);
+        }
         final SweepGrid g = SweepGrid.read(grid);
         final Path dir = out != null ? out
             : Path.of("runs", "sweep-" + Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", ""));
@@ -75,20 +93,11 @@ public final class SweepCommand implements Callable<Integer>
             sources.add(src);
         }
         final Sweep.Request r = new Sweep.Request().journals(journals).grid(g).parallel(parallel);
-        if (parallel < 1)
-        {
-            throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);
-        }
         if (split != null)
         {
             r.split(split);
         }
-        r.mode(switch (mode.toLowerCase(Locale.ROOT))
-        {
-            case "fan-out", "fanout" -> Sweep.Mode.FAN_OUT;
-            case "separate" -> Sweep.Mode.SEPARATE;
-            default -> throw new IllegalArgumentException("--mode must be fan-out or separate, not '" + mode + "'");
-        });
+        r.mode(m);
         // Every journal, grid value and the split are checked before the output directory is made.
         Sweep.validate(r);
         final Sweep.Span span = r.split() > 0 ? Sweep.span(r) : null;

@@ -49,6 +49,14 @@ public final class EnvSettings
                 throw new IllegalArgumentException(file + ":" + e.line() + ": unknown setting '" + e.key()
                     + "' (logic parameters: `arb params`; environment settings: `arb params --env`)");
             }
+            try
+            {
+                LiveEnvCatalog.ALL.check(e.key(), e.value());
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException(file + ":" + e.line() + ": " + ex.getMessage());
+            }
             values.put(e.key(), e.value());
         }
         return this;
@@ -60,6 +68,7 @@ public final class EnvSettings
         {
             throw new IllegalArgumentException("unknown setting '" + key + "' (`arb params --env` lists them all)");
         }
+        LiveEnvCatalog.ALL.check(key, value);
         values.put(key, value);
         return this;
     }

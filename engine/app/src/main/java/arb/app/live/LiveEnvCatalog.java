@@ -3,6 +3,7 @@ package arb.app.live;
 import arb.engine.ring.WaitStrategies;
 import arb.feeds.FeedsEnvCatalog;
 import arb.market.config.EnvCatalog;
+import arb.market.config.Range;
 
 /**
  * Every environment setting of a live run's own machinery ({@code live.*}: clock ticks, status
@@ -31,7 +32,18 @@ public final class LiveEnvCatalog
         .define("live.healthIndexMaxAgeMs", "ms", "10000",
             "/health answers 503 when the index is older than this (wall-clock ms)")
         .define("live.healthKalshiMaxAgeMs", "ms", "30000",
-            "/health answers 503 when the last Kalshi quote is older than this (wall-clock ms; runs with Kalshi)");
+            "/health answers 503 when the last Kalshi quote is older than this (wall-clock ms; runs with Kalshi)")
+        .range("live.tickMs", Range.POSITIVE)
+        .range("live.statusIntervalMs", Range.POSITIVE)
+        .range("live.watchdogStallMs", Range.POSITIVE)
+        .range("live.stopTimeoutMs", Range.POSITIVE)
+        .choices("live.waitStrategy", WaitStrategies.NAMES)
+        .range("live.minFreeDiskMb", Range.NON_NEGATIVE)
+        .range("live.warnFreeDiskMb", Range.NON_NEGATIVE)
+        .range("live.maxAllDownMs", Range.POSITIVE)
+        .range("live.checkpointMs", Range.POSITIVE)
+        .range("live.healthIndexMaxAgeMs", Range.POSITIVE)
+        .range("live.healthKalshiMaxAgeMs", Range.POSITIVE);
 
     /** Every environment setting: the feeds' ({@code feeds.*}, {@code kalshi.feed.*}, {@code clock.*}) then {@code live.*}. */
     public static final EnvCatalog ALL = new EnvCatalog().include(FeedsEnvCatalog.CATALOG).include(LIVE);

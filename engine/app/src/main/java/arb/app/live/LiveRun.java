@@ -348,7 +348,7 @@ public final class LiveRun
         final java.nio.file.Path previousOutput;
         try
         {
-            dir = resumed != null ? resumed : RunDirectory.create(request.runDir);
+            dir = resumed != null ? resumed : RunDirectory.create(request.runDir, "--run-dir");
             previousOutput = plan == null ? null : plan.moveOutputAside();
         }
         catch (final RuntimeException e)

@@ -51,7 +51,10 @@ final class SimulatorClock
         }
         catch (final java.io.IOException e)
         {
-            throw new IllegalArgumentException("cannot reach the simulator at " + hostPort + " (" + e.getMessage()
+            final String why = e instanceof java.net.ConnectException ? "connection refused"
+                : e instanceof java.net.http.HttpTimeoutException ? "no answer within 5 s"
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new IllegalArgumentException("cannot reach the simulator at " + hostPort + " (" + why
                 + "); is `arb sim` running? or pass clock.* settings");
         }
         catch (final InterruptedException e)

@@ -74,6 +74,16 @@ public final class SweepGrid
                 {
                     throw new IllegalArgumentException(source + ":" + lineNo + ": empty value for " + key);
                 }
+                try
+                {
+                    // Each value alone over the defaults, through every stage's settings: a bad value
+                    // is refused here, before the sweep creates its directory or replays anything.
+                    ChainFactory.check(Params.defaults().with(java.util.Map.of(key, v)));
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    throw new IllegalArgumentException(source + ":" + lineNo + ": " + ex.getMessage());
+                }
                 list.add(v);
             }
             keys.add(key);

@@ -141,11 +141,12 @@ class LiveFailuresTest
         try
         {
             final LiveRun.Request r = request("tick0", "127.0.0.1:" + sim.port());
-            r.env().set("live.tickMs", "0");
             r.duration(Duration.ofSeconds(20));
             int code;
             try
             {
+                // refused as it is given since live.tickMs has the range > 0 (exit 2, nothing created)
+                r.env().set("live.tickMs", "0");
                 code = new LiveRun(r).run();
             }
             catch (final IllegalArgumentException refusedAsBadInput)

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import arb.market.config.Range;
+
 /**
  * Every logic parameter the engine knows, with its default. Logic parameters (index, strategy and
  * broker settings) are part of a run's result: they are journaled and can be overridden on replay.
@@ -152,6 +154,99 @@ public final class ParamCatalog
         define("broker.fee.precision", "0.0001", "Fees are rounded up to this many USD per fill (Kalshi: 0.0001; whole cents: 0.01)");
         define("broker.settleWaitMs", "600000",
             "After a close, wait this long (ms) for Kalshi's result before settling on the engine's own estimate (flagged estimated)");
+
+        ranges();
+    }
+
+    /**
+     * The type, range or choices of each parameter beyond what its default implies (a key ending in
+     * Ms is ms >= 0, a decimal default any finite number): checked when a value is given, so a bad
+     * value is refused before a run creates anything ({@code arb params} shows them).
+     */
+    private static void ranges()
+    {
+        final Range unit = Range.closedOpen(0, 1);
+        final Range price = Range.openClosed(0, 1);
+        choices("index.method", "cf-rti", "weighted-last");
+        range("index.cfrti.calcIntervalMs", Range.closed(1, 1000));
+        range("index.cfrti.staleMs", Range.POSITIVE);
+        range("index.cfrti.erroneousThreshold", Range.openClosed(0, 1));
+        range("index.cfrti.reincludeFraction", Range.closed(0, 1));
+        range("index.cfrti.capBand", Range.openClosed(0, 1));
+        integer("index.cfrti.capMinOrders", Range.atLeast(1));
+        range("index.cfrti.capTrim", Range.closedOpen(0, 0.5));
+        range("index.cfrti.capStdDevs", Range.NON_NEGATIVE);
+        range("index.cfrti.spacingBtc", Range.POSITIVE);
+        range("index.cfrti.maxMidSpread", Range.open(0, 1));
+        range("index.cfrti.lambdaDepthFraction", Range.POSITIVE);
+        choices("index.cfrti.thinBook", "best-mid", "no-value");
+        range("index.settlement.windowMs", Range.POSITIVE);
+        integer("books.maxLevelsPerSide", Range.atLeast(1));
+        integer("kalshi.maxInstruments", Range.closed(1, 1_000_000));
+        choices("model.dynamics", "arithmetic", "geometric");
+        range("model.basisSd", Range.NON_NEGATIVE);
+        range("model.vol.windowMs", Range.POSITIVE);
+        range("model.vol.maxGapMs", Range.POSITIVE);
+        range("model.vol.priorAnnual", Range.POSITIVE);
+        range("model.vol.minAnnual", Range.POSITIVE);
+        range("model.vol.maxAnnual", Range.POSITIVE);
+        for (final String money : new String[] {"strategy.guard.maxMarketExposure", "strategy.guard.maxTotalExposure",
+            "strategy.guard.dailyLossLimit", "strategy.fairValue.maxContracts", "strategy.flashCrash.contracts",
+            "strategy.momentum.contracts", "strategy.parity.maxContracts", "strategy.momentum.minMove",
+            "strategy.fairValue.errorMultiple", "broker.fee.multiplier"})
+        {
+            range(money, Range.NON_NEGATIVE);
+        }
+        range("strategy.fairValue.minEdge", unit);
+        range("strategy.fairValue.kellyFraction", Range.openClosed(0, 1));
+        range("strategy.fairValue.bankroll", Range.POSITIVE);
+        range("strategy.fairValue.exitEdge", unit);
+        range("strategy.fairValue.modelWeight", Range.closed(0, 1));
+        range("strategy.fairValue.reentryEdgeGain", unit);
+        integer("strategy.fairValue.confirmPrints", Range.atLeast(1));
+        range("strategy.fairValue.minPrice", Range.closedOpen(0, 0.5));
+        range("strategy.flashCrash.minEdge", unit);
+        choices("model.vol.estimator", "bipower", "realized");
+        range("model.vol.errorRel", unit);
+        range("strategy.flashCrash.drop", Range.open(0, 1));
+        range("strategy.flashCrash.windowMs", Range.POSITIVE);
+        range("strategy.flashCrash.maxSlippage", unit);
+        range("strategy.flashCrash.maxPrice", price);
+        range("strategy.flashCrash.takeProfit", unit);
+        range("strategy.flashCrash.stopLoss", unit);
+        range("strategy.momentum.windowMs", Range.POSITIVE);
+        range("strategy.momentum.maxSlippage", unit);
+        range("strategy.momentum.maxPrice", price);
+        range("strategy.parity.minEdge", unit);
+        range("broker.orderTimeoutMs", Range.POSITIVE);
+        range("broker.markIntervalMs", Range.POSITIVE);
+        range("broker.fee.precision", Range.openClosed(0, 1));
+    }
+
+    private static ParamSpec require(final String key)
+    {
+        final ParamSpec s = SPECS.get(key);
+        if (s == null)
+        {
+            throw new IllegalStateException("range given for an undefined parameter: " + key);
+        }
+        return s;
+    }
+
+    private static void range(final String key, final Range range)
+    {
+        final ParamSpec s = require(key);
+        SPECS.put(key, s.withRange(s.type(), range));
+    }
+
+    private static void integer(final String key, final Range range)
+    {
+        SPECS.put(key, require(key).withRange("int", range));
+    }
+
+    private static void choices(final String key, final String... values)
+    {
+        SPECS.put(key, require(key).withChoices(List.of(values)));
     }
 
     private ParamCatalog()

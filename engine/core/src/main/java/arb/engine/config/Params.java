@@ -70,6 +70,7 @@ public final class Params
         for (final Map.Entry<String, String> e : overrides.entrySet())
         {
             requireKnown(e.getKey());
+            ParamCatalog.spec(e.getKey()).check(e.getValue());
             m.put(e.getKey(), e.getValue());
         }
         return new Params(m);
@@ -82,18 +83,52 @@ public final class Params
         return with(Map.of(e.key(), e.value()));
     }
 
-    /** Applies a config file: {@code key=value} lines, '#' comments; only logic keys are read from it. */
+    /**
+     * Applies a config file: {@code key=value} lines, '#' comments (also after a value); only logic
+     * keys are read from it, environment keys ({@link #isEnvironmentKey}) are left to the command,
+     * and any other key is an error naming the file, the line and the closest known keys.
+     */
     public Params withFile(final Path file)
     {
         final Map<String, String> m = new TreeMap<>();
         for (final KeyValues.Entry e : KeyValues.file(file))
         {
-            if (ParamCatalog.spec(e.key()) != null)
+            final ParamSpec spec = ParamCatalog.spec(e.key());
+            if (spec == null && !isEnvironmentKey(e.key()))
             {
+                try
+                {
+                    requireKnown(e.key());
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    throw new IllegalArgumentException(file + ":" + e.line() + ": " + ex.getMessage());
+                }
+            }
+            if (spec != null)
+            {
+                try
+                {
+                    spec.check(e.value());
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    throw new IllegalArgumentException(file + ":" + e.line() + ": " + ex.getMessage());
+                }
                 m.put(e.key(), e.value());
             }
         }
         return with(m);
+    }
+
+    /**
+     * Whether {@code key} belongs to the environment settings a config file may also hold (feeds,
+     * Kalshi feed, clock, live run); those are read by the commands that use them, not here.
+     */
+    public static boolean isEnvironmentKey(final String key)
+    {
+        return key.startsWith("feeds.") || key.startsWith("clock.") || key.startsWith("kalshi.feed.")
+            || key.startsWith("live.");
     }
 
     private static void requireKnown(final String key)

@@ -104,7 +104,15 @@ public final class BrtiSettings
             final String n = name.trim();
             if (!n.isEmpty())
             {
-                final Venue venue = Venue.valueOf(n.toUpperCase(Locale.ROOT).replace(".", "").replace("-", ""));
+                Venue venue;
+                try
+                {
+                    venue = Venue.valueOf(n.toUpperCase(Locale.ROOT).replace(".", "").replace("-", ""));
+                }
+                catch (final IllegalArgumentException e)
+                {
+                    venue = Venue.NULL_VAL;
+                }
                 if (venue == Venue.NONE || venue == Venue.KALSHI || venue == Venue.ENGINE || venue == Venue.NULL_VAL)
                 {
                     throw new IllegalArgumentException("not a spot venue: " + n);

@@ -31,10 +31,27 @@ public final class WeightedLastSettings
             final String[] kv = pair.trim().split(":");
             if (kv.length != 2)
             {
-                throw new IllegalArgumentException("weights entry must be venue:weight, got " + pair);
+                throw new IllegalArgumentException("parameter " + PREFIX + "weights: each entry must be venue:weight, got '"
+                    + pair + "'");
             }
-            weight(Venue.valueOf(kv[0].trim().toUpperCase(Locale.ROOT).replace(".", "")).value(),
-                Double.parseDouble(kv[1].trim()));
+            final Venue venue;
+            final double w;
+            try
+            {
+                venue = Venue.valueOf(kv[0].trim().toUpperCase(Locale.ROOT).replace(".", ""));
+                w = Double.parseDouble(kv[1].trim());
+            }
+            catch (final IllegalArgumentException e)
+            {
+                throw new IllegalArgumentException("parameter " + PREFIX + "weights: '" + pair + "' is not venue:weight "
+                    + "(coinbase, kraken, bitstamp, binanceus; a number >= 0)");
+            }
+            if (!(w >= 0 && Double.isFinite(w)) || venue == Venue.NULL_VAL)
+            {
+                throw new IllegalArgumentException("parameter " + PREFIX + "weights: '" + pair + "' needs a known venue "
+                    + "and a finite weight >= 0");
+            }
+            weight(venue.value(), w);
         }
         staleNs = p.getMillisAsNanos(PREFIX + "staleMs");
         if (staleNs < 0)

@@ -84,6 +84,16 @@ public final class ChainFactory
         }
     }
 
+    /**
+     * Checks that {@code params} build a chain (every stage reads its settings: lists, weights,
+     * series, cross-checks) without journaling anything: commands call it before they create a
+     * directory, so a bad value is refused with nothing half-made. Cold path.
+     */
+    public static void check(final Params params)
+    {
+        build(params, new OutputJournal(null));
+    }
+
     public static Chain build(final Params params, final OutputJournal out)
     {
         return build(params, out, TradingDeskFactory.create(params, out));

@@ -174,6 +174,8 @@ public final class Replay
                 + check.problem().message());
         }
         final Params params = r.overrides.apply(journaledParams(src, r.warnings));
+        ChainFactory.check(params);
+        WaitStrategies.byName(r.waitStrategy);
         final RunDirectory dir = r.out == null ? null : RunDirectory.create(r.out);
         final Engine.Builder b = Engine.builder()
             .params(params)

@@ -30,9 +30,52 @@ public final class EnvCatalog
     {
         for (final EnvSpec s : other.all())
         {
-            define(s.key(), s.type(), s.defaultValue(), s.description());
+            if (specs.put(s.key(), s) != null)
+            {
+                throw new IllegalStateException("setting defined twice: " + s.key());
+            }
         }
         return this;
+    }
+
+    /** Narrows the range of a defined int, ms or number setting (e.g. {@code > 0} for an interval). */
+    public EnvCatalog range(final String key, final Range range)
+    {
+        final EnvSpec s = require(key);
+        specs.put(key, new EnvSpec(key, s.type(), s.defaultValue(), s.description(), range, s.choices()));
+        return this;
+    }
+
+    /** Lists the allowed values of a defined enum setting. */
+    public EnvCatalog choices(final String key, final String... choices)
+    {
+        final EnvSpec s = require(key);
+        specs.put(key, new EnvSpec(key, s.type(), s.defaultValue(), s.description(), s.range(), List.of(choices)));
+        return this;
+    }
+
+    /**
+     * Checks a value given for {@code key}: an unknown key or a value outside the setting's type,
+     * range or choices is one line naming the key.
+     */
+    public void check(final String key, final String value)
+    {
+        final EnvSpec s = specs.get(key);
+        if (s == null)
+        {
+            throw new IllegalArgumentException("unknown setting " + key + " (`arb params --env` lists them all)");
+        }
+        s.check(value);
+    }
+
+    private EnvSpec require(final String key)
+    {
+        final EnvSpec s = specs.get(key);
+        if (s == null)
+        {
+            throw new IllegalStateException("setting not catalogued: " + key);
+        }
+        return s;
     }
 
     /** The spec of {@code key}, or null when this catalog does not know it. */

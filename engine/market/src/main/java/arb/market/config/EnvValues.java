@@ -37,6 +37,7 @@ public final class EnvValues
             {
                 throw new IllegalArgumentException("unknown setting " + e.getKey() + " (`arb params --env` lists them all)");
             }
+            catalog.check(e.getKey(), e.getValue());
             m.put(e.getKey(), e.getValue().strip());
         }
         return new EnvValues(catalog, m);

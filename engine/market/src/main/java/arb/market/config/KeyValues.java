@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * The one parser of {@code key=value} text: a single assignment ({@code --set}), and lines with
- * blank lines and {@code #} comments skipped (config files, journaled parameters, sweep grids). Keys
- * and values are stripped; the first '=' separates them, so a value may contain '='.
+ * blank lines and {@code #} comments skipped (config files, journaled parameters, sweep grids). In
+ * config files and grids a {@code #} at the start of a line or after a blank starts a comment, so
+ * {@code key=value   # why} is the value {@code value}. Keys and values are stripped; the first '='
+ * separates them, so a value may contain '='.
  */
 public final class KeyValues
 {
@@ -46,7 +48,7 @@ public final class KeyValues
         for (final String line : text.split("\n"))
         {
             lineNo++;
-            final String t = line.strip();
+            final String t = withoutComment(line).strip();
             if (t.isEmpty() || t.startsWith("#"))
             {
                 continue;
@@ -100,6 +102,19 @@ public final class KeyValues
             throw new UncheckedIOException("cannot read config " + file, e);
         }
         return lines(text, file.toString(), "key=value");
+    }
+
+    /** The line up to a {@code #} that starts it or follows a blank (an inline comment). */
+    static String withoutComment(final String line)
+    {
+        for (int i = 0; i < line.length(); i++)
+        {
+            if (line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1))))
+            {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 
     private static Entry split(final String text, final int line)

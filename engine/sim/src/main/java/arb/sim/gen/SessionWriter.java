@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 
 import arb.engine.config.Params;
+import arb.engine.run.ChainFactory;
 import arb.engine.run.EngineVersion;
 import arb.engine.run.RunStartCodec;
 import arb.journal.Events;
@@ -131,15 +132,47 @@ public final class SessionWriter
     }
 
     /**
+     * Checks a request before anything is written: minutes in (0, 1 year], intensity in (0, 100],
+     * Kalshi lag in [0, 1 h], a start instant between 2000 and 2200, parameters that build a chain.
+     */
+    public static void check(final Request r)
+    {
+        if (!(r.minutes > 0 && r.minutes <= 525_600))
+        {
+            throw new IllegalArgumentException("--minutes must be above 0 and at most 525600 (a year), got " + r.minutes);
+        }
+        if (!(r.intensity > 0 && r.intensity <= 100))
+        {
+            throw new IllegalArgumentException("--intensity must be above 0 and at most 100, got " + r.intensity);
+        }
+        if (r.kalshiLagMs < 0 || r.kalshiLagMs > 3_600_000)
+        {
+            throw new IllegalArgumentException("--kalshi-lag-ms must be in [0, 3600000], got " + r.kalshiLagMs);
+        }
+        final Instant start;
+        try
+        {
+            start = Instant.parse(r.start);
+        }
+        catch (final java.time.format.DateTimeParseException e)
+        {
+            throw new IllegalArgumentException("--start must be an ISO-8601 UTC instant like 2026-03-02T14:00:00Z, got '"
+                + r.start + "'");
+        }
+        if (start.isBefore(Instant.parse("2000-01-01T00:00:00Z")) || start.isAfter(Instant.parse("2200-01-01T00:00:00Z")))
+        {
+            throw new IllegalArgumentException("--start must be between 2000 and 2200, got " + r.start);
+        }
+        ChainFactory.check(r.params);
+    }
+
+    /**
      * @param progress called with the number of events written so far, about every 5 minutes of event time
      * @return events written
      */
     public static long write(final Path out, final Request r, final LongConsumer progress)
     {
-        if (r.minutes <= 0)
-        {
-            throw new IllegalArgumentException("--minutes must be positive");
-        }
+        check(r);
         final long startNs = Instant.parse(r.start).getEpochSecond() * 1_000_000_000L;
         final long endNs = startNs + (long)(r.minutes * 60e9);
         final MarketModelConfig config = new MarketModelConfig().intensity(r.intensity);
