@@ -23,7 +23,7 @@ public final class SimulatorMain
 
     /**
      * {@code arb sim [--host H] [--port P] [--seed S] [--rate R] [--start ISO-INSTANT] [--venues a,b]
-     * [--intensity F] [--fault venue:fault@afterMs[/everyMs]]... [--capture FILE [--speed X]]}.
+     * [--intensity F] [--series KXBTC15M,KXBTCD] [--fault venue:fault@afterMs[/everyMs]]... [--capture FILE [--speed X]]}.
      * Prints where it listens and runs until killed.
      */
     public static void main(final String[] args) throws Exception
@@ -34,6 +34,7 @@ public final class SimulatorMain
         Long start = null;
         Path capture = null;
         double speed = 1.0;
+        final MarketModelConfig model = new MarketModelConfig();
         for (int i = 0; i < args.length; i++)
         {
             final String a = args[i];
@@ -55,7 +56,15 @@ public final class SimulatorMain
                     }
                     b.venues(set);
                     break;
-                case "--intensity": b.modelConfig(new MarketModelConfig().intensity(Double.parseDouble(args[++i]))); break;
+                case "--intensity": model.intensity(Double.parseDouble(args[++i])); break;
+                case "--series":
+                    final String series = "," + args[++i].toUpperCase(java.util.Locale.ROOT).replace(" ", "") + ",";
+                    if (!series.matches("(,(KXBTC15M|KXBTCD))+,"))
+                    {
+                        throw new IllegalArgumentException("--series takes KXBTC15M, KXBTCD or both, comma-separated");
+                    }
+                    model.series(series.contains(",KXBTC15M,"), series.contains(",KXBTCD,"), 12);
+                    break;
                 case "--fault": b.fault(VenueSimulator.ScheduledFault.parse(args[++i])); break;
                 case "--capture": capture = Path.of(args[++i]); break;
                 case "--speed": speed = Double.parseDouble(args[++i]); break;
@@ -65,7 +74,7 @@ public final class SimulatorMain
                 case "-h":
                 case "--help":
                     System.out.println("usage: arb sim [--host H] [--port P] [--seed S] [--rate R] [--start ISO]"
-                        + " [--venues coinbase,kraken,bitstamp,binanceus] [--intensity F]"
+                        + " [--venues coinbase,kraken,bitstamp,binanceus] [--intensity F] [--series KXBTC15M,KXBTCD]"
                         + " [--fault venue:fault@afterMs[/everyMs]]... [--capture FILE [--speed X]]"
                         + " [--kalshi-listing-delay-ms MS] [--kalshi-closed-open-ms MS]\n"
                         + "faults: drop, silence, garbage, skip-sequence, bad-checksum, cross-book, reconnect-request,"
@@ -75,6 +84,7 @@ public final class SimulatorMain
                     throw new IllegalArgumentException("unknown option " + a + " (try --help)");
             }
         }
+        b.modelConfig(model);
         if (capture != null)
         {
             b.capture(capture, speed);

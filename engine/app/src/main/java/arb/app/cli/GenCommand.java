@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** Writes a synthetic session's input journal. */
 @Command(name = "gen", mixinStandardHelpOptions = true,
-    description = "Write a seeded synthetic session (four venues, Kalshi 15-minute markets, clock ticks) "
+    description = "Write a seeded synthetic session (four venues, Kalshi 15-minute markets and, with --series, "
+        + "KXBTCD hourly events, clock ticks) "
         + "as a run directory's input journal. Same seed, same bytes.")
 public final class GenCommand implements Callable<Integer>
 {
@@ -36,6 +37,22 @@ public final class GenCommand implements Callable<Integer>
         description = "How far Kalshi's quotes trail the latent price (default: ${DEFAULT-VALUE}).")
     int kalshiLagMs;
 
+    @Option(names = "--series", defaultValue = "KXBTC15M",
+        description = "Kalshi series to write: KXBTC15M (15-minute windows), KXBTCD (hourly events of many strikes, "
+            + "YES above each strike, settling on the same 60-second average before the hour), or both comma-separated "
+            + "(default: ${DEFAULT-VALUE}).")
+    String series;
+
+    @Option(names = "--hourly-strikes", defaultValue = "12",
+        description = "Strike markets per KXBTCD hourly event, 250 USD apart around the price at its start "
+            + "(default: ${DEFAULT-VALUE}).")
+    int hourlyStrikes;
+
+    @Option(names = "--relay",
+        description = "Also write Kalshi's relay of the official index (cfbenchmarks_value) every second: the "
+            + "session's latent price, as the simulator relays it, so accuracy scores the per-second error too.")
+    boolean relay;
+
     @Mixin
     ParamOptions paramOptions;
 
@@ -48,6 +65,9 @@ public final class GenCommand implements Callable<Integer>
             .start(start)
             .intensity(intensity)
             .kalshiLagMs(kalshiLagMs)
+            .series(series)
+            .hourlyStrikes(hourlyStrikes)
+            .relay(relay)
             .params(paramOptions.apply(Params.defaults()));
         final long t0 = System.nanoTime();
         final long[] lastReport = {t0};

@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import arb.journal.Events;
 import arb.journal.JournalReader;
@@ -91,14 +94,52 @@ public final class AccuracyReport
         this.minSamples = minSamples;
     }
 
-    /** Reads a run directory's output journal (estimates, prints) and input journal (relayed official values). */
+    /**
+     * Reads a run directory's output journal (estimates, prints) and input journal (relayed official
+     * values). A replay does not copy its input: its relayed values are read from the run it replayed
+     * (run.json's {@code source}), when that directory is still there.
+     */
     public void addRunDirectory(final Path dir)
     {
         final RunDirectory run = RunDirectory.open(dir);
+        final int relaysBefore = relayBySecond.size();
         read(run.input());
+        if (relayBySecond.size() == relaysBefore)
+        {
+            final Path source = replaySource(run);
+            if (source != null)
+            {
+                read(RunDirectory.open(source).input());
+            }
+        }
         if (run.hasOutput())
         {
             read(run.output());
+        }
+    }
+
+    /** The run a replay directory replayed, from its run.json, or null (not a replay, or gone). */
+    private static Path replaySource(final RunDirectory run)
+    {
+        try
+        {
+            final String json = java.nio.file.Files.readString(run.runJson());
+            if (!json.contains("\"mode\": \"replay\"") && !json.contains("\"mode\":\"replay\""))
+            {
+                return null;
+            }
+            final java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"source\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
+                .matcher(json);
+            if (!m.find())
+            {
+                return null;
+            }
+            final Path source = Path.of(m.group(1).replace("\\\\", "\\").replace("\\\"", "\""));
+            return java.nio.file.Files.isDirectory(source.resolve(RunDirectory.INPUT)) ? source : null;
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            return null;
         }
     }
 
@@ -169,15 +210,27 @@ public final class AccuracyReport
 
     public MethodSummary summary(final IndexMethod method)
     {
+        return summary(method, null);
+    }
+
+    /**
+     * The summary of one method over the markets of one series ({@code null}: all). {@code windows}
+     * counts markets; the error statistics count each settlement once: the strikes of a KXBTCD event,
+     * and a KXBTC15M window closing at the same second, all settle on the same 60-second average, so
+     * one close time is one sample ({@code scored}, {@code incomplete}), while result agreement is
+     * per market.
+     */
+    public MethodSummary summary(final IndexMethod method, final String series)
+    {
         int count = 0;
-        int scored = 0;
-        int incomplete = 0;
         int compared = 0;
         int agreed = 0;
         final List<Long> errors = new ArrayList<>();
+        final Set<Long> scoredCloses = new HashSet<>();
+        final Set<Long> incompleteCloses = new HashSet<>();
         for (final WindowRow row : rows())
         {
-            if (row.method() != method)
+            if (row.method() != method || (series != null && !series.equals(seriesOf(row.ticker()))))
             {
                 continue;
             }
@@ -193,12 +246,16 @@ public final class AccuracyReport
             }
             if (row.samples() < minSamples)
             {
-                incomplete++;
+                incompleteCloses.add(row.closeTimeNs());
                 continue;
             }
-            scored++;
-            errors.add(row.estimate() - row.official());
+            if (scoredCloses.add(row.closeTimeNs()))
+            {
+                errors.add(row.estimate() - row.official());
+            }
         }
+        final int scored = scoredCloses.size();
+        final int incomplete = incompleteCloses.size();
         final List<Long> relayErrors = new ArrayList<>();
         final Map<Long, Long> ours = prints.getOrDefault(method, Map.of());
         for (final Map.Entry<Long, Long> e : new TreeMap<>(relayBySecond).entrySet())
@@ -234,21 +291,49 @@ public final class AccuracyReport
             out.append(String.format(Locale.ROOT, "%-13s  %7s  %6s  %10s  %12s  %10s  %9s  %-16s  %12s  %12s  %10s%n",
                 "method", "windows", "scored", "incomplete", "median|err|", "p95|err|", "bias", "result agreement",
                 "relay secs", "relay median", "relay p95"));
-            for (final IndexMethod m : new IndexMethod[] {IndexMethod.CF_RTI, IndexMethod.WEIGHTED_LAST})
+            final List<String> series = series();
+            final List<String> groups = new ArrayList<>();
+            groups.add(null);
+            if (series.size() > 1)
             {
-                final MethodSummary s = summary(m);
-                out.append(String.format(Locale.ROOT, "%-13s  %7d  %6d  %10d  %12s  %10s  %9s  %-16s  %12d  %12s  %10s%n",
-                    name(m), s.windows(), s.scored(), s.incomplete(), dollarText(s.medianAbsErrorDollars()),
-                    dollarText(s.p95AbsErrorDollars()), dollarText(s.meanErrorDollars()),
-                    s.resultsCompared() == 0 ? "-" : String.format(Locale.ROOT, "%d/%d (%.1f%%)", s.resultsAgreed(),
-                        s.resultsCompared(), 100.0 * s.agreement()),
-                    s.relaySeconds(), dollarText(s.relayMedianAbsErrorDollars()), dollarText(s.relayP95AbsErrorDollars())));
+                groups.addAll(series);
+            }
+            for (final String group : groups)
+            {
+                for (final IndexMethod m : new IndexMethod[] {IndexMethod.CF_RTI, IndexMethod.WEIGHTED_LAST})
+                {
+                    final MethodSummary s = summary(m, group);
+                    out.append(String.format(Locale.ROOT, "%-13s  %7d  %6d  %10d  %12s  %10s  %9s  %-16s  %12d  %12s  %10s%n",
+                        group == null ? name(m) : name(m) + " " + group, s.windows(), s.scored(), s.incomplete(), dollarText(s.medianAbsErrorDollars()),
+                        dollarText(s.p95AbsErrorDollars()), dollarText(s.meanErrorDollars()),
+                        s.resultsCompared() == 0 ? "-" : String.format(Locale.ROOT, "%d/%d (%.1f%%)", s.resultsAgreed(),
+                            s.resultsCompared(), 100.0 * s.agreement()),
+                        s.relaySeconds(), dollarText(s.relayMedianAbsErrorDollars()), dollarText(s.relayP95AbsErrorDollars())));
+                }
             }
         }
         catch (final IOException e)
         {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The series of a market ticker: the part before the first '-' (KXBTC15M, KXBTCD). */
+    public static String seriesOf(final String ticker)
+    {
+        final int dash = ticker.indexOf('-');
+        return dash < 0 ? ticker : ticker.substring(0, dash);
+    }
+
+    /** The series the rows hold, sorted. */
+    public List<String> series()
+    {
+        final TreeSet<String> names = new TreeSet<>();
+        for (final WindowRow row : windows.values())
+        {
+            names.add(seriesOf(row.ticker()));
+        }
+        return new ArrayList<>(names);
     }
 
     /** The configuration spelling of a method. */

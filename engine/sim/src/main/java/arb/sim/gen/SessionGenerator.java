@@ -14,6 +14,7 @@ import arb.sbe.DataSource;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.FeedStatusEncoder;
+import arb.sbe.IndexRelayEncoder;
 import arb.sbe.KalshiBookEncoder;
 import arb.sbe.KalshiMarketEncoder;
 import arb.sbe.KalshiStatus;
@@ -35,7 +36,8 @@ import org.agrona.MutableDirectBuffer;
 /**
  * Writes a realistic synthetic session as input events: the four venues' initial snapshots, then
  * book changes (Bitstamp as full top-100 snapshots, as it really sends them), trades and BBOs at
- * realistic rates, Kalshi 15-minute market states and order books consistent with the price path,
+ * realistic rates, Kalshi 15-minute market states and order books consistent with the price path
+ * (and, when the config asks, KXBTCD hourly events with their strike markets),
  * feed status, and clock ticks every 200 ms - all from {@link MarketModel}. Same seed, start and
  * duration: same events, byte for byte.
  */
@@ -46,6 +48,8 @@ public final class SessionGenerator implements MarketListener
     private static final long TICK_DELAY_NS = 50_000L;
     private static final Venue[] VENUES = {Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS};
     private static final int BITSTAMP = 2;
+    private static final long NS_PER_S = 1_000_000_000L;
+    private static final long WINDOW_NS = 900 * NS_PER_S;
 
     private final MarketModel model;
     private final EventSink sink;
@@ -58,6 +62,10 @@ public final class SessionGenerator implements MarketListener
     private final FeedStatusEncoder status = new FeedStatusEncoder();
     private final KalshiMarketEncoder kalshiMarket = new KalshiMarketEncoder();
     private final KalshiBookEncoder kalshiBook = new KalshiBookEncoder();
+    private final IndexRelayEncoder relayEncoder = new IndexRelayEncoder();
+    private final long[] relayMinute = new long[60];
+    private int relaySamples;
+    private boolean relay;
     private final long[] sequence = new long[4];
     private boolean[] sides = new boolean[512];
     private long[] prices = new long[512];
@@ -75,6 +83,18 @@ public final class SessionGenerator implements MarketListener
         {
             sequence[v] = 1_000L * (v + 1);
         }
+    }
+
+    /**
+     * Also publish Kalshi's relay of the official index ({@code cfbenchmarks_value}, an IndexRelay
+     * event) at every whole second: the model's own latent price, as the simulator relays it, with
+     * its trailing 60-second average and the average so far over the final minute of the current
+     * 15-minute window. Draws nothing from the random sequence: every other event stays the same.
+     */
+    public SessionGenerator relay(final boolean on)
+    {
+        this.relay = on;
+        return this;
     }
 
     /** Publishes feed-status LIVE and every venue's initial snapshot at {@code startNs}. */
@@ -120,6 +140,41 @@ public final class SessionGenerator implements MarketListener
         final MutableDirectBuffer b = sink.claim();
         tick.wrapAndApplyHeader(b, 0, header).recvNs(scheduledNs + TICK_DELAY_NS).scheduledNs(scheduledNs);
         sink.publish(Events.HEADER_LENGTH + tick.encodedLength());
+        events++;
+        if (relay && scheduledNs % NS_PER_S == 0)
+        {
+            publishRelay(scheduledNs, scheduledNs + TICK_DELAY_NS);
+        }
+    }
+
+    private void publishRelay(final long secondNs, final long recvNs)
+    {
+        final long second = secondNs / NS_PER_S;
+        final long value = StrictMath.round(model.truePrice() * 100.0) * 1_000_000L;
+        relayMinute[(int)(second % 60)] = value;
+        relaySamples = Math.min(relaySamples + 1, 60);
+        long sum = 0;
+        for (int i = 0; i < relaySamples; i++)
+        {
+            sum += relayMinute[(int)((second - i) % 60)];
+        }
+        final long close = (secondNs - 1) / WINDOW_NS * WINDOW_NS + WINDOW_NS;
+        final long intoFinalMinute = (secondNs - (close - 60 * NS_PER_S)) / NS_PER_S;
+        long window = Scales.NULL;
+        final int n = (int)Math.min(relaySamples, intoFinalMinute);
+        if (intoFinalMinute > 0 && intoFinalMinute <= 60 && n > 0)
+        {
+            long w = 0;
+            for (int i = 0; i < n; i++)
+            {
+                w += relayMinute[(int)((second - i) % 60)];
+            }
+            window = w / n;
+        }
+        final MutableDirectBuffer b = sink.claim();
+        relayEncoder.wrapAndApplyHeader(b, 0, header).recvNs(recvNs).venueNs(secondNs).value(value)
+            .avg60(sum / relaySamples).windowAvg15m(window);
+        sink.publish(Events.HEADER_LENGTH + relayEncoder.encodedLength());
         events++;
     }
 
@@ -215,15 +270,16 @@ public final class SessionGenerator implements MarketListener
     @Override
     public void onKalshiMarket(final long recvNs, final KalshiMarketView m)
     {
+        final boolean hourly = m.series() == KalshiMarketView.SERIES_KXBTCD;
         MutableDirectBuffer b = sink.claim();
         kalshiMarket.wrapAndApplyHeader(b, 0, header)
             .recvNs(recvNs)
             .venueNs(Scales.NULL)
             .source(DataSource.SYNTHETIC)
-            .series(Series.KXBTC15M)
+            .series(hourly ? Series.KXBTCD : Series.KXBTC15M)
             .status(m.status() == KalshiMarketView.STATUS_ACTIVE ? KalshiStatus.ACTIVE
                 : m.status() == KalshiMarketView.STATUS_CLOSED ? KalshiStatus.CLOSED : KalshiStatus.DETERMINED)
-            .strikeType(StrikeType.GREATER_OR_EQUAL)
+            .strikeType(hourly ? StrikeType.GREATER : StrikeType.GREATER_OR_EQUAL)
             .result(m.result() == KalshiMarketView.RESULT_YES ? MarketResult.YES
                 : m.result() == KalshiMarketView.RESULT_NO ? MarketResult.NO : MarketResult.NONE)
             .priceStructure(PriceStructure.TAPERED_DECI_CENT)

@@ -28,6 +28,10 @@ public final class SessionWriter
         private String start = "2026-03-02T14:00:00Z";
         private double intensity = 1;
         private int kalshiLagMs = 5000;
+        private boolean kxbtc15m = true;
+        private boolean kxbtcd;
+        private int hourlyStrikes = 12;
+        private boolean relay;
         private Params params = Params.defaults();
 
         public Request seed(final long seed)
@@ -64,6 +68,57 @@ public final class SessionWriter
         }
 
         /** The parameters journaled with the session. */
+        /**
+         * The Kalshi series to write, a comma list of {@code KXBTC15M} and {@code KXBTCD} (default
+         * {@code KXBTC15M}); an unknown name is an {@link IllegalArgumentException}.
+         */
+        public Request series(final String list)
+        {
+            boolean fifteen = false;
+            boolean hourlyEvents = false;
+            for (final String name : list.split(","))
+            {
+                final String n = name.trim();
+                if ("KXBTC15M".equalsIgnoreCase(n))
+                {
+                    fifteen = true;
+                }
+                else if ("KXBTCD".equalsIgnoreCase(n))
+                {
+                    hourlyEvents = true;
+                }
+                else
+                {
+                    throw new IllegalArgumentException("--series: unknown series '" + n + "' (known: KXBTC15M, KXBTCD)");
+                }
+            }
+            if (!fifteen && !hourlyEvents)
+            {
+                throw new IllegalArgumentException("--series: name at least one of KXBTC15M, KXBTCD");
+            }
+            this.kxbtc15m = fifteen;
+            this.kxbtcd = hourlyEvents;
+            return this;
+        }
+
+        /** Also write Kalshi's relay of the official index (the latent price) every second (default off). */
+        public Request relay(final boolean on)
+        {
+            this.relay = on;
+            return this;
+        }
+
+        /** Strikes per KXBTCD hourly event (default 12). */
+        public Request hourlyStrikes(final int strikes)
+        {
+            if (strikes < 1 || strikes > 64)
+            {
+                throw new IllegalArgumentException("--hourly-strikes must be in 1..64");
+            }
+            this.hourlyStrikes = strikes;
+            return this;
+        }
+
         public Request params(final Params params)
         {
             this.params = params;
@@ -89,13 +144,14 @@ public final class SessionWriter
         final long endNs = startNs + (long)(r.minutes * 60e9);
         final MarketModelConfig config = new MarketModelConfig().intensity(r.intensity);
         config.kalshiLagMs(r.kalshiLagMs);
+        config.series(r.kxbtc15m, r.kxbtcd, r.hourlyStrikes);
         final RunDirectory dir = RunDirectory.create(out);
         final long events;
         try (JournalWriter writer = new JournalWriter(dir.input()))
         {
             final JournalSink sink = new JournalSink(writer);
             RunStartCodec.publish(sink, startNs, r.params.toText());
-            final SessionGenerator gen = new SessionGenerator(config, r.seed, startNs, sink);
+            final SessionGenerator gen = new SessionGenerator(config, r.seed, startNs, sink).relay(r.relay);
             gen.begin(startNs);
             final long step = 5 * 60_000_000_000L;
             for (long t = startNs; t < endNs; )
@@ -120,6 +176,19 @@ public final class SessionWriter
         run.put("minutes", r.minutes);
         run.put("intensity", r.intensity);
         run.put("kalshi_lag_ms", r.kalshiLagMs);
+        if (r.relay)
+        {
+            run.put("relay", true);
+        }
+        if (!r.kxbtc15m || r.kxbtcd)
+        {
+            run.put("series", (r.kxbtc15m ? "KXBTC15M" : "") + (r.kxbtc15m && r.kxbtcd ? "," : "")
+                + (r.kxbtcd ? "KXBTCD" : ""));
+            if (r.kxbtcd)
+            {
+                run.put("hourly_strikes", r.hourlyStrikes);
+            }
+        }
         run.put("session_start", r.start);
         run.put("session_end", Instant.ofEpochSecond(endNs / 1_000_000_000L).toString());
         run.put("input_events", events);

@@ -175,7 +175,7 @@ final class KalshiConnection implements SimSession.ConnectionState
             }
             else
             {
-                out.append(",\"additional_metadata\":{\"strike_type\":\"greater_or_equal\",\"floor_strike\":\"");
+                out.append(",\"additional_metadata\":{\"strike_type\":\"").append(m.strikeType).append("\",\"floor_strike\":\"");
                 Scales.appendDecimal(out, m.strike / 1_000_000L, 2);
                 out.append("\"}");
             }

@@ -4,7 +4,7 @@ import arb.journal.Scales;
 import arb.sim.market.KalshiMarketView;
 
 /**
- * One KXBTC15M window as the Kalshi simulator reports it: its quotes and book copied from the market
+ * One market as the Kalshi simulator reports it (a KXBTC15M window, or one strike of a KXBTCD hourly event): its quotes and book copied from the market
  * model, its lifecycle (listed, active, closed, determined, finalized) as the configured delays make
  * it look, and its settlement.
  */
@@ -15,6 +15,8 @@ final class KalshiMarket
 
     final String ticker;
     final String eventTicker;
+    /** Kalshi's strike_type: {@code greater} for a KXBTCD strike, {@code greater_or_equal} for a KXBTC15M window. */
+    final String strikeType;
     final long openNs;
     final long closeNs;
     private final KalshiSim.Config settings;
@@ -41,6 +43,7 @@ final class KalshiMarket
     {
         this.ticker = ticker;
         this.eventTicker = ticker.substring(0, ticker.lastIndexOf('-'));
+        this.strikeType = ticker.startsWith("KXBTCD-") ? "greater" : "greater_or_equal";
         this.openNs = openNs;
         this.closeNs = closeNs;
         this.settings = settings;

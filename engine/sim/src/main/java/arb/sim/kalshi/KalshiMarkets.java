@@ -3,10 +3,13 @@ package arb.sim.kalshi;
 import java.util.Collection;
 import java.util.TreeMap;
 
-/** The Kalshi simulator's windows by close time, the newest {@code keepMarkets} of them. */
+/**
+ * The Kalshi simulator's markets by close time and ticker (a KXBTCD event's strikes share a close),
+ * the newest {@code keepMarkets} of them.
+ */
 final class KalshiMarkets
 {
-    private final TreeMap<Long, KalshiMarket> byClose = new TreeMap<>();
+    private final TreeMap<String, KalshiMarket> byClose = new TreeMap<>();
     private final KalshiSim.Config settings;
 
     KalshiMarkets(final KalshiSim.Config settings)
@@ -14,16 +17,22 @@ final class KalshiMarkets
         this.settings = settings;
     }
 
-    KalshiMarket get(final long closeNs)
+    KalshiMarket get(final long closeNs, final String ticker)
     {
-        return byClose.get(closeNs);
+        return byClose.get(key(closeNs, ticker));
+    }
+
+    /** Close time first (zero-padded, so the order is by time), then the ticker. */
+    private static String key(final long closeNs, final String ticker)
+    {
+        return String.format(java.util.Locale.ROOT, "%019d|%s", closeNs, ticker);
     }
 
     /** Adds a new window, dropping the oldest beyond {@code keepMarkets}. */
     KalshiMarket add(final String ticker, final long openNs, final long closeNs)
     {
         final KalshiMarket m = new KalshiMarket(ticker, openNs, closeNs, settings);
-        byClose.put(closeNs, m);
+        byClose.put(key(closeNs, ticker), m);
         while (byClose.size() > settings.keepMarkets)
         {
             byClose.pollFirstEntry();

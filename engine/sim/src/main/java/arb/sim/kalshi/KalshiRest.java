@@ -175,7 +175,7 @@ final class KalshiRest implements SimRoutes.HttpRoute
             .append("\",\"updated_time\":\"").append(SimText.rfc3339Micros(m.updatedNs))
             .append("\",\"floor_strike\":");
         Scales.appendDecimal(out, m.strike / 1_000_000L, 2);
-        out.append(",\"strike_type\":\"greater_or_equal\",\"price_level_structure\":\"tapered_deci_cent\"");
+        out.append(",\"strike_type\":\"").append(m.strikeType).append("\",\"price_level_structure\":\"tapered_deci_cent\"");
         dollars(out, "yes_bid_dollars", trading ? m.yesBid : 0);
         dollars(out, "yes_ask_dollars", trading ? m.yesAsk : Scales.KPRICE);
         dollars(out, "no_bid_dollars", trading && m.yesAsk != Scales.NULL ? Scales.KPRICE - m.yesAsk : 0);

@@ -187,7 +187,7 @@ public final class KalshiSim implements MarketListener
     @Override
     public void onKalshiMarket(final long recvNs, final KalshiMarketView view)
     {
-        KalshiMarket m = markets.get(view.closeNs());
+        KalshiMarket m = markets.get(view.closeNs(), view.ticker());
         final boolean created = m == null;
         if (created)
         {

@@ -15,7 +15,13 @@ public final class KalshiMarketView
     public static final int RESULT_YES = 1;
     public static final int RESULT_NO = 2;
     public static final long NULL = Long.MIN_VALUE;
+    /** A KXBTC15M window: one market, YES when the average is at least the strike. */
+    public static final int SERIES_KXBTC15M = 0;
+    /** A KXBTCD strike market: one of an hourly event's strikes, YES when the average is above it. */
+    public static final int SERIES_KXBTCD = 1;
 
+    int series = SERIES_KXBTC15M;
+    String eventTicker;
     String ticker;
     long openNs;
     long closeNs;
@@ -36,6 +42,18 @@ public final class KalshiMarketView
     final long[] noBidPrice = new long[32];
     final long[] noBidQty = new long[32];
     int noLevels;
+
+    /** {@link #SERIES_KXBTC15M} or {@link #SERIES_KXBTCD}. */
+    public int series()
+    {
+        return series;
+    }
+
+    /** The event ticker (a KXBTC15M window's is its market ticker without the {@code -MM} suffix). */
+    public String eventTicker()
+    {
+        return eventTicker;
+    }
 
     public String ticker()
     {

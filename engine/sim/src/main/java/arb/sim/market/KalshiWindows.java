@@ -51,7 +51,7 @@ final class KalshiWindows
         return (t / WINDOW_NS + 1) * WINDOW_NS;
     }
 
-    private static long roundToCents(final double usd)
+    static long roundToCents(final double usd)
     {
         return StrictMath.round(usd * 100.0) * 1_000_000L;
     }
@@ -68,6 +68,7 @@ final class KalshiWindows
     private void openWindow(final KalshiMarketView w, final long closeNs, final long strike)
     {
         w.ticker = kxbtc15mTicker(closeNs);
+        w.eventTicker = w.ticker.substring(0, w.ticker.lastIndexOf('-'));
         w.closeNs = closeNs;
         w.openNs = closeNs - WINDOW_NS;
         w.status = KalshiMarketView.STATUS_ACTIVE;
@@ -107,8 +108,10 @@ final class KalshiWindows
         openWindow(current, closeNs + WINDOW_NS, value);
     }
 
-    private static void copyView(final KalshiMarketView from, final KalshiMarketView to)
+    static void copyView(final KalshiMarketView from, final KalshiMarketView to)
     {
+        to.series = from.series;
+        to.eventTicker = from.eventTicker;
         to.ticker = from.ticker;
         to.openNs = from.openNs;
         to.closeNs = from.closeNs;
@@ -164,9 +167,25 @@ final class KalshiWindows
     private void quote(final KalshiMarketView w, final long t)
     {
         final double lagged = priceAgo.applyAsDouble(cfg.kalshiLagMs * NS_PER_MS);
-        final double p = fairProbability(lagged, w, t);
+        final double p = fairProbability(cfg, lagged, w.closeNs, t, w.strike, settleSum, settleSamples);
         kalshiNoiseState = 0.8 * kalshiNoiseState + 0.6 * cfg.kalshiNoise * random.nextGaussian();
-        final double quoted = clamp(p + kalshiNoiseState, 0.002, 0.998);
+        fillLadders(cfg, random, w, clamp(p + kalshiNoiseState, 0.002, 0.998));
+        if (random.nextInt(4) == 0 && w.yesBid != KalshiMarketView.NULL)
+        {
+            w.lastPrice = random.nextInt(2) == 0 ? w.yesBid : (w.yesAsk == KalshiMarketView.NULL ? w.yesBid : w.yesAsk);
+            kalshiVolume += 100L * (1 + random.nextInt(200));
+        }
+        w.volume = kalshiVolume;
+    }
+
+    /**
+     * Quotes a market around the probability {@code quoted}: YES bid and ask half a spread either
+     * side on the tapered deci-cent grid, then up to {@code kalshiLevels} YES and NO bid levels with
+     * random sizes, in Kalshi's order (best bid last).
+     */
+    static void fillLadders(final MarketModelConfig cfg, final SplitMix64 random, final KalshiMarketView w,
+        final double quoted)
+    {
         final long bid = roundDownToTick(quoted - cfg.kalshiHalfSpread);
         long ask = roundUpToTick(quoted + cfg.kalshiHalfSpread);
         if (ask <= bid)
@@ -210,20 +229,18 @@ final class KalshiWindows
             reverse(w.noBidPrice, w.noBidQty, w.noLevels);
             w.yesAskSize = w.noBidQty[w.noLevels - 1];
         }
-        if (random.nextInt(4) == 0 && w.yesBid != KalshiMarketView.NULL)
-        {
-            w.lastPrice = random.nextInt(2) == 0 ? w.yesBid : (w.yesAsk == KalshiMarketView.NULL ? w.yesBid : w.yesAsk);
-            kalshiVolume += 100L * (1 + random.nextInt(200));
-        }
-        w.volume = kalshiVolume;
     }
 
-    /** P(average of the latent price over the window's last minute >= strike), from a lagged price. */
-    private double fairProbability(final double price, final KalshiMarketView w, final long t)
+    /**
+     * P(average of the latent price over the last minute before {@code closeNs} >= strike), from a
+     * lagged price and what of the average is known ({@code settleSum} over {@code settleSamples}).
+     */
+    static double fairProbability(final MarketModelConfig cfg, final double price, final long closeNs, final long t,
+        final long strikeFixed, final double settleSum, final int settleSamples)
     {
         final double sigmaPerSqrtS = price * cfg.annualVol / StrictMath.sqrt(SECONDS_PER_YEAR);
-        final double tau = StrictMath.max(0.0, (w.closeNs - t) / 1e9);
-        final double strike = w.strike / 1e8;
+        final double tau = StrictMath.max(0.0, (closeNs - t) / 1e9);
+        final double strike = strikeFixed / 1e8;
         final double mean;
         final double variance;
         if (tau >= 60)
@@ -257,7 +274,7 @@ final class KalshiWindows
         return x >= 0 ? 0.5 * (1.0 + erf) : 0.5 * (1.0 - erf);
     }
 
-    private static double clamp(final double x, final double lo, final double hi)
+    static double clamp(final double x, final double lo, final double hi)
     {
         return x < lo ? lo : (x > hi ? hi : x);
     }

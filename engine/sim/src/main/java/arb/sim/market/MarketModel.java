@@ -24,6 +24,31 @@ public final class MarketModel
     private static final int HISTORY = 4096;
     private static final int SIZE_SLOTS = 8192;
     private static final int VENUES = MarketModelConfig.VENUES;
+    private static final long HOURLY_SEED_MIX = 0x4B58_4254_4344_0001L;
+    private static final MarketListener SILENT = new MarketListener()
+    {
+        @Override
+        public void onBookChanges(final int venueIndex, final long recvNs, final long venueNs, final LevelChanges changes,
+            final PriceLevelBook book)
+        {
+        }
+
+        @Override
+        public void onTrade(final int venueIndex, final long recvNs, final long venueNs, final boolean buyerAggressor,
+            final long price, final long size, final long tradeId)
+        {
+        }
+
+        @Override
+        public void onBestBidOffer(final int venueIndex, final long recvNs, final long venueNs, final PriceLevelBook book)
+        {
+        }
+
+        @Override
+        public void onKalshiMarket(final long recvNs, final KalshiMarketView market)
+        {
+        }
+    };
 
     /** Sources, in tie-break order. */
     private static final int SRC_UPDATE = 0;
@@ -55,6 +80,8 @@ public final class MarketModel
     private final LevelChanges changes = new LevelChanges();
 
     private final KalshiWindows kalshi;
+    /** KXBTCD hourly events, or null when the config has none. */
+    private final HourlyEvents hourly;
     private long nextSampleNs;
 
     public MarketModel(final MarketModelConfig config, final long seed, final long startNs)
@@ -81,6 +108,8 @@ public final class MarketModel
         next[SRC_KALSHI] = startNs + cfg.kalshiIntervalMs * NS_PER_MS;
         nextSampleNs = (startNs / NS_PER_S + 1) * NS_PER_S;
         kalshi = new KalshiWindows(cfg, random, this::priceAgo, startNs);
+        hourly = cfg.hourlyStrikes > 0
+            ? new HourlyEvents(cfg, new SplitMix64(seed ^ HOURLY_SEED_MIX), this::priceAgo, startNs) : null;
     }
 
     public MarketModelConfig config()
@@ -144,7 +173,13 @@ public final class MarketModel
         }
         else
         {
-            kalshi.poll(t, listener);
+            // The 15-minute windows always run (their draws are part of the one sequence); they are
+            // reported unless the config leaves KXBTC15M out.
+            kalshi.poll(t, cfg.fifteenMinute ? listener : SILENT);
+            if (hourly != null)
+            {
+                hourly.poll(t, listener);
+            }
             next[src] = t + cfg.kalshiIntervalMs * NS_PER_MS;
         }
         return t;
@@ -176,6 +211,10 @@ public final class MarketModel
             while (nextSampleNs <= pathNs)
             {
                 kalshi.sampleSecond(nextSampleNs, history[(int)(pathIndex & (HISTORY - 1))]);
+                if (hourly != null)
+                {
+                    hourly.sampleSecond(nextSampleNs, history[(int)(pathIndex & (HISTORY - 1))]);
+                }
                 nextSampleNs += NS_PER_S;
             }
         }

@@ -52,6 +52,24 @@ public final class MarketModelConfig
     /** For how long a settled market keeps being reported. */
     int kalshiReportAfterSettleMs = 3000;
 
+    /** Whether the KXBTC15M windows are reported (they are always modelled, so the random sequence stays the same). */
+    boolean fifteenMinute = true;
+    /** KXBTCD: strikes per hourly event; 0 = no hourly events. */
+    int hourlyStrikes;
+    /** KXBTCD: spacing of an hourly event's strikes, USD. */
+    double hourlyStrikeSpacingUsd = 250.0;
+
+    /**
+     * The Kalshi series reported: {@code KXBTC15M} (15-minute windows, the default), {@code KXBTCD}
+     * (hourly events of {@code strikes} strike markets), or both.
+     */
+    public MarketModelConfig series(final boolean kxbtc15m, final boolean kxbtcd, final int strikes)
+    {
+        this.fifteenMinute = kxbtc15m;
+        this.hourlyStrikes = kxbtcd ? strikes : 0;
+        return this;
+    }
+
     /** Venue timestamp -> receive time latency of a venue (index 0 = Coinbase ... 3 = Binance.US), ms. */
     public int feedLatencyMs(final int venueIndex)
     {
@@ -113,6 +131,9 @@ public final class MarketModelConfig
         c.kalshiLevels = kalshiLevels;
         c.kalshiSettleDelayMs = kalshiSettleDelayMs;
         c.kalshiReportAfterSettleMs = kalshiReportAfterSettleMs;
+        c.fifteenMinute = fifteenMinute;
+        c.hourlyStrikes = hourlyStrikes;
+        c.hourlyStrikeSpacingUsd = hourlyStrikeSpacingUsd;
         return c;
     }
 

@@ -178,6 +178,60 @@ class KalshiFeedSimTest
     }
 
     @Test
+    void theSimulatorListsHourlyEventsWithManyStrikesThatTheFeedFollowsAndSettles() throws Exception
+    {
+        final KalshiSimHarness.Options o = new KalshiSimHarness.Options();
+        o.dir = dir;
+        o.hourly = true;
+        o.start = "2026-03-10T14:55:00Z";
+        o.feed = Map.of("series", "KXBTC15M,KXBTCD", "kxbtcdStrikes", "3");
+        final long close = KalshiSimHarness.ns("2026-03-10T15:00:00Z");
+        final String event = KalshiCalendar.KXBTCD.eventTicker(close);
+        try (KalshiSimHarness h = new KalshiSimHarness(o).start())
+        {
+            // The event listing gives every strike ("greater": above the strike) ...
+            assertThat(h.await(() -> strikes(h, event) == 12, 20_000)).isTrue();
+            // ... the chosen strikes' books are polled ...
+            assertThat(h.await(() -> booksOf(h, event + "-T") > 0, 20_000)).isTrue();
+            // ... and after the hour each strike reports its result on the 60-second average.
+            assertThat(h.await(() -> h.anyMarket(m -> m.ticker().startsWith(event + "-T") && m.closeTimeNs() == close
+                && m.result() != MarketResult.NONE && m.expirationValue() != Scales.NULL), 40_000)).isTrue();
+            h.feed.stop();
+        }
+    }
+
+    private static int strikes(final KalshiSimHarness h, final String event)
+    {
+        final java.util.TreeSet<String> seen = new java.util.TreeSet<>();
+        h.anyMarket(m ->
+        {
+            if (m.ticker().startsWith(event + "-T") && m.source() == DataSource.REST
+                && m.strikeType() == arb.sbe.StrikeType.GREATER && m.floorStrike() != Scales.NULL)
+            {
+                seen.add(m.ticker());
+            }
+            return false;
+        });
+        return seen.size();
+    }
+
+    private static int booksOf(final KalshiSimHarness h, final String prefix)
+    {
+        int n = 0;
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final KalshiBookDecoder b = new KalshiBookDecoder();
+        for (final UnsafeBuffer e : h.events())
+        {
+            if (Events.templateId(e, 0) == KalshiBookDecoder.TEMPLATE_ID)
+            {
+                b.wrapAndApplyHeader(e, 0, header);
+                n += b.ticker().startsWith(prefix) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
     void withoutAKeyAndARefusingWebSocketTheFeedRunsOnRestAlone() throws Exception
     {
         final KalshiSimHarness.Options o = new KalshiSimHarness.Options();

@@ -56,6 +56,8 @@ public final class KalshiSimHarness implements AutoCloseable
         public boolean allowUnauthenticated;
         public KalshiSim.Config sim = new KalshiSim.Config();
         public Map<String, String> feed = Map.of();
+        /** The model also lists KXBTCD hourly events (12 strikes each). */
+        public boolean hourly;
         public Path dir;
         /** Where the feed records its raw traffic (null: nowhere). */
         public arb.feeds.capture.FrameCapture capture;
@@ -78,6 +80,7 @@ public final class KalshiSimHarness implements AutoCloseable
         final MarketModelConfig model = new MarketModelConfig().intensity(0.1);
         model.kalshiSettleDelayMs(3_000);
         model.kalshiReportAfterSettleMs(20_000);
+        model.series(true, options.hourly, 12);
         sim = VenueSimulator.builder().clock(clock).seed(options.seed).venues(EnumSet.noneOf(Venue.class))
             .modelConfig(model).marketListener(kalshi).tickMs(2).build();
         kalshi.register(sim.routes());
