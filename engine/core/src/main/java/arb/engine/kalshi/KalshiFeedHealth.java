@@ -48,14 +48,14 @@ public final class KalshiFeedHealth
         }
     }
 
-    /** True when the component that delivers books of {@code source} is live (null: neither known, false). */
+    /**
+     * True when the component that delivers books of {@code source} is live: the WebSocket for
+     * {@code WS}, the REST poller for every other source (a generated session's {@code SYNTHETIC}
+     * snapshots are polled snapshots too).
+     */
     public boolean isLive(final DataSource source)
     {
-        if (source == DataSource.REST)
-        {
-            return restLive;
-        }
-        return source == DataSource.WS && wsLive;
+        return source == DataSource.WS ? wsLive : restLive;
     }
 
     /**
@@ -65,7 +65,7 @@ public final class KalshiFeedHealth
      */
     public long liveSinceNs(final DataSource source)
     {
-        return source == DataSource.REST ? restLiveSinceNs : wsLiveSinceNs;
+        return source == DataSource.WS ? wsLiveSinceNs : restLiveSinceNs;
     }
 
     private static boolean startsWith(final FeedStatusDecoder status, final byte[] prefix)
