@@ -316,6 +316,10 @@ public final class VenueSimulator implements AutoCloseable
         onLoop(() ->
         {
             paused = pause;
+            for (final VenueSim sim : venues.values())
+            {
+                sim.onPause(pause, cfg.clock.nowNs());
+            }
             return null;
         });
     }

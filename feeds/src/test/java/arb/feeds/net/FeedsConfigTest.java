@@ -15,7 +15,11 @@ class FeedsConfigTest
     void defaultsPointAtTheRealVenuesWithTheirLimits()
     {
         final FeedsConfig c = FeedsConfig.defaults();
-        assertThat(c.enabledVenues()).hasSize(4);
+        assertThat(c.enabledVenues()).extracting(VenueConfig::venue)
+            .containsExactly(Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS, Venue.GEMINI);
+        assertThat(c.venue(Venue.GEMINI).ws().toString()).isEqualTo("wss://api.gemini.com/v2/marketdata");
+        assertThat(c.venue(Venue.GEMINI).symbol()).isEqualTo("BTCUSD");
+        assertThat(c.venue(Venue.GEMINI).resyncAction()).isEqualTo(VenueConfig.ResyncAction.RECONNECT);
         assertThat(c.venue(Venue.COINBASE).ws().toString()).isEqualTo("wss://advanced-trade-ws.coinbase.com");
         assertThat(c.venue(Venue.KRAKEN).depth()).isEqualTo(100);
         assertThat(c.venue(Venue.KRAKEN).minReconnectDelayMs()).isGreaterThanOrEqualTo(5_000);

@@ -57,6 +57,7 @@ public final class GeminiSim extends VenueSim
     private long eventIds = 1_000_000_000L;
     private long tradeIds = 2_840_140_800_000_000L;
     private boolean started;
+    private boolean paused;
 
     private static final class State implements SimSession.ConnectionState
     {
@@ -133,7 +134,7 @@ public final class GeminiSim extends VenueSim
             nextTradeNs = nowNs + interval(TRADES_PER_SECOND);
             nextHeartbeatNs = nowNs + HEARTBEAT_NS;
         }
-        int budget = MAX_EVENTS_PER_TICK;
+        int budget = paused ? 0 : MAX_EVENTS_PER_TICK;
         while (budget-- > 0 && Math.min(nextUpdateNs, nextTradeNs) <= nowNs)
         {
             if (nextUpdateNs <= nextTradeNs)
@@ -161,6 +162,18 @@ public final class GeminiSim extends VenueSim
                     s.send(sb);
                 }
             }
+        }
+    }
+
+    /** Paused like the market model: no changes or trades (heartbeats go on); on resume, no burst of missed events. */
+    @Override
+    public void onPause(final boolean pause, final long nowNs)
+    {
+        paused = pause;
+        if (!pause && started)
+        {
+            nextUpdateNs = Math.max(nextUpdateNs, nowNs);
+            nextTradeNs = Math.max(nextTradeNs, nowNs);
         }
     }
 

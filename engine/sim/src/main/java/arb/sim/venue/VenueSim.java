@@ -83,6 +83,14 @@ public abstract class VenueSim implements SimRoutes.WebSocketRoute
     {
     }
 
+    /**
+     * The market is paused (no book changes or trades; heartbeats go on) or resumed, at clock time
+     * {@code nowNs}. Venues fed by the market model need nothing: the model stops.
+     */
+    public void onPause(final boolean paused, final long nowNs)
+    {
+    }
+
     /** Timer tick (heartbeats, batched diffs), at the simulator's tick interval. */
     public void onTick(final long nowNs)
     {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The four venues at once on ONE event loop against one simulator, both on a receive clock running
+ * Every spot venue (Gemini included) at once on ONE event loop against one simulator, both on a receive clock running
  * 60 times real time: every event comes from the one I/O thread, every venue goes live with a book
  * equal to the simulator's (the decoder's, and the one rebuilt from that venue's published events),
  * and a second of real time spans about a minute of receive time (which is how the demo crosses
