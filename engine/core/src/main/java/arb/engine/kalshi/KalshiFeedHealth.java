@@ -48,10 +48,14 @@ public final class KalshiFeedHealth
         }
     }
 
-    /** True when the component that delivers books of {@code source} is live (null: neither known, false). */
+    /**
+     * True when the component that delivers books of {@code source} is live (null: neither known,
+     * false). A generated session's books ({@code SYNTHETIC}) stand for REST polls: the generator
+     * journals its Kalshi feed's status like the poller's.
+     */
     public boolean isLive(final DataSource source)
     {
-        if (source == DataSource.REST)
+        if (source == DataSource.REST || source == DataSource.SYNTHETIC)
         {
             return restLive;
         }
@@ -65,7 +69,7 @@ public final class KalshiFeedHealth
      */
     public long liveSinceNs(final DataSource source)
     {
-        return source == DataSource.REST ? restLiveSinceNs : wsLiveSinceNs;
+        return source == DataSource.REST || source == DataSource.SYNTHETIC ? restLiveSinceNs : wsLiveSinceNs;
     }
 
     private static boolean startsWith(final FeedStatusDecoder status, final byte[] prefix)
