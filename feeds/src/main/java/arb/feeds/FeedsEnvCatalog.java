@@ -19,13 +19,14 @@ public final class FeedsEnvCatalog
     /** The catalog; read-only after class initialisation. */
     public static final EnvCatalog CATALOG = new EnvCatalog();
 
-    private static final List<Venue> SPOT_VENUES = List.of(Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS);
+    private static final List<Venue> SPOT_VENUES =
+        List.of(Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS, Venue.GEMINI);
 
     static
     {
         final EnvCatalog c = CATALOG;
         // ---- spot feeds, shared
-        c.define("feeds.venues", "list", "coinbase,kraken,bitstamp,binanceus", "Spot venues to run (comma list)");
+        c.define("feeds.venues", "list", "coinbase,kraken,bitstamp,binanceus,gemini", "Spot venues to run (comma list)");
         c.define("feeds.maxFrameBytes", "int", "16777216", "Largest WebSocket frame (bytes) accepted from a spot venue");
         c.define("feeds.userAgent", "text", "arb-engine/0.1 (+netty)", "User-Agent of the spot feeds' HTTP and WebSocket requests");
         c.define("feeds.checkIntervalMs", "ms", "100", "Housekeeping interval of the spot feeds (silence, backoff, resync timers)");
@@ -152,6 +153,11 @@ public final class FeedsEnvCatalog
                 return Map.of("ws", "wss://stream.binance.us:9443/ws", "rest", "https://api.binance.us", "symbol", "BTCUSDT",
                     "quote", "usdt", "resync", "refetch-snapshot", "maxAttempts", "60", "attemptWindowMs", "300000",
                     "backoffInitialMs", "1000");
+            case GEMINI:
+                // Market data v2: no sequence numbers, so a crossed book reconnects (the first l2_updates of a
+                // connection is the whole book); a heartbeat about every 5 s, so silence is judged on that.
+                return Map.of("ws", "wss://api.gemini.com/v2/marketdata", "symbol", "BTCUSD", "resync", "reconnect",
+                    "silenceStaleMs", "10000", "silenceReconnectMs", "20000");
             default:
                 throw new IllegalArgumentException("not a spot venue: " + venue);
         }

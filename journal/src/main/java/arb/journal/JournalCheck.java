@@ -169,6 +169,37 @@ public final class JournalCheck
         return r;
     }
 
+    /**
+     * Cuts off the torn last entry a check found (for resume: the writer died while appending it):
+     * zeroes its header and the bytes it may have begun, so the journal ends after its last complete
+     * event and Chronicle's next append starts there. Returns the journal checked again.
+     *
+     * @throws IllegalArgumentException if {@code torn} found no torn entry
+     */
+    public static Result cutTornEntry(final Result torn, final Expected expected)
+    {
+        if (torn.tornFile() == null || torn.tornOffset() < 0)
+        {
+            throw new IllegalArgumentException(torn.dir() + " has no torn entry to cut");
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(torn.tornFile(),
+            java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE))
+        {
+            final java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ch.read(header, torn.tornOffset());
+            final int claimed = header.getInt(0) & 0x3FFFFFFF;
+            final long end = Math.min(ch.size(), torn.tornOffset() + 8 + Math.max(claimed, Events.SLOT_CAPACITY));
+            final java.nio.ByteBuffer zeros = java.nio.ByteBuffer.allocate((int)(end - torn.tornOffset()));
+            ch.write(zeros, torn.tornOffset());
+            ch.force(true);
+        }
+        catch (final java.io.IOException e)
+        {
+            throw new java.io.UncheckedIOException("cannot cut the torn entry of " + torn.tornFile(), e);
+        }
+        return check(torn.dir(), expected);
+    }
+
     static void update(final MessageDigest sha, final byte[] len, final byte[] buf, final int length)
     {
         len[0] = (byte)(length >>> 24);

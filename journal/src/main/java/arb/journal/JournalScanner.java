@@ -75,6 +75,7 @@ public final class JournalScanner implements JournalSource
     private Path file;
     private FileChannel channel;
     private long position;
+    private long fileSize;
     private long events;
     private Problem problem;
     private long incompleteAt = -1;
@@ -122,7 +123,12 @@ public final class JournalScanner implements JournalSource
             {
                 return -1;
             }
-            final long size = channel.size();
+            long size = fileSize;
+            if (position + 4 > size || position + 4 + Events.SLOT_CAPACITY > size)
+            {
+                // the cached size is refreshed only near its end: one system call per event costs more than the read
+                size = fileSize = channel.size();
+            }
             if (position + 4 > size)
             {
                 problem = new Problem(Kind.TRUNCATED, name() + " ends at byte " + size
@@ -130,6 +136,11 @@ public final class JournalScanner implements JournalSource
                 return -1;
             }
             final int header = readInt(position);
+            if (header == 0 || (header & NOT_COMPLETE) != 0)
+            {
+                // a live journal grows: look at the file's size again before deciding
+                size = fileSize = channel.size();
+            }
             if (header == 0)
             {
                 // The end of what was written so far; a later cycle file means the writer moved on.
@@ -152,6 +163,10 @@ public final class JournalScanner implements JournalSource
                 windowLength = 0;
                 incompleteAt = position;
                 return -1;
+            }
+            if (position + 4 + length > size)
+            {
+                size = fileSize = channel.size();
             }
             if (position + 4 + length > size)
             {
@@ -271,6 +286,7 @@ public final class JournalScanner implements JournalSource
         windowLength = 0;
         position = 0;
         final long size = channel.size();
+        fileSize = size;
         if (size < 8)
         {
             problem = new Problem(Kind.NOT_A_JOURNAL, file + " is " + size + " bytes: not a journal file");

@@ -3,6 +3,7 @@ package arb.journal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * and {@code run.json} (engine and schema versions, start/end, counts, effective logic parameters).
  * A run never writes into a directory that already holds files, so no run can silently mix with
  * another; the only exception is the empty {@code input/} and {@code output/} a start-up killed before
- * its first event left behind. Run directories are created owner-only (700), their files 600.
+ * its first event left behind. One writer at a time holds the directory's {@link RunLock}. Run
+ * directories are created owner-only (700), their files 600.
  */
 public final class RunDirectory
 {
@@ -32,37 +34,57 @@ public final class RunDirectory
     private static final FileAttribute<?>[] OWNER_ONLY_DIR = ownerOnlyDirAttribute();
 
     private final Path root;
+    private RunLock lock;
 
-    private RunDirectory(final Path root)
+    private RunDirectory(final Path root, final RunLock lock)
     {
         this.root = root;
+        this.lock = lock;
     }
 
-    /** Creates a new run directory (700); refuses an existing non-empty one. */
+    /**
+     * Creates a new run directory (700) and takes its writer lock; refuses an existing non-empty one
+     * and a directory another process is creating at the same moment (the directory is created
+     * atomically, then locked, then checked empty, so of two simultaneous writers exactly one goes on).
+     */
     public static RunDirectory create(final Path root)
     {
         try
         {
-            if (Files.exists(root))
+            final Path parent = root.toAbsolutePath().getParent();
+            if (parent != null)
+            {
+                Files.createDirectories(parent);
+            }
+            try
+            {
+                Files.createDirectory(root, OWNER_ONLY_DIR);
+                ownerOnly(root, true);
+            }
+            catch (final FileAlreadyExistsException exists)
             {
                 if (!Files.isDirectory(root))
                 {
                     throw new IllegalArgumentException(root + " exists and is not a directory");
                 }
-                if (!isEmptyOrAbandoned(root))
-                {
-                    throw new IllegalArgumentException(
-                        "refusing to write into non-empty run directory " + root + " (choose a new --out)");
-                }
             }
-            Files.createDirectories(root, OWNER_ONLY_DIR);
-            ownerOnly(root, true);
+            final RunLock held = RunLock.tryAcquire(root);
+            if (held == null)
+            {
+                throw inUse(root);
+            }
+            if (!isEmptyOrAbandoned(root))
+            {
+                held.close();
+                throw new IllegalArgumentException(
+                    "refusing to write into non-empty run directory " + root + " (choose a new --out)");
+            }
             for (final String sub : new String[] {INPUT, OUTPUT})
             {
                 Files.createDirectories(root.resolve(sub), OWNER_ONLY_DIR);
                 ownerOnly(root.resolve(sub), true);
             }
-            return new RunDirectory(root);
+            return new RunDirectory(root, held);
         }
         catch (final IOException e)
         {
@@ -71,8 +93,53 @@ public final class RunDirectory
     }
 
     /**
-     * Whether {@code root} holds nothing, or only the empty {@code input/} and {@code output/} of a
-     * start-up that was killed before it wrote anything (no run.json, no file anywhere).
+     * Opens an existing run directory to go on writing it ({@code live --resume}): takes its writer
+     * lock, refusing a directory another process is writing.
+     */
+    public static RunDirectory openForWriting(final Path root)
+    {
+        final RunDirectory dir = open(root);
+        try
+        {
+            final RunLock held = RunLock.tryAcquire(root);
+            if (held == null)
+            {
+                throw inUse(root);
+            }
+            dir.lock = held;
+            return dir;
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot lock run directory " + root, e);
+        }
+    }
+
+    private static IllegalArgumentException inUse(final Path root)
+    {
+        return new IllegalArgumentException("run directory " + root + " is in use by another arb process (pid "
+            + RunLock.holder(root) + "); one writer per run directory");
+    }
+
+    /** Releases the writer lock, if this instance holds it (idempotent). */
+    public void release()
+    {
+        if (lock != null)
+        {
+            lock.close();
+            lock = null;
+        }
+    }
+
+    /** Whether this instance holds the directory's writer lock. */
+    public boolean isLocked()
+    {
+        return lock != null;
+    }
+
+    /**
+     * Whether {@code root} holds nothing (but its lock file), or only the empty {@code input/} and
+     * {@code output/} of a start-up that was killed before it wrote anything (no run.json, no file anywhere).
      */
     static boolean isEmptyOrAbandoned(final Path root) throws IOException
     {
@@ -81,6 +148,10 @@ public final class RunDirectory
             for (final Path p : (Iterable<Path>)s::iterator)
             {
                 final String n = p.getFileName().toString();
+                if (n.equals(RunLock.FILE))
+                {
+                    continue;
+                }
                 if (!(n.equals(INPUT) || n.equals(OUTPUT)) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                 {
                     return false;
@@ -123,14 +194,19 @@ public final class RunDirectory
         }
     }
 
-    /** Opens an existing run directory for reading; it must hold an input journal. */
+    /**
+     * Opens an existing run directory for reading; it must hold an input journal. A {@code run.json}
+     * that still says {@code running} although no process holds the writer lock is rewritten as
+     * {@code crashed} (see {@link RunStatus}).
+     */
     public static RunDirectory open(final Path root)
     {
         if (!Files.isDirectory(root.resolve(INPUT)))
         {
             throw new IllegalArgumentException(root + " is not a run directory (no " + INPUT + "/ inside)");
         }
-        return new RunDirectory(root);
+        RunStatus.markCrashedIfStale(root);
+        return new RunDirectory(root, null);
     }
 
     private static FileAttribute<?>[] ownerOnlyDirAttribute()

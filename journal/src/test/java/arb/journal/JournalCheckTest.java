@@ -162,22 +162,31 @@ class JournalCheckTest
     }
 
     @Test
-    void aTornLastEntryIsReportedWithItsOffset() throws IOException
+    void aTornLastEntryIsReportedWithItsOffsetAndResumeCanCutIt() throws IOException
     {
+        // A writer killed mid-append leaves a header marked not complete after its last whole event.
         final Path f = cycleFile();
-        final long at = findDataEntry(f, EVENTS - 1);
+        final long at = findDataEntry(f, -1);
         try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw"))
         {
-            raf.seek(at + 3);
-            final int high = raf.read();
-            raf.seek(at + 3);
-            raf.write(high | 0x80);
+            raf.seek(at);
+            raf.write(new byte[] {24, 0, 0, (byte)0x80, 1, 2, 3, 4, 5, 6, 7});
         }
-        final JournalCheck.Result r = JournalCheck.check(journal, null);
+        final JournalCheck.Result r = JournalCheck.check(journal, recorded);
         assertThat(r.problem().kind()).as(r.problem().message()).isEqualTo(JournalScanner.Kind.TORN);
-        assertThat(r.events()).isEqualTo(EVENTS - 1);
+        assertThat(r.events()).isEqualTo(EVENTS);
         assertThat(r.tornFile()).isEqualTo(f);
         assertThat(r.tornOffset()).isEqualTo(at);
+
+        // resume cuts it off; Chronicle then appends after the last whole event and reads what we read
+        final JournalCheck.Result cut = JournalCheck.cutTornEntry(r, recorded);
+        assertThat(cut.ok()).as("%s", cut.problem()).isTrue();
+        assertThat(cut.events()).isEqualTo(EVENTS);
+        append(journal, 0, 10);
+        final JournalCheck.Result after = JournalCheck.check(journal, recorded.withComplete(false));
+        assertThat(after.ok()).as("%s", after.problem()).isTrue();
+        assertThat(after.events()).isEqualTo(EVENTS + 10);
+        assertThat(after.digestLine()).isEqualTo(JournalDigest.of(journal).toString());
     }
 
     @Test
@@ -217,7 +226,7 @@ class JournalCheckTest
         }
     }
 
-    /** The byte offset of the {@code n}th (0-based) data entry of a cycle file. */
+    /** The byte offset of the {@code n}th (0-based) data entry of a cycle file; -1: of the end of its data. */
     private static long findDataEntry(final Path f, final int n) throws IOException
     {
         final byte[] all = Files.readAllBytes(f);
@@ -227,6 +236,10 @@ class JournalCheckTest
         while (true)
         {
             final int h = b.getInt(pos);
+            if (h == 0 && n < 0)
+            {
+                return pos;
+            }
             if ((h & 0x40000000) == 0)
             {
                 if (seen++ == n)

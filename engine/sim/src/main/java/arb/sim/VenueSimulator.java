@@ -122,7 +122,14 @@ public final class VenueSimulator implements AutoCloseable
         {
             final VenueSim sim = VenueSim.create(
                 v, modelConfig.binanceUsdt(), cfg.bitstampBookIntervalMs, cfg.binanceDiffMs, cfg.binancePingMs);
-            if (model != null)
+            if (model != null && sim instanceof arb.sim.venue.GeminiSim)
+            {
+                // Not one of the model's four venues (a fifth would change every generated session):
+                // its own book around the model's latent price.
+                final MarketModel m = model;
+                ((arb.sim.venue.GeminiSim)sim).attachModel(m::truePrice, cfg.seed);
+            }
+            else if (model != null)
             {
                 sim.attach(model.book(sim.modelIndex()));
             }
@@ -425,7 +432,7 @@ public final class VenueSimulator implements AutoCloseable
         private long seed = 1;
         private ReceiveClock clock = ReceiveClock.system();
         private MarketModelConfig modelConfig = new MarketModelConfig();
-        private Set<Venue> venues = EnumSet.of(Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS);
+        private Set<Venue> venues = EnumSet.of(Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS, Venue.GEMINI);
         private long tickMs = 5;
         private int maxEventsPerTick = 20_000;
         private long bitstampBookIntervalMs = 100;

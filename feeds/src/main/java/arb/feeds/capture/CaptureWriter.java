@@ -76,10 +76,21 @@ public final class CaptureWriter implements FrameCapture, AutoCloseable
      */
     public CaptureWriter(final Path file, final int ringBytes)
     {
+        this(file, ringBytes, false);
+    }
+
+    /**
+     * @param file          the capture file (created; must not exist unless {@code append})
+     * @param ringBytes     hand-off ring capacity (power of two); the largest record is an eighth of it
+     * @param append        add to an existing capture (a resumed live run)
+     */
+    public CaptureWriter(final Path file, final int ringBytes, final boolean append)
+    {
         try
         {
-            this.out = new java.io.BufferedOutputStream(
-                Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 20);
+            this.out = new java.io.BufferedOutputStream(append
+                ? Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+                : Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 20);
         }
         catch (final IOException e)
         {
@@ -98,6 +109,12 @@ public final class CaptureWriter implements FrameCapture, AutoCloseable
     public static CaptureWriter open(final Path file)
     {
         return new CaptureWriter(file, 64 << 20);
+    }
+
+    /** As {@link #open}, adding to the file if it exists (a resumed live run goes on with its capture). */
+    public static CaptureWriter openAppending(final Path file)
+    {
+        return new CaptureWriter(file, 64 << 20, true);
     }
 
     @Override

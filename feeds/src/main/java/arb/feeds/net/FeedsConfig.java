@@ -19,8 +19,9 @@ import arb.sbe.Venue;
  */
 public final class FeedsConfig
 {
-    /** The four spot venues in their canonical order. */
-    public static final List<Venue> SPOT_VENUES = List.of(Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS);
+    /** The spot venues in their canonical order. */
+    public static final List<Venue> SPOT_VENUES =
+        List.of(Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS, Venue.GEMINI);
 
     private final EnvValues values;
     private final Map<Venue, VenueConfig> venues = new EnumMap<>(Venue.class);
@@ -125,7 +126,8 @@ public final class FeedsConfig
             "feeds.kraken.ws", base + "/kraken/v2",
             "feeds.bitstamp.ws", base + "/bitstamp",
             "feeds.binanceus.ws", base + "/binanceus/ws",
-            "feeds.binanceus.rest", "http://" + host + ":" + port + "/binanceus");
+            "feeds.binanceus.rest", "http://" + host + ":" + port + "/binanceus",
+            "feeds.gemini.ws", base + "/gemini/v2/marketdata");
     }
 
     private static List<Venue> parseVenues(final String commaList)

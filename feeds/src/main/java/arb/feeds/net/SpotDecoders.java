@@ -4,6 +4,7 @@ import arb.feeds.FeedDecoder;
 import arb.feeds.venue.BinanceUsDecoder;
 import arb.feeds.venue.BitstampDecoder;
 import arb.feeds.venue.CoinbaseDecoder;
+import arb.feeds.venue.GeminiDecoder;
 import arb.feeds.venue.KrakenDecoder;
 import arb.feeds.venue.SpotFeedDecoder;
 import arb.journal.EventSink;
@@ -36,6 +37,8 @@ public final class SpotDecoders implements DecoderFactory
             case BINANCEUS:
                 return new BinanceUsDecoder(sink, s.symbol(), s.quote(), s.snapshotLimit(), false,
                     BinanceUsDecoder.DEFAULT_MAX_BUFFERED_DIFFS, maxFrameBytes);
+            case GEMINI:
+                return new GeminiDecoder(sink, s.symbol(), s.quote(), maxFrameBytes);
             default:
                 throw new IllegalArgumentException("no spot decoder for " + s.venue());
         }

@@ -121,7 +121,8 @@ public final class VenueConfig
 
     static void requireSpot(final Venue venue)
     {
-        if (venue != Venue.COINBASE && venue != Venue.KRAKEN && venue != Venue.BITSTAMP && venue != Venue.BINANCEUS)
+        if (venue != Venue.COINBASE && venue != Venue.KRAKEN && venue != Venue.BITSTAMP && venue != Venue.BINANCEUS
+            && venue != Venue.GEMINI)
         {
             throw new IllegalArgumentException("not a spot venue: " + venue);
         }
@@ -155,7 +156,7 @@ public final class VenueConfig
         return m;
     }
 
-    /** The name used in configuration keys, capture files and logs: coinbase, kraken, bitstamp, binanceus. */
+    /** The name used in configuration keys, capture files and logs: coinbase, kraken, bitstamp, binanceus, gemini. */
     public static String configName(final Venue venue)
     {
         return venue.name().toLowerCase(Locale.ROOT);
@@ -170,7 +171,7 @@ public final class VenueConfig
                 return v;
             }
         }
-        throw new IllegalArgumentException("unknown venue '" + configName + "' (coinbase, kraken, bitstamp, binanceus)");
+        throw new IllegalArgumentException("unknown venue '" + configName + "' (coinbase, kraken, bitstamp, binanceus, gemini)");
     }
 
     public Venue venue()

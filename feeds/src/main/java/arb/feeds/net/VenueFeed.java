@@ -177,7 +177,7 @@ final class VenueFeed
         bookSync.resetDecoder("connected");
         state.set(FeedState.SUBSCRIBING, FeedReason.CONNECTED, "connected to " + settings.ws());
         final List<String> frames = SpotDecoders.subscribeFrames(decoder, protocol);
-        acksPending = frames.size();
+        acksPending = protocol.firstDataIsAck() ? 1 : frames.size();
         for (final String frame : frames)
         {
             send(frame);
@@ -285,6 +285,11 @@ final class VenueFeed
             case FrameResult.DATA:
                 sawDataSinceConnect = true;
                 badFramesInRow = 0;
+                if (acksPending > 0 && protocol.firstDataIsAck() && --acksPending == 0
+                    && state.state() == FeedState.SUBSCRIBING)
+                {
+                    goLive(FeedReason.SUBSCRIBED, "first data received (the venue acknowledges nothing)");
+                }
                 recoverFromStale();
                 break;
             case FrameResult.IGNORED:

@@ -29,6 +29,7 @@ public abstract class VenueProtocol
             case KRAKEN: return new Kraken(settings);
             case BITSTAMP: return new Bitstamp(settings);
             case BINANCEUS: return new BinanceUs(settings);
+            case GEMINI: return new Gemini(settings);
             default: throw new IllegalArgumentException("no protocol for " + settings.venue());
         }
     }
@@ -45,6 +46,15 @@ public abstract class VenueProtocol
     public int expectedAcks()
     {
         return subscribeFrames().size();
+    }
+
+    /**
+     * Whether the venue acknowledges no subscription, so the first data received counts as the
+     * acknowledgement (the feed goes LIVE on it rather than at the subscription deadline).
+     */
+    public boolean firstDataIsAck()
+    {
+        return false;
     }
 
     /** Frames that ask for a fresh book snapshot on the same connection (RESUBSCRIBE resync). */
@@ -180,6 +190,26 @@ public abstract class VenueProtocol
         {
             final String s = settings.rest().toString();
             return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        }
+    }
+
+    static final class Gemini extends VenueProtocol
+    {
+        Gemini(final VenueConfig settings)
+        {
+            super(settings);
+        }
+
+        @Override
+        public List<String> subscribeFrames()
+        {
+            return List.of(arb.feeds.venue.GeminiDecoder.subscribeMessage(settings.symbol().toUpperCase(Locale.ROOT)));
+        }
+
+        @Override
+        public boolean firstDataIsAck()
+        {
+            return true; // market data v2 sends no subscription acknowledgement: the full book is the answer
         }
     }
 }

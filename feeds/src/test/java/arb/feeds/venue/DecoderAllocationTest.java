@@ -171,6 +171,28 @@ class DecoderAllocationTest
     }
 
     @Test
+    void gemini()
+    {
+        final GeminiDecoder decoder = new GeminiDecoder(sink);
+        final List<UnsafeBuffer> frames = new ArrayList<>();
+        frames.add(frame(GeminiDecoderTest.initial(300, 6_500_000)));
+        for (int i = 0; i < 400; i++)
+        {
+            final String qty = (i & 1) == 0 ? "2.5" : "0";
+            frames.add(frame("{\"type\":\"l2_updates\",\"symbol\":\"BTCUSD\",\"changes\":[[\"buy\",\"64990.00\",\""
+                + qty + "\"],[\"sell\",\"65010.00\",\"1.25\"]]}"));
+            frames.add(frame(GeminiDecoderTest.trade((i & 1) == 0 ? "buy" : "sell", 2_840_140_800_042_677L + i)));
+            if (i % 50 == 0)
+            {
+                frames.add(frame("{\"type\":\"heartbeat\",\"timestamp\":1733612345678}"));
+                frames.add(frame("{\"type\":\"error\",\"reason\":\"x\",\"message\":\"y\"}"));
+                frames.add(frame("garbage"));
+            }
+        }
+        assertNoAllocation(decoder, frames, () -> decoder.reset());
+    }
+
+    @Test
     void binanceUs()
     {
         final BinanceUsDecoder decoder = new BinanceUsDecoder(sink);

@@ -78,6 +78,15 @@ public final class ExportCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException(out + " already exists; choose a new --out directory");
         }
+        // The journals are checked whole (against their run.json) before anything is written.
+        if (input != null)
+        {
+            JournalGate.require(input.getParent(), RunDirectory.INPUT);
+        }
+        if (run.hasOutput())
+        {
+            JournalGate.require(dir, RunDirectory.OUTPUT);
+        }
         final Map<ExportTable, Long> rows = new Exporter(run, input).export(tables, fmt, out);
         final String ext = fmt == Exporter.Format.PARQUET ? ".parquet" : ".csv";
         for (final Map.Entry<ExportTable, Long> e : rows.entrySet())

@@ -50,6 +50,7 @@ public final class LagCommand implements Callable<Integer>
             {
                 throw new IllegalArgumentException(dir + " has no input journal (give a live, import or gen run directory)");
             }
+            JournalGate.require(dir, arb.journal.RunDirectory.INPUT);
         }
         final LagReport report = LagAnalysis.run(dirs, LagSettings.defaults().withThreshold(threshold));
         final PrintWriter out = spec.commandLine().getOut();

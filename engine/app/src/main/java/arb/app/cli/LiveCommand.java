@@ -28,7 +28,7 @@ public final class LiveCommand implements Callable<Integer>
         description = "Override a logic parameter or an environment setting (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--venues", paramLabel = "a,b,..", description = "Spot venues to run: coinbase,kraken,bitstamp,binanceus.")
+    @Option(names = "--venues", paramLabel = "a,b,..", description = "Spot venues to run (default all): coinbase,kraken,bitstamp,binanceus,gemini.")
     String venues;
 
     @Option(names = "--duration", paramLabel = "D", description = "Stop after D (e.g. 90s, 10m, 2h; default: until Ctrl-C).")
@@ -36,6 +36,12 @@ public final class LiveCommand implements Callable<Integer>
 
     @Option(names = "--run-dir", paramLabel = "DIR", description = "New run directory (default: runs/live-<UTC time>).")
     Path runDir;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+        description = "Continue a live run that crashed or was stopped: check its journal, rebuild every stage's state "
+            + "from it, journal a resume marker with the gap, reconnect and go on appending. Uses the run's journaled "
+            + "logic parameters and its venues, simulator and capture from run.json (unless given).")
+    Path resume;
 
     @Option(names = "--endpoints", paramLabel = "sim=HOST:PORT",
         description = "Point every venue at the local simulator: sim=HOST:PORT (as printed by `arb sim`).")
@@ -47,12 +53,19 @@ public final class LiveCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        if (resume != null && runDir != null)
+        {
+            throw new IllegalArgumentException("--resume RUN_DIR names the run directory: leave --run-dir out");
+        }
         final LiveRun.Request r = new LiveRun.Request();
         Params params = Params.defaults();
+        boolean paramsGiven = false;
         final EnvSettings env = new EnvSettings();
         if (config != null)
         {
-            params = params.withFile(config);
+            final Params fromFile = params.withFile(config);
+            paramsGiven = !fromFile.asMap().equals(params.asMap());
+            params = fromFile;
             env.withFile(config);
         }
         for (final String s : sets)
@@ -61,6 +74,7 @@ public final class LiveCommand implements Callable<Integer>
             if (ParamCatalog.spec(e.key()) != null || !EnvSettings.isEnvKey(e.key()))
             {
                 params = params.with(s);
+                paramsGiven = true;
             }
             else
             {
@@ -68,6 +82,8 @@ public final class LiveCommand implements Callable<Integer>
             }
         }
         r.params(params);
+        r.paramsGiven(paramsGiven);
+        r.resume(resume != null);
         r.env(env);
         r.venues(venues);
         r.capture(capture);
@@ -80,7 +96,7 @@ public final class LiveCommand implements Callable<Integer>
             }
             r.simulator(endpoints.substring(4));
         }
-        r.runDir(runDir != null ? runDir
+        r.runDir(resume != null ? resume : runDir != null ? runDir
             : Path.of("runs", "live-" + Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", "")));
         return new LiveRun(r).run();
     }

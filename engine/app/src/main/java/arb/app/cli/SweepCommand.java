@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import arb.app.sweep.SweepGrid;
 import arb.app.sweep.SweepTable;
 import arb.app.sweep.WalkForward;
 import arb.journal.Json;
+import arb.journal.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,6 +65,15 @@ public final class SweepCommand implements Callable<Integer>
         final SweepGrid g = SweepGrid.read(grid);
         final Path dir = out != null ? out
             : Path.of("runs", "sweep-" + Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", ""));
+        // Every journal is checked (against its run.json) before anything is created.
+        final List<Map<String, Object>> sources = new ArrayList<>();
+        for (final Path j : journals)
+        {
+            final Map<String, Object> src = new LinkedHashMap<>();
+            src.put("run", j.toAbsolutePath().toString());
+            src.putAll(JournalGate.require(j, RunDirectory.INPUT).expected(true).toJson());
+            sources.add(src);
+        }
         final Sweep.Request r = new Sweep.Request().journals(journals).grid(g).parallel(parallel);
         if (parallel < 1)
         {
@@ -98,6 +110,17 @@ public final class SweepCommand implements Callable<Integer>
             write(dir.resolve("points").resolve(String.format(Locale.ROOT, "point-%04d.json", row.point())),
                 RunResults.summaryJson(row.results()));
         }
+        final Map<String, Object> run = new LinkedHashMap<>();
+        run.put("engine", "arb");
+        run.put("engine_version", arb.engine.run.EngineVersion.VERSION);
+        run.put("mode", "sweep");
+        run.put("status", "complete");
+        run.put("ended", "complete");
+        run.put("points", g.size());
+        run.put("sources", sources);
+        final StringBuilder runJson = new StringBuilder(512);
+        Json.appendObject(runJson, run, 0);
+        write(dir.resolve(RunDirectory.RUN_JSON), runJson.append('\n').toString());
         System.out.print(table.console(top));
         if (span != null)
         {

@@ -30,6 +30,7 @@ public final class ReceiveToEvaluationProbe implements Stage
     private final boolean unitRate;
     private final Path directory;
     private final LatencyByEventType latency = new LatencyByEventType();
+    private long skip;
 
     /**
      * @param receiveClock the receive clock's current reading (epoch ns), the clock that stamps recvNs
@@ -54,9 +55,24 @@ public final class ReceiveToEvaluationProbe implements Stage
         return "latency-probe";
     }
 
+    /**
+     * Leaves the first {@code events} input events out (a resumed run's replay of its own journal:
+     * their recvNs are from before the gap). Call before the run starts.
+     */
+    public ReceiveToEvaluationProbe skipFirst(final long events)
+    {
+        this.skip = events;
+        return this;
+    }
+
     @Override
     public void onEvent(final InputEvent event)
     {
+        if (skip > 0)
+        {
+            skip--;
+            return;
+        }
         final long elapsed = receiveClock.getAsLong() - event.recvNs();
         latency.record(event.templateId(), unitRate ? elapsed : (long)(elapsed / rate));
     }

@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import arb.engine.config.Params;
 import arb.app.latency.ReceiveToEvaluationProbe;
 import arb.engine.run.Engine;
+import arb.engine.run.OutputPrefixCheck;
+import arb.engine.run.ResumeCatchUp;
+import arb.engine.run.ResumePlan;
 import arb.engine.run.RunStartCodec;
 import arb.engine.run.Watchdog;
 import arb.feeds.ReceiveClock;
@@ -57,6 +60,8 @@ public final class LiveRun
         private boolean capture;
         private PrintStream out = System.out;
         private boolean installSignalHandlers = true;
+        private boolean resume;
+        private boolean paramsGiven;
 
         /** The engine parameters, journaled with the run. */
         public Request params(final Params params)
@@ -77,7 +82,27 @@ public final class LiveRun
             return env;
         }
 
-        /** The new run directory. */
+        /**
+         * Continue the existing run in {@link #runDir} ({@code live --resume}): its journaled logic
+         * parameters, and its venues, simulator and capture unless given here.
+         */
+        public Request resume(final boolean resume)
+        {
+            this.resume = resume;
+            return this;
+        }
+
+        /**
+         * Whether the logic parameters were given explicitly (--config/--set); a resume accepts them
+         * only when they equal the run's journaled ones.
+         */
+        public Request paramsGiven(final boolean given)
+        {
+            this.paramsGiven = given;
+            return this;
+        }
+
+        /** The new run directory (or, with {@link #resume}, the run to continue). */
         public Request runDir(final Path runDir)
         {
             this.runDir = runDir;
@@ -177,6 +202,66 @@ public final class LiveRun
     /** Runs until the duration ends or a stop is requested; returns the process exit code. */
     public int run() throws InterruptedException
     {
+        final RunDirectory resumed = request.resume ? RunDirectory.openForWriting(request.runDir) : null;
+        final ResumePlan plan;
+        try
+        {
+            plan = resumed == null ? null : adoptRun(resumed);
+            return run(resumed, plan);
+        }
+        finally
+        {
+            if (resumed != null)
+            {
+                resumed.release();
+            }
+        }
+    }
+
+    /** A resume: the run's own parameters, venues, simulator and capture; refuses a change of logic parameters. */
+    private ResumePlan adoptRun(final RunDirectory dir)
+    {
+        final List<String> warnings = new java.util.ArrayList<>();
+        final ResumePlan plan = ResumePlan.read(dir, warnings);
+        warnings.forEach(w -> LOG.warn("{}", w));
+        if (request.paramsGiven)
+        {
+            final Map<String, String> journaled = plan.params().asMap();
+            for (final Map.Entry<String, String> e : request.params.asMap().entrySet())
+            {
+                if (!e.getValue().equals(journaled.get(e.getKey())))
+                {
+                    throw new IllegalArgumentException("--resume goes on with the run's journaled logic parameters: "
+                        + e.getKey() + " is " + journaled.get(e.getKey()) + " in " + dir.root() + ", not " + e.getValue()
+                        + " (leave logic parameters out of --set/--config, or give the same)");
+                }
+            }
+        }
+        request.params = plan.params();
+        if (request.venues == null)
+        {
+            final List<String> spot = plan.listField("venues");
+            if (spot != null)
+            {
+                final List<String> names = new java.util.ArrayList<>(spot);
+                if (plan.flag("kalshi", true))
+                {
+                    names.add("kalshi");
+                }
+                request.venues = String.join(",", names);
+            }
+        }
+        if (request.simulator == null)
+        {
+            final String sim = plan.field("simulator");
+            request.simulator = sim == null || sim.isEmpty() ? null : sim;
+        }
+        request.capture = request.capture || plan.flag("capture", false);
+        return plan;
+    }
+
+    private int run(final RunDirectory resumed, final ResumePlan plan) throws InterruptedException
+    {
         final Map<String, String> feedProps = request.env.withPrefix("feeds.");
         FeedsConfig feedsConfig = FeedsConfig.fromProperties(feedProps);
         boolean kalshiEnabled = true;
@@ -217,7 +302,21 @@ public final class LiveRun
             KalshiSigner.configured(kalshiConfig.apiKeyId(), kalshiConfig.privateKeyPath(), System.getenv());
         }
         final long durationNs = durationNanos(request.duration);
-        final RunDirectory dir = RunDirectory.create(request.runDir);
+        final List<arb.sbe.Venue> connected = new java.util.ArrayList<>(
+            feedsConfig.enabledVenues().stream().map(v -> v.venue()).toList());
+        if (kalshiEnabled)
+        {
+            connected.add(arb.sbe.Venue.KALSHI);
+        }
+        if (plan != null && clock.nowNs() <= plan.lastRecvNs())
+        {
+            throw new IllegalArgumentException("cannot resume " + request.runDir + ": the receive clock ("
+                + java.time.Instant.ofEpochSecond(0, clock.nowNs()) + ") is not past the run's last event ("
+                + java.time.Instant.ofEpochSecond(0, plan.lastRecvNs()) + "); a run against the simulator resumes "
+                + "against the same simulator process");
+        }
+        final RunDirectory dir = resumed != null ? resumed : RunDirectory.create(request.runDir);
+        final java.nio.file.Path previousOutput = plan == null ? null : plan.moveOutputAside();
         // Receive -> evaluation latency of every event, into side files of the run directory (never
         // the output journal): an environment setting, on by default, ~30 ns per event.
         final ReceiveToEvaluationProbe probe = !live.latencyProbe()
@@ -226,6 +325,19 @@ public final class LiveRun
         if (probe != null)
         {
             builder.extraStage(out -> probe);
+        }
+        final OutputPrefixCheck outputCheck = plan == null ? null : new OutputPrefixCheck(previousOutput);
+        if (plan != null)
+        {
+            if (probe != null)
+            {
+                probe.skipFirst(plan.events() + 1 + connected.size());
+            }
+            builder.extraStage(out -> outputCheck).outputListener(outputCheck)
+                .alreadyJournaled(plan.events())
+                .startedAt(plan.field("started_at"))
+                .runInfo("resumes", plan.resumeCount())
+                .runInfo("resumed_at", java.time.Instant.now().toString());
         }
         final Engine engine = builder
             .waitStrategy(waitStrategy)
@@ -236,9 +348,15 @@ public final class LiveRun
             .runInfo("clock", clock.describe())
             .runInfo("venues", feedsConfig.enabledVenues().stream().map(v -> v.venue().name().toLowerCase()).toList())
             .runInfo("simulator", request.simulator == null ? "" : request.simulator)
+            .runInfo("kalshi", kalshiEnabled)
+            .runInfo("capture", request.capture)
             .onFatal(t -> requestStop(EXIT_FAILED, "consumer failed: " + t))
             .build()
             .start();
+        if (plan != null)
+        {
+            catchUp(engine, dir, plan, outputCheck, previousOutput, clock, connected);
+        }
         final Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) ->
         {
@@ -263,7 +381,9 @@ public final class LiveRun
             group = newIoGroup();
             final EventLoop loop = group.next();
             final EventSink sink = new LoopBoundSink(loop, engine.sink());
-            capture = request.capture ? CaptureWriter.open(dir.root().resolve("capture.jsonl")) : null;
+            final java.nio.file.Path captureFile = dir.root().resolve("capture.jsonl");
+            capture = !request.capture ? null
+                : plan != null ? CaptureWriter.openAppending(captureFile) : CaptureWriter.open(captureFile);
             feeds = new SpotFeeds(loop, sink, clock, feedsConfig, capture);
             ticker = new ClockTicker(loop, sink, clock, tickMs);
             // The Kalshi poller only reads the index to choose which KXBTCD strikes to poll: what it
@@ -296,7 +416,10 @@ public final class LiveRun
             loop.execute(() ->
             {
                 engine.publisher().bindToCurrentThread();
-                RunStartCodec.publish(sink, clock.nowNs(), request.params.toText());
+                if (plan == null)
+                {
+                    RunStartCodec.publish(sink, clock.nowNs(), request.params.toText());
+                }
                 startTicker.start();
             });
             feeds.start();
@@ -304,7 +427,8 @@ public final class LiveRun
             {
                 loop.execute(kalshi::start);
             }
-            request.out.printf("live: run directory %s, clock %s, venues %s%s%n", dir.root(), clock.describe(),
+            request.out.printf("live: %s %s, clock %s, venues %s%s%n", plan == null ? "run directory" : "resumed",
+                dir.root(), clock.describe(),
                 feedsConfig.enabledVenues().stream().map(v -> v.venue().name().toLowerCase()).toList(),
                 request.simulator == null ? " (real endpoints)" : " via simulator " + request.simulator);
 
@@ -534,6 +658,19 @@ public final class LiveRun
             }
         }
         return false;
+    }
+
+    /** The catch-up of a resume ({@link ResumeCatchUp}), reported on the console. */
+    private void catchUp(final Engine engine, final RunDirectory dir, final ResumePlan plan,
+        final OutputPrefixCheck check, final java.nio.file.Path previousOutput, final ReceiveClock clock,
+        final List<arb.sbe.Venue> connected)
+    {
+        request.out.printf("live: resuming %s (it had %s; resume #%d): rebuilding the state from %,d journaled "
+            + "events%s...%n", dir.root(), plan.priorStatus(), plan.resumeCount(), plan.events(),
+            plan.torn() == null ? "" : " (" + plan.torn() + ")");
+        final ResumeCatchUp.Report report = ResumeCatchUp.run(engine, dir, plan, check, previousOutput, clock.nowNs(),
+            connected);
+        request.out.println("live: " + report.describe());
     }
 
     /** The engine's one I/O thread: epoll where available, NIO otherwise. */

@@ -18,15 +18,18 @@ import arb.sbe.MarketResult;
 /**
  * Writes a run's report as one self-contained HTML file: inline CSS and inline SVG, no scripts, no
  * fonts or libraries from anywhere, so it opens offline and can be mailed. Sections: the summary
- * tables (per strategy and portfolio, as summary.json), the equity curve per strategy, the fair
- * value's calibration (reliability diagram and tables), PnL per window, then per window the index
- * against the strike and the Kalshi-implied probability with the model's fair values and every
- * fill, and the per-window outcomes table. Hovering a marker shows its numbers.
+ * tables (per strategy and portfolio, as summary.json), the research statistics, the equity curve
+ * per strategy, the fair value's calibration (reliability diagram and tables), Kalshi's repricing
+ * lag, feed quality and latency (runs recorded from feeds), PnL per window, then per window the index
+ * against the strike above the Kalshi-implied probability with the model's fair values and every
+ * fill (fills are drawn on the probability panel, in YES terms), and the per-window outcomes table.
+ * A table of contents links the sections; hovering a marker shows its numbers.
  */
 public final class HtmlReport
 {
     /** Windows drawn as charts (the most recent with trading activity); the table lists them all. */
     static final int MAX_WINDOW_CHARTS = 48;
+    private static final String TOC_MARK = "<!--contents-->";
     private static final int WIDE = 960;
 
     private HtmlReport()
@@ -78,6 +81,8 @@ public final class HtmlReport
             .append("table{border-collapse:collapse;margin:6px 0}td,th{padding:2px 8px;border-bottom:1px solid #eee;text-align:right}")
             .append("th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}.neg{color:#b00}.pos{color:#070}")
             .append(".tick{font-size:10px;fill:#555}.note{color:#666;font-size:12px}svg.chart{display:block;margin:4px 0}")
+            .append("nav.toc{background:#f8f8f8;border:1px solid #e4e4e4;padding:6px 12px;display:inline-block}")
+            .append("nav.toc ol{margin:4px 0 0 18px;padding:0}pre{font-size:11px;background:#f8f8f8;padding:6px}")
             .append("</style></head><body>");
         final Map<String, Object> run = (Map<String, Object>)d.summary.get("run");
         sb.append("<h1>arb run report</h1><p>").append(Html.escape(runDir.toAbsolutePath().toString())).append("<br>")
@@ -86,13 +91,17 @@ public final class HtmlReport
             .append(run.get("output_events")).append(" output events · Kalshi quotes from ")
             .append(d.inputJournal == null ? "(input journal not found: probability charts show the model only)"
                 : Html.escape(d.inputJournal))
-            .append("</span></p>");
+            .append("</span></p>").append(TOC_MARK);
 
         strategyTable(sb, d);
         ResearchSections.statistics(sb, d.summary);
         equityChart(sb, d);
         calibration(sb, (Map<String, Object>)d.summary.get("calibration"));
         ResearchSections.lag(sb, d.lag);
+        if (d.inputJournal != null && FeedQualitySection.applies(Path.of(d.inputJournal)))
+        {
+            FeedQualitySection.write(sb, Path.of(d.inputJournal));
+        }
         windowPnl(sb, d);
         windowCharts(sb, d);
         outcomesTable(sb, d);
@@ -100,7 +109,33 @@ public final class HtmlReport
             .append(d.inputJournal == null ? "" : " and input journal")
             .append("; numbers equal summary.json (same code path). Money in USD; PnL after fees, positions marked at the bid.</p>");
         sb.append("</body></html>\n");
-        return sb.toString();
+        return withContents(sb);
+    }
+
+    /** Gives every section heading an anchor and puts a table of contents where {@link #TOC_MARK} stands. */
+    static String withContents(final CharSequence html)
+    {
+        final StringBuilder out = new StringBuilder(html.length() + 2048);
+        final StringBuilder toc = new StringBuilder("<nav class=\"toc\"><b>Contents</b><ol>");
+        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("<h2>(.*?)</h2>").matcher(html);
+        int at = 0;
+        int n = 0;
+        while (m.find())
+        {
+            n++;
+            out.append(html, at, m.start()).append("<h2 id=\"s").append(n).append("\">").append(m.group(1)).append("</h2>");
+            toc.append("<li><a href=\"#s").append(n).append("\">").append(m.group(1).replaceAll("<[^>]*>", ""))
+                .append("</a></li>");
+            at = m.end();
+        }
+        out.append(html, at, html.length());
+        toc.append("</ol></nav>");
+        final int mark = out.indexOf(TOC_MARK);
+        if (mark >= 0)
+        {
+            out.replace(mark, mark + TOC_MARK.length(), toc.toString());
+        }
+        return out.toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -133,9 +168,9 @@ public final class HtmlReport
         money(sb, m.get("gross_pnl"));
         money(sb, m.get("fees"));
         money(sb, m.get("net_pnl"));
-        money(sb, m.get("max_drawdown"));
+        amount(sb, m.get("max_drawdown"));
         cell(sb, m.get("avg_edge_at_entry"));
-        money(sb, m.get("max_exposure"));
+        amount(sb, m.get("max_exposure"));
         sb.append("<td>").append(m.get("settled_official")).append(" / ").append(m.get("settled_estimated")).append("</td>");
         cell(sb, m.get("open_positions"));
         sb.append("</tr>");
@@ -156,6 +191,37 @@ public final class HtmlReport
         final double x = ((Decimal)v).doubleValue();
         sb.append("<td class=\"").append(x < 0 ? "neg" : x > 0 ? "pos" : "").append("\">")
             .append(String.format(Locale.ROOT, "%.2f", x)).append("</td>");
+    }
+
+    /** A money amount that is a size, not a gain or loss (drawdown, exposure): never coloured by sign. */
+    private static void amount(final StringBuilder sb, final Object v)
+    {
+        sb.append("<td>").append(v instanceof Decimal ? String.format(Locale.ROOT, "%.2f", ((Decimal)v).doubleValue()) : "-")
+            .append("</td>");
+    }
+
+    /** PnL per strategy as text for a tooltip: "fair_value +11.89, flash_crash -2.23". */
+    static String pnlText(final Map<String, Object> pnl)
+    {
+        final StringBuilder t = new StringBuilder();
+        for (final Map.Entry<String, Object> e : pnl.entrySet())
+        {
+            final double v = e.getValue() instanceof Decimal ? ((Decimal)e.getValue()).doubleValue()
+                : Double.parseDouble(String.valueOf(e.getValue()));
+            t.append(t.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+                .append(String.format(Locale.ROOT, "%+.2f", v));
+        }
+        return t.length() == 0 ? "no positions" : t.toString();
+    }
+
+    /** A window's outcome for a tooltip: "YES (official)", or "no outcome yet". */
+    static String outcomeText(final Object outcome, final Object source)
+    {
+        if (outcome == null || "none".equals(String.valueOf(outcome)))
+        {
+            return "no outcome yet";
+        }
+        return outcome + (source == null || "none".equals(String.valueOf(source)) ? "" : " (" + source + ")");
     }
 
     private static void equityChart(final StringBuilder sb, final ReportData d)
@@ -199,12 +265,16 @@ public final class HtmlReport
         svg.hline(0, "#999", "2,2", null);
         final String[] names = new String[shown.size()];
         final String[] colors = new String[shown.size()];
-        for (int k = 0; k < shown.size(); k++)
+        // The portfolio first, wide and light, then each strategy on top: with one active strategy
+        // the two lines coincide and the strategy's must stay visible.
+        final List<Integer> order = new ArrayList<>(shown);
+        order.sort((a, b) -> Boolean.compare(b == columns - 1, a == columns - 1));
+        for (final int c : order)
         {
-            final int c = shown.get(k);
+            final int k = shown.indexOf(c);
             final boolean portfolio = c == columns - 1;
             names[k] = portfolio ? "portfolio" : TradingResults.STRATEGIES[c].name().toLowerCase(Locale.ROOT);
-            colors[k] = portfolio ? "#000" : Svg.PALETTE[c % Svg.PALETTE.length];
+            colors[k] = portfolio ? "#bbb" : Svg.PALETTE[c % Svg.PALETTE.length];
             final double[] xs = new double[n + 1];
             final double[] ys = new double[n + 1];
             for (int i = 0; i < n; i++)
@@ -214,11 +284,11 @@ public final class HtmlReport
             }
             xs[n] = t1;
             ys[n] = ys[n - 1];
-            svg.line(xs, ys, n + 1, colors[k], portfolio ? 1.6 : 1.2, true);
+            svg.line(xs, ys, n + 1, colors[k], portfolio ? 4 : 1.3, true, portfolio ? "6,3" : null);
         }
         svg.legend(names, colors);
         sb.append(svg.end()).append("<p class=\"note\">Mark-to-market equity (USD) per strategy: cash from fills, fees and "
-            + "payouts plus open positions at their last mark (bid).</p>");
+            + "payouts plus open positions at their last mark (bid). The portfolio (wide, dashed, grey) is the sum.</p>");
     }
 
     @SuppressWarnings("unchecked")
@@ -301,15 +371,28 @@ public final class HtmlReport
         final double pad = Math.max(1, (hi - lo) * 0.05);
         final Svg svg = new Svg(WIDE, 220, -0.5, traded.size() - 0.5, lo - pad, hi + pad).yTicks(4, "%.0f");
         svg.hline(0, "#999", "2,2", null);
+        final int every = Math.max(1, (int)Math.ceil(traded.size() / 12.0));
+        final List<Double> labelX = new ArrayList<>();
+        final List<String> labels = new ArrayList<>();
         for (int i = 0; i < traded.size(); i++)
         {
             final Map<String, Object> w = traded.get(i);
             final double v = ((Decimal)w.get("net_pnl")).doubleValue();
-            svg.bar(i, 0.35, v, v >= 0 ? "#2ca02c" : "#d62728", w.get("ticker") + " (" + w.get("outcome") + ", "
-                + w.get("outcome_source") + "): net " + w.get("net_pnl") + " " + w.get("pnl"));
+            final String close = String.valueOf(w.get("close_time"));
+            svg.bar(i, 0.35, v, v >= 0 ? "#2ca02c" : "#d62728", w.get("ticker") + ", closed " + close + ": "
+                + outcomeText(w.get("outcome"), w.get("outcome_source")) + "; net "
+                + String.format(Locale.ROOT, "%+.2f", v) + " (" + pnlText((Map<String, Object>)w.get("pnl")) + ")");
+            if (i % every == 0)
+            {
+                labelX.add((double)i);
+                labels.add(close.length() >= 16 ? close.substring(5, 10) + " " + close.substring(11, 16) : close);
+            }
         }
-        sb.append(svg.end()).append("<p class=\"note\">Net PnL of every strategy per window with positions, in close order; "
-            + "hover a bar for the window, its outcome and the PnL per strategy.</p>");
+        svg.xLabels(labelX.stream().mapToDouble(Double::doubleValue).toArray(), labels.toArray(new String[0]));
+        sb.append(svg.end()).append("<p class=\"note\">Net PnL of every strategy per window with positions, in close order, "
+            + "labelled with the window's close (MM-DD HH:MM UTC")
+            .append(every > 1 ? ", every " + every + "th window" : "")
+            .append("); hover a bar for the window, its outcome and the PnL per strategy.</p>");
     }
 
     @SuppressWarnings("unchecked")
@@ -486,13 +569,7 @@ public final class HtmlReport
             sb.append("<td>").append(w.signals.size()).append("</td>");
             if (s != null && !((Map<String, Object>)s.get("pnl")).isEmpty())
             {
-                final StringBuilder pnl = new StringBuilder();
-                for (final Map.Entry<String, Object> e : ((Map<String, Object>)s.get("pnl")).entrySet())
-                {
-                    pnl.append(pnl.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
-                        .append(String.format(Locale.ROOT, "%.2f", ((Decimal)e.getValue()).doubleValue()));
-                }
-                sb.append("<td>").append(pnl).append("</td>");
+                sb.append("<td>").append(Html.escape(pnlText((Map<String, Object>)s.get("pnl")))).append("</td>");
                 money(sb, s.get("net_pnl"));
             }
             else

@@ -10,6 +10,8 @@ import java.util.Locale;
 final class Svg
 {
     static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b"};
+    private static final long MINUTE_NS = 60_000_000_000L;
+    private static final long[] TIME_STEPS_MIN = {1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080};
 
     private final StringBuilder sb = new StringBuilder(8192);
     private final int width;
@@ -57,47 +59,90 @@ final class Svg
         return top + (1 - (y - y0) / (y1 - y0)) * plotHeight();
     }
 
-    /** Y axis ticks with labels formatted by {@code format} (e.g. "%.2f"). */
+    /**
+     * Y axis ticks at "nice" values (multiples of 1, 2 or 5 times a power of ten, about {@code count}
+     * of them inside the range), labelled with {@code format} (e.g. "%.2f").
+     */
     Svg yTicks(final int count, final String format)
     {
-        for (int i = 0; i <= count; i++)
+        final double step = niceStep((y1 - y0) / Math.max(1, count));
+        for (double v = Math.ceil(y0 / step) * step; v <= y1 + step * 1e-9; v += step)
         {
-            final double v = y0 + (y1 - y0) * i / count;
             final double y = py(v);
+            final double shown = Math.abs(v) < step * 1e-9 ? 0 : v;
             sb.append("<line x1=\"").append(left).append("\" x2=\"").append(left + plotWidth()).append("\" y1=\"")
                 .append(f(y)).append("\" y2=\"").append(f(y)).append("\" stroke=\"#eee\"/>");
             sb.append("<text x=\"").append(left - 4).append("\" y=\"").append(f(y + 4))
-                .append("\" text-anchor=\"end\" class=\"tick\">").append(String.format(Locale.ROOT, format, v)).append("</text>");
+                .append("\" text-anchor=\"end\" class=\"tick\">").append(String.format(Locale.ROOT, format, shown))
+                .append("</text>");
         }
         return this;
     }
 
-    /** X axis ticks at epoch-ns times, labelled HH:MM (UTC). */
+    /** X axis ticks at epoch-ns times on whole minutes/hours (about {@code count}), labelled HH:MM (UTC). */
     Svg timeTicks(final int count)
     {
-        for (int i = 0; i <= count; i++)
+        final long step = niceTimeStepNs((x1 - x0) / Math.max(1, count));
+        final long first = (long)Math.ceil(x0 / step) * step;
+        for (long t = first; t <= x1; t += step)
         {
-            final double v = x0 + (x1 - x0) * i / count;
-            final double x = px(v);
+            final double x = px(t);
             sb.append("<line x1=\"").append(f(x)).append("\" x2=\"").append(f(x)).append("\" y1=\"").append(top)
                 .append("\" y2=\"").append(top + plotHeight()).append("\" stroke=\"#eee\"/>");
             sb.append("<text x=\"").append(f(x)).append("\" y=\"").append(height - 10)
-                .append("\" text-anchor=\"middle\" class=\"tick\">").append(hhmm((long)v)).append("</text>");
+                .append("\" text-anchor=\"middle\" class=\"tick\">").append(hhmm(t)).append("</text>");
         }
         return this;
     }
 
-    /** X axis ticks for plain values. */
+    /** The smallest of 1, 2, 5 x 10^k that is at least {@code raw}. */
+    static double niceStep(final double raw)
+    {
+        if (!(raw > 0) || Double.isInfinite(raw))
+        {
+            return 1;
+        }
+        final double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        final double r = raw / magnitude;
+        return (r <= 1 ? 1 : r <= 2 ? 2 : r <= 5 ? 5 : 10) * magnitude;
+    }
+
+    /** A whole-minute step (1, 2, 5, 10, 15, 30 min, 1, 2, 3, 6, 12 h, 1, 2, 7 days) at least {@code rawNs}. */
+    static long niceTimeStepNs(final double rawNs)
+    {
+        for (final long m : TIME_STEPS_MIN)
+        {
+            if (m * MINUTE_NS >= rawNs)
+            {
+                return m * MINUTE_NS;
+            }
+        }
+        return TIME_STEPS_MIN[TIME_STEPS_MIN.length - 1] * MINUTE_NS;
+    }
+
+    /** Labels under chosen x positions (e.g. bar labels), each centred at its x. */
+    Svg xLabels(final double[] xs, final String[] labels)
+    {
+        for (int i = 0; i < xs.length; i++)
+        {
+            sb.append("<text x=\"").append(f(px(xs[i]))).append("\" y=\"").append(height - 10)
+                .append("\" text-anchor=\"middle\" class=\"tick\">").append(Html.escape(labels[i])).append("</text>");
+        }
+        return this;
+    }
+
+    /** X axis ticks for plain values, at nice values like {@link #yTicks}. */
     Svg xTicks(final int count, final String format)
     {
-        for (int i = 0; i <= count; i++)
+        final double step = niceStep((x1 - x0) / Math.max(1, count));
+        for (double v = Math.ceil(x0 / step) * step; v <= x1 + step * 1e-9; v += step)
         {
-            final double v = x0 + (x1 - x0) * i / count;
             final double x = px(v);
             sb.append("<line x1=\"").append(f(x)).append("\" x2=\"").append(f(x)).append("\" y1=\"").append(top)
                 .append("\" y2=\"").append(top + plotHeight()).append("\" stroke=\"#eee\"/>");
             sb.append("<text x=\"").append(f(x)).append("\" y=\"").append(height - 10)
-                .append("\" text-anchor=\"middle\" class=\"tick\">").append(String.format(Locale.ROOT, format, v)).append("</text>");
+                .append("\" text-anchor=\"middle\" class=\"tick\">").append(String.format(Locale.ROOT, format, v))
+                .append("</text>");
         }
         return this;
     }
@@ -127,6 +172,13 @@ final class Svg
     /** A polyline through (xs[i], ys[i]); NaN values break the line. */
     Svg line(final double[] xs, final double[] ys, final int n, final String color, final double strokeWidth, final boolean step)
     {
+        return line(xs, ys, n, color, strokeWidth, step, null);
+    }
+
+    /** As {@link #line}, dashed by {@code dash} (SVG dash array) when not null. */
+    Svg line(final double[] xs, final double[] ys, final int n, final String color, final double strokeWidth, final boolean step,
+        final String dash)
+    {
         boolean open = false;
         double lastY = Double.NaN;
         for (int i = 0; i < n; i++)
@@ -143,7 +195,7 @@ final class Svg
             if (!open)
             {
                 sb.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"").append(strokeWidth)
-                    .append("\" points=\"");
+                    .append(dash == null ? "" : "\" stroke-dasharray=\"" + dash).append("\" points=\"");
                 open = true;
             }
             else if (step)

@@ -354,19 +354,16 @@ public final class Sweep
         }
     }
 
-    /** Events in an input journal: from a full read (cheap next to a replay, and always right). */
+    /** Events in an input journal, checked whole against its run.json (a damaged journal is refused: exit 2). */
     static long countEvents(final Path input)
     {
-        final byte[] buf = new byte[arb.journal.Events.SLOT_CAPACITY];
-        long n = 0;
-        try (JournalReader reader = new JournalReader(input))
+        final arb.journal.JournalCheck.Result r = arb.journal.JournalCheck.check(input,
+            arb.journal.RunManifest.expected(input.getParent(), RunDirectory.INPUT));
+        if (!r.ok())
         {
-            while (reader.next(buf) >= 0)
-            {
-                n++;
-            }
+            throw new arb.journal.JournalCheck.JournalProblem(r);
         }
-        return n;
+        return r.events();
     }
 
     /** First and last receive time of a journal's events (Long.MIN_VALUE for none). */

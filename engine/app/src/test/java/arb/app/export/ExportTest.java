@@ -43,7 +43,9 @@ class ExportTest
     static void exportOneRun()
     {
         final Path src = tmp.resolve("gen");
-        TestRuns.generate(src, 9, 20, 1.0);
+        // Kalshi 30 s behind the index: a session in which the strategies trade (fills, positions, settlements).
+        assertThat(arb.app.cli.Main.run("gen", "--seed", "7", "--minutes", "60", "--kalshi-lag-ms", "30000", "--out",
+            src.toString())).isZero();
         replay = tmp.resolve("replay");
         TestRuns.replay(src, replay);
         parquet = tmp.resolve("pq");

@@ -18,6 +18,7 @@ import arb.engine.run.ReplaySource;
 import arb.engine.run.TestRuns;
 import arb.app.sweep.Sweep;
 import arb.app.sweep.SweepGrid;
+import arb.app.sweep.WalkForward;
 import arb.journal.RunDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -134,6 +135,59 @@ class ResultsSessionTest
         assertThat(rows.get(0).results().strategy(arb.sbe.Strategy.FAIR_VALUE).orders).isPositive();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void researchStatisticsAgreeWithTheTradesAndAWalkForwardSplitPartitionsThem()
+    {
+        final SweepGrid grid = SweepGrid.parse("strategy.fairValue.minEdge=0.03,0.08\n", "test");
+        final Sweep.Request request = request(grid, Sweep.Mode.FAN_OUT, 2).split(0.5);
+        final List<Sweep.Row> rows = Sweep.run(request);
+        for (final Sweep.Row row : rows)
+        {
+            final Map<String, Object> summary = row.results().summary();
+            final Map<String, Object> portfolio = (Map<String, Object>)summary.get("portfolio");
+            final Map<String, Object> research = (Map<String, Object>)portfolio.get("research");
+            assertThat(research.get("positions")).isEqualTo((int)(long)(Long)portfolio.get("trades"));
+            assertThat(research.get("net_pnl")).isEqualTo(portfolio.get("settled_net_pnl"));
+            final long byDay = ((List<Object>)research.get("by_day")).stream()
+                .mapToLong(d -> ((Decimal)((Map<String, Object>)d).get("net_pnl")).unscaled()).sum();
+            assertThat(byDay).isEqualTo(((Decimal)research.get("net_pnl")).unscaled());
+            assertThat((String)research.get("verdict")).startsWith("too few positions"); // a 40-minute session
+        }
+        final WalkForward walk = new WalkForward(0.5, Sweep.span(request), rows);
+        final Map<String, Object> m = walk.toMap();
+        final Map<String, Object> chosen = (Map<String, Object>)m.get("chosen");
+        long bestTraining = Long.MIN_VALUE;
+        int best = -1;
+        for (final Sweep.Row row : rows)
+        {
+            final Map<String, Object> training = row.results().research(Long.MIN_VALUE, walk.cutoffNs());
+            final Map<String, Object> heldOut = row.results().research(walk.cutoffNs(), Long.MAX_VALUE);
+            final Map<String, Object> whole = (Map<String, Object>)((Map<String, Object>)row.results().summary().get("portfolio"))
+                .get("research");
+            final Map<String, Object> t = (Map<String, Object>)training.get("portfolio");
+            final Map<String, Object> h = (Map<String, Object>)heldOut.get("portfolio");
+            assertThat((int)t.get("positions") + (int)h.get("positions")).isEqualTo(whole.get("positions"));
+            assertThat(((Decimal)t.get("net_pnl")).unscaled() + ((Decimal)h.get("net_pnl")).unscaled())
+                .isEqualTo(((Decimal)whole.get("net_pnl")).unscaled());
+            if (((Decimal)t.get("net_pnl")).unscaled() > bestTraining)
+            {
+                bestTraining = ((Decimal)t.get("net_pnl")).unscaled();
+                best = row.point();
+            }
+        }
+        assertThat(chosen.get("point")).isEqualTo(best);
+        assertThat(walk.chosen().point()).isEqualTo(best);
+        assertThat(walk.console(5)).contains("held_out:").contains("chosen on training: point " + best);
+        // checked before any work: a bad grid value, journals out of time order for a split
+        final Sweep.Request bad = request(SweepGrid.parse("strategy.fairValue.minEdge=0.03,zero\n", "test"), Sweep.Mode.FAN_OUT, 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sweep.validate(bad))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strategy.fairValue.minEdge=zero");
+        final Sweep.Request twice = request(grid, Sweep.Mode.FAN_OUT, 1).journal(session).split(0.5);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sweep.validate(twice))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time order");
+    }
+
     private static Sweep.Request request(final SweepGrid grid, final Sweep.Mode mode, final int parallel)
     {
         return new Sweep.Request().journal(session).grid(grid).mode(mode).parallel(parallel);
@@ -145,7 +199,7 @@ class ResultsSessionTest
         final Path file = HtmlReport.write(live, tmp.resolve("report").resolve("report.html"));
         final String html = read(file);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Equity curve").contains("Per-window outcomes")
-            .contains("Fair value calibration").doesNotContain("<script").doesNotContain("https://").doesNotContain("<link");
+            .contains("Fair value calibration").contains("Research statistics").contains("Kalshi repricing lag").doesNotContain("<script").doesNotContain("https://").doesNotContain("<link");
         assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://");
         assertThat(html).contains("KXBTC15M-26MAR02");
         assertThat(html).contains("<polygon"); // fills drawn on the probability chart

@@ -18,11 +18,11 @@ import arb.sbe.TradeDecoder;
  * each venue's last trade, venue-reported best bid/offer and feed state. A book is valid only
  * between a complete snapshot (FIRST..LAST parts) and the next resync, disconnect or processing
  * error; consumers (index, strategies) read {@link #isValid} and {@link #lastUpdateNs} to decide
- * what to trust. Venue ids are the schema's Venue values (1..4).
+ * what to trust. Venue ids are the schema's Venue values (spot venues 1..4 and 7, Gemini).
  */
 public final class BookStage implements Stage
 {
-    public static final int MAX_VENUE = 6;
+    public static final int MAX_VENUE = 7;
 
     private final PriceLevelBook[] books = new PriceLevelBook[MAX_VENUE + 1];
     private final boolean[] valid = new boolean[MAX_VENUE + 1];

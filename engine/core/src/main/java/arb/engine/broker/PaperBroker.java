@@ -209,6 +209,15 @@ public final class PaperBroker
         return markets.get(i).state;
     }
 
+    /**
+     * The run resumes after a gap (a crash or a stop): orders that were in flight had no book during
+     * the gap and would have timed out; they are cancelled in submission order, positions stay.
+     */
+    public void onResume(final long nowNs)
+    {
+        matcher.cancelAll(nowNs, OrderEndReason.RUN_GAP);
+    }
+
     /** End of input: orders still waiting are cancelled in submission order (positions stay open, reported unsettled). */
     public void finish(final long nowNs)
     {

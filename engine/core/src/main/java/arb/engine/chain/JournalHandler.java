@@ -20,6 +20,7 @@ public final class JournalHandler implements EventHandler<Slot>
     private final Runnable onBatchEnd;
     private Sequence progress;
     private volatile long journaled;
+    private long alreadyJournaled;
 
     public JournalHandler(final JournalWriter writer, final Runnable onStart)
     {
@@ -35,6 +36,17 @@ public final class JournalHandler implements EventHandler<Slot>
         this.writer = writer;
         this.onStart = onStart;
         this.onBatchEnd = onBatchEnd;
+    }
+
+    /**
+     * The first {@code events} input events published are already in the journal (a resumed run
+     * replays its journal through the ring to rebuild the chain's state): they are counted, not
+     * appended again. Call before the ring starts.
+     */
+    public void alreadyJournaled(final long events)
+    {
+        this.alreadyJournaled = events;
+        this.journaled = events;
     }
 
     @Override
@@ -54,8 +66,15 @@ public final class JournalHandler implements EventHandler<Slot>
     {
         if (Events.isInput(slot.templateId()))
         {
-            writer.append(slot.data, 0, slot.length);
-            journaled++;
+            if (alreadyJournaled > 0)
+            {
+                alreadyJournaled--;
+            }
+            else
+            {
+                writer.append(slot.data, 0, slot.length);
+                journaled++;
+            }
         }
         if (endOfBatch && onBatchEnd != null && progress != null)
         {

@@ -25,6 +25,7 @@ import arb.sbe.MessageHeaderEncoder;
 import arb.sbe.Quote;
 import arb.sbe.SettlementEstimateEncoder;
 import arb.sbe.TradeDecoder;
+import arb.sbe.Venue;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -46,6 +47,9 @@ import org.agrona.MutableDirectBuffer;
  */
 public final class IndexStage implements Stage, IndexView, SettlementEstimator.Listener
 {
+    /** The spot venues the index can use (whether it does is index.cfrti.venues); Gemini is Venue 7. */
+    private static final Venue[] SPOT_VENUES = {Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS, Venue.GEMINI};
+
     private static final long SECOND_NS = 1_000_000_000L;
     /** Method slots in the series / estimator arrays. */
     public static final int WEIGHTED_LAST = 0;
@@ -125,9 +129,9 @@ public final class IndexStage implements Stage, IndexView, SettlementEstimator.L
                 out.append(length);
             }
         });
-        for (int venue = 1; venue <= 4; venue++)
+        for (final Venue venue : SPOT_VENUES)
         {
-            index.addSpotVenue(venue, books.book(venue), books.isUsdt(venue));
+            index.addSpotVenue(venue.value(), books.book(venue.value()), books.isUsdt(venue.value()));
         }
         index.cfRti.bookValidity(books::isValid);
         index.tradeOn(traded);

@@ -236,6 +236,7 @@ public final class TradeLog
             case MARKET_CLOSED: return "market_closed";
             case SETTLED: return "settled";
             case END_OF_INPUT: return "end_of_input";
+            case RUN_GAP: return "run_gap";
             default: return "unknown";
         }
     }
@@ -250,6 +251,7 @@ public final class TradeLog
             case MARKET_CLOSED: return "cancelled: the market closed before a book arrived after the latency";
             case SETTLED: return "cancelled: the market settled while the order waited";
             case END_OF_INPUT: return "cancelled: the input ended while the order waited";
+            case RUN_GAP: return "cancelled: the run stopped or crashed while the order waited (cancelled on resume)";
             default: return "unknown";
         }
     }

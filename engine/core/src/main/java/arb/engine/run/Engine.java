@@ -62,7 +62,7 @@ public final class Engine implements AutoCloseable
     private final ChainFactory.Chain stages;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
-    private final String startedAt = Instant.now().toString();
+    private final String startedAt;
     private final java.util.concurrent.CountDownLatch consumersRunning;
     private boolean started;
     private boolean finished;
@@ -73,6 +73,7 @@ public final class Engine implements AutoCloseable
     private Engine(final Builder b)
     {
         this.config = b;
+        this.startedAt = b.startedAt != null ? b.startedAt : Instant.now().toString();
         this.inputWriter = b.runDirectory != null && b.journalInput ? new JournalWriter(b.runDirectory.input()) : null;
         final JournalWriter outputWriter = b.runDirectory != null ? new JournalWriter(b.runDirectory.output()) : null;
         this.output = new OutputJournal(outputWriter);
@@ -112,6 +113,7 @@ public final class Engine implements AutoCloseable
             this.journalHandler = new JournalHandler(inputWriter, consumersRunning::countDown,
                 waitStrategy instanceof arb.engine.ring.GatedBlockingWaitStrategy ? waitStrategy::signalAllWhenBlocking
                     : null);
+            journalHandler.alreadyJournaled(b.alreadyJournaled);
             disruptor.handleEventsWith(journalHandler).then(chainHandler());
         }
         else
@@ -276,6 +278,10 @@ public final class Engine implements AutoCloseable
         tallyJournals();
         writeRunJson("complete".equals(ended) ? "complete" : "failed");
         closeTallies();
+        if (config.runDirectory != null)
+        {
+            config.runDirectory.release();
+        }
     }
 
     /**
@@ -480,6 +486,8 @@ public final class Engine implements AutoCloseable
         private final List<OutputListener> outputListeners = new ArrayList<>();
         private final Map<String, Object> extraRunInfo = new LinkedHashMap<>();
         private Consumer<Throwable> onFatal;
+        private long alreadyJournaled;
+        private String startedAt;
 
         public Builder params(final Params p)
         {
@@ -553,6 +561,23 @@ public final class Engine implements AutoCloseable
         public Builder runInfo(final String key, final Object value)
         {
             extraRunInfo.put(key, value);
+            return this;
+        }
+
+        /**
+         * A resumed run: the first {@code events} input events published are the run's own journal,
+         * replayed to rebuild the chain's state; the journaler counts them without appending them again.
+         */
+        public Builder alreadyJournaled(final long events)
+        {
+            this.alreadyJournaled = events;
+            return this;
+        }
+
+        /** The run's original start (a resumed run keeps it); default: now. */
+        public Builder startedAt(final String isoInstant)
+        {
+            this.startedAt = isoInstant;
             return this;
         }
 

@@ -157,6 +157,12 @@ public final class TradingDesk
         }
     }
 
+    /** The run resumes after a gap: orders in flight are cancelled ({@link PaperBroker#onResume}). */
+    public void onResume(final long nowNs)
+    {
+        broker.onResume(nowNs);
+    }
+
     /**
      * End of input: markets past their close still waiting for Kalshi's result settle on the
      * engine's estimate; orders still in flight are cancelled. Positions in markets that have not

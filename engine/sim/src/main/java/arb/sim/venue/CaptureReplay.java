@@ -127,6 +127,7 @@ public final class CaptureReplay
                 case COINBASE: routes.webSocket(CoinbaseSim.PATH, route); break;
                 case KRAKEN: routes.webSocket(KrakenSim.PATH, route); break;
                 case BITSTAMP: routes.webSocket(BitstampSim.PATH, route); break;
+                case GEMINI: routes.webSocket(GeminiSim.PATH, route); break;
                 case BINANCEUS:
                     routes.webSocket(BinanceUsSim.PREFIX + "/ws", route);
                     routes.webSocket(BinanceUsSim.PREFIX + "/stream", route);

@@ -52,6 +52,7 @@ public abstract class VenueSim implements SimRoutes.WebSocketRoute
             case BINANCEUS:
                 return new BinanceUsSim(binanceUsdt ? "BTCUSDT" : "BTCUSD", binanceUsdt ? "USDT" : "USD", binanceDiffMs,
                     binancePingMs);
+            case GEMINI: return new GeminiSim("BTCUSD");
             default: throw new IllegalArgumentException("no simulator for " + venue);
         }
     }

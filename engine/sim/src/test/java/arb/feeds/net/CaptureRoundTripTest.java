@@ -68,6 +68,45 @@ class CaptureRoundTripTest
         }
     }
 
+    @Test
+    void importOfALiveGeminiCaptureReproducesTheLiveMarketEvents() throws Exception
+    {
+        final Path file = dir.resolve("gemini-capture.jsonl");
+        final List<byte[]> live;
+        final FeedsConfig config;
+        try (CaptureWriter capture = new CaptureWriter(file, 16 << 20))
+        {
+            try (SimFeedHarness h = new SimFeedHarness(Venue.GEMINI, b -> { }, c -> c, capture))
+            {
+                h.awaitLive();
+                Thread.sleep(300);
+                h.sim.inject(Venue.GEMINI, SimFault.CROSS_BOOK);
+                Thread.sleep(500);
+                h.awaitLive();
+                h.sim.inject(Venue.GEMINI, SimFault.GARBAGE);
+                h.sim.inject(Venue.GEMINI, SimFault.DROP);
+                Thread.sleep(300);
+                h.awaitLive();
+                Thread.sleep(1_500);
+                h.feeds.stop(5_000);
+                live = marketEvents(h.sink.events());
+                config = h.config;
+            }
+            assertThat(capture.dropped()).isZero();
+        }
+        assertThat(live.size()).isGreaterThan(50);
+        final RecordingSink imported = new RecordingSink();
+        final CaptureImporter.Stats stats = new CaptureImporter(config, new SpotDecoders(config), imported).importFile(file);
+        assertThat(stats.malformed()).isZero();
+        assertThat(stats.resyncs()).as("the crossed book").isGreaterThanOrEqualTo(1);
+        final List<byte[]> replayed = marketEvents(imported.events());
+        assertThat(replayed).hasSameSizeAs(live);
+        for (int i = 0; i < live.size(); i++)
+        {
+            assertThat(replayed.get(i)).as("event %d", i).isEqualTo(live.get(i));
+        }
+    }
+
     private static List<byte[]> marketEvents(final List<byte[]> events)
     {
         return events.stream()
