@@ -37,6 +37,9 @@ class RunDirectoryLockTest
         assertThatThrownBy(() -> RunDirectory.openForWriting(root))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("in use by another arb process (pid " + ProcessHandle.current().pid() + ")");
+        // the run got as far as recording itself (a start-up killed before this leaves a directory
+        // that may be reused: RunDirectoryTest)
+        first.writeRunJson(java.util.Map.of("status", "running"));
         first.release();
         // released: the directory is no longer new, but it can be continued
         assertThatThrownBy(() -> RunDirectory.create(root)).hasMessageContaining("non-empty run directory");

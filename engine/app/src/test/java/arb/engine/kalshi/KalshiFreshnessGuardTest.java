@@ -43,7 +43,8 @@ class KalshiFreshnessGuardTest
     private final TradingDesk desk = TradingDeskFactory.create(Params.defaults().with(Map.of(
         "strategy.flashCrash.enabled", "false",
         "strategy.momentum.enabled", "false",
-        "strategy.parity.enabled", "false")), out);
+        "strategy.parity.enabled", "false",
+        "strategy.fairValue.confirmPrints", "1")), out); // act on the first print: the subject here is the quote
     private final TradingStage trading = new TradingStage(desk, index, markets);
     private final KalshiEvents events = new KalshiEvents(e ->
     {

@@ -12,12 +12,13 @@ import arb.sbe.OrderDecoder;
 import arb.sbe.SettlementDecoder;
 import arb.sbe.SignalDecoder;
 import arb.sbe.Strategy;
+import arb.sim.gen.SessionWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole chain on a generated session whose Kalshi quotes lag the latent price by seconds:
+ * The whole chain on a generated session whose Kalshi quotes lag the latent price by 30 seconds:
  * the strategies trade, fills and fees happen, markets settle on Kalshi's (generated) results, and
  * the run replays to the same output bytes. PnL is reported, not asserted: it is whatever it is.
  */
@@ -31,7 +32,9 @@ class TradingSessionTest
     static void generate()
     {
         session = tmp.resolve("session");
-        TestRuns.generate(session, 11, 50, 0.3);
+        // quotes 30 s behind the price: an edge fair value takes (at the default 5 s it may rightly stay out of 50 min)
+        final SessionWriter.Request r = new SessionWriter.Request().seed(11).minutes(50).intensity(0.3).kalshiLagMs(30_000);
+        SessionWriter.write(session, r, null);
     }
 
     @Test

@@ -76,6 +76,12 @@ public final class ParamCatalog
         define("model.vol.priorAnnual", "0.50", "Prior volatility (annualised) the estimate is shrunk toward");
         define("model.vol.priorWeightMs", "300000", "Weight of the prior volatility, as event time (ms)");
         define("model.vol.minAnnual", "0.10", "Floor of the volatility estimate (annualised)");
+        define("model.vol.estimator", "bipower",
+            "Diffusion volatility from bipower variation (robust to jumps) or realized variance (a jump inflates it for a whole window)");
+        define("model.vol.jumpWindowMs", "14400000",
+            "With bipower: the jumps' variance per second (realized minus bipower) over this look-back (ms) is added; 0: none");
+        define("model.vol.errorRel", "0.15",
+            "Relative error of the volatility estimate: the fair value's error band is P at vol x (1 +- this)");
         define("model.vol.maxAnnual", "3.00", "Cap of the volatility estimate (annualised)");
 
         // ---- strategies: common entry guards (each strategy applies them to its own book)
@@ -97,6 +103,15 @@ public final class ParamCatalog
         define("strategy.fairValue.maxContracts", "100", "Largest order (contracts)");
         define("strategy.fairValue.exitOnEdgeReversal", "false", "Sell before settlement when bid - fee beats the fair value (else hold to settlement)");
         define("strategy.fairValue.exitEdge", "0.02", "Margin (probability) by which bid - fee must exceed the fair value to exit");
+        define("strategy.fairValue.modelWeight", "0.5",
+            "Weight of the model against the Kalshi mid: trades on mid + weight x (model - mid) (1: the model alone)");
+        define("strategy.fairValue.errorMultiple", "1",
+            "The required edge grows by this many times the model's own error (P at vol x (1 +- model.vol.errorRel), shrunk)");
+        define("strategy.fairValue.reentryEdgeGain", "0.02",
+            "A further buy of a side already held needs an edge this much (probability) above the last entry's: no averaging down");
+        define("strategy.fairValue.confirmPrints", "2",
+            "The edge must hold on this many consecutive per-second index prints before an entry (1: act on the first)");
+        define("strategy.fairValue.minPrice", "0.05", "No buys of a side whose ask is below this or above 1 - this (USD)");
         define("strategy.fairValue.allowBothSides", "false",
             "Allow holding YES and NO of one market at once (false: a flipped view exits the held side per the exit rule, never buys the other)");
 
@@ -104,7 +119,8 @@ public final class ParamCatalog
         define("strategy.flashCrash.enabled", "true", "Trade flash crashes");
         define("strategy.flashCrash.drop", "0.15", "Fall of a side's mid price (USD) that counts as a crash");
         define("strategy.flashCrash.windowMs", "10000", "... within this much receive time (ms), in the same market");
-        define("strategy.flashCrash.maxIndexMove", "0.0005", "... while the index moved less than this fraction over the same window");
+        define("strategy.flashCrash.minEdge", "0.05",
+            "... and the fair value model still values the fallen side this much (probability) above its ask + fee: not news");
         define("strategy.flashCrash.bothSides", "true", "Also buy NO when the YES mid jumps (the NO price crashed)");
         define("strategy.flashCrash.contracts", "10", "Order size (contracts)");
         define("strategy.flashCrash.maxSlippage", "0.02", "Entry limit = ask + this; exit limit = bid - this (USD)");
@@ -114,7 +130,8 @@ public final class ParamCatalog
         define("strategy.flashCrash.maxHoldMs", "300000", "Sell after holding this long (ms); 0 holds to settlement");
 
         // ---- strategy: momentum
-        define("strategy.momentum.enabled", "true", "Trade momentum (index moved, Kalshi quote did not)");
+        define("strategy.momentum.enabled", "false",
+            "Trade momentum (index moved, Kalshi quote did not); off: retired in favour of fair value (docs/strategies.md)");
         define("strategy.momentum.minMove", "0.001", "Index move (fraction) over the window that counts");
         define("strategy.momentum.windowMs", "30000", "Look-back (ms) ending at the Kalshi quote's last receipt");
         define("strategy.momentum.contracts", "10", "Order size (contracts)");

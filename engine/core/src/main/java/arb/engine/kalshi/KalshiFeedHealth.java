@@ -49,17 +49,13 @@ public final class KalshiFeedHealth
     }
 
     /**
-     * True when the component that delivers books of {@code source} is live (null: neither known,
-     * false). A generated session's books ({@code SYNTHETIC}) stand for REST polls: the generator
-     * journals its Kalshi feed's status like the poller's.
+     * True when the component that delivers books of {@code source} is live: the WebSocket for
+     * {@code WS}, the REST poller for every other source (a generated session's {@code SYNTHETIC}
+     * snapshots are polled snapshots too).
      */
     public boolean isLive(final DataSource source)
     {
-        if (source == DataSource.REST || source == DataSource.SYNTHETIC)
-        {
-            return restLive;
-        }
-        return source == DataSource.WS && wsLive;
+        return source == DataSource.WS ? wsLive : restLive;
     }
 
     /**
@@ -69,7 +65,7 @@ public final class KalshiFeedHealth
      */
     public long liveSinceNs(final DataSource source)
     {
-        return source == DataSource.REST || source == DataSource.SYNTHETIC ? restLiveSinceNs : wsLiveSinceNs;
+        return source == DataSource.WS ? wsLiveSinceNs : restLiveSinceNs;
     }
 
     private static boolean startsWith(final FeedStatusDecoder status, final byte[] prefix)

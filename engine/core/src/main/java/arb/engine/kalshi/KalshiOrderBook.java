@@ -215,12 +215,6 @@ public final class KalshiOrderBook implements KalshiLadders
         return lastUpdateNs == Scales.NULL ? Long.MAX_VALUE : nowNs - lastUpdateNs;
     }
 
-    /** Valid and updated within {@code maxAgeNs} of {@code nowNs}. */
-    public boolean isFresh(final long nowNs, final long maxAgeNs)
-    {
-        return valid && ageNs(nowNs) <= maxAgeNs;
-    }
-
     // ------------------------------------------------------------------ top of book
 
     public int yesLevels()

@@ -17,6 +17,12 @@ package arb.engine.model;
  * leave the window by their end time relative to the query time, so a stalled index ages out
  * instead of freezing the estimate.
  *
+ * <p>Jumps: {@link #bipowerVariancePerSecond} is the same estimate from bipower variation,
+ * (π/2) Σ |r_i| |r_{i-1}| over Σ sqrt(Δt_i Δt_{i-1}) (Barndorff-Nielsen and Shephard): a single jump
+ * enters one product next to an ordinary return instead of entering squared, so it measures the
+ * diffusion alone; {@link #jumpVariancePerSecond} is what realised variance holds beyond it (the
+ * jumps' contribution per second, never negative).
+ *
  * <p>Sums are kept in exact integers (r² in units of 1e-17, time in ns), so adding and evicting
  * never drifts and a replay reproduces every bit. The winsorisation bound and the window limit
  * of one day (gaps at most the window) keep Σ r² below 2^63. No allocation after construction.
@@ -26,6 +32,7 @@ public final class VolatilityEstimator
     /** Seconds in a 365-day year: converts between annualised and per-second volatility. */
     public static final double SECONDS_PER_YEAR = 365.0 * 86_400.0;
     private static final double SQUARE_SCALE = 1e17;
+    private static final double HALF_PI = StrictMath.PI / 2.0;
     private static final long MAX_WINDOW_NS = 86_400L * 1_000_000_000L;
 
     private final long windowNs;
@@ -39,10 +46,17 @@ public final class VolatilityEstimator
     private final long[] endNs;
     private final long[] spanNs;
     private final long[] square;
+    private final long[] bipower;
+    private final long[] bipowerSpanNs;
     private int head;
     private int size;
     private long sumSquare;
     private long sumSpanNs;
+    private long sumBipower;
+    private long sumBipowerSpanNs;
+    /** |r| and Δt (s) of the previous return of the current chain; NaN after a restart. */
+    private double lastAbsReturn = Double.NaN;
+    private double lastSpanSeconds;
 
     private long lastSecondNs = Long.MIN_VALUE;
     private long lastPrice;
@@ -88,6 +102,8 @@ public final class VolatilityEstimator
         endNs = new long[capacity];
         spanNs = new long[capacity];
         square = new long[capacity];
+        bipower = new long[capacity];
+        bipowerSpanNs = new long[capacity];
     }
 
     /** Converts an annualised volatility (0.5 = 50%/year) to per square-root second. */
@@ -126,6 +142,7 @@ public final class VolatilityEstimator
         final long span = secondNs - previousNs;
         if (span > maxGapNs)
         {
+            lastAbsReturn = Double.NaN;
             return;
         }
         final double spanSeconds = span / 1e9;
@@ -133,6 +150,16 @@ public final class VolatilityEstimator
         final double r = StrictMath.log((double)price / (double)previousPrice);
         final double r2 = r * r > bound ? bound : r * r;
         final long scaled = (long)(r2 * SQUARE_SCALE + 0.5);
+        final double absR = StrictMath.sqrt(r2);
+        long product = 0;
+        long productSpan = 0;
+        if (lastAbsReturn == lastAbsReturn)
+        {
+            product = (long)(absR * lastAbsReturn * SQUARE_SCALE + 0.5);
+            productSpan = (long)(StrictMath.sqrt(spanSeconds * lastSpanSeconds) * 1e9 + 0.5);
+        }
+        lastAbsReturn = absR;
+        lastSpanSeconds = spanSeconds;
         evictBefore(secondNs);
         if (size == endNs.length)
         {
@@ -142,9 +169,13 @@ public final class VolatilityEstimator
         endNs[tail] = secondNs;
         spanNs[tail] = span;
         square[tail] = scaled;
+        bipower[tail] = product;
+        bipowerSpanNs[tail] = productSpan;
         size++;
         sumSquare += scaled;
         sumSpanNs += span;
+        sumBipower += product;
+        sumBipowerSpanNs += productSpan;
     }
 
     /** Variance per second at event time {@code nowNs}, prior-shrunk, before the floor/cap. */
@@ -158,6 +189,46 @@ public final class VolatilityEstimator
             return priorVariancePerSecond;
         }
         return (sumSquare / SQUARE_SCALE + priorVariancePerSecond * priorWeightSeconds) / denominator;
+    }
+
+    /**
+     * Variance per second of the diffusion alone at event time {@code nowNs}, from bipower
+     * variation, prior-shrunk like {@link #variancePerSecond}, before the floor/cap.
+     */
+    public double bipowerVariancePerSecond(final long nowNs)
+    {
+        evictBefore(nowNs);
+        final double dataSeconds = sumBipowerSpanNs / 1e9;
+        final double denominator = dataSeconds + priorWeightSeconds;
+        if (denominator <= 0.0)
+        {
+            return priorVariancePerSecond;
+        }
+        return (HALF_PI * (sumBipower / SQUARE_SCALE) + priorVariancePerSecond * priorWeightSeconds) / denominator;
+    }
+
+    /**
+     * The jumps' variance per second in the window at event time {@code nowNs}: realised variance
+     * per second minus bipower variance per second (both from data alone, no prior), at least 0;
+     * 0 without data.
+     */
+    public double jumpVariancePerSecond(final long nowNs)
+    {
+        evictBefore(nowNs);
+        if (sumSpanNs <= 0 || sumBipowerSpanNs <= 0)
+        {
+            return 0.0;
+        }
+        final double realised = (sumSquare / SQUARE_SCALE) / (sumSpanNs / 1e9);
+        final double diffusion = HALF_PI * (sumBipower / SQUARE_SCALE) / (sumBipowerSpanNs / 1e9);
+        return realised > diffusion ? realised - diffusion : 0.0;
+    }
+
+    /** {@code sqrt(variance)} within [minSigma, maxSigma]. */
+    public double clampSigma(final double variancePerSecond)
+    {
+        final double s = StrictMath.sqrt(variancePerSecond);
+        return s < minSigma ? minSigma : (s > maxSigma ? maxSigma : s);
     }
 
     /** Volatility per square-root second at event time {@code nowNs}, within [minSigma, maxSigma]. */
@@ -203,6 +274,8 @@ public final class VolatilityEstimator
     {
         sumSquare -= square[head];
         sumSpanNs -= spanNs[head];
+        sumBipower -= bipower[head];
+        sumBipowerSpanNs -= bipowerSpanNs[head];
         head = (head + 1) % endNs.length;
         size--;
     }

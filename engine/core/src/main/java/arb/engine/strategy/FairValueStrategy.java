@@ -26,9 +26,10 @@ import arb.sbe.Strategy;
  */
 public final class FairValueStrategy implements TradingStrategy
 {
-    private static final String ENTRY = "fair value: P(side pays) - limit - fee(limit) >= minEdge";
+    private static final String ENTRY = "fair value: P(side pays) - limit - fee(limit) >= minEdge + error";
     private static final String EXIT = "fair value exit: limit - fee(limit) - P(side pays) >= exitEdge";
     private static final ContractSide[] SIDES = {ContractSide.YES, ContractSide.NO};
+    private static final long SECOND_NS = 1_000_000_000L;
 
     private final FairValueSettings settings;
 
@@ -52,17 +53,25 @@ public final class FairValueStrategy implements TradingStrategy
     @Override
     public void evaluate(final MarketSnapshot s, final TradingDesk desk)
     {
-        final double fv = s.fairValue();
-        if (fv != fv)
+        final double model = s.fairValue();
+        final double mid = s.yesMid();
+        if (model != model || mid != mid)
         {
             return;
         }
+        // The probability traded on: the model, shrunk toward the market by the weight the model earns.
+        final double w = settings.modelWeight();
+        final double fv = mid + w * (model - mid);
+        final double required = settings.minEdge() + settings.errorMultiple() * w * s.modelError();
         final KalshiFees fees = desk.fees();
         final Position held = desk.broker().position(id(), s.market());
-        if (settings.exitOnEdgeReversal() && exit(s, desk, fees, held))
+        if (settings.exitOnEdgeReversal() && exit(s, desk, fees, held, fv))
         {
             return;
         }
+        final int slot = id().ordinal();
+        final TrackedMarket t = s.tracked;
+        boolean seen = false;
         for (final ContractSide side : SIDES)
         {
             final long ask = s.ask(side);
@@ -70,11 +79,24 @@ public final class FairValueStrategy implements TradingStrategy
             {
                 continue;
             }
-            final double pays = s.payProbability(side);
+            final double pays = side == ContractSide.YES ? fv : 1.0 - fv;
             final double edge = pays - (ask / (double)Scales.KPRICE + fees.takerFeePerContract(ask));
-            if (edge < settings.minEdge())
+            if (edge < required)
             {
                 continue;
+            }
+            seen = true;
+            final long second = desk.indexHistory().lastSecondNs();
+            if (t.edgeSide[slot] != side.ordinal() || t.edgeSinceSecondNs[slot] == Long.MIN_VALUE)
+            {
+                t.edgeSide[slot] = side.ordinal();
+                t.edgeSinceSecondNs[slot] = second;
+            }
+            if ((second - t.edgeSinceSecondNs[slot]) / SECOND_NS + 1 < settings.confirmPrints())
+            {
+                // an index print can be a second behind what the quote already shows: wait for the next
+                desk.countBlock(this, GuardBlock.UNCONFIRMED);
+                return;
             }
             if (held != null && !settings.allowBothSides() && held.qty(other(side)) > 0)
             {
@@ -82,11 +104,24 @@ public final class FairValueStrategy implements TradingStrategy
                 desk.countBlock(this, GuardBlock.OPPOSITE_SIDE_HELD);
                 continue;
             }
+            final double tail = settings.minPrice() * Scales.KPRICE;
+            if (ask < tail || ask > Scales.KPRICE - tail)
+            {
+                desk.countBlock(this, GuardBlock.TAIL_PRICE);
+                continue;
+            }
+            final double lastEdge = t.lastEntryEdge[slot];
+            if (held != null && held.qty(side) > 0 && lastEdge == lastEdge && edge < lastEdge + settings.reentryEdgeGain())
+            {
+                // adding to a side held: only on a view that got stronger, never to average down
+                desk.countBlock(this, GuardBlock.EDGE_NOT_GROWN);
+                continue;
+            }
             if (desk.checkEntry(this, s) != GuardBlock.NONE)
             {
                 return;
             }
-            final long limit = desk.worstBuyPriceForEdge(s, pays, settings.minEdge());
+            final long limit = desk.worstBuyPriceForEdge(s, pays, required);
             if (limit < ask)
             {
                 continue;
@@ -103,12 +138,19 @@ public final class FairValueStrategy implements TradingStrategy
             {
                 continue;
             }
-            desk.enter(this, s, side, limit, qty, ENTRY);
+            if (desk.enter(this, s, side, limit, qty, fv, ENTRY) != 0)
+            {
+                t.lastEntryEdge[slot] = edge;
+            }
             return;
+        }
+        if (!seen)
+        {
+            t.edgeSinceSecondNs[slot] = Long.MIN_VALUE;
         }
     }
 
-    private boolean exit(final MarketSnapshot s, final TradingDesk desk, final KalshiFees fees, final Position p)
+    private boolean exit(final MarketSnapshot s, final TradingDesk desk, final KalshiFees fees, final Position p, final double fv)
     {
         if (p == null || desk.broker().hasPendingOrder(id(), s.market()))
         {
@@ -122,14 +164,14 @@ public final class FairValueStrategy implements TradingStrategy
             {
                 continue;
             }
-            final double pays = s.payProbability(side);
+            final double pays = side == ContractSide.YES ? fv : 1.0 - fv;
             final double advantage = bid / (double)Scales.KPRICE - fees.takerFeePerContract(bid) - pays;
             if (advantage >= settings.exitEdge())
             {
                 final long limit = desk.worstSellPriceForEdge(s, pays, settings.exitEdge());
                 if (limit > 0 && limit <= bid)
                 {
-                    desk.exit(this, s, side, limit, held, EXIT);
+                    desk.exit(this, s, side, limit, held, fv, EXIT);
                     return true;
                 }
             }

@@ -8,7 +8,8 @@ import arb.engine.config.Params;
  * @param enabled       trade at all
  * @param drop          fall of the side's mid price that counts as a crash, 1e-4 $
  * @param windowNs      within this much receive time, in the same market
- * @param maxIndexMove  while the index moved less than this fraction over the same window
+ * @param minEdge       and the fair value model still values the fallen side this much above its ask + fee
+ *                      (the fall is not news: news moves the model too, whatever the quotes' lag)
  * @param bothSides     also buy NO when the YES mid jumps (the NO price crashed)
  * @param contracts     order size, 1e-2 contracts
  * @param maxSlippage   limit = ask + this, 1e-4 $
@@ -21,7 +22,7 @@ public record FlashCrashSettings(
     boolean enabled,
     long drop,
     long windowNs,
-    double maxIndexMove,
+    double minEdge,
     boolean bothSides,
     long contracts,
     long maxSlippage,
@@ -36,7 +37,7 @@ public record FlashCrashSettings(
             p.getBoolean("strategy.flashCrash.enabled"),
             LogicUnits.kprice(p, "strategy.flashCrash.drop"),
             LogicUnits.millisAsNanos(p, "strategy.flashCrash.windowMs"),
-            p.getDouble("strategy.flashCrash.maxIndexMove"),
+            p.getDouble("strategy.flashCrash.minEdge"),
             p.getBoolean("strategy.flashCrash.bothSides"),
             LogicUnits.contracts(p, "strategy.flashCrash.contracts"),
             LogicUnits.kprice(p, "strategy.flashCrash.maxSlippage"),

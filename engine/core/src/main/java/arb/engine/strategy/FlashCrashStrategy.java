@@ -8,8 +8,13 @@ import arb.sbe.Strategy;
 
 /**
  * Flash crash: a side's price falls by at least {@code drop} within {@code window} of receive
- * time IN THE SAME MARKET (ticker + close time) while the index moved less than
- * {@code maxIndexMove}: the fall is not news, so buy the side and wait for it to come back.
+ * time IN THE SAME MARKET (ticker + close time) while the fair value model still values the side
+ * at least {@code minEdge} above its ask and fee: the fall is not news, so buy the side and wait
+ * for it to come back.
+ *
+ * <p>"Not news" is judged by the model, not by the index's move over the same window: near the
+ * close a small index move is a large move of the probability, and a quote that lags the index
+ * falls seconds after the news, when the index window no longer shows it. The model sees both.
  *
  * <p>Crashes are measured on the YES mid (best YES bid + derived YES ask, halved) held per market;
  * a NO crash is a YES jump. The original system compared the old window's 0.99 with the new
@@ -77,15 +82,31 @@ public final class FlashCrashStrategy implements TradingStrategy
         }
         else
         {
+            s.tracked.edgeSinceSecondNs[id().ordinal()] = Long.MIN_VALUE;
             return;
         }
-        final long indexThen = desk.indexHistory().valueAtOrBefore(from);
-        if (s.index() == Scales.NULL || indexThen == Scales.NULL)
+        final long ask = s.ask(side);
+        final double fv = s.fairValue();
+        if (ask <= 0 || fv != fv)
         {
-            return; // cannot tell a crash from news without the index over the window
+            return; // cannot tell a crash from news without the model
         }
-        final double indexMove = StrictMath.abs((double)s.index() / (double)indexThen - 1.0);
-        if (indexMove >= settings.maxIndexMove())
+        final double modelEdge = s.payProbability(side) - ask / (double)Scales.KPRICE - desk.fees().takerFeePerContract(ask);
+        if (modelEdge < settings.minEdge())
+        {
+            s.tracked.edgeSinceSecondNs[id().ordinal()] = Long.MIN_VALUE;
+            return; // the model moved with the quote (or the quote is not cheap): news, not a crash
+        }
+        // The quote may know a second more than the index print (news reaches a fast quote first):
+        // the model must still call the side cheap on an index print later than the one it first did.
+        final int slot = id().ordinal();
+        final long second = desk.indexHistory().lastSecondNs();
+        if (s.tracked.edgeSinceSecondNs[slot] == Long.MIN_VALUE || s.tracked.edgeSide[slot] != side.ordinal())
+        {
+            s.tracked.edgeSinceSecondNs[slot] = second;
+            s.tracked.edgeSide[slot] = side.ordinal();
+        }
+        if (second <= s.tracked.edgeSinceSecondNs[slot])
         {
             return;
         }
@@ -93,9 +114,8 @@ public final class FlashCrashStrategy implements TradingStrategy
         {
             return;
         }
-        final long ask = s.ask(side);
         final long limit = PriceTicks.floorToTick(s.market().priceStructure(), Math.min(ask + settings.maxSlippage(), settings.maxPrice()));
-        if (ask <= 0 || limit < ask)
+        if (limit < ask)
         {
             return;
         }
@@ -106,8 +126,8 @@ public final class FlashCrashStrategy implements TradingStrategy
             final StringBuilder reason = desk.reasonText().append("flash crash: ").append(side == ContractSide.YES ? "YES" : "NO")
                 .append(" mid fell ");
             ReasonText.fixed(reason, fall, 4).append(" in ");
-            ReasonText.fixed(reason, settings.windowNs() / 1_000_000L, 3).append("s, index moved ");
-            ReasonText.sixDecimals(reason, indexMove, false);
+            ReasonText.fixed(reason, settings.windowNs() / 1_000_000L, 3).append("s, model edge ");
+            ReasonText.sixDecimals(reason, modelEdge, true);
             desk.enter(this, s, side, limit, qty, reason);
         }
     }

@@ -19,5 +19,11 @@ public enum GuardBlock
     TOTAL_EXPOSURE,
     DAILY_LOSS,
     /** The strategy holds the market's other side (fair value, unless strategy.fairValue.allowBothSides). */
-    OPPOSITE_SIDE_HELD
+    OPPOSITE_SIDE_HELD,
+    /** Fair value: the side is held and the edge is not larger than at the last entry by reentryEdgeGain (no averaging down). */
+    EDGE_NOT_GROWN,
+    /** Fair value: the side's ask is outside [minPrice, 1 - minPrice], the tails where the model's error is largest. */
+    TAIL_PRICE,
+    /** Fair value: the edge has not yet held over strategy.fairValue.confirmPrints index prints. */
+    UNCONFIRMED
 }

@@ -32,6 +32,7 @@ public final class MarketSnapshot
     double sigma;
     long timeLeftNs;
     double fairValue;
+    double modelError;
 
     void prepareBook(final TrackedMarket tracked, final long nowNs)
     {
@@ -129,6 +130,22 @@ public final class MarketSnapshot
     public double fairValue()
     {
         return fairValue;
+    }
+
+    /**
+     * The model's own error on P(YES): half the spread of P(YES) between the volatility's plausible
+     * low and high ({@code model.vol.errorRel}); 0 when unknown.
+     */
+    public double modelError()
+    {
+        return modelError;
+    }
+
+    /** YES mid of the book: (best YES bid + YES ask) / 2 in probability units; NaN without both sides. */
+    public double yesMid()
+    {
+        final long ask = ask(arb.sbe.ContractSide.YES);
+        return yesBid > 0 && ask > 0 ? (yesBid + ask) / (2.0 * ONE_DOLLAR) : Double.NaN;
     }
 
     /** Probability a side pays: P(YES) or 1 - P(YES). */

@@ -15,6 +15,12 @@ import arb.engine.model.VolatilityEstimator;
  * @param volPriorWeightNs weight of the prior as time ({@code model.vol.priorWeightMs})
  * @param volMin           floor per sqrt second ({@code model.vol.minAnnual})
  * @param volMax           cap per sqrt second ({@code model.vol.maxAnnual})
+ * @param volBipower       diffusion volatility from bipower variation, robust to jumps ({@code model.vol.estimator=bipower}),
+ *                         else realised variance ({@code realized})
+ * @param volJumpWindowNs  with bipower: the jumps' variance per second, measured over this look-back, is added
+ *                         to the diffusion's ({@code model.vol.jumpWindowMs}; 0: none)
+ * @param volErrorRel      relative error of the volatility the fair value's error band is computed with
+ *                         ({@code model.vol.errorRel})
  * @param settleWaitNs     wait this long after a close for Kalshi's result before settling on the
  *                         engine's estimate ({@code broker.settleWaitMs})
  */
@@ -27,6 +33,9 @@ public record ModelSettings(
     long volPriorWeightNs,
     double volMin,
     double volMax,
+    boolean volBipower,
+    long volJumpWindowNs,
+    double volErrorRel,
     long settleWaitNs)
 {
     public static ModelSettings from(final Params p)
@@ -40,6 +49,23 @@ public record ModelSettings(
             LogicUnits.millisAsNanos(p, "model.vol.priorWeightMs"),
             VolatilityEstimator.perSqrtSecond(p.getDouble("model.vol.minAnnual")),
             VolatilityEstimator.perSqrtSecond(p.getDouble("model.vol.maxAnnual")),
+            volEstimator(p.get("model.vol.estimator")),
+            LogicUnits.millisAsNanos(p, "model.vol.jumpWindowMs"),
+            p.getDouble("model.vol.errorRel"),
             LogicUnits.millisAsNanos(p, "broker.settleWaitMs"));
+    }
+
+    private static boolean volEstimator(final String name)
+    {
+        final String n = name.strip();
+        if (n.equals("bipower"))
+        {
+            return true;
+        }
+        if (n.equals("realized"))
+        {
+            return false;
+        }
+        throw new IllegalArgumentException("model.vol.estimator must be bipower or realized: " + name);
     }
 }

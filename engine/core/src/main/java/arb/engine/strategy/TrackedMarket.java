@@ -15,6 +15,12 @@ final class TrackedMarket
     final QuoteHistory mids = new QuoteHistory(1024);
     final long[] lastEntryNs = new long[SLOTS];
     final long[] lastJudgedQuoteNs = new long[SLOTS];
+    /** Edge per contract (after fee, at the limit) of each strategy's last entry here; NaN before one. */
+    final double[] lastEntryEdge = new double[SLOTS];
+    /** First index second at which each strategy's current view (edge on {@link #edgeSide}) was seen; MIN_VALUE: none. */
+    final long[] edgeSinceSecondNs = new long[SLOTS];
+    /** The side that view is on (0 YES, 1 NO). */
+    final int[] edgeSide = new int[SLOTS];
     long bestYesBid;
     long bestNoBid;
     long quoteRecvNs;
@@ -28,6 +34,9 @@ final class TrackedMarket
         {
             lastEntryNs[i] = Long.MIN_VALUE;
             lastJudgedQuoteNs[i] = Long.MIN_VALUE;
+            lastEntryEdge[i] = Double.NaN;
+            edgeSinceSecondNs[i] = Long.MIN_VALUE;
+            edgeSide[i] = -1;
         }
         bestYesBid = Long.MIN_VALUE;
         bestNoBid = Long.MIN_VALUE;

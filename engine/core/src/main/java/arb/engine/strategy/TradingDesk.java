@@ -49,6 +49,8 @@ public final class TradingDesk
     private final TradingStrategy[] strategies;
     private final IndexHistory history;
     private final VolatilityEstimator volatility;
+    /** Long look-back for the jumps' variance (bipower only), null when none is added. */
+    private final VolatilityEstimator jumps;
     private final FairValueModel fairValueModel;
     private final MarketSnapshot snapshot = new MarketSnapshot();
     private final Long2ObjectHashMap<TrackedMarket> trackedById = new Long2ObjectHashMap<>();
@@ -80,6 +82,10 @@ public final class TradingDesk
         this.settlement = new DeskSettlement(broker, model, history, fairValueModel.windowNs());
         this.volatility = new VolatilityEstimator(model.volWindowNs(), second, Math.min(model.volMaxGapNs(), model.volWindowNs()),
             model.volPrior(), model.volPriorWeightNs(), 0.01, model.volMin(), model.volMax());
+        this.jumps = model.volBipower() && model.volJumpWindowNs() > 0
+            ? new VolatilityEstimator(model.volJumpWindowNs(), second, Math.min(model.volMaxGapNs(), model.volJumpWindowNs()),
+                model.volPrior(), 0, 0.01, model.volMin(), model.volMax())
+            : null;
     }
 
     // ------------------------------------------------------------------ chain entry points
@@ -94,6 +100,10 @@ public final class TradingDesk
                 history.record(secondNs, value); // the desk's history: positive prints in time order
             }
             volatility.onPrint(secondNs, value);
+            if (jumps != null)
+            {
+                jumps.onPrint(secondNs, value);
+            }
         }
     }
 
@@ -275,14 +285,19 @@ public final class TradingDesk
      */
     public long edgeAt(final MarketSnapshot s, final ContractSide side, final OrderAction action, final long price)
     {
-        final double fv = s.fairValue;
+        return edgeAt(s.fairValue, side, action, price);
+    }
+
+    /** {@link #edgeAt(MarketSnapshot, ContractSide, OrderAction, long)} for a given P(YES). */
+    long edgeAt(final double fv, final ContractSide side, final OrderAction action, final long price)
+    {
         if (fv != fv)
         {
             return Scales.NULL;
         }
         final double value = price / (double)ONE_DOLLAR;
         final double fee = broker.fees().takerFeePerContract(price);
-        final double pays = s.payProbability(side);
+        final double pays = side == ContractSide.YES ? fv : 1.0 - fv;
         return StrictMath.round((action == OrderAction.SELL ? value - fee - pays : pays - value - fee) * Scales.PROB);
     }
 
@@ -308,7 +323,24 @@ public final class TradingDesk
         final long qty,
         final CharSequence reason)
     {
-        return enter(strategy, s, side, limitPrice, qty, edgeAt(s, side, OrderAction.BUY, limitPrice), reason);
+        return enter(strategy, s, side, limitPrice, qty, s.fairValue, edgeAt(s, side, OrderAction.BUY, limitPrice), reason);
+    }
+
+    /**
+     * An entry decided on a probability other than the model's (fair value: the model shrunk toward
+     * the market): the Signal's {@code fairValue} and {@code edge} are that probability's.
+     */
+    public long enter(
+        final TradingStrategy strategy,
+        final MarketSnapshot s,
+        final ContractSide side,
+        final long limitPrice,
+        final long qty,
+        final double probabilityYes,
+        final CharSequence reason)
+    {
+        return enter(strategy, s, side, limitPrice, qty, probabilityYes,
+            edgeAt(probabilityYes, side, OrderAction.BUY, limitPrice), reason);
     }
 
     /**
@@ -324,7 +356,7 @@ public final class TradingDesk
         final long pairEdge,
         final CharSequence reason)
     {
-        return enter(strategy, s, side, limitPrice, qty, pairEdge, reason);
+        return enter(strategy, s, side, limitPrice, qty, s.fairValue, pairEdge, reason);
     }
 
     private long enter(
@@ -333,10 +365,11 @@ public final class TradingDesk
         final ContractSide side,
         final long limitPrice,
         final long qty,
+        final double probabilityYes,
         final long edge,
         final CharSequence reason)
     {
-        signal(strategy, s, side, OrderAction.BUY, limitPrice, edge, reason);
+        signal(strategy, s, side, OrderAction.BUY, limitPrice, probabilityYes, edge, reason);
         final long id = broker.submit(s.nowNs, strategy.id(), s.market, side, OrderAction.BUY, limitPrice, qty);
         if (id != 0)
         {
@@ -354,7 +387,21 @@ public final class TradingDesk
         final long qty,
         final CharSequence reason)
     {
-        signal(strategy, s, side, OrderAction.SELL, limitPrice, edgeAt(s, side, OrderAction.SELL, limitPrice), reason);
+        return exit(strategy, s, side, limitPrice, qty, s.fairValue, reason);
+    }
+
+    /** {@link #exit(TradingStrategy, MarketSnapshot, ContractSide, long, long, CharSequence)} decided on a given P(YES). */
+    public long exit(
+        final TradingStrategy strategy,
+        final MarketSnapshot s,
+        final ContractSide side,
+        final long limitPrice,
+        final long qty,
+        final double probabilityYes,
+        final CharSequence reason)
+    {
+        signal(strategy, s, side, OrderAction.SELL, limitPrice, probabilityYes,
+            edgeAt(probabilityYes, side, OrderAction.SELL, limitPrice), reason);
         return broker.submit(s.nowNs, strategy.id(), s.market, side, OrderAction.SELL, limitPrice, qty);
     }
 
@@ -370,9 +417,19 @@ public final class TradingDesk
         return signals[strategy.ordinal()];
     }
 
+    /**
+     * The model's volatility per square-root second at {@code nowNs}: with {@code model.vol.estimator=bipower}
+     * the diffusion's (bipower, look-back {@code model.vol.windowMs}) plus the jumps' variance rate over
+     * {@code model.vol.jumpWindowMs}; with {@code realized} the realised volatility. Within the floor and cap.
+     */
     public double sigma(final long nowNs)
     {
-        return volatility.sigma(nowNs);
+        if (!model.volBipower())
+        {
+            return volatility.sigma(nowNs);
+        }
+        final double jumpVariance = jumps == null ? 0.0 : jumps.jumpVariancePerSecond(nowNs);
+        return volatility.clampSigma(volatility.bipowerVariancePerSecond(nowNs) + jumpVariance);
     }
 
     // ------------------------------------------------------------------ internals
@@ -383,6 +440,7 @@ public final class TradingDesk
         final ContractSide side,
         final OrderAction action,
         final long limitPrice,
+        final double fv,
         final long edge,
         final CharSequence reason)
     {
@@ -391,7 +449,6 @@ public final class TradingDesk
         {
             reasonText.setLength(REASON_LENGTH);
         }
-        final double fv = s.fairValue;
         outputs.signal(s.nowNs, strategy.id(), side, action, s.market,
             fv == fv ? StrictMath.round(fv * Scales.PROB) : Scales.NULL,
             limitPrice,
@@ -467,8 +524,9 @@ public final class TradingDesk
         s.prepareBook(t, nowNs);
         s.index = history.lastValue();
         s.indexAgeNs = s.index == Scales.NULL ? Long.MAX_VALUE : nowNs - history.lastSecondNs();
-        s.sigma = volatility.sigma(nowNs);
+        s.sigma = sigma(nowNs);
         s.fairValue = Double.NaN;
+        s.modelError = 0.0;
         if (s.index != Scales.NULL)
         {
             final long close = m.closeTimeNs();
@@ -481,6 +539,16 @@ public final class TradingDesk
             }
             s.fairValue = fairValueModel.probabilityYes(m.strikeType(), m.floorStrike(), m.capStrike(), s.index,
                 close - nowNs, known, knownSum, s.sigma);
+            final double e = model.volErrorRel();
+            if (e > 0 && s.fairValue == s.fairValue)
+            {
+                // the error band: the same probability at the volatility's plausible low and high
+                final double high = fairValueModel.probabilityYes(m.strikeType(), m.floorStrike(), m.capStrike(), s.index,
+                    close - nowNs, known, knownSum, s.sigma * (1.0 + e));
+                final double low = fairValueModel.probabilityYes(m.strikeType(), m.floorStrike(), m.capStrike(), s.index,
+                    close - nowNs, known, knownSum, s.sigma * StrictMath.max(0.0, 1.0 - e));
+                s.modelError = StrictMath.abs(high - low) * 0.5;
+            }
         }
         for (final TradingStrategy strategy : strategies)
         {

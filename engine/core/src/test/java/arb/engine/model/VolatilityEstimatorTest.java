@@ -43,6 +43,36 @@ class VolatilityEstimatorTest
         assertThat(vol.sigma(end)).isCloseTo(SIGMA, within(SIGMA * 0.08));
     }
 
+    /**
+     * A jump of 0.4% (three times the winsorisation-free range of ordinary returns) in a 15-minute
+     * window of 1e-4/sqrt(s) diffusion: realised variance nearly triples, bipower variance stays on
+     * the diffusion, and the difference is the jump's contribution.
+     */
+    @Test
+    void bipowerVariationMeasuresTheDiffusionThroughAJump()
+    {
+        final VolatilityEstimator vol = estimator(900, 0);
+        final Random random = new Random(3);
+        double price = 100_000;
+        long t = 0;
+        for (int i = 0; i < 900; i++)
+        {
+            price *= Math.exp(SIGMA * random.nextGaussian() + (i == 450 ? 0.004 : 0.0));
+            t = (long)i * S;
+            vol.onPrint(t, Math.round(price * 100) * 1_000_000L);
+        }
+        final double diffusion = SIGMA * SIGMA;
+        assertThat(vol.variancePerSecond(t)).isGreaterThan(2.5 * diffusion);
+        assertThat(vol.bipowerVariancePerSecond(t)).isCloseTo(diffusion, within(diffusion * 0.15));
+        // the jump's 0.004^2 spread over the 899 s of returns
+        assertThat(vol.jumpVariancePerSecond(t)).isCloseTo(0.004 * 0.004 / 899, within(diffusion * 0.3));
+        // without a jump the bipower and realised estimates agree and the jump part is near 0
+        final VolatilityEstimator calm = estimator(900, 0);
+        final long end = feed(calm, new Random(4), 0, 900, 1, SIGMA, 100_000);
+        assertThat(calm.bipowerVariancePerSecond(end)).isCloseTo(calm.variancePerSecond(end), within(diffusion * 0.15));
+        assertThat(calm.jumpVariancePerSecond(end)).isLessThan(diffusion * 0.15);
+    }
+
     @Test
     void theWindowIsTimeNotTicks()
     {

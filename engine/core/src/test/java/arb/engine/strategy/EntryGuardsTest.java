@@ -24,11 +24,14 @@ class EntryGuardsTest
 
     private static DeskHarness harness(final String... more)
     {
-        final String[] all = new String[more.length + 3];
-        all[0] = "model.vol.minAnnual=0.5";
-        all[1] = "model.vol.maxAnnual=0.5";
-        all[2] = "broker.latencyMs=0";
-        System.arraycopy(more, 0, all, 3, more.length);
+        // the guards on the model alone: the fair-value rules (shrinking, confirmation, no averaging
+        // down, price band) have their own tests
+        final String[] fixed = {"model.vol.minAnnual=0.5", "model.vol.maxAnnual=0.5", "broker.latencyMs=0",
+            "strategy.fairValue.modelWeight=1", "strategy.fairValue.errorMultiple=0", "strategy.fairValue.confirmPrints=1",
+            "strategy.fairValue.minPrice=0", "strategy.fairValue.reentryEdgeGain=0"};
+        final String[] all = new String[more.length + fixed.length];
+        System.arraycopy(fixed, 0, all, 0, fixed.length);
+        System.arraycopy(more, 0, all, fixed.length, more.length);
         return new DeskHarness(only("fairValue", all));
     }
 

@@ -28,7 +28,13 @@ import org.junit.jupiter.api.Test;
 class FairValueStrategyTest
 {
     private static final long CLOSE = T0 + 900 * S;
-    private static final String[] FIXED_VOL = {"model.vol.minAnnual=0.5", "model.vol.maxAnnual=0.5"};
+    /**
+     * A fixed volatility, and the model alone: no shrinking toward the market, no error margin, the
+     * first index print acts, no price band (the rules that earn the edge have their own tests).
+     */
+    private static final String[] FIXED_VOL = {"model.vol.minAnnual=0.5", "model.vol.maxAnnual=0.5",
+        "strategy.fairValue.modelWeight=1", "strategy.fairValue.errorMultiple=0", "strategy.fairValue.confirmPrints=1",
+        "strategy.fairValue.minPrice=0"};
 
     private static DeskHarness harness(final String... more)
     {
@@ -234,7 +240,8 @@ class FairValueStrategyTest
     @Test
     void sizesOnTheDepthLeftAfterEarlierPaperOrders()
     {
-        final DeskHarness h = harness("broker.latencyMs=0", "strategy.guard.cooldownMs=0");
+        // adding to the side held is allowed here at an edge no smaller than the last entry's
+        final DeskHarness h = harness("broker.latencyMs=0", "strategy.guard.cooldownMs=0", "strategy.fairValue.reentryEdgeGain=0");
         final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000);
         h.flatIndex(T0, T0 + 299 * S, 100_300);
         h.book(m, T0 + 299 * S + 500 * MS, 0.55, 100, 0.40, 20); // YES ask 0.60, 20 contracts offered
@@ -310,5 +317,102 @@ class FairValueStrategyTest
             100_300 * Scales.PRICE, 600 * S, 0, 0, 1e-4)).isNaN();
         assertThat(FairValueModel.kalshi(0).probabilityYes(StrikeType.LESS, 100_000 * Scales.PRICE, Scales.NULL,
             100_300 * Scales.PRICE, 600 * S, 0, 0, 1e-4)).isNaN();
+    }
+
+    // ------------------------------------------------------------------ the rules that earn the edge
+
+    /** The shipped fair-value rules, on a fixed volatility. */
+    private static DeskHarness shipped(final String... more)
+    {
+        final String[] all = new String[2 + more.length];
+        all[0] = "model.vol.minAnnual=0.5";
+        all[1] = "model.vol.maxAnnual=0.5";
+        System.arraycopy(more, 0, all, 2, more.length);
+        return new DeskHarness(only("fairValue", all));
+    }
+
+    @Test
+    void tradesOnTheModelShrunkTowardTheMarketAndNeedsTheEdgeToClearTheModelsError()
+    {
+        final DeskHarness h = shipped("strategy.fairValue.confirmPrints=1");
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+        h.flatIndex(T0, T0 + 299 * S, 100_300);
+        final long decision = T0 + 299 * S + 500 * MS;
+        h.book(m, decision, 0.55, 100, 0.40, 200); // YES 0.55 / 0.60: mid 0.575
+        final SignalDecoder signal = h.out.signals().get(0);
+        final double model = FairValueModel.kalshi(5 * Scales.PRICE).probabilityYes(StrikeType.GREATER_OR_EQUAL,
+            100_000 * Scales.PRICE, Scales.NULL, 100_300 * Scales.PRICE, CLOSE - decision, 0, 0, VolatilityEstimator.perSqrtSecond(0.5));
+        // the probability traded on is halfway between the market's mid and the model (modelWeight 0.5)
+        assertThat(signal.fairValue() / 1e6).isCloseTo(0.575 + 0.5 * (model - 0.575), within(1e-6));
+        // the limit keeps minEdge plus the (shrunk) model error: above plain minEdge
+        assertThat(signal.edge()).isGreaterThan(30_000);
+
+        // a smaller gap between model and market: an edge above minEdge that the model's error eats
+        final DeskHarness small = shipped("strategy.fairValue.confirmPrints=1", "strategy.fairValue.modelWeight=1",
+            "strategy.fairValue.errorMultiple=0");
+        final DeskHarness careful = shipped("strategy.fairValue.confirmPrints=1", "strategy.fairValue.modelWeight=1",
+            "strategy.fairValue.errorMultiple=3");
+        for (final DeskHarness x : new DeskHarness[] {small, careful})
+        {
+            final TestMarket n = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+            x.flatIndex(T0, T0 + 299 * S, 100_080);
+            x.book(n, decision, 0.52, 100, 0.43, 200); // YES ask 0.57; the model says about 0.63
+        }
+        assertThat(small.out.orders()).hasSize(1);
+        assertThat(careful.out.orders()).isEmpty();
+    }
+
+    @Test
+    void anEdgeSeenOnOneIndexPrintWaitsForTheNext()
+    {
+        final DeskHarness h = shipped();
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+        h.flatIndex(T0, T0 + 299 * S, 100_300);
+        h.book(m, T0 + 299 * S + 500 * MS, 0.55, 100, 0.40, 200);
+        assertThat(h.out.orders()).as("the print may be a second behind what the quote knows").isEmpty();
+        assertThat(h.desk.blockedCount(Strategy.FAIR_VALUE, GuardBlock.UNCONFIRMED)).isPositive();
+        h.index(T0 + 300 * S, 100_300);
+        assertThat(h.out.orders()).hasSize(1);
+
+        // the quote that knew first: the next print agrees with it, the edge is gone, nothing is bought
+        final DeskHarness news = shipped();
+        final TestMarket n = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+        news.flatIndex(T0, T0 + 299 * S, 100_300);
+        news.book(n, T0 + 299 * S + 500 * MS, 0.55, 100, 0.40, 200);
+        news.index(T0 + 300 * S, 100_050);
+        assertThat(news.out.orders()).isEmpty();
+    }
+
+    @Test
+    void neverAveragesDownOnlyAddsWhenTheEdgeGrew()
+    {
+        final DeskHarness h = shipped("strategy.fairValue.confirmPrints=1", "strategy.guard.cooldownMs=0", "broker.latencyMs=0");
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+        h.flatIndex(T0, T0 + 299 * S, 100_300);
+        h.book(m, T0 + 299 * S + 500 * MS, 0.55, 100, 0.40, 20);
+        h.book(m, T0 + 299 * S + 600 * MS, 0.55, 100, 0.40, 20); // fills the first order
+        assertThat(h.out.orders()).hasSize(1);
+        final double firstEdge = h.out.signals().get(0).edge() / 1e6;
+        // the index falls back toward the strike and the quote with it: YES is cheaper, but the
+        // model thinks less of it too; adding would average down
+        h.flatIndex(T0 + 300 * S, T0 + 310 * S, 100_200);
+        h.book(m, T0 + 310 * S + 500 * MS, 0.45, 100, 0.50, 200);
+        assertThat(h.out.orders()).hasSize(1);
+        assertThat(h.desk.blockedCount(Strategy.FAIR_VALUE, GuardBlock.EDGE_NOT_GROWN)).isPositive();
+        // the quote falls much further while the index holds: a larger edge than the first, bought
+        h.book(m, T0 + 311 * S, 0.25, 100, 0.70, 200);
+        assertThat(h.out.orders()).hasSize(2);
+        assertThat(h.out.signals().get(1).edge() / 1e6).isGreaterThan(firstEdge);
+    }
+
+    @Test
+    void noBuysInTheTails()
+    {
+        final DeskHarness h = shipped("strategy.fairValue.confirmPrints=1");
+        final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000);
+        h.flatIndex(T0, T0 + 299 * S, 99_850);
+        h.book(m, T0 + 299 * S + 500 * MS, 0.01, 100, 0.97, 200); // YES ask 0.03: below minPrice 0.05
+        assertThat(h.out.orders()).isEmpty();
+        assertThat(h.desk.blockedCount(Strategy.FAIR_VALUE, GuardBlock.TAIL_PRICE)).isPositive();
     }
 }

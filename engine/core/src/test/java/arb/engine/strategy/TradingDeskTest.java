@@ -25,11 +25,12 @@ class TradingDeskTest
     /** A fair-value YES position in a market closing at CLOSE, index prints up to the close. */
     private static DeskHarness withPosition(final TestMarket m, final double indexAtClose, final String... more)
     {
-        final String[] all = new String[more.length + 3];
+        final String[] all = new String[more.length + 4];
         all[0] = "model.vol.minAnnual=0.5";
         all[1] = "model.vol.maxAnnual=0.5";
         all[2] = "broker.latencyMs=0";
-        System.arraycopy(more, 0, all, 3, more.length);
+        all[3] = "strategy.fairValue.confirmPrints=1"; // enter on the book itself: these tests are about settlement
+        System.arraycopy(more, 0, all, 4, more.length);
         final DeskHarness h = new DeskHarness(only("fairValue", all));
         h.flatIndex(T0, T0 + 300 * S, 100_300);
         h.book(m, T0 + 300 * S + 500 * MS, 0.55, 100, 0.40, 200);
