@@ -105,6 +105,13 @@ class HourlyMarketsEndToEndTest
             assertThat(all.relaySeconds()).isGreaterThan(15 * 60);
             assertThat(all.relayMedianAbsErrorDollars()).isLessThan(50.0);
         }
+        // Two runs over the same hours stay apart: each window and each relayed second counts per run.
+        final AccuracyReport twice = new AccuracyReport(60);
+        twice.addRunDirectory(replay);
+        twice.addRunDirectory(replay);
+        assertThat(twice.summary(IndexMethod.CF_RTI).windows()).isEqualTo(26);
+        assertThat(twice.summary(IndexMethod.CF_RTI).scored()).isEqualTo(2);
+        assertThat(twice.summary(IndexMethod.CF_RTI).relaySeconds()).isEqualTo(2 * report.summary(IndexMethod.CF_RTI).relaySeconds());
         final StringBuilder text = new StringBuilder();
         report.print(text);
         assertThat(text).contains("KXBTCD-26MAR0210-T").contains("cf-rti KXBTCD").contains("weighted-last KXBTC15M");

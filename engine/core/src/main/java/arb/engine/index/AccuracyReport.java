@@ -75,11 +75,18 @@ public final class AccuracyReport
         }
     }
 
-    private record WindowKey(IndexMethod method, String ticker, long closeTimeNs)
+    /** One settlement: a close time in one run. */
+    private record RunClose(int run, long closeTimeNs)
+    {
+    }
+
+    private record WindowKey(int run, IndexMethod method, String ticker, long closeTimeNs)
     {
     }
 
     private final int minSamples;
+    /** Which run directory the events being read come from: runs over the same hours stay apart. */
+    private int run;
     private final Map<WindowKey, WindowRow> windows = new HashMap<>();
     private final Map<IndexMethod, Map<Long, Long>> prints = new HashMap<>();
     private final Map<Long, Long> relayBySecond = new HashMap<>();
@@ -102,6 +109,7 @@ public final class AccuracyReport
     public void addRunDirectory(final Path dir)
     {
         final RunDirectory run = RunDirectory.open(dir);
+        this.run++;
         final int relaysBefore = relayBySecond.size();
         read(run.input());
         if (relayBySecond.size() == relaysBefore)
@@ -169,7 +177,7 @@ public final class AccuracyReport
                 final WindowRow row = new WindowRow(estimate.method(), estimate.ticker().trim(), estimate.closeTimeNs(),
                     estimate.estimate(), estimate.samples(), estimate.strike(), estimate.predicted(),
                     estimate.official(), estimate.officialResult(), estimate.estimateError());
-                final WindowKey key = new WindowKey(row.method(), row.ticker(), row.closeTimeNs());
+                final WindowKey key = new WindowKey(run, row.method(), row.ticker(), row.closeTimeNs());
                 final WindowRow previous = windows.get(key);
                 // An accuracy report supersedes the at-close estimate, never the other way round.
                 if (previous == null || row.officialResult() != MarketResult.NONE
@@ -184,19 +192,25 @@ public final class AccuracyReport
                 if (indexValue.status() == IndexStatus.OK)
                 {
                     prints.computeIfAbsent(indexValue.method(), m -> new HashMap<>())
-                        .put(Math.floorDiv(indexValue.secondNs(), SECOND_NS), indexValue.value());
+                        .put(runSecond(indexValue.secondNs()), indexValue.value());
                 }
                 break;
             case IndexRelayDecoder.TEMPLATE_ID:
                 relay.wrap(buffer, body, header.blockLength(), header.version());
                 if (relay.venueNs() != Scales.NULL && relay.value() != Scales.NULL)
                 {
-                    relayBySecond.putIfAbsent(Math.floorDiv(relay.venueNs(), SECOND_NS), relay.value());
+                    relayBySecond.putIfAbsent(runSecond(relay.venueNs()), relay.value());
                 }
                 break;
             default:
                 break;
         }
+    }
+
+    /** The second of {@code timeNs} in the run being read (runs over the same hours stay apart). */
+    private long runSecond(final long timeNs)
+    {
+        return ((long)run << 36) + Math.floorDiv(timeNs, SECOND_NS);
     }
 
     /** Every window, ordered by close time, ticker, then method. */
@@ -226,10 +240,15 @@ public final class AccuracyReport
         int compared = 0;
         int agreed = 0;
         final List<Long> errors = new ArrayList<>();
-        final Set<Long> scoredCloses = new HashSet<>();
-        final Set<Long> incompleteCloses = new HashSet<>();
-        for (final WindowRow row : rows())
+        final Set<RunClose> scoredCloses = new HashSet<>();
+        final Set<RunClose> incompleteCloses = new HashSet<>();
+        final List<Map.Entry<WindowKey, WindowRow>> entries = new ArrayList<>(windows.entrySet());
+        entries.sort(Comparator.comparingInt((Map.Entry<WindowKey, WindowRow> e) -> e.getKey().run())
+            .thenComparingLong(e -> e.getValue().closeTimeNs()).thenComparing(e -> e.getValue().ticker()));
+        for (final Map.Entry<WindowKey, WindowRow> entry : entries)
         {
+            final WindowRow row = entry.getValue();
+            final RunClose settlement = new RunClose(entry.getKey().run(), row.closeTimeNs());
             if (row.method() != method || (series != null && !series.equals(seriesOf(row.ticker()))))
             {
                 continue;
@@ -246,10 +265,10 @@ public final class AccuracyReport
             }
             if (row.samples() < minSamples)
             {
-                incompleteCloses.add(row.closeTimeNs());
+                incompleteCloses.add(settlement);
                 continue;
             }
-            if (scoredCloses.add(row.closeTimeNs()))
+            if (scoredCloses.add(settlement))
             {
                 errors.add(row.estimate() - row.official());
             }
