@@ -93,7 +93,7 @@ class LiveResumeTest
         final long runStartParts = TestRunsDump.dump(run, "--type", "RunStart").lines().count();
 
         // Logic parameters cannot change mid-run; --run-dir and --resume exclude each other. Nothing is touched.
-        assertThat(Main.run("live", "--resume", run.toString(), "--set", "strategy.momentum.enabled=false"))
+        assertThat(Main.run("live", "--resume", run.toString(), "--set", "strategy.fairValue.minEdge=0.07"))
             .isEqualTo(2);
         assertThat(Main.run("live", "--resume", run.toString(), "--run-dir", run.toString())).isEqualTo(2);
         assertThat(Main.run("live", "--resume", tmp.resolve("nothing-here").toString())).isEqualTo(2);
