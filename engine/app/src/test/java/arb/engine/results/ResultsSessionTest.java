@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Results on a whole generated session whose Kalshi quotes lag the latent price by 5 s: a
+ * Results on a whole generated session whose Kalshi quotes lag the latent price by 30 s: a
  * live-style run (journaling its input, chain behind the journaler) and replays of its journal write
  * the same summary.json and trades.jsonl bytes; a sweep point equals a replay with its parameters
  * (summary and output digest), whatever the mode and thread count; the report is self-contained.
@@ -46,7 +46,7 @@ class ResultsSessionTest
     static void generateAndRunLive()
     {
         session = tmp.resolve("session");
-        final SessionWriter.Request r = new SessionWriter.Request().seed(11).minutes(40).intensity(0.3).kalshiLagMs(5000);
+        final SessionWriter.Request r = new SessionWriter.Request().seed(11).minutes(40).intensity(0.3).kalshiLagMs(30000);
         SessionWriter.write(session, r, null);
         // a live-style run: events published into the ring, journaled by the run, processed behind the journaler
         live = tmp.resolve("live");
@@ -99,7 +99,7 @@ class ResultsSessionTest
             "strategy.momentum.enabled", "false", "strategy.parity.enabled", "false")), null);
         final TradingResults results = r.engine().results().results();
         final StrategyTally fv = results.strategy(arb.sbe.Strategy.FAIR_VALUE);
-        System.out.printf("fair value on a 40-minute session, Kalshi lagging 5 s: %d trades, %d wins, fees $%.4f, net after "
+        System.out.printf("fair value on a 40-minute session, Kalshi lagging 30 s: %d trades, %d wins, fees $%.4f, net after "
             + "fees $%.4f (gross $%.4f), max drawdown $%.2f, avg edge at entry %.4f%n", fv.positionsSettled, fv.wins,
             fv.fees / 1e6, fv.equity() / 1e6, (fv.equity() + fv.fees) / 1e6, fv.maxDrawdown / 1e6,
             fv.entryQty == 0 ? 0 : fv.entryEdgeQtySum / (double)fv.entryQty / 1e6);
@@ -182,9 +182,10 @@ class ResultsSessionTest
         assertThat(walk.chosen().point()).isEqualTo(best);
         assertThat(walk.console(5)).contains("held_out:").contains("chosen on training: point " + best);
         // checked before any work: a bad grid value, journals out of time order for a split
-        final Sweep.Request bad = request(SweepGrid.parse("strategy.fairValue.minEdge=0.03,zero\n", "test"), Sweep.Mode.FAN_OUT, 1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sweep.validate(bad))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strategy.fairValue.minEdge=zero");
+        // (a grid value is checked as the grid file is read, before any sweep exists)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SweepGrid.parse("strategy.fairValue.minEdge=0.03,zero\n", "test"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strategy.fairValue.minEdge")
+            .hasMessageContaining("'zero'");
         final Sweep.Request twice = request(grid, Sweep.Mode.FAN_OUT, 1).journal(session).split(0.5);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sweep.validate(twice))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time order");
