@@ -52,6 +52,8 @@ public final class BenchSimulator implements AutoCloseable
             Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs8)
                 + "\n-----END PRIVATE KEY-----\n", StandardCharsets.US_ASCII);
+            // a private key readable by others is refused by the engine, as the README asks
+            Files.setPosixFilePermissions(pem, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             env.set("kalshi.feed.apiKeyId", "bench-key").set("kalshi.feed.privateKeyPath", pem.toString());
         }
         catch (final GeneralSecurityException e)
