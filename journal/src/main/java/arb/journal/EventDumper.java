@@ -108,7 +108,8 @@ public final class EventDumper
         return sb.toString();
     }
 
-    static String snake(final String camel)
+    /** {@code camelCase} as {@code snake_case}, the field naming of dump and export. */
+    public static String snake(final String camel)
     {
         final StringBuilder sb = new StringBuilder(camel.length() + 8);
         for (int i = 0; i < camel.length(); i++)
@@ -128,6 +129,12 @@ public final class EventDumper
             }
         }
         return sb.toString();
+    }
+
+    /** The integral value of a primitive field at {@code index} (sign or zero extended to a long). */
+    public static long readIntegral(final DirectBuffer buffer, final int index, final Encoding encoding)
+    {
+        return JsonListener.readIntegral(buffer, index, encoding.primitiveType(), encoding.byteOrder());
     }
 
     private static final class JsonListener implements TokenListener
@@ -211,7 +218,7 @@ public final class EventDumper
             }
         }
 
-        private static long readIntegral(
+        static long readIntegral(
             final DirectBuffer buffer, final int index, final PrimitiveType type, final java.nio.ByteOrder order)
         {
             switch (type)

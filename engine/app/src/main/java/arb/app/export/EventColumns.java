@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import arb.journal.EventDumper;
 import arb.journal.Scales;
 import org.agrona.DirectBuffer;
 import uk.co.real_logic.sbe.PrimitiveType;
@@ -58,7 +59,7 @@ public final class EventColumns
             final Token field = tokens.get(i);
             final Token type = tokens.get(i + 1);
             firstColumn.add(columns.size());
-            final String name = snake(field.name());
+            final String name = EventDumper.snake(field.name());
             final boolean isTimestamp = type.signal() == Signal.ENCODING && "ns".equals(semantic(field, type))
                 && isTimestampName(field.name());
             timestamp.add(isTimestamp);
@@ -137,46 +138,6 @@ public final class EventColumns
         return Scales.decimalsOf(semantic(field, type)) > 0 ? ColumnType.DOUBLE : ColumnType.BIGINT;
     }
 
-    static String snake(final String camel)
-    {
-        final StringBuilder sb = new StringBuilder(camel.length() + 8);
-        for (int i = 0; i < camel.length(); i++)
-        {
-            final char c = camel.charAt(i);
-            if (Character.isUpperCase(c))
-            {
-                if (i > 0)
-                {
-                    sb.append('_');
-                }
-                sb.append(Character.toLowerCase(c));
-            }
-            else
-            {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    private static long readIntegral(final DirectBuffer buffer, final int index, final Encoding enc)
-    {
-        final java.nio.ByteOrder order = enc.byteOrder();
-        switch (enc.primitiveType())
-        {
-            case CHAR:
-            case INT8: return buffer.getByte(index);
-            case UINT8: return buffer.getByte(index) & 0xFF;
-            case INT16: return buffer.getShort(index, order);
-            case UINT16: return buffer.getShort(index, order) & 0xFFFF;
-            case INT32: return buffer.getInt(index, order);
-            case UINT32: return buffer.getInt(index, order) & 0xFFFF_FFFFL;
-            case INT64:
-            case UINT64: return buffer.getLong(index, order);
-            default: throw new IllegalStateException("unsupported primitive " + enc.primitiveType());
-        }
-    }
-
     /** Fills one row's cells from the decoder's callbacks; ignores repeating groups and var data. */
     private final class RowListener extends AbstractTokenListener
     {
@@ -224,7 +185,7 @@ public final class EventColumns
                 cells[column] = sb.toString();
                 return;
             }
-            final long raw = readIntegral(buffer, index, enc);
+            final long raw = EventDumper.readIntegral(buffer, index, enc);
             final PrimitiveValue nullValue = enc.applicableNullValue();
             if (enc.presence() == Encoding.Presence.OPTIONAL && nullValue != null && nullValue.longValue() == raw)
             {
@@ -260,7 +221,7 @@ public final class EventColumns
             }
             final int column = firstColumn.get(field++);
             final Encoding enc = tokens.get(fromIndex + 1).encoding();
-            final long raw = readIntegral(buffer, bufferIndex, enc);
+            final long raw = EventDumper.readIntegral(buffer, bufferIndex, enc);
             for (int i = fromIndex + 1; i < toIndex; i++)
             {
                 final Token t = tokens.get(i);
@@ -284,7 +245,7 @@ public final class EventColumns
             }
             final int column = firstColumn.get(field++);
             final Encoding enc = tokens.get(fromIndex + 1).encoding();
-            final long raw = readIntegral(buffer, bufferIndex, enc);
+            final long raw = EventDumper.readIntegral(buffer, bufferIndex, enc);
             final StringBuilder sb = new StringBuilder();
             for (int i = fromIndex + 1; i < toIndex; i++)
             {
