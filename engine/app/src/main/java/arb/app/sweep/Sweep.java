@@ -3,8 +3,10 @@ package arb.app.sweep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,12 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import arb.engine.chain.BusinessChain;
 import arb.engine.chain.OutputJournal;
 import arb.engine.chain.OutputListener;
+import arb.engine.chain.RunParamsEchoStage;
+import arb.engine.config.ParamCatalog;
 import arb.engine.config.Params;
 import arb.engine.results.OutputDigest;
 import arb.engine.results.TradingResults;
 import arb.engine.run.ChainFactory;
 import arb.engine.run.Replay;
 import arb.engine.run.ReplaySource;
+import arb.engine.strategy.TradingDeskFactory;
+import arb.engine.strategy.TradingStage;
 import arb.journal.JournalReader;
 import arb.journal.RunDirectory;
 import org.agrona.DirectBuffer;
@@ -29,11 +35,13 @@ import org.agrona.DirectBuffer;
  * point, each point's result a pure function of the journals and its parameters (so a point equals
  * a single replay with the same parameters, output digest included), whatever the thread count.
  *
- * <p>Two ways to run it, measured on a 2-core machine (bench/RESULTS.md, "Sweeps"):
- * {@link Mode#FAN_OUT} (default) gives each worker thread a share of the points; the worker reads
- * each journal once and hands every event to all its points' business chains in turn, with no ring
- * and no hand-off between threads. {@link Mode#SEPARATE} runs one ordinary replay (ring, producer
- * and chain threads) per point.
+ * <p>Two ways to run it, measured on a 2-core machine (bench/RESULTS.md, "Sweeps" and "Shared-prefix
+ * sweeps"): {@link Mode#FAN_OUT} (default) groups the points by their market-side parameters (all but
+ * the desk-only ones, {@link ParamCatalog#isDeskOnly}); each group reads each journal once and runs
+ * ONE pass of the books, the index and the Kalshi markets ({@link ChainFactory#buildPrefix}), whose
+ * outputs are copied into every point's output, and only the points' desks (strategies, broker) and
+ * results fan out ({@link SharedPrefixSink}), with no ring and no hand-off between threads.
+ * {@link Mode#SEPARATE} runs one ordinary replay (ring, producer and chain threads) per point.
  *
  * <p>Journals are played in the order given, as one continuous account per point: the results and
  * the output digest run on across them.
@@ -236,14 +244,9 @@ public final class Sweep
             final List<Future<?>> futures = new ArrayList<>();
             if (r.mode == Mode.FAN_OUT)
             {
-                for (int w = 0; w < threads; w++)
+                for (final List<PointRun> task : tasks(runs, threads))
                 {
-                    final List<PointRun> share = new ArrayList<>();
-                    for (int i = w; i < points; i += threads)
-                    {
-                        share.add(runs.get(i));
-                    }
-                    futures.add(pool.submit(() -> fanOut(r, share, done, total, pointsDone, points)));
+                    futures.add(pool.submit(() -> fanOut(r, task, done, total, pointsDone, points)));
                 }
             }
             else
@@ -285,25 +288,85 @@ public final class Sweep
         return rows;
     }
 
+    /**
+     * The fan-out work units: points grouped by their market-side parameters (every key that is not
+     * {@link ParamCatalog#isDeskOnly}, for every journal), each group one shared pass; a group is cut
+     * into as many parts as there are threads per group, so a single group still uses every thread
+     * (each part then reads the journals and runs the shared prefix once). Groups keep the order of
+     * their first point, points their grid order: the units do not change any point's result.
+     */
+    static List<List<PointRun>> tasks(final List<PointRun> runs, final int threads)
+    {
+        final Map<List<Map<String, String>>, List<PointRun>> groups = new LinkedHashMap<>();
+        for (final PointRun p : runs)
+        {
+            groups.computeIfAbsent(marketKey(p.params), k -> new ArrayList<>()).add(p);
+        }
+        final int cuts = Math.max(1, threads / groups.size());
+        final List<List<PointRun>> tasks = new ArrayList<>();
+        for (final List<PointRun> group : groups.values())
+        {
+            final int parts = Math.min(cuts, group.size());
+            for (int c = 0; c < parts; c++)
+            {
+                final List<PointRun> part = new ArrayList<>();
+                for (int i = c; i < group.size(); i += parts)
+                {
+                    part.add(group.get(i));
+                }
+                tasks.add(part);
+            }
+        }
+        return tasks;
+    }
+
+    /** The parameters a point's shared prefix depends on, per journal: all but the desk-only ones. */
+    static List<Map<String, String>> marketKey(final List<Params> params)
+    {
+        final List<Map<String, String>> key = new ArrayList<>(params.size());
+        for (final Params p : params)
+        {
+            final Map<String, String> market = new TreeMap<>();
+            for (final Map.Entry<String, String> e : p.asMap().entrySet())
+            {
+                if (!ParamCatalog.isDeskOnly(e.getKey()))
+                {
+                    market.put(e.getKey(), e.getValue());
+                }
+            }
+            key.add(market);
+        }
+        return key;
+    }
+
+    /** Runs one group's points (equal market-side parameters) over one shared prefix per journal. */
     private static void fanOut(final Request r, final List<PointRun> share, final AtomicLong done, final long total,
         final AtomicInteger pointsDone, final int points)
     {
         for (int j = 0; j < r.journals.size(); j++)
         {
+            final Params first = share.get(0).params.get(j);
+            final SharedPrefixSink.Captured captured = new SharedPrefixSink.Captured();
+            final OutputJournal prefixOut = new OutputJournal(null);
+            prefixOut.addListener(captured);
+            final ChainFactory.Prefix prefix = ChainFactory.buildPrefix(first, prefixOut);
             final List<BusinessChain> chains = new ArrayList<>(share.size());
             final List<String> texts = new ArrayList<>(share.size());
             for (final PointRun p : share)
             {
+                final Params params = p.params.get(j);
                 final OutputJournal out = new OutputJournal(null);
                 out.addListener(p.forward);
                 out.addListener(p.digest);
-                chains.add(new BusinessChain(ChainFactory.build(p.params.get(j), out).stages(), out));
-                texts.add(p.params.get(j).toText());
+                final TradingStage trading = ChainFactory.tradingStage(prefix, TradingDeskFactory.create(params, out));
+                chains.add(new BusinessChain(List.of(new RunParamsEchoStage(out), new SharedPrefixSink.ReplayStage(captured, out),
+                    trading), out));
+                texts.add(params.toText());
             }
-            final FanOutSink sink = new FanOutSink(chains, texts);
+            final SharedPrefixSink sink = new SharedPrefixSink(new BusinessChain(prefix.stages(), prefixOut), prefixOut,
+                first.toText(), captured, chains, texts);
             final long every = 1 << 14;
-            final ReplaySource source = new ReplaySource(RunDirectory.open(r.journals.get(j)).input(),
-                share.get(0).params.get(j).toText(), 0);
+            final ReplaySource source = new ReplaySource(RunDirectory.open(r.journals.get(j)).input(), first.toText(), 0);
             if (r.progress != null)
             {
                 source.progress((n, recvNs) -> r.progress.update(done.addAndGet(every * share.size()), total,
@@ -311,10 +374,7 @@ public final class Sweep
             }
             final long read = source.run(sink);
             done.addAndGet((read % every) * share.size());
-            for (final BusinessChain c : chains)
-            {
-                c.end();
-            }
+            sink.end();
         }
         for (int i = 0; i < share.size(); i++)
         {
@@ -389,7 +449,7 @@ public final class Sweep
     }
 
     /** One grid point: its parameters per journal and its results, carried across journals. */
-    private static final class PointRun
+    static final class PointRun
     {
         final int index;
         final Map<String, String> overrides;
