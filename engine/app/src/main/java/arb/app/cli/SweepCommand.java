@@ -50,7 +50,8 @@ public final class SweepCommand implements Callable<Integer>
     int top;
 
     @Option(names = "--mode", defaultValue = "fan-out", paramLabel = "M",
-        description = "fan-out (one journal read feeds every point's chain; default) or separate (one ring replay per point). "
+        description = "fan-out (default: points grouped by their index/books/kalshi parameters; one journal read and one pass of "
+            + "books, index and Kalshi markets per group feed every point's desk) or separate (one ring replay per point). "
             + "Same results; for measurements.")
     String mode;
 
