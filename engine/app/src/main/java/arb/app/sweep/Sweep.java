@@ -219,17 +219,9 @@ public final class Sweep
             base.add(Replay.journaledParams(dir, new ArrayList<>()));
             eventsPerPass += countEvents(dir.input());
         }
-        final List<PointRun> runs = new ArrayList<>(points);
-        for (int i = 0; i < points; i++)
-        {
-            final PointRun p = new PointRun(i, r.grid.point(i));
-            for (final Params b : base)
-            {
-                p.params.add(b.with(p.overrides)); // unknown keys fail here, before any work
-            }
-            runs.add(p);
-        }
-        final int threads = Math.max(1, Math.min(r.parallel, points));
+        final List<PointRun> runs = pointRuns(r, base);
+        final List<List<PointRun>> tasks = r.mode == Mode.FAN_OUT ? tasks(runs) : null;
+        final int threads = Math.max(1, Math.min(r.parallel, tasks != null ? tasks.size() : points));
         final long total = eventsPerPass * points;
         final AtomicLong done = new AtomicLong();
         final AtomicInteger pointsDone = new AtomicInteger();
@@ -244,7 +236,7 @@ public final class Sweep
             final List<Future<?>> futures = new ArrayList<>();
             if (r.mode == Mode.FAN_OUT)
             {
-                for (final List<PointRun> task : tasks(runs, threads))
+                for (final List<PointRun> task : tasks)
                 {
                     futures.add(pool.submit(() -> fanOut(r, task, done, total, pointsDone, points)));
                 }
@@ -288,36 +280,57 @@ public final class Sweep
         return rows;
     }
 
+    /** Each grid point with its parameters per journal (unknown keys fail here, before any work). */
+    private static List<PointRun> pointRuns(final Request r, final List<Params> base)
+    {
+        final List<PointRun> runs = new ArrayList<>(r.grid.size());
+        for (int i = 0; i < r.grid.size(); i++)
+        {
+            final PointRun p = new PointRun(i, r.grid.point(i));
+            for (final Params b : base)
+            {
+                p.params.add(b.with(p.overrides));
+            }
+            runs.add(p);
+        }
+        return runs;
+    }
+
+    /**
+     * How many shared passes of books, index and Kalshi markets a fan-out sweep runs at
+     * {@code --parallel 1}: the number of distinct market-side parameter sets among the points.
+     */
+    public static int groups(final Request r)
+    {
+        final List<Params> base = new ArrayList<>();
+        for (final Path j : r.journals)
+        {
+            base.add(Replay.journaledParams(RunDirectory.open(j), new ArrayList<>()));
+        }
+        final java.util.Set<List<Map<String, String>>> keys = new java.util.HashSet<>();
+        for (final PointRun p : pointRuns(r, base))
+        {
+            keys.add(marketKey(p.params));
+        }
+        return keys.size();
+    }
+
     /**
      * The fan-out work units: points grouped by their market-side parameters (every key that is not
-     * {@link ParamCatalog#isDeskOnly}, for every journal), each group one shared pass; a group is cut
-     * into as many parts as there are threads per group, so a single group still uses every thread
-     * (each part then reads the journals and runs the shared prefix once). Groups keep the order of
-     * their first point, points their grid order: the units do not change any point's result.
+     * {@link ParamCatalog#isDeskOnly}, for every journal), each group one shared pass run by one
+     * thread. A group is never cut across threads: a second thread would need a second pass of the
+     * prefix (measured: 35-45% more CPU for a 20-point group, and slower on a loaded 2-core machine,
+     * bench/RESULTS.md "Shared-prefix sweeps"), so {@code --parallel} helps only with several groups.
+     * Groups keep the order of their first point, points their grid order; the units change no result.
      */
-    static List<List<PointRun>> tasks(final List<PointRun> runs, final int threads)
+    static List<List<PointRun>> tasks(final List<PointRun> runs)
     {
         final Map<List<Map<String, String>>, List<PointRun>> groups = new LinkedHashMap<>();
         for (final PointRun p : runs)
         {
             groups.computeIfAbsent(marketKey(p.params), k -> new ArrayList<>()).add(p);
         }
-        final int cuts = Math.max(1, threads / groups.size());
-        final List<List<PointRun>> tasks = new ArrayList<>();
-        for (final List<PointRun> group : groups.values())
-        {
-            final int parts = Math.min(cuts, group.size());
-            for (int c = 0; c < parts; c++)
-            {
-                final List<PointRun> part = new ArrayList<>();
-                for (int i = c; i < group.size(); i += parts)
-                {
-                    part.add(group.get(i));
-                }
-                tasks.add(part);
-            }
-        }
-        return tasks;
+        return new ArrayList<>(groups.values());
     }
 
     /** The parameters a point's shared prefix depends on, per journal: all but the desk-only ones. */

@@ -94,11 +94,12 @@ class SharedPrefixSweepTest
     }
 
     @Test
-    void thePointsAndTheirResultsDoNotDependOnTheThreadsOrTheCutOfAGroup()
+    void thePointsAndTheirResultsDoNotDependOnTheThreadsOrTheOtherPoints()
     {
         final SweepGrid grid = SweepGrid.parse(GRID, "test");
+        assertThat(Sweep.groups(new Sweep.Request().journal(session).grid(grid))).isEqualTo(2);
         final List<String> one = digests(Sweep.run(new Sweep.Request().journal(session).grid(grid).parallel(1)));
-        // 3 threads: each index group is run as one part only (3 / 2 groups = 1); 8 threads: each group in 4 parts
+        // 3 and 8 threads: the two groups run at once, each on its own thread
         assertThat(digests(Sweep.run(new Sweep.Request().journal(session).grid(grid).parallel(3)))).isEqualTo(one);
         assertThat(digests(Sweep.run(new Sweep.Request().journal(session).grid(grid).parallel(8)))).isEqualTo(one);
         // a point alone in its sweep equals the same point among others
@@ -123,14 +124,10 @@ class SharedPrefixSweepTest
             p.params.add(base.with(p.overrides));
             runs.add(p);
         }
-        final List<List<Sweep.PointRun>> tasks = Sweep.tasks(runs, 1);
+        final List<List<Sweep.PointRun>> tasks = Sweep.tasks(runs);
         // desk-only points 0, 1, 2, 6 share the journal's own market side; 3, 4, 5 each need their own pass
         assertThat(tasks).extracting(t -> t.stream().map(p -> p.index).toList())
             .containsExactly(List.of(0, 1, 2, 6), List.of(3), List.of(4), List.of(5));
-        // two threads, one group of four: cut in two parts, each still one group
-        final List<List<Sweep.PointRun>> cut = Sweep.tasks(List.of(runs.get(0), runs.get(1), runs.get(2), runs.get(6)), 2);
-        assertThat(cut).extracting(t -> t.stream().map(p -> p.index).toList())
-            .containsExactly(List.of(0, 2), List.of(1, 6));
     }
 
     @SuppressWarnings("unchecked")
