@@ -319,7 +319,7 @@ public final class Sweep
      * The fan-out work units: points grouped by their market-side parameters (every key that is not
      * {@link ParamCatalog#isDeskOnly}, for every journal), each group one shared pass run by one
      * thread. A group is never cut across threads: a second thread would need a second pass of the
-     * prefix (measured: 35-45% more CPU for a 20-point group, and slower on a loaded 2-core machine,
+     * prefix (measured: 26-45% more CPU for a 20-point group, and slower on a loaded 2-core machine,
      * bench/RESULTS.md "Shared-prefix sweeps"), so {@code --parallel} helps only with several groups.
      * Groups keep the order of their first point, points their grid order; the units change no result.
      */
@@ -352,6 +352,36 @@ public final class Sweep
         return key;
     }
 
+    /**
+     * One group's points for journal {@code j}: one prefix (books, index, Kalshi markets) from the
+     * first point's parameters, whose outputs are captured, and per point a chain of its run-params
+     * echo, the captured outputs' re-emission and its own trading desk over the prefix's ports, all
+     * writing into the point's output (its results and digest listen).
+     */
+    static SharedPrefixSink groupSink(final List<PointRun> share, final int j)
+    {
+        final Params first = share.get(0).params.get(j);
+        final SharedPrefixSink.Captured captured = new SharedPrefixSink.Captured();
+        final OutputJournal prefixOut = new OutputJournal(null);
+        prefixOut.addListener(captured);
+        final ChainFactory.Prefix prefix = ChainFactory.buildPrefix(first, prefixOut);
+        final List<BusinessChain> chains = new ArrayList<>(share.size());
+        final List<String> texts = new ArrayList<>(share.size());
+        for (final PointRun p : share)
+        {
+            final Params params = p.params.get(j);
+            final OutputJournal out = new OutputJournal(null);
+            out.addListener(p.forward);
+            out.addListener(p.digest);
+            final TradingStage trading = ChainFactory.tradingStage(prefix, TradingDeskFactory.create(params, out));
+            chains.add(new BusinessChain(List.of(new RunParamsEchoStage(out), new SharedPrefixSink.ReplayStage(captured, out),
+                trading), out));
+            texts.add(params.toText());
+        }
+        return new SharedPrefixSink(new BusinessChain(prefix.stages(), prefixOut), prefixOut, first.toText(), captured,
+            chains, texts);
+    }
+
     /** Runs one group's points (equal market-side parameters) over one shared prefix per journal. */
     private static void fanOut(final Request r, final List<PointRun> share, final AtomicLong done, final long total,
         final AtomicInteger pointsDone, final int points)
@@ -359,25 +389,7 @@ public final class Sweep
         for (int j = 0; j < r.journals.size(); j++)
         {
             final Params first = share.get(0).params.get(j);
-            final SharedPrefixSink.Captured captured = new SharedPrefixSink.Captured();
-            final OutputJournal prefixOut = new OutputJournal(null);
-            prefixOut.addListener(captured);
-            final ChainFactory.Prefix prefix = ChainFactory.buildPrefix(first, prefixOut);
-            final List<BusinessChain> chains = new ArrayList<>(share.size());
-            final List<String> texts = new ArrayList<>(share.size());
-            for (final PointRun p : share)
-            {
-                final Params params = p.params.get(j);
-                final OutputJournal out = new OutputJournal(null);
-                out.addListener(p.forward);
-                out.addListener(p.digest);
-                final TradingStage trading = ChainFactory.tradingStage(prefix, TradingDeskFactory.create(params, out));
-                chains.add(new BusinessChain(List.of(new RunParamsEchoStage(out), new SharedPrefixSink.ReplayStage(captured, out),
-                    trading), out));
-                texts.add(params.toText());
-            }
-            final SharedPrefixSink sink = new SharedPrefixSink(new BusinessChain(prefix.stages(), prefixOut), prefixOut,
-                first.toText(), captured, chains, texts);
+            final SharedPrefixSink sink = groupSink(share, j);
             final long every = 1 << 14;
             final ReplaySource source = new ReplaySource(RunDirectory.open(r.journals.get(j)).input(), first.toText(), 0);
             if (r.progress != null)
