@@ -90,6 +90,11 @@ public final class BookStage implements Stage
         }
         final short parts = d.parts().getRaw();
         final PriceLevelBook book = books[v];
+        if ((parts & Events.PART_ONLY) == Events.PART_ONLY)
+        {
+            onWholeSnapshot(d, v, book, recvNs);
+            return;
+        }
         if ((parts & Events.PART_FIRST) != 0)
         {
             book.clear();
@@ -123,6 +128,38 @@ public final class BookStage implements Stage
             lastBookNs[v] = recvNs;
             book.touch(recvNs);
         }
+    }
+
+    /**
+     * A snapshot in one event (Bitstamp's top levels, many times a second): applied to the book by
+     * difference, so a repeated level costs a comparison rather than a clear, a copy and a sort.
+     * Between events the book reads exactly as the part-by-part path leaves it.
+     */
+    private void onWholeSnapshot(final BookSnapshotDecoder d, final int v, final PriceLevelBook book, final long recvNs)
+    {
+        usdt[v] = d.quote() == Quote.USDT;
+        book.beginSnapshot();
+        final int max = maxLevelsPerSide;
+        final BookSnapshotDecoder.LevelsDecoder levels = d.levels();
+        while (levels.hasNext())
+        {
+            levels.next();
+            // side(), not sideRaw(): an unknown side must fail the event as the part-by-part path does.
+            final boolean bid = levels.side() == BookSide.BID;
+            if (book.stagedDepth(bid) < max)
+            {
+                book.stageLevel(bid, levels.price(), levels.qty());
+            }
+        }
+        book.endSnapshot();
+        building[v] = false;
+        valid[v] = !book.isCrossed();
+        if (!valid[v])
+        {
+            crossedEvents[v]++;
+        }
+        lastBookNs[v] = recvNs;
+        book.touch(recvNs);
     }
 
     private void onUpdate(final BookUpdateDecoder d, final long recvNs)
