@@ -81,6 +81,13 @@ public final class BookStage implements Stage
         }
     }
 
+    /**
+     * Snapshot parts (FIRST .. LAST; 96 levels an event, so Bitstamp's top 100 a side spans three):
+     * the levels are staged and, at the LAST part, applied to the book by difference
+     * ({@link PriceLevelBook#endSnapshot}), so a repeated level costs a comparison rather than a
+     * clear, a copy and a sort. While a snapshot is being built the book is invalid (and keeps its
+     * previous levels, which nothing reads: consumers check {@link #isValid}).
+     */
     private void onSnapshot(final BookSnapshotDecoder d, final long recvNs)
     {
         final int v = d.venueRaw();
@@ -90,14 +97,9 @@ public final class BookStage implements Stage
         }
         final short parts = d.parts().getRaw();
         final PriceLevelBook book = books[v];
-        if ((parts & Events.PART_ONLY) == Events.PART_ONLY)
-        {
-            onWholeSnapshot(d, v, book, recvNs);
-            return;
-        }
         if ((parts & Events.PART_FIRST) != 0)
         {
-            book.clear();
+            book.beginSnapshot();
             building[v] = true;
             valid[v] = false;
         }
@@ -106,19 +108,20 @@ public final class BookStage implements Stage
             return; // a continuation whose first part we never saw
         }
         usdt[v] = d.quote() == Quote.USDT;
+        final int max = maxLevelsPerSide;
         final BookSnapshotDecoder.LevelsDecoder levels = d.levels();
         while (levels.hasNext())
         {
             levels.next();
             final boolean bid = levels.side() == BookSide.BID;
-            if (book.depth(bid) < maxLevelsPerSide)
+            if (book.stagedDepth(bid) < max)
             {
-                book.bulkAdd(bid, levels.price(), levels.qty());
+                book.stageLevel(bid, levels.price(), levels.qty());
             }
         }
         if ((parts & Events.PART_LAST) != 0)
         {
-            book.finishBulk();
+            book.endSnapshot();
             building[v] = false;
             valid[v] = !book.isCrossed();
             if (!valid[v])
@@ -128,38 +131,6 @@ public final class BookStage implements Stage
             lastBookNs[v] = recvNs;
             book.touch(recvNs);
         }
-    }
-
-    /**
-     * A snapshot in one event (Bitstamp's top levels, many times a second): applied to the book by
-     * difference, so a repeated level costs a comparison rather than a clear, a copy and a sort.
-     * Between events the book reads exactly as the part-by-part path leaves it.
-     */
-    private void onWholeSnapshot(final BookSnapshotDecoder d, final int v, final PriceLevelBook book, final long recvNs)
-    {
-        usdt[v] = d.quote() == Quote.USDT;
-        book.beginSnapshot();
-        final int max = maxLevelsPerSide;
-        final BookSnapshotDecoder.LevelsDecoder levels = d.levels();
-        while (levels.hasNext())
-        {
-            levels.next();
-            // side(), not sideRaw(): an unknown side must fail the event as the part-by-part path does.
-            final boolean bid = levels.side() == BookSide.BID;
-            if (book.stagedDepth(bid) < max)
-            {
-                book.stageLevel(bid, levels.price(), levels.qty());
-            }
-        }
-        book.endSnapshot();
-        building[v] = false;
-        valid[v] = !book.isCrossed();
-        if (!valid[v])
-        {
-            crossedEvents[v]++;
-        }
-        lastBookNs[v] = recvNs;
-        book.touch(recvNs);
     }
 
     private void onUpdate(final BookUpdateDecoder d, final long recvNs)
