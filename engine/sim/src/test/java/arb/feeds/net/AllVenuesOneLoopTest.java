@@ -12,7 +12,6 @@ import arb.sim.VenueSimulator;
 import arb.journal.EventSink;
 import arb.journal.Events;
 import arb.sbe.FeedState;
-import arb.sbe.TradeDecoder;
 import arb.sbe.Venue;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -82,17 +81,6 @@ class AllVenuesOneLoopTest
                         () -> feeds.bookCopy(v).sameLevels(sim.expectedClientBook(v)));
                     SimFeedHarness.assertPublishedBookEquals(recording, v, sim.expectedClientBook(v));
                 }
-                // Every trade frame the simulator sent to a subscribed connection became one Trade
-                // event (what the soak checks against the journal); the market is paused, so the
-                // counts stop moving once the feed has read everything.
-                long sentAll = 0;
-                for (final Venue v : FeedsConfig.SPOT_VENUES)
-                {
-                    SimFeedHarness.await(v + " trades published equal trades sent", 3_000,
-                        () -> publishedTrades(recording, v) == sim.tradesSent(v));
-                    sentAll += sim.tradesSent(v);
-                }
-                assertThat(sentAll).as("trades sent over all venues").isGreaterThan(0);
                 final List<VenueStatus> statuses = feeds.status(1_000);
                 assertThat(statuses).extracting(VenueStatus::venue).containsExactlyElementsOf(FeedsConfig.SPOT_VENUES);
                 assertThat(statuses).allMatch(s -> s.state() == FeedState.LIVE && s.frames() > 0 && s.badFrames() == 0);
@@ -111,18 +99,5 @@ class AllVenuesOneLoopTest
         {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
-    }
-
-    private static long publishedTrades(final RecordingSink recording, final Venue venue)
-    {
-        long n = 0;
-        for (int i = 0; i < recording.size(); i++)
-        {
-            if (recording.templateId(i) == TradeDecoder.TEMPLATE_ID && recording.trade(i).venue() == venue)
-            {
-                n++;
-            }
-        }
-        return n;
     }
 }
