@@ -21,7 +21,7 @@ import arb.sbe.OrderAction;
 import arb.sbe.OrderDecoder;
 import arb.sbe.PriceStructure;
 import arb.sbe.SignalDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import arb.sbe.StrikeType;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import arb.engine.model.KalshiFees;
 import arb.sbe.ContractSide;
 import arb.sbe.OrderAction;
 import arb.sbe.SignalDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import org.junit.jupiter.api.Test;
 
 class FlashCrashStrategyTest

@@ -11,7 +11,7 @@ import arb.engine.broker.TestMarket;
 import arb.engine.model.KalshiFees;
 import arb.sbe.ContractSide;
 import arb.sbe.SignalDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import org.junit.jupiter.api.Test;
 
 /**
