@@ -212,7 +212,7 @@ public final class EventDumper
             }
             if (StrategyTable.SEMANTIC_TYPE.equals(semantic))
             {
-                out.append('"').append(strategies.of((int)raw).upperName()).append('"');
+                out.append('"').append(strategies.upperName((int)raw)).append('"');
                 return;
             }
             final int decimals = Scales.decimalsOf(semantic);

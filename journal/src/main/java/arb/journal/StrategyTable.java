@@ -127,6 +127,15 @@ public final class StrategyTable
         return s;
     }
 
+    /**
+     * The upper case name dump and export print for an id: the strategy's, or {@code STRATEGY_ID} for
+     * an id no line names (and for one outside the engine's range, which {@link #of} maps to none).
+     */
+    public String upperName(final int id)
+    {
+        return id >= 0 && id < Strategy.SLOTS ? of(id).upperName() : "STRATEGY_" + id;
+    }
+
     /** The plugin strategies named, in id order. */
     public List<Strategy> plugins()
     {

@@ -214,7 +214,7 @@ public final class EventColumns
             }
             if (StrategyTable.SEMANTIC_TYPE.equals(semantic(fieldToken, typeToken)))
             {
-                cells[column] = strategies.of((int)raw).upperName();
+                cells[column] = strategies.upperName((int)raw);
                 return;
             }
             final int decimals = Scales.decimalsOf(semantic(fieldToken, typeToken));

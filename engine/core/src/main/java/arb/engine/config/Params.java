@@ -200,9 +200,12 @@ public final class Params
     public Params withFile(final Path file)
     {
         final Map<String, String> m = new TreeMap<>();
-        for (final KeyValues.Entry e : KeyValues.file(file))
+        final List<KeyValues.Entry> entries = KeyValues.file(file);
+        final boolean plugins = values.containsKey(StrategyPlugins.KEY)
+            || entries.stream().anyMatch(e -> StrategyPlugins.KEY.equals(e.key()));
+        for (final KeyValues.Entry e : entries)
         {
-            if (e.key().equals(StrategyPlugins.KEY) || e.key().startsWith("strategy.") && ParamCatalog.spec(e.key()) == null)
+            if (e.key().equals(StrategyPlugins.KEY) || plugins && e.key().startsWith("strategy.") && ParamCatalog.spec(e.key()) == null)
             {
                 m.put(e.key(), e.value()); // a plugin list or a plugin's parameter: checked by with() once the list is loaded
                 continue;
