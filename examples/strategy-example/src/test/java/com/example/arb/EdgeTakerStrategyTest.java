@@ -12,6 +12,7 @@ import arb.app.cli.Main;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the report, dump and export; the replay is deterministic; sweeps take its parameters; a missing
  * class or a bad parameter is refused with one line and exit code 2.
  */
+@Tag("slow") // ~25 s: a 30-minute session, five replays and a sweep (scripts/test and CI run it)
 class EdgeTakerStrategyTest
 {
     private static final String PLUGIN = "strategy.plugins=" + EdgeTakerStrategy.class.getName();
