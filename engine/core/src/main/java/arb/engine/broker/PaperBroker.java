@@ -7,7 +7,7 @@ import arb.sbe.ContractSide;
 import arb.sbe.MarketResult;
 import arb.sbe.OrderAction;
 import arb.sbe.OrderEndReason;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * Paper execution against Kalshi's real book, as honest as the data allows.
@@ -74,14 +74,14 @@ public final class PaperBroker
     public Position position(final Strategy strategy, final KalshiMarketState market)
     {
         final BrokerMarket m = markets.get(market);
-        return m == null ? null : m.positions[strategy.ordinal()];
+        return m == null ? null : m.positions[strategy.id()];
     }
 
     /** True while the strategy has an order in the market waiting for its fill. */
     public boolean hasPendingOrder(final Strategy strategy, final KalshiMarketState market)
     {
         final BrokerMarket m = markets.get(market);
-        return m != null && m.pendingOrders[strategy.ordinal()] > 0;
+        return m != null && m.pendingOrders[strategy.id()] > 0;
     }
 
     /** The strategy's exposure in one market: cost basis held plus pending buys' worst case. */
@@ -92,8 +92,8 @@ public final class PaperBroker
         {
             return 0;
         }
-        final Position p = m.positions[strategy.ordinal()];
-        return (p == null ? 0 : p.cost()) + m.pendingCost[strategy.ordinal()];
+        final Position p = m.positions[strategy.id()];
+        return (p == null ? 0 : p.cost()) + m.pendingCost[strategy.id()];
     }
 
     /** Worst-case cost of a buy: limit × qty plus the taker fee at the limit. */
