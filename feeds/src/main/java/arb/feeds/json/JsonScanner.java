@@ -84,20 +84,6 @@ public final class JsonScanner
     private static final long SLOW = Long.MIN_VALUE + 1;
     /** At most this many digits cannot overflow a long mantissa. */
     private static final int MAX_FAST_DIGITS = 18;
-    private static final long[] POW10 = new long[19];
-    /** MAX_SCALED[k]: the largest value that can be multiplied by 10^k without overflow. */
-    private static final long[] MAX_SCALED = new long[19];
-
-    static
-    {
-        long p = 1;
-        for (int k = 0; k < POW10.length; k++)
-        {
-            POW10[k] = p;
-            MAX_SCALED[k] = Long.MAX_VALUE / p;
-            p *= 10;
-        }
-    }
 
     private static final byte IN_OBJECT = 1;
     private static final byte IN_ARRAY = 2;
@@ -616,24 +602,7 @@ public final class JsonScanner
         valueStart = valueFrom;
         valueEnd = valueTo;
         valueEscaped = false;
-        final int shift = decimals - fracDigits;
-        long v = mantissa;
-        if (shift >= 0)
-        {
-            if (v != 0)
-            {
-                if (shift >= POW10.length || v > MAX_SCALED[shift])
-                {
-                    return INVALID;
-                }
-                v *= POW10[shift];
-            }
-        }
-        else
-        {
-            v = -shift >= POW10.length ? 0 : v / POW10[-shift];
-        }
-        return negative ? -v : v;
+        return AsciiDecimal.scale(mantissa, decimals - fracDigits, negative);
     }
 
     /**

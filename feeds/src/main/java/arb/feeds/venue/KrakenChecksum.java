@@ -26,17 +26,8 @@ public final class KrakenChecksum
 
     /** Longest text: 20 levels, a price and a quantity each, at most 19 digits per number. */
     private static final int MAX_TEXT = 2 * LEVELS * 2 * 19;
-    private static final long[] POW10 = new long[19];
-
-    static
-    {
-        long p = 1;
-        for (int k = 0; k < POW10.length; k++)
-        {
-            POW10[k] = p;
-            p *= 10;
-        }
-    }
+    /** Digits of the longest non-negative long. */
+    private static final int MAX_DIGITS = 19;
 
     private final CRC32 crc = new CRC32();
     /** The text being built, and the previous call's text whose level bytes may be reused (swapped per call). */
@@ -171,10 +162,14 @@ public final class KrakenChecksum
         {
             return at;
         }
-        int length = 1;
-        while (length < POW10.length && value >= POW10[length])
+        int length = 1; // 10^18 is the largest power of ten a long holds: values beyond have 19 digits
+        while (length < MAX_DIGITS - 1 && value >= Scales.pow10(length))
         {
             length++;
+        }
+        if (length == MAX_DIGITS - 1 && value >= Scales.pow10(MAX_DIGITS - 1))
+        {
+            length = MAX_DIGITS;
         }
         long v = value;
         final byte[] t = text;
