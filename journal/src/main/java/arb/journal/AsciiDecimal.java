@@ -145,7 +145,12 @@ public final class AsciiDecimal
         return scale(mantissa, shift, negative);
     }
 
-    private static long scale(final long mantissa, final int shift, final boolean negative)
+    /**
+     * {@code mantissa} (>= 0) times 10^shift, negated when {@code negative}: a negative shift
+     * truncates toward zero, a product that does not fit a long is {@link #INVALID}. The last step of
+     * {@link #parse}, for readers that accumulate the digits themselves (the JSON scanner's one-pass read).
+     */
+    public static long scale(final long mantissa, final int shift, final boolean negative)
     {
         // mantissa >= 0. One multiply or divide by a power of ten instead of a loop of them:
         // v * 10^k fits iff v <= MAX / 10^k, and (v / 10) / 10 == v / 100 for v >= 0.

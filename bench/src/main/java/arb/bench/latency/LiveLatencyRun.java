@@ -30,7 +30,8 @@ import org.HdrHistogram.HistogramLogReader;
  * probe's HdrHistogram log.
  *
  * <pre>
- * java @scripts/jvm.options -cp ... arb.bench.latency.LiveLatencyRun [--seconds S] [--rate R] [--out FILE]
+ * java @scripts/jvm.options -cp ... arb.bench.latency.LiveLatencyRun [--seconds S] [--rate R] [--consumer-threads auto|1|2]
+ *     [--out FILE]
  * </pre>
  */
 public final class LiveLatencyRun
@@ -44,6 +45,7 @@ public final class LiveLatencyRun
         int seconds = 60;
         double rate = 1.0;
         Path out = null;
+        String consumerThreads = "auto";
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -54,6 +56,9 @@ public final class LiveLatencyRun
                 case "--rate":
                     rate = Double.parseDouble(args[++i]);
                     break;
+                case "--consumer-threads":
+                    consumerThreads = args[++i];
+                    break;
                 case "--out":
                     out = Path.of(args[++i]);
                     break;
@@ -62,9 +67,12 @@ public final class LiveLatencyRun
                     System.exit(2);
             }
         }
-        final Map<String, Histogram> byType = run(seconds, rate);
+        final Map<String, Histogram> byType = run(seconds, rate, consumerThreads);
         final StringBuilder sb = new StringBuilder();
         sb.append("seconds=").append(seconds).append('\n').append("rate=").append(rate).append('\n');
+        sb.append("consumerThreads=").append(arb.engine.run.ConsumerThreads.resolve(consumerThreads,
+            Runtime.getRuntime().availableProcessors())).append('\n');
+        sb.append("cores=").append(Runtime.getRuntime().availableProcessors()).append('\n');
         for (final Map.Entry<String, Histogram> e : byType.entrySet())
         {
             final Histogram h = e.getValue();
@@ -88,6 +96,13 @@ public final class LiveLatencyRun
     /** Runs live against an in-process simulator; returns the probe's histograms by event type ("all" too). */
     public static Map<String, Histogram> run(final int seconds, final double rate) throws Exception
     {
+        return run(seconds, rate, "auto");
+    }
+
+    /** As {@link #run(int, double)} with the {@code live.consumerThreads} setting given. */
+    public static Map<String, Histogram> run(final int seconds, final double rate, final String consumerThreads)
+        throws Exception
+    {
         final Path scratch = BenchSessions.scratch("live-latency");
         try
         {
@@ -102,6 +117,7 @@ public final class LiveLatencyRun
                 final ByteArrayOutputStream printed = new ByteArrayOutputStream();
                 r.out(new PrintStream(printed, true, StandardCharsets.UTF_8));
                 r.env().set("live.statusIntervalMs", "600000");
+                r.env().set("live.consumerThreads", consumerThreads);
                 BenchSimulator.withKalshiKey(r.env(), scratch);
                 if (new LiveRun(r).run() != 0)
                 {

@@ -25,13 +25,15 @@ final class BenchFigures
     private final Properties cpu;
     private final Properties imports;
     private final Properties harness;
-    private final Properties live;
+    private final Map<Integer, Properties> live;
     private final Properties gc;
+    private final Properties user;
     private final SummaryTable table = new SummaryTable();
 
     BenchFigures(final Map<String, RunResult> jmh, final Path results, final Properties cpu, final Properties imports,
-        final Properties harness, final Properties live, final Properties gc)
+        final Properties harness, final Map<Integer, Properties> live, final Properties gc, final Properties user)
     {
+        this.user = user;
         this.jmh = jmh;
         this.results = results;
         this.cpu = cpu;
@@ -43,6 +45,7 @@ final class BenchFigures
 
     SummaryTable table()
     {
+        issue15();
         decode();
         cpu();
         ringHandOff();
@@ -349,26 +352,144 @@ final class BenchFigures
 
     private void live()
     {
-        if (live == null)
+        for (final Map.Entry<Integer, Properties> mode : live.entrySet())
         {
-            return;
-        }
-        final String section = "receive -> strategy evaluation, live against the simulator on loopback ("
-            + live.getProperty("seconds") + " s at " + live.getProperty("rate") + "x market speed; every event, "
-            + "in-process probe, side file)";
-        for (final String type : List.of("all", "BookUpdate", "BookSnapshot", "Trade", "BestBidOffer", "ClockTick"))
-        {
-            final String count = live.getProperty(type + ".count");
-            if (count == null)
+            final Properties l = mode.getValue();
+            if (l == null)
             {
                 continue;
             }
-            final double p99 = num(live, type + ".p99");
-            table.add(section, type, "p50 " + SummaryTable.time(num(live, type + ".p50")) + " / p99 "
-                    + SummaryTable.time(p99) + " / p99.9 " + SummaryTable.time(num(live, type + ".p99.9")) + ", max "
-                    + SummaryTable.time(num(live, type + ".max")), "goal p99 <= 1 ms",
-                SummaryTable.ratio(1e6 / p99) + " at p99", "-", String.format(Locale.ROOT, "%,d events",
-                    Long.parseLong(count)));
+            final String section = "receive -> strategy evaluation, live against the simulator on loopback ("
+                + l.getProperty("seconds") + " s at " + l.getProperty("rate") + "x market speed; every event, "
+                + "in-process probe, side file; " + threads(mode.getKey()) + ")";
+            for (final String type : List.of("all", "BookUpdate", "BookSnapshot", "Trade", "BestBidOffer", "ClockTick"))
+            {
+                final String count = l.getProperty(type + ".count");
+                if (count == null)
+                {
+                    continue;
+                }
+                final double p99 = num(l, type + ".p99");
+                table.add(section, type, "p50 " + SummaryTable.time(num(l, type + ".p50")) + " / p99 "
+                        + SummaryTable.time(p99) + " / p99.9 " + SummaryTable.time(num(l, type + ".p99.9")) + ", max "
+                        + SummaryTable.time(num(l, type + ".max")), "goal p99 <= 1 ms",
+                    SummaryTable.ratio(1e6 / p99) + " at p99", "-", String.format(Locale.ROOT, "%,d events",
+                        Long.parseLong(count)));
+            }
+        }
+    }
+
+    private static String threads(final int n)
+    {
+        return n == 1 ? "1 consumer thread: journal then chain" : n + " consumer threads: journaler + chain";
+    }
+
+    /**
+     * The figures of issue 15, each next to the baseline the issue measured (2-core VM, 2026-12-07):
+     * whatever is built on this branch, measured in this run.
+     */
+    private void issue15()
+    {
+        final String section = "issue 15: each figure against the issue's baseline (2026-12-07, this 2-core VM)";
+        final RunResult replay = jmh.get("ReplayBenchmark.replay[waitStrategy=blocking]");
+        if (replay != null)
+        {
+            final double r = replay.getPrimaryResult().getScore();
+            table.add(section, "replay, JMH warmed (blocking)", SummaryTable.rate(r) + " events",
+                "1.38M events/s; goal 3M", SummaryTable.ratio(r / 1.38e6), alloc("ReplayBenchmark.replay[waitStrategy=blocking]"),
+                "+-" + SummaryTable.rate(replay.getPrimaryResult().getScoreError()));
+        }
+        if (user != null)
+        {
+            final double lo = num(user, "freshReplay.eventsPerSecond.min");
+            if (!Double.isNaN(lo))
+            {
+                final double hi = num(user, "freshReplay.eventsPerSecond.max");
+                table.add(section, "arb replay, fresh JVM (" + user.getProperty("freshReplay.session") + ")",
+                    SummaryTable.rate(lo) + "-" + SummaryTable.rate(hi) + " events", "0.4-1.0M events/s; goal 1.5M",
+                    SummaryTable.ratio(lo / 1.0e6) + "-" + SummaryTable.ratio(hi / 0.4e6), "-",
+                    "the rate arb replay prints; range over runs");
+            }
+            final double sweepLo = num(user, "sweep.ratio.min");
+            if (!Double.isNaN(sweepLo))
+            {
+                final double sweepHi = num(user, "sweep.ratio.max");
+                table.add(section, user.getProperty("sweep.points") + "-point strategy-only sweep / one replay",
+                    String.format(Locale.ROOT, "%.1f-%.1fx one replay", sweepLo, sweepHi), "20x; goal < 2x",
+                    SummaryTable.ratio(20 / sweepHi) + "-" + SummaryTable.ratio(20 / sweepLo), "-",
+                    "arb sweep vs arb replay in one warmed JVM, " + user.getProperty("sweep.session") + "; one replay "
+                        + String.format(Locale.ROOT, "%.2f-%.2f s", num(user, "sweep.replaySeconds.min"),
+                        num(user, "sweep.replaySeconds.max")));
+            }
+            final double paramsLo = num(user, "params.seconds.min");
+            if (!Double.isNaN(paramsLo))
+            {
+                final double paramsHi = num(user, "params.seconds.max");
+                table.add(section, "CLI start: scripts/arb params (whole process)",
+                    String.format(Locale.ROOT, "%.2f-%.2f s", paramsLo, paramsHi), "0.5 s; goal < 0.15 s",
+                    SummaryTable.ratio(0.5 / paramsHi) + "-" + SummaryTable.ratio(0.5 / paramsLo), "-", "wall, range over runs");
+            }
+            final double importLo = num(user, "import.seconds.min");
+            if (!Double.isNaN(importLo))
+            {
+                final double importHi = num(user, "import.seconds.max");
+                table.add(section, "scripts/arb import of the real Coinbase capture (whole process)",
+                    String.format(Locale.ROOT, "%.2f-%.2f s", importLo, importHi), "3.3 s (Python approach 0.25 s)",
+                    SummaryTable.ratio(3.3 / importHi) + "-" + SummaryTable.ratio(3.3 / importLo) + "; "
+                        + SummaryTable.ratio(0.25 / importHi) + "-" + SummaryTable.ratio(0.25 / importLo) + " vs Python",
+                    "-", "wall, 1,030 frames, range over runs");
+            }
+        }
+        double treeLo = Double.MAX_VALUE;
+        double treeHi = 0;
+        double streamLo = Double.MAX_VALUE;
+        double streamHi = 0;
+        for (final DecodeCase c : DecodeCase.values())
+        {
+            final String p = "[frames=" + c.id() + "]";
+            final double ours = score(jmh.get("FrameDecodeBenchmark.decoder" + p));
+            final double tree = score(jmh.get("FrameDecodeBenchmark.jacksonTree" + p)) / ours;
+            final double streaming = score(jmh.get("FrameDecodeBenchmark.jacksonStreaming" + p)) / ours;
+            if (!Double.isNaN(tree))
+            {
+                treeLo = Math.min(treeLo, tree);
+                treeHi = Math.max(treeHi, tree);
+            }
+            if (!Double.isNaN(streaming))
+            {
+                streamLo = Math.min(streamLo, streaming);
+                streamHi = Math.max(streamHi, streaming);
+            }
+        }
+        if (treeHi > 0)
+        {
+            table.add(section, "decode vs Jackson readTree / streaming (JMH, every venue and type)",
+                String.format(Locale.ROOT, "%.1f-%.1fx tree, %.2f-%.2fx streaming", treeLo, treeHi, streamLo, streamHi),
+                "0.9-1.8x tree, 0.5-1.0x streaming; goal 10x tree", SummaryTable.ratio(treeLo / 0.9) + " at the low end",
+                "-", "per frame type: the frame decode section below");
+        }
+        final RunResult brti = jmh.get("BrtiBenchmark.calculate[levels=100]");
+        if (brti != null)
+        {
+            final double us = brti.getPrimaryResult().getScore();
+            table.add(section, "index calculation, four 100-level books", String.format(Locale.ROOT, "%.1f us", us),
+                "26 us; goal 10 us", SummaryTable.ratio(26 / us), alloc("BrtiBenchmark.calculate[levels=100]"),
+                "+-" + String.format(Locale.ROOT, "%.1f us", brti.getPrimaryResult().getScoreError()));
+        }
+        for (final Map.Entry<Integer, Properties> mode : live.entrySet())
+        {
+            final Properties l = mode.getValue();
+            if (l == null || l.getProperty("all.p99") == null)
+            {
+                continue;
+            }
+            final double lo = num(l, "all.p99.min");
+            final double hi = num(l, "all.p99.max");
+            table.add(section, "live receive -> evaluation p99, " + threads(mode.getKey()),
+                SummaryTable.time(lo) + (hi > lo ? "-" + SummaryTable.time(hi) : ""), "1.69 ms (2 threads); goal 1 ms",
+                SummaryTable.ratio(1.69e6 / hi) + (hi > lo ? "-" + SummaryTable.ratio(1.69e6 / lo) : ""), "-",
+                l.getProperty("runs") + " run(s) of " + l.getProperty("seconds") + " s at " + l.getProperty("rate")
+                    + "x vs the simulator, " + l.getProperty("cores", "?") + " cores");
         }
     }
 

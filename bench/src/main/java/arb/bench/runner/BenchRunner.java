@@ -50,6 +50,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchRunner
 {
+    /** The generated session {@code arb replay} runs on in a fresh JVM: the two hours. */
+    static final int FRESH_REPLAY_MINUTES = 120;
+
     private final BenchMode mode;
     private final Path results;
     private final Pattern only;
@@ -126,6 +129,10 @@ public final class BenchRunner
         progress.println("bench: preparing the generated session and the simulator capture (cached after the first "
             + "run)...");
         BenchSessions.session();
+        if (mode != BenchMode.SMOKE)
+        {
+            BenchSessions.session(BenchSessions.SEED, FRESH_REPLAY_MINUTES);
+        }
         BenchCaptures.simulatorCapture();
         for (final BenchSuite suite : BenchSuite.ALL)
         {
@@ -156,15 +163,28 @@ public final class BenchRunner
                 results.resolve("import.txt"));
             importResult = load(out);
         }
+        Properties userResult = null;
+        if (mode != BenchMode.SMOKE && (only == null || only.matcher("UserFacing").find()))
+        {
+            userResult = runUserFacing();
+        }
         Properties harnessResult = null;
         if (harness && (only == null || only.matcher("LatencyHarness").find()))
         {
             harnessResult = runHarness();
         }
-        Properties liveResult = null;
+        final Map<Integer, Properties> liveResult = new TreeMap<>();
         if (harness && (only == null || only.matcher("LiveLatency").find()))
         {
-            liveResult = runLive();
+            // Both consumer-thread modes, alternated so that other load falls on both alike.
+            final int rounds = mode == BenchMode.FULL ? 2 : 1;
+            for (int round = 0; round < rounds; round++)
+            {
+                for (final int threads : new int[] {2, 1})
+                {
+                    liveResult.merge(threads, runLive(threads, round), BenchRunner::worseP99);
+                }
+            }
         }
         Properties gcResult = null;
         if (gc && (only == null || only.matcher("GcCheck").find()))
@@ -172,7 +192,8 @@ public final class BenchRunner
             gcResult = runGcCheck(gcEvents);
         }
         progress.printf(Locale.ROOT, "bench: done in %.0f s%n", (System.nanoTime() - t0) / 1e9);
-        return new BenchFigures(jmh, results, cpuResult, importResult, harnessResult, liveResult, gcResult).table();
+        return new BenchFigures(jmh, results, cpuResult, importResult, harnessResult, liveResult, gcResult,
+            userResult).table();
     }
 
     private void runSuite(final BenchSuite suite) throws RunnerException
@@ -272,14 +293,52 @@ public final class BenchRunner
         return load(out);
     }
 
-    private Properties runLive() throws IOException, InterruptedException
+    private Properties runLive(final int consumerThreads, final int round) throws IOException, InterruptedException
     {
-        final Path out = results.resolve("live.properties");
+        final String name = "live-" + consumerThreads + "thread" + (consumerThreads == 1 ? "" : "s") + "-" + round;
+        final Path out = results.resolve(name + ".properties");
         Files.deleteIfExists(out);
-        final int seconds = mode == BenchMode.FULL ? 90 : mode == BenchMode.QUICK ? 12 : 3;
-        progress.printf(Locale.ROOT, "bench: live run against the simulator, %d s at 10x market speed ...%n", seconds);
-        child(List.of(), LiveLatencyRun.class, List.of("--seconds", Integer.toString(seconds), "--rate", "10", "--out",
-            out.toString()), results.resolve("live.txt"));
+        final int seconds = mode == BenchMode.FULL ? 45 : mode == BenchMode.QUICK ? 12 : 3;
+        progress.printf(Locale.ROOT, "bench: live run against the simulator, %d consumer thread(s), %d s at 10x market "
+            + "speed ...%n", consumerThreads, seconds);
+        child(List.of(), LiveLatencyRun.class, List.of("--seconds", Integer.toString(seconds), "--rate", "10",
+            "--consumer-threads", Integer.toString(consumerThreads), "--out", out.toString()),
+            results.resolve(name + ".txt"));
+        final Properties p = load(out);
+        if (p != null)
+        {
+            p.setProperty("all.p99.min", p.getProperty("all.p99", "NaN"));
+            p.setProperty("all.p99.max", p.getProperty("all.p99", "NaN"));
+            p.setProperty("runs", "1");
+        }
+        return p;
+    }
+
+    /** Keeps the later run's table figures, and the range of the p99 over the runs of one mode. */
+    private static Properties worseP99(final Properties a, final Properties b)
+    {
+        if (a == null || b == null)
+        {
+            return a == null ? b : a;
+        }
+        final double lo = Math.min(Double.parseDouble(a.getProperty("all.p99.min")),
+            Double.parseDouble(b.getProperty("all.p99.min")));
+        final double hi = Math.max(Double.parseDouble(a.getProperty("all.p99.max")),
+            Double.parseDouble(b.getProperty("all.p99.max")));
+        b.setProperty("all.p99.min", Double.toString(lo));
+        b.setProperty("all.p99.max", Double.toString(hi));
+        b.setProperty("runs", Integer.toString(Integer.parseInt(a.getProperty("runs")) + 1));
+        return b;
+    }
+
+    private Properties runUserFacing() throws IOException, InterruptedException
+    {
+        final Path out = results.resolve("user-facing.properties");
+        Files.deleteIfExists(out);
+        progress.println("bench: what a CLI user waits on: arb params, import, a fresh-JVM replay, a 20-point sweep ...");
+        child(List.of(), UserFacingTimes.class, List.of("--session", BenchSessions.session(BenchSessions.SEED,
+            FRESH_REPLAY_MINUTES).root().toString(), "--sweep-session", BenchSessions.session().root().toString(), "--runs",
+            mode == BenchMode.FULL ? "4" : "2", "--out", out.toString()), results.resolve("user-facing.txt"));
         return load(out);
     }
 

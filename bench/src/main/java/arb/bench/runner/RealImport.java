@@ -35,7 +35,7 @@ public final class RealImport
     {
     }
 
-    private static Path write(final Path file, final List<RecordedFrames.Frame> frames, final int passes)
+    static Path write(final Path file, final List<RecordedFrames.Frame> frames, final int passes)
     {
         final long span = frames.get(frames.size() - 1).recvNs() - frames.get(0).recvNs() + 1_000_000_000L;
         final byte[] reset = "reset: bench pass".getBytes(StandardCharsets.UTF_8);

@@ -80,6 +80,11 @@ public final class JsonScanner
 
     public static final int DEFAULT_MAX_DEPTH = 32;
 
+    /** {@link #scanDecimal}'s "not mine": a value no decimal can take ({@link #INVALID} is Long.MIN_VALUE). */
+    private static final long SLOW = Long.MIN_VALUE + 1;
+    /** At most this many digits cannot overflow a long mantissa. */
+    private static final int MAX_FAST_DIGITS = 18;
+
     private static final byte IN_OBJECT = 1;
     private static final byte IN_ARRAY = 2;
 
@@ -472,6 +477,11 @@ public final class JsonScanner
      */
     public long readDecimal(final int decimals)
     {
+        final long fast = scanDecimal(decimals);
+        if (fast != SLOW)
+        {
+            return fast;
+        }
         final int type = peekType();
         if (type == TYPE_NUMBER)
         {
@@ -491,6 +501,108 @@ public final class JsonScanner
         }
         skipValue();
         return INVALID;
+    }
+
+    /**
+     * One pass over a plain decimal - {@code -?digits[.digits]} as a JSON string, or as a JSON number
+     * with no leading zero, at most 18 digits - validating and accumulating the digits together, so
+     * the text is read once instead of scanned and then parsed. The result equals what
+     * {@link AsciiDecimal#parse} gives for the same text (the fraction beyond {@code decimals}
+     * truncated toward zero; {@link #INVALID} when the scaled value does not fit). Anything else
+     * (escapes, exponents, '+', more digits, a malformed token, a failed scanner) returns
+     * {@link #SLOW} with nothing consumed, and the general path handles it exactly as before.
+     */
+    private long scanDecimal(final int decimals)
+    {
+        if (errorCode != OK)
+        {
+            return SLOW;
+        }
+        skipWhitespace();
+        final DirectBuffer b = buffer;
+        final int limit = end;
+        final int from = position;
+        if (from >= limit)
+        {
+            return SLOW;
+        }
+        final byte first = b.getByte(from);
+        final boolean quoted = first == '"';
+        int i = quoted ? from + 1 : from;
+        boolean negative = false;
+        if (i < limit && b.getByte(i) == '-')
+        {
+            negative = true;
+            i++;
+        }
+        final int digitsFrom = i;
+        long mantissa = 0;
+        int count = 0;
+        int fracDigits = 0;
+        boolean point = false;
+        byte c = 0;
+        while (i < limit)
+        {
+            c = b.getByte(i);
+            final int d = c - '0';
+            if (d >= 0 && d <= 9)
+            {
+                mantissa = mantissa * 10 + d;
+                count++;
+                if (point)
+                {
+                    fracDigits++;
+                }
+                i++;
+            }
+            else if (c == '.' && !point)
+            {
+                point = true;
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+        if (count == 0 || count > MAX_FAST_DIGITS)
+        {
+            return SLOW;
+        }
+        final int valueFrom;
+        final int valueTo;
+        if (quoted)
+        {
+            if (i >= limit || c != '"')
+            {
+                return SLOW;
+            }
+            valueFrom = from + 1;
+            valueTo = i;
+            position = i + 1;
+        }
+        else
+        {
+            // JSON's number grammar: a digit before and after the point, no leading zero.
+            final int intDigits = count - fracDigits;
+            if (intDigits == 0 || (point && fracDigits == 0)
+                || (b.getByte(digitsFrom) == '0' && intDigits > 1))
+            {
+                return SLOW;
+            }
+            if (i < limit && !(c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t'))
+            {
+                return SLOW;
+            }
+            valueFrom = from;
+            valueTo = i;
+            position = i;
+        }
+        started = true;
+        valueStart = valueFrom;
+        valueEnd = valueTo;
+        valueEscaped = false;
+        return AsciiDecimal.scale(mantissa, decimals - fracDigits, negative);
     }
 
     /**

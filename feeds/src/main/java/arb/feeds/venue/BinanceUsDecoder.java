@@ -354,7 +354,7 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
     private int applySnapshot(final DirectBuffer body, final int offset, final int length, final long recvNs)
     {
         snapshotLevels.clear();
-        frames.clearInvalid();
+        boolean invalidLevels = false;
         long snapshotId = JsonScanner.INVALID;
         final JsonScanner json = this.json;
         json.wrap(body, offset, length);
@@ -368,11 +368,11 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
                 }
                 else if (json.keyEquals(SNAPSHOT_BIDS))
                 {
-                    frames.readLevels(snapshotLevels, true);
+                    invalidLevels |= !snapshotLevels.readPairs(json, true);
                 }
                 else if (json.keyEquals(SNAPSHOT_ASKS))
                 {
-                    frames.readLevels(snapshotLevels, false);
+                    invalidLevels |= !snapshotLevels.readPairs(json, false);
                 }
                 else
                 {
@@ -380,7 +380,7 @@ public final class BinanceUsDecoder extends SpotFeedDecoder implements SnapshotD
                 }
             }
         }
-        if (!json.endOfInput() || frames.invalid() || snapshotId <= 0)
+        if (!json.endOfInput() || invalidLevels || snapshotId <= 0)
         {
             return FrameResult.BAD_FRAME;
         }

@@ -130,12 +130,6 @@ final class BinanceUsFrameReader
         }
     }
 
-    /** Clears {@link #invalid()} before the levels of a REST snapshot are read. */
-    void clearInvalid()
-    {
-        invalid = false;
-    }
-
     /** True when a price level was malformed. */
     boolean invalid()
     {
@@ -266,7 +260,7 @@ final class BinanceUsFrameReader
             final int type = json.peekType();
             if (type == JsonScanner.TYPE_ARRAY)
             {
-                readLevels(frameLevels, true);
+                invalid |= !frameLevels.readPairs(json, true);
             }
             else if (type == JsonScanner.TYPE_STRING)
             {
@@ -284,7 +278,7 @@ final class BinanceUsFrameReader
             final int type = json.peekType();
             if (type == JsonScanner.TYPE_ARRAY)
             {
-                readLevels(frameLevels, false);
+                invalid |= !frameLevels.readPairs(json, false);
             }
             else if (type == JsonScanner.TYPE_STRING)
             {
@@ -399,46 +393,6 @@ final class BinanceUsFrameReader
             else
             {
                 json.skipValue();
-            }
-        }
-    }
-
-    /** {@code [["price","qty"],...]}; further elements of a level are ignored. */
-    void readLevels(final LevelBatch into, final boolean bid)
-    {
-        final JsonScanner json = this.json;
-        if (!json.beginArray())
-        {
-            return;
-        }
-        while (json.nextElement())
-        {
-            if (!json.beginArray())
-            {
-                return;
-            }
-            long p = JsonScanner.INVALID;
-            long q = JsonScanner.INVALID;
-            if (json.nextElement())
-            {
-                p = json.readDecimal(Scales.PRICE_DECIMALS);
-                if (json.nextElement())
-                {
-                    q = json.readDecimal(Scales.QTY_DECIMALS);
-                    if (json.nextElement())
-                    {
-                        json.skipValue();
-                        json.skipRestOfContainer();
-                    }
-                }
-            }
-            if (p <= 0 || q < 0)
-            {
-                invalid = true;
-            }
-            else
-            {
-                into.add(bid, p, q);
             }
         }
     }

@@ -244,11 +244,11 @@ public final class BitstampDecoder extends SpotFeedDecoder
         {
             if (json.keyEquals(BIDS))
             {
-                readLevels(true);
+                invalid |= !levels.readPairs(json, true);
             }
             else if (json.keyEquals(ASKS))
             {
-                readLevels(false);
+                invalid |= !levels.readPairs(json, false);
             }
             else if (json.keyEquals(MICROTIMESTAMP))
             {
@@ -290,46 +290,6 @@ public final class BitstampDecoder extends SpotFeedDecoder
             else
             {
                 json.skipValue();
-            }
-        }
-    }
-
-    /** Levels are {@code [price, amount]} arrays (of strings); further elements are ignored. */
-    private void readLevels(final boolean bid)
-    {
-        final JsonScanner json = this.json;
-        if (!json.beginArray())
-        {
-            return;
-        }
-        while (json.nextElement())
-        {
-            if (!json.beginArray())
-            {
-                return;
-            }
-            long p = JsonScanner.INVALID;
-            long q = JsonScanner.INVALID;
-            if (json.nextElement())
-            {
-                p = json.readDecimal(Scales.PRICE_DECIMALS);
-                if (json.nextElement())
-                {
-                    q = json.readDecimal(Scales.QTY_DECIMALS);
-                    if (json.nextElement())
-                    {
-                        json.skipValue();
-                        json.skipRestOfContainer();
-                    }
-                }
-            }
-            if (p <= 0 || q < 0)
-            {
-                invalid = true;
-            }
-            else
-            {
-                levels.add(bid, p, q);
             }
         }
     }

@@ -270,8 +270,7 @@ public final class GeminiDecoder extends SpotFeedDecoder
                 return;
             }
             int s = SIDE_NONE;
-            long p = JsonScanner.INVALID;
-            long q = JsonScanner.INVALID;
+            boolean added = false;
             if (json.nextElement())
             {
                 if (json.peekType() != JsonScanner.TYPE_STRING)
@@ -282,27 +281,11 @@ public final class GeminiDecoder extends SpotFeedDecoder
                 {
                     s = json.valueEquals(BUY) ? SIDE_BUY : json.valueEquals(SELL) ? SIDE_SELL : SIDE_NONE;
                 }
-                if (json.nextElement())
-                {
-                    p = json.readDecimal(Scales.PRICE_DECIMALS);
-                    if (json.nextElement())
-                    {
-                        q = json.readDecimal(Scales.QTY_DECIMALS);
-                        if (json.nextElement())
-                        {
-                            json.skipValue();
-                            json.skipRestOfContainer();
-                        }
-                    }
-                }
+                added = levels.readPriceQty(json, s == SIDE_BUY, s != SIDE_NONE);
             }
-            if (s == SIDE_NONE || p <= 0 || q < 0 || q == JsonScanner.INVALID)
+            if (!added)
             {
                 invalidChanges = true;
-            }
-            else
-            {
-                levels.add(s == SIDE_BUY, p, q);
             }
         }
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class DecoderAllocationTest
 {
-    private static final int WARMUP_ROUNDS = 5;
+    private static final int WARMUP_ROUNDS = 30; // C2 done compiling (and deoptimising) before measuring, even on a loaded machine
     private static final int MEASURED_ROUNDS = 9;
 
     /** A sink that allocates nothing: one reusable slot, a publish counter. */

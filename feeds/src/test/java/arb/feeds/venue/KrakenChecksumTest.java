@@ -73,6 +73,27 @@ class KrakenChecksumTest
         assertThat(btcUsd.compute(book)).isNotEqualTo(good);
     }
 
+    /**
+     * The reused text of unchanged levels never shows: over a long random walk of inserts, removals
+     * and quantity changes at every rank, each checksum equals the CRC32 of the freshly rendered text.
+     */
+    @Test
+    void reusedLevelTextEqualsFreshText()
+    {
+        final java.util.Random random = new java.util.Random(15);
+        final PriceLevelBook book = new PriceLevelBook(64);
+        for (int step = 0; step < 20_000; step++)
+        {
+            final boolean bid = random.nextBoolean();
+            final long price = bid ? px("60000.0") - random.nextInt(30) * 1_000_000L
+                : px("60001.0") + random.nextInt(30) * 1_000_000L;
+            final int what = random.nextInt(10);
+            final long q = what < 3 ? 0 : what < 5 ? 100_000_000L : 1 + random.nextInt(2_000_000_000);
+            book.set(bid, price, q);
+            assertThat(btcUsd.compute(book)).as("step %d", step).isEqualTo(KrakenChecksum.crcOf(btcUsd.text(book)));
+        }
+    }
+
     @Test
     void rejectsImpossiblePrecision()
     {

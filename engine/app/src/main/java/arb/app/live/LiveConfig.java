@@ -1,5 +1,6 @@
 package arb.app.live;
 
+import arb.engine.run.ConsumerThreads;
 import arb.market.config.EnvValues;
 
 /**
@@ -11,6 +12,7 @@ import arb.market.config.EnvValues;
  * @param watchdogStallMs  a consumer behind for this long stops the run
  * @param stopTimeoutMs    longest wait for the feeds to stop and the ring to drain
  * @param waitStrategy     the ring's wait strategy by name
+ * @param consumerThreads  ring consumer threads, 1 or 2 ({@code auto} resolved against the core count)
  * @param minFreeDiskMb    stop below this much free disk
  * @param warnFreeDiskMb   warn below this much free disk
  * @param latencyProbe     record receive -> evaluation latency into side files
@@ -20,7 +22,7 @@ import arb.market.config.EnvValues;
  * @param healthKalshiMaxAgeMs /health is unhealthy when the last Kalshi quote is older than this
  */
 public record LiveConfig(long tickMs, long statusIntervalMs, long watchdogStallMs, long stopTimeoutMs,
-    String waitStrategy, long minFreeDiskMb, long warnFreeDiskMb, boolean latencyProbe, long maxAllDownMs,
+    String waitStrategy, int consumerThreads, long minFreeDiskMb, long warnFreeDiskMb, boolean latencyProbe, long maxAllDownMs,
     long checkpointMs, long healthIndexMaxAgeMs, long healthKalshiMaxAgeMs)
 {
     public static LiveConfig from(final EnvValues v)
@@ -31,6 +33,7 @@ public record LiveConfig(long tickMs, long statusIntervalMs, long watchdogStallM
             v.getLong("live.watchdogStallMs"),
             v.getLong("live.stopTimeoutMs"),
             v.get("live.waitStrategy"),
+            ConsumerThreads.resolve(v.get("live.consumerThreads"), Runtime.getRuntime().availableProcessors()),
             v.getLong("live.minFreeDiskMb"),
             v.getLong("live.warnFreeDiskMb"),
             // anything but "false" keeps the probe on, as before the catalog

@@ -1,13 +1,14 @@
 package arb.app.live;
 
 import arb.engine.ring.WaitStrategies;
+import arb.engine.run.ConsumerThreads;
 import arb.feeds.FeedsEnvCatalog;
 import arb.market.config.EnvCatalog;
 import arb.market.config.Range;
 
 /**
  * Every environment setting of a live run's own machinery ({@code live.*}: clock ticks, status
- * cadence, watchdog, wait strategy, disk guard, latency probe) with its default, and {@link #ALL}:
+ * cadence, watchdog, wait strategy, consumer threads, disk guard, latency probe) with its default, and {@link #ALL}:
  * these plus the feeds' settings ({@link FeedsEnvCatalog}), which is what a config file or
  * {@code --set} may name besides logic parameters and what {@code arb params --env} lists.
  */
@@ -21,6 +22,9 @@ public final class LiveEnvCatalog
         .define("live.stopTimeoutMs", "ms", "5000", "Longest wait for the feeds to stop and the ring to drain at shutdown")
         .define("live.waitStrategy", "enum", WaitStrategies.DEFAULT,
             "Ring wait strategy of the consumers (`arb` lists the names on a typo); cannot change an output")
+        .define("live.consumerThreads", "enum", ConsumerThreads.AUTO,
+            "Ring consumer threads: 2 (journaler + chain), 1 (one thread journals then runs the chain), auto "
+            + "(1 below " + ConsumerThreads.TWO_THREADS_FROM_CORES + " cores); cannot change an output")
         .define("live.minFreeDiskMb", "int", "1024", "Stop (or refuse to start) below this much free disk (MB) at the run directory")
         .define("live.warnFreeDiskMb", "int", "10240", "Warn below this much free disk (MB)")
         .define("live.latencyProbe", "bool", "true",
@@ -38,6 +42,7 @@ public final class LiveEnvCatalog
         .range("live.watchdogStallMs", Range.POSITIVE)
         .range("live.stopTimeoutMs", Range.POSITIVE)
         .choices("live.waitStrategy", WaitStrategies.NAMES)
+        .choices("live.consumerThreads", ConsumerThreads.NAMES)
         .range("live.minFreeDiskMb", Range.NON_NEGATIVE)
         .range("live.warnFreeDiskMb", Range.NON_NEGATIVE)
         .range("live.maxAllDownMs", Range.POSITIVE)

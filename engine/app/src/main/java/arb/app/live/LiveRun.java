@@ -387,10 +387,12 @@ public final class LiveRun
         }
         final Engine engine = builder
             .waitStrategy(waitStrategy)
+            .consumerThreads(live.consumerThreads())
             .params(request.params)
             .runDirectory(dir)
             .journalInput(true)
             .mode("live")
+            .runInfo("consumer_threads", live.consumerThreads())
             .runInfo("clock", clock.describe())
             .runInfo("venues", feedsConfig.enabledVenues().stream().map(v -> v.venue().name().toLowerCase()).toList())
             .runInfo("simulator", request.simulator == null ? "" : request.simulator)

@@ -15,8 +15,20 @@ class EnvConfigTest
     void liveDefaultsComeFromTheCatalog()
     {
         final LiveConfig c = LiveConfig.from(new EnvSettings().values());
-        assertThat(c).isEqualTo(new LiveConfig(200, 10_000, 10_000, 5_000, "blocking", 1_024, 10_240, true, 180_000, 60_000,
+        assertThat(c).isEqualTo(new LiveConfig(200, 10_000, 10_000, 5_000, "blocking",
+            arb.engine.run.ConsumerThreads.resolve("auto", Runtime.getRuntime().availableProcessors()), 1_024, 10_240, true, 180_000, 60_000,
             10_000, 30_000));
+    }
+
+    @Test
+    void consumerThreadsAreOneOrTwoAndAutoFollowsTheCoreCount()
+    {
+        assertThat(LiveConfig.from(new EnvSettings().set("live.consumerThreads", "1").values()).consumerThreads()).isEqualTo(1);
+        assertThat(LiveConfig.from(new EnvSettings().set("live.consumerThreads", "2").values()).consumerThreads()).isEqualTo(2);
+        assertThat(arb.engine.run.ConsumerThreads.resolve("auto", 2)).isEqualTo(1);
+        assertThat(arb.engine.run.ConsumerThreads.resolve("auto", 64)).isEqualTo(2);
+        assertThatThrownBy(() -> new EnvSettings().set("live.consumerThreads", "3"))
+            .hasMessageContaining("live.consumerThreads");
     }
 
     @Test

@@ -95,9 +95,11 @@ public final class Engine implements AutoCloseable
         }
         this.chain = new BusinessChain(all, output);
 
+        final boolean single = b.consumerThreads == 1;
         final ThreadFactory threadFactory = r ->
         {
-            final Thread t = new Thread(r, "arb-" + (threads.isEmpty() && inputWriter != null ? "journal" : "chain"));
+            final Thread t = new Thread(r, "arb-" + (inputWriter == null ? "chain" : single ? "consumer"
+                : threads.isEmpty() ? "journal" : "chain"));
             t.setDaemon(true);
             threads.add(t);
             return t;
@@ -105,8 +107,17 @@ public final class Engine implements AutoCloseable
         final com.lmax.disruptor.WaitStrategy waitStrategy = WaitStrategies.byName(b.waitStrategy);
         this.disruptor = new Disruptor<>(Slot::new, b.ringSize, threadFactory, ProducerType.SINGLE, waitStrategy);
         disruptor.setDefaultExceptionHandler(new FatalOnError());
-        this.consumersRunning = new java.util.concurrent.CountDownLatch(inputWriter != null ? 2 : 1);
-        if (inputWriter != null)
+        this.consumersRunning = new java.util.concurrent.CountDownLatch(inputWriter != null && !single ? 2 : 1);
+        if (inputWriter != null && single)
+        {
+            // One consumer thread: each event is appended to the input journal, then handed to the
+            // chain, on the same thread and in that order, so no logic ever sees an event the journal
+            // lacks (a journal failure throws before the chain runs). Nothing to signal: no one is gated.
+            this.journalHandler = new JournalHandler(inputWriter, consumersRunning::countDown, null);
+            journalHandler.alreadyJournaled(b.alreadyPublished, b.alreadyJournaled);
+            disruptor.handleEventsWith(journalThenChainHandler(journalHandler));
+        }
+        else if (inputWriter != null)
         {
             // The chain is gated on the journaler: with a strategy that blocks on gating sequences the
             // journaler must signal its progress (other strategies spin or poll on their own).
@@ -139,6 +150,32 @@ public final class Engine implements AutoCloseable
             public void onStart()
             {
                 consumersRunning.countDown();
+            }
+
+            @Override
+            public void onShutdown()
+            {
+                chain.end();
+            }
+        };
+    }
+
+    /** The single consumer of {@link ConsumerThreads#ONE}: journal, then chain, per event. */
+    private com.lmax.disruptor.EventHandler<Slot> journalThenChainHandler(final JournalHandler journal)
+    {
+        return new com.lmax.disruptor.EventHandler<>()
+        {
+            @Override
+            public void onEvent(final Slot slot, final long sequence, final boolean endOfBatch)
+            {
+                journal.onEvent(slot, sequence, endOfBatch);
+                chain.onEvent(slot, sequence, endOfBatch);
+            }
+
+            @Override
+            public void onStart()
+            {
+                journal.onStart();
             }
 
             @Override
@@ -362,7 +399,10 @@ public final class Engine implements AutoCloseable
         finish();
     }
 
-    /** The consumer threads (journaler if journaling, then chain), for probes and watchdogs. */
+    /**
+     * The consumer threads (journaler if journaling, then chain; or the one consumer doing both), for
+     * probes and watchdogs.
+     */
     public List<Thread> consumerThreads()
     {
         return List.copyOf(threads);
@@ -503,6 +543,7 @@ public final class Engine implements AutoCloseable
         private RunDirectory runDirectory;
         private boolean journalInput = true;
         private String waitStrategy = WaitStrategies.DEFAULT;
+        private int consumerThreads = ConsumerThreads.TWO;
         private int ringSize = 16384;
         private long claimTimeoutMs = 10_000;
         private long drainTimeoutMs = 60_000;
@@ -539,6 +580,22 @@ public final class Engine implements AutoCloseable
         public Builder waitStrategy(final String name)
         {
             this.waitStrategy = name;
+            return this;
+        }
+
+        /**
+         * Consumer threads when journaling: {@link ConsumerThreads#TWO} (journaler, and the chain gated
+         * on it; the default) or {@link ConsumerThreads#ONE} (one thread journals then runs the chain,
+         * per event). Either way the journal is written before any logic sees an event and every output
+         * is identical; without an input journal there is one consumer anyway.
+         */
+        public Builder consumerThreads(final int threads)
+        {
+            if (threads != ConsumerThreads.ONE && threads != ConsumerThreads.TWO)
+            {
+                throw new IllegalArgumentException("consumer threads must be 1 or 2, not " + threads);
+            }
+            this.consumerThreads = threads;
             return this;
         }
 
