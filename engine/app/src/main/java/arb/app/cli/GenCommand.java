@@ -53,6 +53,11 @@ public final class GenCommand implements Callable<Integer>
             + "session's latent price, as the simulator relays it, so accuracy scores the per-second error too.")
     boolean relay;
 
+    @Option(names = "--fee-multiplier", defaultValue = "1",
+        description = "fee_multiplier of each written series' fee schedule (a KalshiSeries event at the start, "
+            + "fee_type quadratic), which the paper broker charges (default: ${DEFAULT-VALUE}).")
+    String feeMultiplier;
+
     @Mixin
     ParamOptions paramOptions;
 
@@ -69,6 +74,7 @@ public final class GenCommand implements Callable<Integer>
             .series(series)
             .hourlyStrikes(hourlyStrikes)
             .relay(relay)
+            .feeMultiplier(feeMultiplier)
             .params(params);
         final long t0 = System.nanoTime();
         final long[] lastReport = {t0};

@@ -14,9 +14,11 @@ import arb.sbe.DataSource;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.FeedStatusEncoder;
+import arb.sbe.FeeType;
 import arb.sbe.IndexRelayEncoder;
 import arb.sbe.KalshiBookEncoder;
 import arb.sbe.KalshiMarketEncoder;
+import arb.sbe.KalshiSeriesEncoder;
 import arb.sbe.KalshiStatus;
 import arb.sbe.MarketResult;
 import arb.sbe.MessageHeaderEncoder;
@@ -38,7 +40,8 @@ import org.agrona.MutableDirectBuffer;
  * book changes (Bitstamp as full top-100 snapshots, as it really sends them), trades and BBOs at
  * realistic rates, Kalshi 15-minute market states and order books consistent with the price path
  * (and, when the config asks, KXBTCD hourly events with their strike markets),
- * feed status, and clock ticks every 200 ms - all from {@link MarketModel}. Same seed, start and
+ * feed status, each written series' fee schedule (a KalshiSeries event at the start: quadratic, multiplier
+ * 1 unless set), and clock ticks every 200 ms - all from {@link MarketModel}. Same seed, start and
  * duration: same events, byte for byte.
  */
 public final class SessionGenerator implements MarketListener
@@ -63,6 +66,8 @@ public final class SessionGenerator implements MarketListener
     private final KalshiMarketEncoder kalshiMarket = new KalshiMarketEncoder();
     private final KalshiBookEncoder kalshiBook = new KalshiBookEncoder();
     private final IndexRelayEncoder relayEncoder = new IndexRelayEncoder();
+    private final KalshiSeriesEncoder seriesEncoder = new KalshiSeriesEncoder();
+    private long feeMultiplier = Scales.RATIO;
     private final long[] relayMinute = new long[60];
     private int relaySamples;
     private boolean relay;
@@ -97,7 +102,24 @@ public final class SessionGenerator implements MarketListener
         return this;
     }
 
-    /** Publishes feed-status LIVE and every venue's initial snapshot at {@code startNs}. */
+    /**
+     * The {@code fee_multiplier} of the series' fee schedule written at the start (1e-9; default 1).
+     * Draws nothing from the random sequence.
+     */
+    public SessionGenerator feeMultiplier(final long ratio)
+    {
+        if (ratio < 0)
+        {
+            throw new IllegalArgumentException("fee multiplier must be >= 0");
+        }
+        this.feeMultiplier = ratio;
+        return this;
+    }
+
+    /**
+     * Publishes feed-status LIVE and every venue's initial snapshot at {@code startNs}, then each
+     * written series' fee schedule, as the live poller reads it at start.
+     */
     public void begin(final long startNs)
     {
         for (int v = 0; v < 4; v++)
@@ -107,6 +129,23 @@ public final class SessionGenerator implements MarketListener
             publishSnapshot(v, startNs, startNs - config.feedLatencyMs(v) * 1_000_000L, model.book(v));
         }
         publishStatus(startNs, Venue.KALSHI, FeedState.LIVE, FeedReason.SUBSCRIBED, "synthetic session");
+        if (config.fifteenMinute())
+        {
+            publishSeries(startNs, Series.KXBTC15M, "KXBTC15M");
+        }
+        if (config.hourly())
+        {
+            publishSeries(startNs, Series.KXBTCD, "KXBTCD");
+        }
+    }
+
+    private void publishSeries(final long recvNs, final Series series, final String ticker)
+    {
+        final MutableDirectBuffer b = sink.claim();
+        seriesEncoder.wrapAndApplyHeader(b, 0, header).recvNs(recvNs).source(DataSource.SYNTHETIC).series(series)
+            .feeType(FeeType.QUADRATIC).feeMultiplier(feeMultiplier).seriesTicker(ticker);
+        sink.publish(Events.HEADER_LENGTH + seriesEncoder.encodedLength());
+        events++;
     }
 
     /** Runs the model until {@code endNs}, interleaving clock ticks; returns events published. */

@@ -33,6 +33,7 @@ public final class SessionWriter
         private boolean kxbtcd;
         private int hourlyStrikes = 12;
         private boolean relay;
+        private java.math.BigDecimal feeMultiplier = java.math.BigDecimal.ONE;
         private Params params = Params.defaults();
 
         public Request seed(final long seed)
@@ -106,6 +107,27 @@ public final class SessionWriter
         public Request relay(final boolean on)
         {
             this.relay = on;
+            return this;
+        }
+
+        /** The fee_multiplier of the written series' fee schedule (a decimal >= 0, at most 9 decimals; default 1). */
+        public Request feeMultiplier(final String decimal)
+        {
+            final java.math.BigDecimal m;
+            try
+            {
+                m = new java.math.BigDecimal(decimal.strip());
+            }
+            catch (final NumberFormatException e)
+            {
+                throw new IllegalArgumentException("--fee-multiplier must be a number >= 0, got '" + decimal + "'");
+            }
+            if (m.signum() < 0 || m.scale() > 9 || m.compareTo(java.math.BigDecimal.valueOf(1000)) > 0)
+            {
+                throw new IllegalArgumentException("--fee-multiplier must be in [0, 1000] with at most 9 decimals, got '"
+                    + decimal + "'");
+            }
+            this.feeMultiplier = m;
             return this;
         }
 
@@ -186,7 +208,8 @@ public final class SessionWriter
             {
                 final JournalSink sink = new JournalSink(writer);
                 RunStartCodec.publish(sink, startNs, r.params.toText());
-                final SessionGenerator gen = new SessionGenerator(config, r.seed, startNs, sink).relay(r.relay);
+                final SessionGenerator gen = new SessionGenerator(config, r.seed, startNs, sink).relay(r.relay)
+                    .feeMultiplier(r.feeMultiplier.movePointRight(9).longValueExact());
                 gen.begin(startNs);
                 final long step = 5 * 60_000_000_000L;
                 for (long t = startNs; t < endNs; )
@@ -214,6 +237,10 @@ public final class SessionWriter
             if (r.relay)
             {
                 run.put("relay", true);
+            }
+            if (r.feeMultiplier.compareTo(java.math.BigDecimal.ONE) != 0)
+            {
+                run.put("fee_multiplier", r.feeMultiplier.toPlainString());
             }
             if (!r.kxbtc15m || r.kxbtcd)
             {

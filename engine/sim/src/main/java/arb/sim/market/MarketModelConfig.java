@@ -70,6 +70,18 @@ public final class MarketModelConfig
         return this;
     }
 
+    /** Whether the KXBTC15M windows are reported. */
+    public boolean fifteenMinute()
+    {
+        return fifteenMinute;
+    }
+
+    /** Whether KXBTCD hourly events are reported. */
+    public boolean hourly()
+    {
+        return hourlyStrikes > 0;
+    }
+
     /** Venue timestamp -> receive time latency of a venue (index 0 = Coinbase ... 3 = Binance.US), ms. */
     public int feedLatencyMs(final int venueIndex)
     {
