@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public final class JournalCheck
 {
+    private static final int META_DATA = 0x40000000;
+    private static final int LENGTH_MASK = 0x3FFFFFFF;
+
     private JournalCheck()
     {
     }
@@ -170,9 +173,12 @@ public final class JournalCheck
     }
 
     /**
-     * Cuts off the torn last entry a check found (for resume: the writer died while appending it):
-     * zeroes its header and the bytes it may have begun, so the journal ends after its last complete
-     * event and Chronicle's next append starts there. Returns the journal checked again.
+     * Cuts off the torn last entry a check found (for resume: the writer died while appending it).
+     * Its header becomes a complete metadata entry of the length it declares (readers skip metadata;
+     * Chronicle's next append goes on after it, where it expects to), and whatever the dead writer put
+     * beyond that length is zeroed so no reader can mistake it for a header. The one cutter: resume
+     * uses it, and a real kill -9 + resume (LiveKillResumeTest) goes through it. Returns the journal
+     * checked again.
      *
      * @throws IllegalArgumentException if {@code torn} found no torn entry
      */
@@ -185,12 +191,19 @@ public final class JournalCheck
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(torn.tornFile(),
             java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE))
         {
+            final long offset = torn.tornOffset();
             final java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            ch.read(header, torn.tornOffset());
-            final int claimed = header.getInt(0) & 0x3FFFFFFF;
-            final long end = Math.min(ch.size(), torn.tornOffset() + 8 + Math.max(claimed, Events.SLOT_CAPACITY));
-            final java.nio.ByteBuffer zeros = java.nio.ByteBuffer.allocate((int)(end - torn.tornOffset()));
-            ch.write(zeros, torn.tornOffset());
+            ch.read(header, offset);
+            final int length = header.getInt(0) & LENGTH_MASK;
+            header.clear();
+            header.putInt(0, META_DATA | length);
+            ch.write(header, offset);
+            final long from = offset + 4 + length;
+            final long end = Math.min(ch.size(), from + Events.SLOT_CAPACITY + 64);
+            if (end > from)
+            {
+                ch.write(java.nio.ByteBuffer.allocate((int)(end - from)), from);
+            }
             ch.force(true);
         }
         catch (final java.io.IOException e)

@@ -2,13 +2,9 @@ package arb.engine.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,8 +38,6 @@ public final class ResumePlan
 
     private static final Logger LOG = LoggerFactory.getLogger(ResumePlan.class);
     /** Chronicle's header: bit 31 not complete, bit 30 metadata, the rest the length. */
-    private static final int META_DATA = 0x40000000;
-    private static final int LENGTH_MASK = 0x3FFFFFFF;
     private static final Pattern LIST_ITEM = Pattern.compile("\"([^\"]*)\"");
 
     private final RunDirectory dir;
@@ -142,45 +136,16 @@ public final class ResumePlan
         String torn = null;
         if (r.problem() != null && r.problem().kind() == JournalScanner.Kind.TORN)
         {
-            torn = cutTorn(r.tornFile(), r.tornOffset()) + " after " + r.events() + " events";
+            torn = "torn last entry at byte " + r.tornOffset() + " of " + r.tornFile().getFileName()
+                + " cut off after " + r.events() + " events";
+            r = JournalCheck.cutTornEntry(r, recorded);
             LOG.warn("{}: {}", dir.input(), torn);
-            r = JournalCheck.check(dir.input(), recorded);
         }
         if (!r.ok())
         {
             throw new JournalCheck.JournalProblem(r);
         }
         return torn;
-    }
-
-    /**
-     * Cuts an unfinished entry off: its header becomes a complete metadata entry of the length it
-     * declares (readers skip metadata; the appender goes on after it, where it expects to), and
-     * whatever the dead writer put beyond that length is zeroed so no reader can mistake it for a header.
-     */
-    private static String cutTorn(final Path file, final long offset)
-    {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
-        {
-            final ByteBuffer header = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-            ch.read(header, offset);
-            final int length = header.getInt(0) & LENGTH_MASK;
-            header.clear();
-            header.putInt(0, META_DATA | length);
-            ch.write(header, offset);
-            final long from = offset + 4 + length;
-            final long end = Math.min(ch.size(), from + Events.SLOT_CAPACITY + 64);
-            if (end > from)
-            {
-                ch.write(ByteBuffer.allocate((int)(end - from)), from);
-            }
-            ch.force(true);
-            return "torn last entry at byte " + offset + " of " + file.getFileName() + " (" + length + " bytes) cut off";
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException("cannot cut the torn entry off " + file, e);
-        }
     }
 
     /** What the journal check cut off (a torn last entry), or null. */
