@@ -36,7 +36,7 @@ import arb.sim.market.MarketModelConfig;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Writes a realistic synthetic session as input events: the four venues' initial snapshots, then
+ * Writes a realistic synthetic session as input events: the four venues' (five with Gemini) initial snapshots, then
  * book changes (Bitstamp as full top-100 snapshots, as it really sends them), trades and BBOs at
  * realistic rates, Kalshi 15-minute market states and order books consistent with the price path
  * (and, when the config asks, KXBTCD hourly events with their strike markets),
@@ -49,7 +49,7 @@ public final class SessionGenerator implements MarketListener
     public static final long TICK_NS = 200_000_000L;
     /** The timer fires a little after its scheduled time, as a real event loop does. */
     private static final long TICK_DELAY_NS = 50_000L;
-    private static final Venue[] VENUES = {Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS};
+    private static final Venue[] VENUES = {Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS, Venue.GEMINI};
     private static final int BITSTAMP = 2;
     private static final long NS_PER_S = 1_000_000_000L;
     private static final long WINDOW_NS = 900 * NS_PER_S;
@@ -71,7 +71,7 @@ public final class SessionGenerator implements MarketListener
     private final long[] relayMinute = new long[60];
     private int relaySamples;
     private boolean relay;
-    private final long[] sequence = new long[4];
+    private final long[] sequence = new long[VENUES.length];
     private boolean[] sides = new boolean[512];
     private long[] prices = new long[512];
     private long[] qtys = new long[512];
@@ -84,7 +84,7 @@ public final class SessionGenerator implements MarketListener
         this.model = new MarketModel(config, seed, startNs);
         this.sink = sink;
         this.nextTickNs = (startNs / TICK_NS + 1) * TICK_NS;
-        for (int v = 0; v < 4; v++)
+        for (int v = 0; v < VENUES.length; v++)
         {
             sequence[v] = 1_000L * (v + 1);
         }
@@ -122,7 +122,7 @@ public final class SessionGenerator implements MarketListener
      */
     public void begin(final long startNs)
     {
-        for (int v = 0; v < 4; v++)
+        for (int v = 0; v < config.venueCount(); v++)
         {
             publishStatus(startNs, VENUES[v], FeedState.CONNECTING, FeedReason.NONE, "synthetic session");
             publishStatus(startNs, VENUES[v], FeedState.LIVE, FeedReason.SUBSCRIBED, "synthetic session");

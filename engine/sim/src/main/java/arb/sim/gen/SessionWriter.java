@@ -33,6 +33,7 @@ public final class SessionWriter
         private boolean kxbtcd;
         private int hourlyStrikes = 12;
         private boolean relay;
+        private boolean gemini;
         private java.math.BigDecimal feeMultiplier = java.math.BigDecimal.ONE;
         private Params params = Params.defaults();
 
@@ -131,6 +132,13 @@ public final class SessionWriter
             return this;
         }
 
+        /** Also write Gemini as a fifth venue, from its own random sequence (default off). */
+        public Request gemini(final boolean on)
+        {
+            this.gemini = on;
+            return this;
+        }
+
         /** Strikes per KXBTCD hourly event (default 12). */
         public Request hourlyStrikes(final int strikes)
         {
@@ -200,6 +208,7 @@ public final class SessionWriter
         final MarketModelConfig config = new MarketModelConfig().intensity(r.intensity);
         config.kalshiLagMs(r.kalshiLagMs);
         config.series(r.kxbtc15m, r.kxbtcd, r.hourlyStrikes);
+        config.gemini(r.gemini);
         final RunDirectory dir = RunDirectory.create(out);
         try
         {
@@ -237,6 +246,10 @@ public final class SessionWriter
             if (r.relay)
             {
                 run.put("relay", true);
+            }
+            if (r.gemini)
+            {
+                run.put("gemini", true);
             }
             if (r.feeMultiplier.compareTo(java.math.BigDecimal.ONE) != 0)
             {
