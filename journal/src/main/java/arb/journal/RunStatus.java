@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -27,7 +26,6 @@ public final class RunStatus
     public static final String FAILED = "failed";
     public static final String CRASHED = "crashed";
 
-    private static final Logger LOG = LoggerFactory.getLogger(RunStatus.class);
     private static final Pattern STATUS = Pattern.compile("\"status\": \"([a-z]+)\"");
 
     private RunStatus()
@@ -72,7 +70,9 @@ public final class RunStatus
             final String rewritten = STATUS.matcher(text).replaceFirst(Matcher.quoteReplacement(
                 "\"status\": \"" + CRASHED + "\",\n  \"crash_detected_at\": \"" + Instant.now() + "\""));
             writeAtomically(file, rewritten);
-            LOG.warn("{} said running but no process holds it (last writer pid {}): marked crashed; "
+            // The logger is fetched here, not in a static field: a reading command (digest, dump) that
+            // finds nothing to mark must not pay for setting up logging (a quarter second of CPU).
+            LoggerFactory.getLogger(RunStatus.class).warn("{} said running but no process holds it (last writer pid {}): marked crashed; "
                 + "continue it with: arb live --resume {}", root, RunLock.holder(root), root);
             return true;
         }

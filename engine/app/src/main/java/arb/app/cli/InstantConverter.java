@@ -19,40 +19,56 @@ public final class InstantConverter implements CommandLine.ITypeConverter<Instan
     @Override
     public Instant convert(final String text)
     {
-        return parse(text);
+        try
+        {
+            return Text.parse(text);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CommandLine.TypeConversionException(ex.getMessage());
+        }
     }
 
-    public static Instant parse(final String text)
+    /** The parsing itself, free of picocli (the lean path of small commands reads times with it). */
+    static final class Text
     {
-        final String t = text.trim();
-        if ("now".equalsIgnoreCase(t))
+        private Text()
         {
-            return Instant.now();
         }
-        try
+
+        /** The instant {@code text} names; IllegalArgumentException saying how to write one if none. */
+        static Instant parse(final String text)
         {
-            return OffsetDateTime.parse(t).toInstant();
-        }
-        catch (final DateTimeParseException ignored)
-        {
-            // try the next form
-        }
-        try
-        {
-            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
-        }
-        catch (final DateTimeParseException ignored)
-        {
-            // try the next form
-        }
-        try
-        {
-            return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
-        }
-        catch (final DateTimeParseException ignored)
-        {
-            throw new CommandLine.TypeConversionException(
-                "'" + text + "' is not a time: use ISO-8601 like 2026-03-08T04:00Z, 2026-03-07T23:00-05:00 or 2026-03-08");
+            final String t = text.trim();
+            if ("now".equalsIgnoreCase(t))
+            {
+                return Instant.now();
+            }
+            try
+            {
+                return OffsetDateTime.parse(t).toInstant();
+            }
+            catch (final DateTimeParseException ignored)
+            {
+                // try the next form
+            }
+            try
+            {
+                return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+            }
+            catch (final DateTimeParseException ignored)
+            {
+                // try the next form
+            }
+            try
+            {
+                return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            catch (final DateTimeParseException ignored)
+            {
+                throw new IllegalArgumentException("'" + text
+                    + "' is not a time: use ISO-8601 like 2026-03-08T04:00Z, 2026-03-07T23:00-05:00 or 2026-03-08");
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
 
 /**
- * Keeps the libraries' warnings off a user's terminal (logback.xml's stderr appender): Chronicle's
+ * Keeps the libraries' warnings off a user's terminal ({@link LogSetup}'s stderr appender): Chronicle's
  * and Netty's lines below ERROR are dropped there (e.g. Chronicle's "Failback to readonly
  * tablestore" on every ordinary read), while a live run's own log file still records them.
  */

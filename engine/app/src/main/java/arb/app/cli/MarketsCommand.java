@@ -27,13 +27,15 @@ public final class MarketsCommand implements Callable<Integer>
 {
     /** Refuse to print more lines than this: a mistyped year would otherwise print for minutes. */
     static final int MAX_LINES = 100_000;
+    /** The series listed when {@code --series} is not given. */
+    static final String DEFAULT_SERIES = "KXBTC15M";
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--series", defaultValue = "KXBTC15M", paramLabel = "SERIES",
+    @Option(names = "--series", defaultValue = DEFAULT_SERIES, paramLabel = "SERIES",
         description = "KXBTC15M (15-minute markets) or KXBTCD (hourly events). Default: ${DEFAULT-VALUE}.")
-    String series;
+    String series = DEFAULT_SERIES;
 
     @Option(names = "--from", paramLabel = "T", converter = InstantConverter.class,
         description = "Start of the range (default: now). ISO-8601, e.g. 2026-03-08T04:00Z.")
@@ -50,8 +52,12 @@ public final class MarketsCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final PrintWriter out = spec.commandLine().getOut();
-        final PrintWriter err = spec.commandLine().getErr();
+        return print(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Prints the markets to {@code out} (problems to {@code err}) and returns the exit code. */
+    int print(final PrintWriter out, final PrintWriter err)
+    {
         final KalshiCalendar calendar;
         try
         {

@@ -27,7 +27,7 @@ public final class RunLog implements AutoCloseable
 {
     /** The file's name in the run directory. */
     public static final String FILE = "live.log";
-    /** The layout of every log line, on stderr and in the file (logback.xml says the same). */
+    /** The layout of every log line, on stderr and in the file (LogSetup uses it for stderr). */
     public static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level [%thread] %logger{0} - %msg%n";
     private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
