@@ -15,13 +15,17 @@ import arb.sbe.Quote;
 import arb.sbe.TradeDecoder;
 import arb.sbe.Venue;
 import arb.sim.market.MarketModelConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Gemini as a fifth generated venue ({@code gen --gemini}): its own books, updates and trades around
  * the same latent price, and every other event byte for byte as without it (Gemini draws from a
  * random sequence of its own).
  */
+@Tag("slow")
+@Timeout(120)
 class SessionGeneratorGeminiTest
 {
     private static final long START = 1_772_460_000_000_000_000L; // 2026-03-02T14:00:00Z
