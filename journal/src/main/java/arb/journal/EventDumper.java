@@ -25,7 +25,9 @@ import uk.co.real_logic.sbe.xml.XmlSchemaParser;
  * Renders any event as one JSON object: {@code type}, {@code recv_ns}, {@code venue} where the
  * message has one, then every field in schema order with snake_case names. Fixed-point fields are
  * rendered as decimal strings at the scale their {@code semanticType} names; absent optional fields
- * as {@code null}. Driven by the schema's IR, so a new message type dumps without new code. Cold path.
+ * as {@code null}; a strategy id as the strategy's upper case name ({@code FAIR_VALUE}), plugin
+ * strategies named by the RunStart / RunParams parameters dumped before them ({@link StrategyTable}).
+ * Driven by the schema's IR, so a new message type dumps without new code. Cold path.
  */
 public final class EventDumper
 {
@@ -179,6 +181,9 @@ public final class EventDumper
         private StringBuilder out;
         private boolean first;
         private final StringBuilder scratch = new StringBuilder();
+        /** The parameter text of the run's RunStart / RunParams parts seen so far: it names the plugin strategies. */
+        private final StringBuilder paramText = new StringBuilder();
+        private final StrategyTable strategies = new StrategyTable();
 
         void reset(final StringBuilder out)
         {
@@ -241,6 +246,11 @@ public final class EventDumper
             if (semantic == null)
             {
                 semantic = enc.semanticType();
+            }
+            if (StrategyTable.SEMANTIC_TYPE.equals(semantic))
+            {
+                out.append('"').append(strategies.upperName((int)raw)).append('"');
+                return;
             }
             final int decimals = Scales.decimalsOf(semantic);
             if (decimals > 0)
@@ -374,6 +384,11 @@ public final class EventDumper
             final byte[] bytes = new byte[length];
             buffer.getBytes(bufferIndex, bytes);
             scratch.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            if ("paramText".equals(fieldToken.name()))
+            {
+                paramText.append(scratch);
+                strategies.read(paramText);
+            }
             appendString(scratch);
         }
 

@@ -53,6 +53,16 @@ class ArchitectureTest
     }
 
     @Test
+    void theStrategyApiDependsOnTheJdkOnly()
+    {
+        classes().that().resideInAPackage("arb.strategy.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("arb.strategy.api..", "java..")
+            .because("plugin strategies compile against the API alone (examples/strategy-example checks its side): "
+                + "no engine type may leak into it")
+            .check(PRODUCTION);
+    }
+
+    @Test
     void noCycleBetweenTopLevelPackages()
     {
         slices().matching("arb.(*)..").should().beFreeOfCycles().check(PRODUCTION);

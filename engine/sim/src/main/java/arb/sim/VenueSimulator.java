@@ -138,6 +138,21 @@ public final class VenueSimulator implements AutoCloseable
         // Lets an engine adopt the simulator's receive clock without copying three numbers by hand.
         routes.http("/clock", (request, query) -> SimServer.json(io.netty.handler.codec.http.HttpResponseStatus.OK,
             "{\"describe\":\"" + cfg.clock.describe() + "\"}"));
+        // What the soak compares with the journal: trade frames sent per venue (handlers run on the loop).
+        routes.http("/stats", (request, query) -> SimServer.json(io.netty.handler.codec.http.HttpResponseStatus.OK,
+            statsJson()));
+        // Stops the market (heartbeats go on) so a campaign can drain the engine before it counts.
+        routes.http("/pause", (request, query) ->
+        {
+            final java.util.List<String> on = query.parameters().get("on");
+            if (on == null || on.size() != 1 || !(on.get(0).equals("true") || on.get(0).equals("false")))
+            {
+                return SimServer.json(io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST,
+                    "{\"error\":\"use /pause?on=true or /pause?on=false\"}");
+            }
+            pauseOnLoop(Boolean.parseBoolean(on.get(0)));
+            return SimServer.json(io.netty.handler.codec.http.HttpResponseStatus.OK, statsJson());
+        });
         if (cfg.capture != null)
         {
             replay = new CaptureReplay(cfg.capture, cfg.replaySpeed, cfg.venues);
@@ -315,13 +330,42 @@ public final class VenueSimulator implements AutoCloseable
     {
         onLoop(() ->
         {
-            paused = pause;
-            for (final VenueSim sim : venues.values())
-            {
-                sim.onPause(pause, cfg.clock.nowNs());
-            }
+            pauseOnLoop(pause);
             return null;
         });
+    }
+
+    private void pauseOnLoop(final boolean pause)
+    {
+        paused = pause;
+        for (final VenueSim sim : venues.values())
+        {
+            sim.onPause(pause, cfg.clock.nowNs());
+        }
+    }
+
+    /**
+     * Trade frames the venue has sent to subscribed connections since the start (closed ones
+     * included); a live feed journals one Trade event for each.
+     */
+    public long tradesSent(final Venue venue)
+    {
+        return onLoop(() -> venues.get(venue).tradesSent());
+    }
+
+    /** The {@code /stats} answer: {@code {"paused":..,"trades_sent":{"coinbase":N,..}}} (on the loop). */
+    private String statsJson()
+    {
+        final StringBuilder sb = new StringBuilder(160);
+        sb.append("{\"paused\":").append(paused).append(",\"trades_sent\":{");
+        boolean first = true;
+        for (final Map.Entry<Venue, VenueSim> e : venues.entrySet())
+        {
+            sb.append(first ? "" : ",").append('"').append(VenueConfig.configName(e.getKey())).append("\":")
+                .append(replay != null ? 0 : e.getValue().tradesSent());
+            first = false;
+        }
+        return sb.append("}}").toString();
     }
 
     /** The book a correctly synchronised client of the venue holds now (depth as the venue serves it). */

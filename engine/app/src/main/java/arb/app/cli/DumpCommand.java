@@ -78,6 +78,13 @@ public final class DumpCommand implements Callable<Integer>
             {
                 if (!templates.isEmpty() && !templates.contains(Events.templateId(view, 0)))
                 {
+                    final int t = Events.templateId(view, 0);
+                    if (t == arb.sbe.RunStartDecoder.TEMPLATE_ID || t == arb.sbe.RunParamsDecoder.TEMPLATE_ID)
+                    {
+                        // not printed, but read: the run's parameters name its plugin strategies
+                        sb.setLength(0);
+                        dumper.appendJson(view, 0, len, sb);
+                    }
                     continue;
                 }
                 sb.setLength(0);

@@ -57,6 +57,10 @@ public final class EventsCommand implements Callable<Integer>
                 {
                     out.append(" (ns)");
                 }
+                else if (arb.journal.StrategyTable.SEMANTIC_TYPE.equals(semantic))
+                {
+                    out.append(" (StrategyId)");
+                }
                 else if (type.signal() == Signal.BEGIN_ENUM || type.signal() == Signal.BEGIN_SET)
                 {
                     out.append(" (").append(type.applicableTypeName()).append(')');

@@ -26,10 +26,13 @@ public final class ParamOptions
         {
             p = p.withFile(config);
         }
+        // One map, so strategy.plugins is loaded before its strategy.NAME.* keys whatever their order on the line
+        final java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
         for (final String s : sets)
         {
-            p = p.with(s);
+            final arb.market.config.KeyValues.Entry e = arb.market.config.KeyValues.assignment(s);
+            all.put(e.key(), e.value());
         }
-        return p;
+        return all.isEmpty() ? p : p.with(all);
     }
 }

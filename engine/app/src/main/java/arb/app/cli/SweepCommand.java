@@ -40,7 +40,8 @@ public final class SweepCommand implements Callable<Integer>
     Path grid;
 
     @Option(names = "--parallel", defaultValue = "2", paramLabel = "N",
-        description = "Worker threads (default: ${DEFAULT-VALUE}; results do not depend on it).")
+        description = "Worker threads (default: ${DEFAULT-VALUE}; fan-out: at most one per group of points, a group is never "
+            + "split; results do not depend on it).")
     int parallel;
 
     @Option(names = "--out", paramLabel = "DIR", description = "New directory for the results (default: runs/sweep-<UTC time>).")
@@ -50,7 +51,8 @@ public final class SweepCommand implements Callable<Integer>
     int top;
 
     @Option(names = "--mode", defaultValue = "fan-out", paramLabel = "M",
-        description = "fan-out (one journal read feeds every point's chain; default) or separate (one ring replay per point). "
+        description = "fan-out (default: points grouped by their index/books/kalshi parameters; one journal read and one pass of "
+            + "books, index and Kalshi markets per group feed every point's desk) or separate (one ring replay per point). "
             + "Same results; for measurements.")
     String mode;
 
@@ -105,8 +107,10 @@ public final class SweepCommand implements Callable<Integer>
         final ProgressBar bar = new ProgressBar(System.err, "sweep");
         r.progress((done, total, pointsDone, points) ->
             bar.update(done, total, pointsDone + "/" + points + " points"));
+        final int groups = r.mode() == Sweep.Mode.FAN_OUT ? Sweep.groups(r) : g.size();
         System.err.printf("sweep: %d points x %d journal(s), %d thread(s), %s%n", g.size(), journals.size(),
-            Math.min(parallel, g.size()), r.mode() == Sweep.Mode.FAN_OUT ? "fan-out" : "separate replays");
+            Math.min(parallel, groups), r.mode() == Sweep.Mode.FAN_OUT
+                ? "fan-out, " + groups + " group(s) of points sharing books/index/Kalshi markets" : "separate replays");
         final long t0 = System.nanoTime();
         final List<Sweep.Row> rows = Sweep.run(r);
         bar.finish();

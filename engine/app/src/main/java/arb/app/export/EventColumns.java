@@ -8,6 +8,7 @@ import java.util.Set;
 
 import arb.journal.EventDumper;
 import arb.journal.Scales;
+import arb.journal.StrategyTable;
 import org.agrona.DirectBuffer;
 import uk.co.real_logic.sbe.PrimitiveType;
 import uk.co.real_logic.sbe.PrimitiveValue;
@@ -25,7 +26,8 @@ import uk.co.real_logic.sbe.otf.OtfMessageDecoder;
  * timestamp field ({@code recvNs}, {@code venueNs}, {@code secondNs}, {@code scheduledNs},
  * {@code *TimeNs}) becomes two columns: a UTC timestamp ({@code recv_time}) and the exact epoch
  * nanoseconds ({@code recv_ns}); other nanosecond fields are durations ({@code book_age_ns}). A
- * fixed-point field becomes a DOUBLE whose CSV text is the exact decimal; enums, sets and
+ * fixed-point field becomes a DOUBLE whose CSV text is the exact decimal; a strategy id the strategy's
+ * upper case name (as {@code dump}, plugin strategies named by the run's RunParams); enums, sets and
  * fixed-length text become VARCHAR. Cold path: allocates per row.
  */
 public final class EventColumns
@@ -42,6 +44,8 @@ public final class EventColumns
     /** Per top-level field: true when it is a timestamp (two columns). */
     private final List<Boolean> timestamp = new ArrayList<>();
     private final RowListener listener = new RowListener();
+    /** Names the strategy ids: the run's table (from its RunParams), or the engine's own strategies only. */
+    private StrategyTable strategies = new StrategyTable();
 
     public EventColumns(final Ir ir, final int templateId)
     {
@@ -74,6 +78,13 @@ public final class EventColumns
             }
             i += field.componentTokenCount();
         }
+    }
+
+    /** Resolves strategy ids through the run's table (plugin strategies by name). */
+    public EventColumns strategies(final StrategyTable table)
+    {
+        this.strategies = table;
+        return this;
     }
 
     public int templateId()
@@ -135,6 +146,10 @@ public final class EventColumns
         {
             return ColumnType.VARCHAR;
         }
+        if (StrategyTable.SEMANTIC_TYPE.equals(semantic(field, type)))
+        {
+            return ColumnType.VARCHAR; // the strategy's name, as dump prints it
+        }
         return Scales.decimalsOf(semantic(field, type)) > 0 ? ColumnType.DOUBLE : ColumnType.BIGINT;
     }
 
@@ -195,6 +210,11 @@ public final class EventColumns
             {
                 cells[column] = isoUtc(raw);
                 cells[column + 1] = Long.toString(raw);
+                return;
+            }
+            if (StrategyTable.SEMANTIC_TYPE.equals(semantic(fieldToken, typeToken)))
+            {
+                cells[column] = strategies.upperName((int)raw);
                 return;
             }
             final int decimals = Scales.decimalsOf(semantic(fieldToken, typeToken));

@@ -17,7 +17,10 @@ import arb.journal.EventDumper;
 import arb.journal.Events;
 import arb.journal.JournalReader;
 import arb.journal.RunDirectory;
+import arb.journal.StrategyTable;
 import arb.sbe.KalshiBookDecoder;
+import arb.sbe.MessageHeaderDecoder;
+import arb.sbe.RunParamsDecoder;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -108,6 +111,7 @@ public final class Exporter
         final Map<Integer, TableWriter> writers = new LinkedHashMap<>();
         KalshiQuotes quotes = null;
         TableWriter quoteWriter = null;
+        final StrategyTable strategies = new StrategyTable();
         try
         {
             for (final ExportTable t : tables)
@@ -124,7 +128,7 @@ public final class Exporter
                     continue;
                 }
                 final int template = schema.templateIdOf(t.eventType());
-                final EventColumns columns = new EventColumns(schema.ir(), template);
+                final EventColumns columns = new EventColumns(schema.ir(), template).strategies(strategies);
                 byTemplate.put(template, columns);
                 writers.put(template, new TableWriter(file, columns.columns()));
             }
@@ -134,11 +138,21 @@ public final class Exporter
             }
             final byte[] bytes = new byte[Events.SLOT_CAPACITY];
             final UnsafeBuffer view = new UnsafeBuffer(bytes);
+            final MessageHeaderDecoder header = new MessageHeaderDecoder();
+            final RunParamsDecoder runParams = new RunParamsDecoder();
+            final StringBuilder paramText = new StringBuilder();
             try (JournalReader reader = new JournalReader(input ? this.input : run.output()))
             {
                 while (reader.next(bytes) >= 0)
                 {
                     final int template = Events.templateId(view, 0);
+                    if (template == RunParamsDecoder.TEMPLATE_ID)
+                    {
+                        // the run's parameters name its plugin strategies (output journals begin with them)
+                        runParams.wrapAndApplyHeader(view, 0, header);
+                        paramText.append(runParams.paramText());
+                        strategies.read(paramText);
+                    }
                     final TableWriter writer = writers.get(template);
                     if (writer != null)
                     {

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import arb.engine.results.Decimal;
-import arb.engine.results.TradingResults;
 import arb.journal.Scales;
 import arb.sbe.MarketResult;
 
@@ -273,7 +272,7 @@ public final class HtmlReport
         {
             final int k = shown.indexOf(c);
             final boolean portfolio = c == columns - 1;
-            names[k] = portfolio ? "portfolio" : TradingResults.STRATEGIES[c].name().toLowerCase(Locale.ROOT);
+            names[k] = portfolio ? "portfolio" : d.strategies[c].name();
             colors[k] = portfolio ? "#bbb" : Svg.PALETTE[c % Svg.PALETTE.length];
             final double[] xs = new double[n + 1];
             final double[] ys = new double[n + 1];
@@ -441,7 +440,7 @@ public final class HtmlReport
             }
             sb.append("</h3>");
             indexPanel(sb, d, w, open, end);
-            probabilityPanel(sb, w, open, end);
+            probabilityPanel(sb, d, w, open, end);
         }
     }
 
@@ -499,7 +498,7 @@ public final class HtmlReport
         sb.append(svg.end());
     }
 
-    private static void probabilityPanel(final StringBuilder sb, final ReportData.Window w, final long open, final long end)
+    private static void probabilityPanel(final StringBuilder sb, final ReportData d, final ReportData.Window w, final long open, final long end)
     {
         final Svg svg = new Svg(WIDE, 190, open, end, 0, 1).yTicks(4, "%.2f").timeTicks(6);
         if (w.quotes > 0)
@@ -521,9 +520,8 @@ public final class HtmlReport
         for (final ReportData.Mark m : w.fills)
         {
             final double yesPrice = m.yes() ? m.price() : 1 - m.price();
-            final int color = "fair_value".equals(m.strategy()) ? 0 : "flash_crash".equals(m.strategy()) ? 1
-                : "momentum".equals(m.strategy()) ? 2 : 3;
-            svg.marker(m.timeNs(), yesPrice, m.yes() ? "up" : "down", Svg.PALETTE[color], !m.buy(), m.text());
+            final int color = d.colorOf(m.strategy());
+            svg.marker(m.timeNs(), yesPrice, m.yes() ? "up" : "down", Svg.PALETTE[color % Svg.PALETTE.length], !m.buy(), m.text());
         }
         svg.vline(w.closeNs, "#888", "2,2");
         sb.append(svg.end());

@@ -101,6 +101,22 @@ final class ReportData
     /** Kalshi's repricing lag measured on the input journal; null without one. */
     arb.engine.lag.LagReport lag;
 
+    /** The run's strategies in equity column order: the engine's own, then its plugins (from RunParams). */
+    arb.journal.Strategy[] strategies = TradingResults.STRATEGIES;
+
+    /** A strategy's colour slot: its equity column (fair_value 0, flash_crash 1, momentum 2, parity 3, plugins after). */
+    int colorOf(final String strategy)
+    {
+        for (int i = 0; i < strategies.length; i++)
+        {
+            if (strategies[i].name().equals(strategy))
+            {
+                return i;
+            }
+        }
+        return 3;
+    }
+
     static String key(final String ticker, final long closeNs)
     {
         return String.format(java.util.Locale.ROOT, "%020d|%s", closeNs, ticker);
@@ -162,11 +178,11 @@ final class ReportData
                         signal.wrapAndApplyHeader(buffer, 0, header);
                         final boolean yes = signal.side() == ContractSide.YES;
                         final double fv = signal.fairValue() == Scales.NULL ? Double.NaN : signal.fairValue() / 1e6;
-                        final String text = signal.strategy().name().toLowerCase() + " signal "
+                        final String text = results.strategyTable().of(signal.strategy()).name() + " signal "
                             + (signal.action() == OrderAction.SELL ? "sell " : "buy ") + (yes ? "YES" : "NO")
                             + " limit " + Scales.format(signal.price(), 4) + (fv == fv ? " P(YES) " + String.format(java.util.Locale.ROOT, "%.3f", fv) : "")
                             + " edge " + String.format(java.util.Locale.ROOT, "%.3f", signal.edge() / 1e6) + " - " + signal.reason().trim();
-                        final Mark m = new Mark(signal.recvNs(), signal.strategy().name().toLowerCase(), yes,
+                        final Mark m = new Mark(signal.recvNs(), results.strategyTable().of(signal.strategy()).name(), yes,
                             signal.action() != OrderAction.SELL, signal.price() / 1e4, fv, 0, signal.edge() / 1e6, text);
                         window(signal.ticker(), signal.closeTimeNs()).signals.add(m);
                         break;
@@ -180,10 +196,10 @@ final class ReportData
                         }
                         final boolean yes = fill.side() == ContractSide.YES;
                         final boolean buy = fill.action() != OrderAction.SELL;
-                        final String text = fill.strategy().name().toLowerCase() + " " + (buy ? "bought " : "sold ")
+                        final String text = results.strategyTable().of(fill.strategy()).name() + " " + (buy ? "bought " : "sold ")
                             + Scales.format(fill.qty(), 2) + " " + (yes ? "YES" : "NO") + " @ " + Scales.format(fill.price(), 4)
                             + " fee $" + Scales.format(fill.fee(), 6) + " (book age " + fill.bookAgeNs() / 1_000_000 + " ms)";
-                        final Mark m = new Mark(fill.recvNs(), fill.strategy().name().toLowerCase(), yes, buy,
+                        final Mark m = new Mark(fill.recvNs(), results.strategyTable().of(fill.strategy()).name(), yes, buy,
                             fill.price() / 1e4, Double.NaN, fill.qty() / 100.0, 0, text);
                         window(fill.ticker(), fill.closeTimeNs()).fills.add(m);
                         break;
@@ -207,6 +223,7 @@ final class ReportData
         results.onEnd();
         this.results = results;
         summary = results.summary();
+        strategies = results.strategies();
     }
 
     private void addIndex(final long t, final long v)

@@ -3,8 +3,10 @@ package arb.app.sweep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,12 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import arb.engine.chain.BusinessChain;
 import arb.engine.chain.OutputJournal;
 import arb.engine.chain.OutputListener;
+import arb.engine.chain.RunParamsEchoStage;
+import arb.engine.config.ParamCatalog;
 import arb.engine.config.Params;
 import arb.engine.results.OutputDigest;
 import arb.engine.results.TradingResults;
 import arb.engine.run.ChainFactory;
 import arb.engine.run.Replay;
 import arb.engine.run.ReplaySource;
+import arb.engine.strategy.TradingDeskFactory;
+import arb.engine.strategy.TradingStage;
 import arb.journal.JournalReader;
 import arb.journal.RunDirectory;
 import org.agrona.DirectBuffer;
@@ -29,11 +35,13 @@ import org.agrona.DirectBuffer;
  * point, each point's result a pure function of the journals and its parameters (so a point equals
  * a single replay with the same parameters, output digest included), whatever the thread count.
  *
- * <p>Two ways to run it, measured on a 2-core machine (bench/RESULTS.md, "Sweeps"):
- * {@link Mode#FAN_OUT} (default) gives each worker thread a share of the points; the worker reads
- * each journal once and hands every event to all its points' business chains in turn, with no ring
- * and no hand-off between threads. {@link Mode#SEPARATE} runs one ordinary replay (ring, producer
- * and chain threads) per point.
+ * <p>Two ways to run it, measured on a 2-core machine (bench/RESULTS.md, "Sweeps" and "Shared-prefix
+ * sweeps"): {@link Mode#FAN_OUT} (default) groups the points by their market-side parameters (all but
+ * the desk-only ones, {@link ParamCatalog#isDeskOnly}); each group reads each journal once and runs
+ * ONE pass of the books, the index and the Kalshi markets ({@link ChainFactory#buildPrefix}), whose
+ * outputs are copied into every point's output, and only the points' desks (strategies, broker) and
+ * results fan out ({@link SharedPrefixSink}), with no ring and no hand-off between threads.
+ * {@link Mode#SEPARATE} runs one ordinary replay (ring, producer and chain threads) per point.
  *
  * <p>Journals are played in the order given, as one continuous account per point: the results and
  * the output digest run on across them.
@@ -211,17 +219,9 @@ public final class Sweep
             base.add(Replay.journaledParams(dir, new ArrayList<>()));
             eventsPerPass += countEvents(dir.input());
         }
-        final List<PointRun> runs = new ArrayList<>(points);
-        for (int i = 0; i < points; i++)
-        {
-            final PointRun p = new PointRun(i, r.grid.point(i));
-            for (final Params b : base)
-            {
-                p.params.add(b.with(p.overrides)); // unknown keys fail here, before any work
-            }
-            runs.add(p);
-        }
-        final int threads = Math.max(1, Math.min(r.parallel, points));
+        final List<PointRun> runs = pointRuns(r, base);
+        final List<List<PointRun>> tasks = r.mode == Mode.FAN_OUT ? tasks(runs) : null;
+        final int threads = Math.max(1, Math.min(r.parallel, tasks != null ? tasks.size() : points));
         final long total = eventsPerPass * points;
         final AtomicLong done = new AtomicLong();
         final AtomicInteger pointsDone = new AtomicInteger();
@@ -236,14 +236,9 @@ public final class Sweep
             final List<Future<?>> futures = new ArrayList<>();
             if (r.mode == Mode.FAN_OUT)
             {
-                for (int w = 0; w < threads; w++)
+                for (final List<PointRun> task : tasks)
                 {
-                    final List<PointRun> share = new ArrayList<>();
-                    for (int i = w; i < points; i += threads)
-                    {
-                        share.add(runs.get(i));
-                    }
-                    futures.add(pool.submit(() -> fanOut(r, share, done, total, pointsDone, points)));
+                    futures.add(pool.submit(() -> fanOut(r, task, done, total, pointsDone, points)));
                 }
             }
             else
@@ -285,25 +280,118 @@ public final class Sweep
         return rows;
     }
 
+    /** Each grid point with its parameters per journal (unknown keys fail here, before any work). */
+    private static List<PointRun> pointRuns(final Request r, final List<Params> base)
+    {
+        final List<PointRun> runs = new ArrayList<>(r.grid.size());
+        for (int i = 0; i < r.grid.size(); i++)
+        {
+            final PointRun p = new PointRun(i, r.grid.point(i));
+            for (final Params b : base)
+            {
+                p.params.add(b.with(p.overrides));
+            }
+            runs.add(p);
+        }
+        return runs;
+    }
+
+    /**
+     * How many shared passes of books, index and Kalshi markets a fan-out sweep runs at
+     * {@code --parallel 1}: the number of distinct market-side parameter sets among the points.
+     */
+    public static int groups(final Request r)
+    {
+        final List<Params> base = new ArrayList<>();
+        for (final Path j : r.journals)
+        {
+            base.add(Replay.journaledParams(RunDirectory.open(j), new ArrayList<>()));
+        }
+        final java.util.Set<List<Map<String, String>>> keys = new java.util.HashSet<>();
+        for (final PointRun p : pointRuns(r, base))
+        {
+            keys.add(marketKey(p.params));
+        }
+        return keys.size();
+    }
+
+    /**
+     * The fan-out work units: points grouped by their market-side parameters (every key that is not
+     * {@link ParamCatalog#isDeskOnly}, for every journal), each group one shared pass run by one
+     * thread. A group is never cut across threads: a second thread would need a second pass of the
+     * prefix (measured: 26-45% more CPU for a 20-point group, and slower on a loaded 2-core machine,
+     * bench/RESULTS.md "Shared-prefix sweeps"), so {@code --parallel} helps only with several groups.
+     * Groups keep the order of their first point, points their grid order; the units change no result.
+     */
+    static List<List<PointRun>> tasks(final List<PointRun> runs)
+    {
+        final Map<List<Map<String, String>>, List<PointRun>> groups = new LinkedHashMap<>();
+        for (final PointRun p : runs)
+        {
+            groups.computeIfAbsent(marketKey(p.params), k -> new ArrayList<>()).add(p);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /** The parameters a point's shared prefix depends on, per journal: all but the desk-only ones. */
+    static List<Map<String, String>> marketKey(final List<Params> params)
+    {
+        final List<Map<String, String>> key = new ArrayList<>(params.size());
+        for (final Params p : params)
+        {
+            final Map<String, String> market = new TreeMap<>();
+            for (final Map.Entry<String, String> e : p.asMap().entrySet())
+            {
+                if (!ParamCatalog.isDeskOnly(e.getKey()))
+                {
+                    market.put(e.getKey(), e.getValue());
+                }
+            }
+            key.add(market);
+        }
+        return key;
+    }
+
+    /**
+     * One group's points for journal {@code j}: one prefix (books, index, Kalshi markets) from the
+     * first point's parameters, whose outputs are captured, and per point a chain of its run-params
+     * echo, the captured outputs' re-emission and its own trading desk over the prefix's ports, all
+     * writing into the point's output (its results and digest listen).
+     */
+    static SharedPrefixSink groupSink(final List<PointRun> share, final int j)
+    {
+        final Params first = share.get(0).params.get(j);
+        final SharedPrefixSink.Captured captured = new SharedPrefixSink.Captured();
+        final OutputJournal prefixOut = new OutputJournal(null);
+        prefixOut.addListener(captured);
+        final ChainFactory.Prefix prefix = ChainFactory.buildPrefix(first, prefixOut);
+        final List<BusinessChain> chains = new ArrayList<>(share.size());
+        final List<String> texts = new ArrayList<>(share.size());
+        for (final PointRun p : share)
+        {
+            final Params params = p.params.get(j);
+            final OutputJournal out = new OutputJournal(null);
+            out.addListener(p.forward);
+            out.addListener(p.digest);
+            final TradingStage trading = ChainFactory.tradingStage(prefix, TradingDeskFactory.create(params, out));
+            chains.add(new BusinessChain(List.of(new RunParamsEchoStage(out), new SharedPrefixSink.ReplayStage(captured, out),
+                trading), out));
+            texts.add(params.toText());
+        }
+        return new SharedPrefixSink(new BusinessChain(prefix.stages(), prefixOut), prefixOut, first.toText(), captured,
+            chains, texts);
+    }
+
+    /** Runs one group's points (equal market-side parameters) over one shared prefix per journal. */
     private static void fanOut(final Request r, final List<PointRun> share, final AtomicLong done, final long total,
         final AtomicInteger pointsDone, final int points)
     {
         for (int j = 0; j < r.journals.size(); j++)
         {
-            final List<BusinessChain> chains = new ArrayList<>(share.size());
-            final List<String> texts = new ArrayList<>(share.size());
-            for (final PointRun p : share)
-            {
-                final OutputJournal out = new OutputJournal(null);
-                out.addListener(p.forward);
-                out.addListener(p.digest);
-                chains.add(new BusinessChain(ChainFactory.build(p.params.get(j), out).stages(), out));
-                texts.add(p.params.get(j).toText());
-            }
-            final FanOutSink sink = new FanOutSink(chains, texts);
+            final Params first = share.get(0).params.get(j);
+            final SharedPrefixSink sink = groupSink(share, j);
             final long every = 1 << 14;
-            final ReplaySource source = new ReplaySource(RunDirectory.open(r.journals.get(j)).input(),
-                share.get(0).params.get(j).toText(), 0);
+            final ReplaySource source = new ReplaySource(RunDirectory.open(r.journals.get(j)).input(), first.toText(), 0);
             if (r.progress != null)
             {
                 source.progress((n, recvNs) -> r.progress.update(done.addAndGet(every * share.size()), total,
@@ -311,10 +399,7 @@ public final class Sweep
             }
             final long read = source.run(sink);
             done.addAndGet((read % every) * share.size());
-            for (final BusinessChain c : chains)
-            {
-                c.end();
-            }
+            sink.end();
         }
         for (int i = 0; i < share.size(); i++)
         {
@@ -389,7 +474,7 @@ public final class Sweep
     }
 
     /** One grid point: its parameters per journal and its results, carried across journals. */
-    private static final class PointRun
+    static final class PointRun
     {
         final int index;
         final Map<String, String> overrides;

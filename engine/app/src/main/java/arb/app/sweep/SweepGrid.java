@@ -12,6 +12,7 @@ import java.util.Map;
 
 import arb.engine.chain.OutputJournal;
 import arb.engine.config.ParamCatalog;
+import arb.engine.config.StrategyPlugins;
 import arb.engine.config.Params;
 import arb.engine.run.ChainFactory;
 import arb.market.config.KeyValues;
@@ -51,14 +52,37 @@ public final class SweepGrid
     {
         final List<String> keys = new ArrayList<>();
         final List<List<String>> values = new ArrayList<>();
+        // Plugin strategies (strategy.plugins, one value: every point runs the same ones) make their
+        // strategy.NAME.* keys known: each value is checked over the defaults with them loaded.
+        Params base = Params.defaults();
+        for (final KeyValues.Entry entry : KeyValues.lines(text, source, "key=v1,v2,..."))
+        {
+            if (StrategyPlugins.KEY.equals(entry.key()))
+            {
+                try
+                {
+                    base = base.with(java.util.Map.of(entry.key(), entry.value()));
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    throw new IllegalArgumentException(source + ":" + entry.line() + ": " + ex.getMessage());
+                }
+            }
+        }
         for (final KeyValues.Entry entry : KeyValues.lines(text, source, "key=v1,v2,..."))
         {
             final int lineNo = entry.line();
             final String key = entry.key();
-            if (ParamCatalog.spec(key) == null)
+            if (StrategyPlugins.KEY.equals(key))
+            {
+                keys.add(key);
+                values.add(List.of(entry.value().strip()));
+                continue;
+            }
+            if (ParamCatalog.spec(key) == null && base.plugins().stream().noneMatch(p -> key.startsWith(p.prefix())))
             {
                 // Params names the closest keys
-                Params.defaults().with(key + "=x");
+                base.with(key + "=x");
             }
             if (keys.contains(key))
             {
@@ -78,7 +102,7 @@ public final class SweepGrid
                 {
                     // Each value alone over the defaults, through every stage's settings: a bad value
                     // is refused here, before the sweep creates its directory or replays anything.
-                    ChainFactory.check(Params.defaults().with(java.util.Map.of(key, v)));
+                    ChainFactory.check(base.with(java.util.Map.of(key, v)));
                 }
                 catch (final IllegalArgumentException ex)
                 {
@@ -115,7 +139,15 @@ public final class SweepGrid
             {
                 try
                 {
-                    ChainFactory.build(base.with(Map.of(key, value)), new OutputJournal(null));
+                    // with the grid's plugin strategies, whose strategy.NAME.* keys exist only once they are loaded
+                    final Map<String, String> point = new java.util.LinkedHashMap<>();
+                    final int plugins = keys.indexOf(StrategyPlugins.KEY);
+                    if (plugins >= 0)
+                    {
+                        point.put(StrategyPlugins.KEY, values.get(plugins).get(0));
+                    }
+                    point.put(key, value);
+                    ChainFactory.build(base.with(point), new OutputJournal(null));
                 }
                 catch (final IllegalArgumentException e)
                 {

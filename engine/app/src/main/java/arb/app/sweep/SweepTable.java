@@ -8,7 +8,7 @@ import java.util.Map;
 
 import arb.engine.results.Decimal;
 import arb.engine.results.TradingResults;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * A sweep's ranked table: rows by portfolio net PnL (mark-to-market, after fees), best first, ties
@@ -43,9 +43,35 @@ public final class SweepTable
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> strategy(final Map<String, Object> summary, final Strategy s)
+    private static Map<String, Object> strategy(final Map<String, Object> summary, final String name)
     {
-        return (Map<String, Object>)((Map<String, Object>)summary.get("strategies")).get(s.name().toLowerCase(Locale.ROOT));
+        final Object m = ((Map<String, Object>)summary.get("strategies")).get(name);
+        return m == null ? Map.of() : (Map<String, Object>)m;
+    }
+
+    /**
+     * The strategies of the sweep's columns, by name: the engine's own and any plugin strategy, as the
+     * summaries name them (every point runs the same strategies; plugins are not a sweep axis).
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> strategyNames()
+    {
+        final List<String> names = new ArrayList<>();
+        for (final Strategy s : TradingResults.STRATEGIES)
+        {
+            names.add(s.name());
+        }
+        for (final Ranked r : ranked)
+        {
+            for (final String n : ((Map<String, Object>)r.summary.get("strategies")).keySet())
+            {
+                if (!names.contains(n))
+                {
+                    names.add(n);
+                }
+            }
+        }
+        return names;
     }
 
     @SuppressWarnings("unchecked")
@@ -86,9 +112,8 @@ public final class SweepTable
         {
             sb.append(',').append(c);
         }
-        for (final Strategy s : TradingResults.STRATEGIES)
+        for (final String n : strategyNames())
         {
-            final String n = s.name().toLowerCase(Locale.ROOT);
             sb.append(',').append(n).append("_trades,").append(n).append("_net_pnl,").append(n).append("_fees");
         }
         sb.append(",brier,predictions,output_digest\n");
@@ -105,7 +130,7 @@ public final class SweepTable
             {
                 sb.append(',').append(text(p.get(c)));
             }
-            for (final Strategy s : TradingResults.STRATEGIES)
+            for (final String s : strategyNames())
             {
                 final Map<String, Object> m = strategy(r.summary, s);
                 sb.append(',').append(text(m.get("trades"))).append(',').append(text(m.get("net_pnl")))
@@ -133,7 +158,7 @@ public final class SweepTable
         header.add("net");
         header.add("fees");
         header.add("max dd");
-        for (final Strategy s : TradingResults.STRATEGIES)
+        for (final String s : strategyNames())
         {
             header.add(abbreviation(s) + " trades/net");
         }
@@ -159,7 +184,7 @@ public final class SweepTable
             row.add(money(p.get("net_pnl")));
             row.add(money(p.get("fees")));
             row.add(money(p.get("max_drawdown")));
-            for (final Strategy s : TradingResults.STRATEGIES)
+            for (final String s : strategyNames())
             {
                 final Map<String, Object> m = strategy(r.summary, s);
                 row.add(text(m.get("trades")) + "/" + money(m.get("net_pnl")));
@@ -201,15 +226,15 @@ public final class SweepTable
         }
     }
 
-    private static String abbreviation(final Strategy s)
+    private static String abbreviation(final String s)
     {
         switch (s)
         {
-            case FAIR_VALUE: return "fv";
-            case FLASH_CRASH: return "fc";
-            case MOMENTUM: return "mom";
-            case PARITY: return "par";
-            default: return s.name().toLowerCase(Locale.ROOT);
+            case "fair_value": return "fv";
+            case "flash_crash": return "fc";
+            case "momentum": return "mom";
+            case "parity": return "par";
+            default: return s;
         }
     }
 

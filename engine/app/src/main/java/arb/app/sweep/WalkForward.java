@@ -9,7 +9,7 @@ import java.util.Map;
 
 import arb.engine.results.Decimal;
 import arb.engine.results.TradingResults;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * A walk-forward reading of a sweep: the journals' event time is cut at a fraction F; the points are
@@ -129,9 +129,9 @@ public final class WalkForward
         for (int part = 0; part < 2; part++)
         {
             sb.append(PARTS[part]).append(":\n").append(TradingResults.researchHeader());
-            for (final Strategy s : TradingResults.STRATEGIES)
+            for (final Strategy s : chosen.results().strategies())
             {
-                sb.append(chosen.results().researchRow(s.name().toLowerCase(Locale.ROOT), s, bounds[part][0], bounds[part][1]));
+                sb.append(chosen.results().researchRow(s.name(), s, bounds[part][0], bounds[part][1]));
             }
             sb.append(chosen.results().researchRow("portfolio", null, bounds[part][0], bounds[part][1]));
         }

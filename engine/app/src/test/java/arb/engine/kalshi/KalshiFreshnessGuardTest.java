@@ -20,7 +20,7 @@ import arb.sbe.DataSource;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.OrderDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import org.junit.jupiter.api.Test;
 
 /**

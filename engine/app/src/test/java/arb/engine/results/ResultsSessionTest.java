@@ -98,7 +98,7 @@ class ResultsSessionTest
         final Replay.Result r = TestRuns.replay(session, replay, p -> p.with(Map.of("strategy.flashCrash.enabled", "false",
             "strategy.momentum.enabled", "false", "strategy.parity.enabled", "false")), null);
         final TradingResults results = r.engine().results().results();
-        final StrategyTally fv = results.strategy(arb.sbe.Strategy.FAIR_VALUE);
+        final StrategyTally fv = results.strategy(arb.journal.Strategy.FAIR_VALUE);
         System.out.printf("fair value on a 40-minute session, Kalshi lagging 30 s: %d trades, %d wins, fees $%.4f, net after "
             + "fees $%.4f (gross $%.4f), max drawdown $%.2f, avg edge at entry %.4f%n", fv.positionsSettled, fv.wins,
             fv.fees / 1e6, fv.equity() / 1e6, (fv.equity() + fv.fees) / 1e6, fv.maxDrawdown / 1e6,
@@ -108,8 +108,8 @@ class ResultsSessionTest
         assertThat(fv.positionsSettled).isPositive();
         assertThat(fv.fees).isPositive();
         assertThat(fv.reconcileMismatches).isZero();
-        assertThat(fv.equity()).isEqualTo(r.engine().chain().trading().desk().broker().ledger(arb.sbe.Strategy.FAIR_VALUE).netPnl());
-        assertThat(results.strategy(arb.sbe.Strategy.FLASH_CRASH).orders).isZero();
+        assertThat(fv.equity()).isEqualTo(r.engine().chain().trading().desk().broker().ledger(arb.journal.Strategy.FAIR_VALUE).netPnl());
+        assertThat(results.strategy(arb.journal.Strategy.FLASH_CRASH).orders).isZero();
     }
 
     @Test
@@ -132,7 +132,7 @@ class ResultsSessionTest
         assertThat(rows.get(3).outputDigest()).isEqualTo(TestRuns.outputDigest(replay).toString());
         assertThat(RunResults.summaryJson(rows.get(3).results())).isEqualTo(read(replay.resolve(RunResults.SUMMARY_JSON)));
         assertThat(rows.get(0).outputDigest()).isNotEqualTo(rows.get(3).outputDigest());
-        assertThat(rows.get(0).results().strategy(arb.sbe.Strategy.FAIR_VALUE).orders).isPositive();
+        assertThat(rows.get(0).results().strategy(arb.journal.Strategy.FAIR_VALUE).orders).isPositive();
     }
 
     @Test

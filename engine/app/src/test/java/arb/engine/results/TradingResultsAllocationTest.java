@@ -19,7 +19,7 @@ import arb.engine.strategy.TradingDeskFactory;
 import arb.journal.Events;
 import arb.journal.Scales;
 import arb.sbe.MarketResult;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import arb.sbe.FillDecoder;
 import arb.sbe.OrderDecoder;
 import arb.sbe.SettlementDecoder;
 import arb.sbe.SignalDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import arb.sim.gen.SessionWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -81,6 +81,13 @@ public final class BookStage implements Stage
         }
     }
 
+    /**
+     * Snapshot parts (FIRST .. LAST; 96 levels an event, so Bitstamp's top 100 a side spans three):
+     * the levels are staged and, at the LAST part, applied to the book by difference
+     * ({@link PriceLevelBook#endSnapshot}), so a repeated level costs a comparison rather than a
+     * clear, a copy and a sort. While a snapshot is being built the book is invalid (and keeps its
+     * previous levels, which nothing reads: consumers check {@link #isValid}).
+     */
     private void onSnapshot(final BookSnapshotDecoder d, final long recvNs)
     {
         final int v = d.venueRaw();
@@ -92,7 +99,7 @@ public final class BookStage implements Stage
         final PriceLevelBook book = books[v];
         if ((parts & Events.PART_FIRST) != 0)
         {
-            book.clear();
+            book.beginSnapshot();
             building[v] = true;
             valid[v] = false;
         }
@@ -101,19 +108,20 @@ public final class BookStage implements Stage
             return; // a continuation whose first part we never saw
         }
         usdt[v] = d.quote() == Quote.USDT;
+        final int max = maxLevelsPerSide;
         final BookSnapshotDecoder.LevelsDecoder levels = d.levels();
         while (levels.hasNext())
         {
             levels.next();
             final boolean bid = levels.side() == BookSide.BID;
-            if (book.depth(bid) < maxLevelsPerSide)
+            if (book.stagedDepth(bid) < max)
             {
-                book.bulkAdd(bid, levels.price(), levels.qty());
+                book.stageLevel(bid, levels.price(), levels.qty());
             }
         }
         if ((parts & Events.PART_LAST) != 0)
         {
-            book.finishBulk();
+            book.endSnapshot();
             building[v] = false;
             valid[v] = !book.isCrossed();
             if (!valid[v])

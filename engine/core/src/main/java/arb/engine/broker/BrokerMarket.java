@@ -1,7 +1,7 @@
 package arb.engine.broker;
 
 import arb.engine.kalshi.KalshiMarketState;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * The broker's record of one market it has orders or positions in: each strategy's position, the
@@ -10,7 +10,7 @@ import arb.sbe.Strategy;
  */
 final class BrokerMarket
 {
-    static final int STRATEGY_SLOTS = Strategy.values().length;
+    static final int STRATEGY_SLOTS = Strategy.SLOTS;
 
     KalshiMarketState state;
     final Position[] positions = new Position[STRATEGY_SLOTS];

@@ -10,7 +10,7 @@ import arb.journal.Scales;
 import arb.sbe.ContractSide;
 import arb.sbe.OrderAction;
 import arb.sbe.OrderEndReason;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * Order entry and matching: accepts or rejects limit IOC orders, keeps them until they are due
@@ -66,7 +66,7 @@ final class OrderMatcher
         if (action == OrderAction.SELL)
         {
             final BrokerMarket held = markets.get(market);
-            final Position p = held == null ? null : held.positions[strategy.ordinal()];
+            final Position p = held == null ? null : held.positions[strategy.id()];
             final long sellable = p == null ? 0 : p.sellableQty(side);
             orderQty = Math.min(orderQty, sellable);
         }

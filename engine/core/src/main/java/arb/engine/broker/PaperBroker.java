@@ -3,13 +3,13 @@ package arb.engine.broker;
 import arb.engine.kalshi.KalshiMarketState;
 import arb.engine.model.KalshiFees;
 import arb.journal.Scales;
+import arb.journal.Strategy;
 import arb.sbe.ContractSide;
 import arb.sbe.FeeType;
 import arb.sbe.MarketResult;
 import arb.sbe.OrderAction;
 import arb.sbe.OrderEndReason;
 import arb.sbe.Series;
-import arb.sbe.Strategy;
 
 /**
  * Paper execution against Kalshi's real book, as honest as the data allows.
@@ -96,14 +96,14 @@ public final class PaperBroker
     public Position position(final Strategy strategy, final KalshiMarketState market)
     {
         final BrokerMarket m = markets.get(market);
-        return m == null ? null : m.positions[strategy.ordinal()];
+        return m == null ? null : m.positions[strategy.id()];
     }
 
     /** True while the strategy has an order in the market waiting for its fill. */
     public boolean hasPendingOrder(final Strategy strategy, final KalshiMarketState market)
     {
         final BrokerMarket m = markets.get(market);
-        return m != null && m.pendingOrders[strategy.ordinal()] > 0;
+        return m != null && m.pendingOrders[strategy.id()] > 0;
     }
 
     /** The strategy's exposure in one market: cost basis held plus pending buys' worst case. */
@@ -114,8 +114,8 @@ public final class PaperBroker
         {
             return 0;
         }
-        final Position p = m.positions[strategy.ordinal()];
-        return (p == null ? 0 : p.cost()) + m.pendingCost[strategy.ordinal()];
+        final Position p = m.positions[strategy.id()];
+        return (p == null ? 0 : p.cost()) + m.pendingCost[strategy.id()];
     }
 
     /** Worst-case cost of a buy in the market: limit × qty plus the taker fee at the limit (its series' schedule). */

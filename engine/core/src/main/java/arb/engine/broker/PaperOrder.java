@@ -3,7 +3,7 @@ package arb.engine.broker;
 import arb.engine.model.KalshiFees;
 import arb.sbe.ContractSide;
 import arb.sbe.OrderAction;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /** A limit immediate-or-cancel paper order between its decision and its fill. Pooled. */
 final class PaperOrder

@@ -3,7 +3,7 @@ package arb.engine.broker;
 import arb.engine.kalshi.KalshiMarketState;
 import arb.engine.model.AverageCost;
 import arb.sbe.ContractSide;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * One strategy's position in one market (ticker + close time): YES and NO held separately (a

@@ -6,7 +6,7 @@ import arb.engine.kalshi.KalshiLadders;
 import arb.engine.kalshi.KalshiMarketState;
 import arb.engine.model.AverageCost;
 import arb.sbe.ContractSide;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * Each strategy's positions and {@link StrategyLedger}: applies fills at average cost, holds the
@@ -24,15 +24,23 @@ final class PositionKeeper
     PositionKeeper(final TradingOutputs outputs)
     {
         this.outputs = outputs;
-        for (final Strategy s : Strategy.values())
+        ledgers[Strategy.NONE.id()] = new StrategyLedger(Strategy.NONE);
+        for (final Strategy s : Strategy.builtIns())
         {
-            ledgers[s.ordinal()] = new StrategyLedger(s);
+            ledgers[s.id()] = new StrategyLedger(s);
         }
     }
 
+    /** The strategy's ledger; a plugin strategy's is made at its first order (once). */
     StrategyLedger ledger(final Strategy strategy)
     {
-        return ledgers[strategy.ordinal()];
+        StrategyLedger ledger = ledgers[strategy.id()];
+        if (ledger == null)
+        {
+            ledger = new StrategyLedger(strategy);
+            ledgers[strategy.id()] = ledger;
+        }
+        return ledger;
     }
 
     StrategyLedger ledger(final int slot)
@@ -43,8 +51,8 @@ final class PositionKeeper
     /** An accepted order's reservations: a buy's worst-case cost, a sell's contracts. */
     void reserve(final PaperOrder o)
     {
-        final int slot = o.strategy.ordinal();
-        final StrategyLedger ledger = ledgers[slot];
+        final int slot = o.strategy.id();
+        final StrategyLedger ledger = ledger(o.strategy);
         final BrokerMarket m = o.market;
         if (o.isBuy())
         {
@@ -70,7 +78,7 @@ final class PositionKeeper
     /** Returns an ended order's reservations. */
     void unreserve(final PaperOrder o)
     {
-        final int slot = o.strategy.ordinal();
+        final int slot = o.strategy.id();
         final BrokerMarket m = o.market;
         m.pendingOrders[slot]--;
         if (o.isBuy())
@@ -98,7 +106,7 @@ final class PositionKeeper
     /** One fill of the order (already counted on the order): the position and the ledger at average cost. */
     void applyFill(final PaperOrder o, final long price, final long qty, final long fee, final long nowNs)
     {
-        final int slot = o.strategy.ordinal();
+        final int slot = o.strategy.id();
         final StrategyLedger ledger = ledgers[slot];
         final BrokerMarket m = o.market;
         Position p = m.positions[slot];
@@ -193,7 +201,7 @@ final class PositionKeeper
             p.markValue = 0;
         }
         final long unrealized = p.markValue - p.cost();
-        final StrategyLedger ledger = ledgers[p.strategy.ordinal()];
+        final StrategyLedger ledger = ledgers[p.strategy.id()];
         ledger.unrealized += unrealized - p.unrealized;
         p.unrealized = unrealized;
     }

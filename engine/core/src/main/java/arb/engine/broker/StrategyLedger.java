@@ -1,6 +1,6 @@
 package arb.engine.broker;
 
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * One strategy's book: cash results, exposure and counts, kept by the broker as fills, marks and

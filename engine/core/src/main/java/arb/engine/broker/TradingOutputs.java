@@ -13,7 +13,7 @@ import arb.sbe.OrderEndReason;
 import arb.sbe.PositionMarkEncoder;
 import arb.sbe.SettlementEncoder;
 import arb.sbe.SignalEncoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * Encodes the trading output events (Signal, Order, Fill, OrderDone, Settlement, PositionMark) into
@@ -55,7 +55,7 @@ public final class TradingOutputs
     {
         signal.wrapAndApplyHeader(out.buffer(), 0, out.header())
             .recvNs(recvNs)
-            .strategy(strategy)
+            .strategy((short)strategy.id())
             .side(side)
             .action(action)
             .closeTimeNs(market.closeTimeNs())
@@ -84,7 +84,7 @@ public final class TradingOutputs
         order.wrapAndApplyHeader(out.buffer(), 0, out.header())
             .recvNs(recvNs)
             .orderId(orderId)
-            .strategy(strategy)
+            .strategy((short)strategy.id())
             .side(side)
             .action(action)
             .closeTimeNs(market.closeTimeNs())
@@ -110,7 +110,7 @@ public final class TradingOutputs
         fill.wrapAndApplyHeader(out.buffer(), 0, out.header())
             .recvNs(recvNs)
             .orderId(orderId)
-            .strategy(strategy)
+            .strategy((short)strategy.id())
             .side(side)
             .action(action)
             .closeTimeNs(market.closeTimeNs())
@@ -147,7 +147,7 @@ public final class TradingOutputs
         orderDone.wrapAndApplyHeader(out.buffer(), 0, out.header())
             .recvNs(recvNs)
             .orderId(orderId)
-            .strategy(strategy)
+            .strategy((short)strategy.id())
             .side(side)
             .action(action)
             .closeTimeNs(market.closeTimeNs())
@@ -177,7 +177,7 @@ public final class TradingOutputs
     {
         settlement.wrapAndApplyHeader(out.buffer(), 0, out.header())
             .recvNs(recvNs)
-            .strategy(strategy)
+            .strategy((short)strategy.id())
             .side(side)
             .closeTimeNs(market.closeTimeNs())
             .qty(qty)
@@ -203,7 +203,7 @@ public final class TradingOutputs
     {
         mark.wrapAndApplyHeader(out.buffer(), 0, out.header())
             .recvNs(recvNs)
-            .strategy(strategy)
+            .strategy((short)strategy.id())
             .closeTimeNs(market.closeTimeNs())
             .yesQty(yesQty)
             .noQty(noQty)

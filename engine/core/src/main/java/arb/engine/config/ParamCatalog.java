@@ -274,6 +274,35 @@ public final class ParamCatalog
         return Collections.unmodifiableList(List.copyOf(SPECS.values()));
     }
 
+    /**
+     * Prefixes of the parameters only the trading desk reads (fair value model, strategies, paper
+     * broker): the chain's shared prefix (index, books, Kalshi markets) never reads them, so sweep
+     * points that differ only in these keys can share one pass of that prefix. Everything else (index,
+     * books, Kalshi) is market-side. ParamScopeTest checks the prefix stages read none of these.
+     */
+    private static final List<String> DESK_PREFIXES = List.of("model.", "strategy.", "broker.");
+
+    /**
+     * True when {@code key} is a known logic parameter that only the trading desk reads (see
+     * {@link #DESK_PREFIXES}); false for market-side keys and for any key this catalog does not
+     * define (unknown: never assumed shareable).
+     */
+    public static boolean isDeskOnly(final String key)
+    {
+        if (key == null || !SPECS.containsKey(key))
+        {
+            return false;
+        }
+        for (final String prefix : DESK_PREFIXES)
+        {
+            if (key.startsWith(prefix))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Defaults of every parameter, sorted by key. */
     public static TreeMap<String, String> defaults()
     {

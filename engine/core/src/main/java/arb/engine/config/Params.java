@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import arb.market.config.KeyValues;
+import arb.strategy.api.Parameter;
 import arb.market.config.TypedValues;
 
 /**
@@ -42,6 +43,15 @@ public final class Params
     {
         final TreeMap<String, String> m = ParamCatalog.defaults();
         final List<String> malformed = new ArrayList<>();
+        final List<KeyValues.Entry> entries = KeyValues.linesLenient(text, new ArrayList<>());
+        List<StrategyPlugins.Plugin> plugins = List.of();
+        for (final KeyValues.Entry e : entries)
+        {
+            if (StrategyPlugins.KEY.equals(e.key()))
+            {
+                plugins = applyPlugins(m, e.value()); // a plugin class missing here fails the replay: its logic is the run's
+            }
+        }
         for (final KeyValues.Entry e : KeyValues.linesLenient(text, malformed))
         {
             for (final String line : malformed)
@@ -49,6 +59,24 @@ public final class Params
                 warnings.add("ignored malformed parameter line: " + line);
             }
             malformed.clear();
+            if (StrategyPlugins.KEY.equals(e.key()))
+            {
+                continue;
+            }
+            final StrategyPlugins.Plugin owner = pluginOf(plugins, e.key());
+            if (owner != null)
+            {
+                if (e.key().equals(owner.prefix() + StrategyPlugins.VERSION) && !e.value().strip().equals(owner.identity().version()))
+                {
+                    warnings.add("plugin strategy " + owner.identity().name() + " is version " + owner.identity().version()
+                        + ", the journal's was " + e.value().strip() + ": the replay may differ");
+                }
+                if (owner.parameters().containsKey(e.key()))
+                {
+                    m.put(e.key(), e.value());
+                }
+                continue;
+            }
             if (ParamCatalog.spec(e.key()) == null)
             {
                 warnings.add("ignored unknown parameter from journal: " + e.key());
@@ -67,13 +95,94 @@ public final class Params
     public Params with(final Map<String, String> overrides)
     {
         final TreeMap<String, String> m = new TreeMap<>(values);
+        List<StrategyPlugins.Plugin> plugins = StrategyPlugins.load(values.get(StrategyPlugins.KEY));
+        final String pluginList = overrides.get(StrategyPlugins.KEY);
+        if (pluginList != null)
+        {
+            for (final StrategyPlugins.Plugin old : plugins)
+            {
+                m.keySet().removeIf(k -> k.startsWith(old.prefix()));
+            }
+            m.remove(StrategyPlugins.KEY);
+            plugins = applyPlugins(m, pluginList);
+        }
         for (final Map.Entry<String, String> e : overrides.entrySet())
         {
+            if (StrategyPlugins.KEY.equals(e.getKey()))
+            {
+                continue;
+            }
+            final StrategyPlugins.Plugin owner = pluginOf(plugins, e.getKey());
+            if (owner != null)
+            {
+                final Parameter p = owner.parameters().get(e.getKey());
+                if (p == null)
+                {
+                    throw new IllegalArgumentException(e.getKey().endsWith("." + StrategyPlugins.ID)
+                        || e.getKey().endsWith("." + StrategyPlugins.VERSION)
+                        ? "parameter " + e.getKey() + " is set by the engine, not by a user"
+                        : "unknown parameter '" + e.getKey() + "' of plugin strategy " + owner.identity().name()
+                            + "; it has " + String.join(", ", owner.parameters().keySet()));
+                }
+                final String problem = p.problem(e.getValue());
+                if (problem != null)
+                {
+                    throw new IllegalArgumentException("parameter " + e.getKey() + " " + problem);
+                }
+                m.put(e.getKey(), e.getValue().strip());
+                continue;
+            }
             requireKnown(e.getKey());
             ParamCatalog.spec(e.getKey()).check(e.getValue());
             m.put(e.getKey(), e.getValue());
         }
         return new Params(m);
+    }
+
+    /**
+     * Loads the plugin strategies a {@code strategy.plugins} value names into {@code m}: the list itself
+     * (only when not blank, so a run without plugins journals exactly the parameters it always did),
+     * each plugin's id and version (journaled, so every reader of the run can name its strategies) and
+     * its parameters' defaults.
+     */
+    private static List<StrategyPlugins.Plugin> applyPlugins(final TreeMap<String, String> m, final String list)
+    {
+        final List<StrategyPlugins.Plugin> plugins = StrategyPlugins.load(list);
+        if (plugins.isEmpty())
+        {
+            return plugins;
+        }
+        final List<String> classes = new ArrayList<>();
+        for (final StrategyPlugins.Plugin p : plugins)
+        {
+            classes.add(p.type().getName());
+            m.put(p.prefix() + StrategyPlugins.ID, Integer.toString(p.identity().id()));
+            m.put(p.prefix() + StrategyPlugins.VERSION, p.identity().version());
+            for (final Parameter param : p.parameters().values())
+            {
+                m.put(p.prefix() + param.key(), param.defaultValue());
+            }
+        }
+        m.put(StrategyPlugins.KEY, String.join(",", classes));
+        return plugins;
+    }
+
+    private static StrategyPlugins.Plugin pluginOf(final List<StrategyPlugins.Plugin> plugins, final String key)
+    {
+        for (final StrategyPlugins.Plugin p : plugins)
+        {
+            if (key.startsWith(p.prefix()))
+            {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The run's plugin strategies ({@code strategy.plugins}), in order; empty without any. */
+    public List<StrategyPlugins.Plugin> plugins()
+    {
+        return StrategyPlugins.load(values.get(StrategyPlugins.KEY));
     }
 
     /** Applies one {@code key=value} string. */
@@ -91,8 +200,16 @@ public final class Params
     public Params withFile(final Path file)
     {
         final Map<String, String> m = new TreeMap<>();
-        for (final KeyValues.Entry e : KeyValues.file(file))
+        final List<KeyValues.Entry> entries = KeyValues.file(file);
+        final boolean plugins = values.containsKey(StrategyPlugins.KEY)
+            || entries.stream().anyMatch(e -> StrategyPlugins.KEY.equals(e.key()));
+        for (final KeyValues.Entry e : entries)
         {
+            if (e.key().equals(StrategyPlugins.KEY) || plugins && e.key().startsWith("strategy.") && ParamCatalog.spec(e.key()) == null)
+            {
+                m.put(e.key(), e.value()); // a plugin list or a plugin's parameter: checked by with() once the list is loaded
+                continue;
+            }
             final ParamSpec spec = ParamCatalog.spec(e.key());
             if (spec == null && !isEnvironmentKey(e.key()))
             {

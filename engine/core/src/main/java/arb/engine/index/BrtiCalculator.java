@@ -193,18 +193,28 @@ public final class BrtiCalculator
             }
             final PriceLevelBook book = venues.book(i);
             final int depth = book.depth(bid);
-            for (int rank = 0; rank < depth; rank++)
+            final long[] prices = book.levelPrices(bid);
+            final long[] qtys = book.levelQtys(bid);
+            // Best at the end of the book's arrays: walk down from depth - 1 until the band ends.
+            int r = depth - 1;
+            while (r >= 0)
             {
-                final double p = book.price(bid, rank);
+                final double p = prices[r];
                 if (bid ? p < bandLimit : p > bandLimit)
                 {
                     break;
                 }
-                if (n == sample.length)
-                {
-                    sample = Arrays.copyOf(sample, 2 * n);
-                }
-                sample[n++] = book.qty(bid, rank);
+                r--;
+            }
+            final int inBand = depth - 1 - r;
+            if (n + inBand > sample.length)
+            {
+                sample = Arrays.copyOf(sample, Math.max(n + inBand, 2 * sample.length));
+            }
+            final long[] out = sample;
+            for (int k = depth - 1; k > r; k--)
+            {
+                out[n++] = qtys[k];
             }
         }
         if (n - from < capMinOrders)

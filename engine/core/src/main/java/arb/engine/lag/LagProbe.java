@@ -11,7 +11,7 @@ import arb.engine.strategy.MarketSnapshot;
 import arb.engine.strategy.TradingDesk;
 import arb.engine.strategy.TradingStrategy;
 import arb.sbe.ContractSide;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * A strategy that never trades and records, for every market the desk evaluates, the engine's own

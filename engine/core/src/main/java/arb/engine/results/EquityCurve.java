@@ -1,6 +1,6 @@
 package arb.engine.results;
 
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * Mark-to-market equity sampled once per distinct event time: each strategy's curve (peak,
@@ -13,11 +13,23 @@ final class EquityCurve
 {
     private final StrategyTally portfolioCurve = new StrategyTally();
     private final EquitySeries series;
+    /** The strategies sampled: the engine's own, and the run's plugins once its RunParams named them. */
+    private Strategy[] strategies = TradingResults.STRATEGIES;
 
     /** @param series where the equity curve is recorded (reports), or null */
     EquityCurve(final EquitySeries series)
     {
         this.series = series;
+    }
+
+    /** The run's strategies (before the first sample): the series gets one column each, then the portfolio's. */
+    void strategies(final Strategy[] all)
+    {
+        this.strategies = all.clone();
+        if (series != null)
+        {
+            series.columns(all.length + 1);
+        }
     }
 
     /** Samples every strategy's equity and the portfolio's at {@code nowNs}; records a point when any changed. */
@@ -26,7 +38,7 @@ final class EquityCurve
         long equity = 0;
         long exposure = 0;
         boolean changed = false;
-        for (final Strategy s : TradingResults.STRATEGIES)
+        for (final Strategy s : strategies)
         {
             final StrategyTally t = trades.tally(s);
             changed |= t.sample(nowNs, t.equity(), t.exposure);
@@ -37,11 +49,11 @@ final class EquityCurve
         if (changed && series != null)
         {
             series.add(nowNs);
-            for (int i = 0; i < TradingResults.STRATEGIES.length; i++)
+            for (int i = 0; i < strategies.length; i++)
             {
-                series.set(i, trades.tally(TradingResults.STRATEGIES[i]).equity());
+                series.set(i, trades.tally(strategies[i]).equity());
             }
-            series.set(TradingResults.STRATEGIES.length, equity);
+            series.set(strategies.length, equity);
         }
     }
 

@@ -19,7 +19,7 @@ final class MarketRecord
     static final int TICKER_BYTES = 40;
     static final long WINDOW_NS = 60_000_000_000L;
     private static final long CENT = 1_000_000L;
-    private static final int STRATEGY_SLOTS = arb.sbe.Strategy.values().length;
+    private static final int STRATEGY_SLOTS = arb.journal.Strategy.SLOTS;
     private static final byte[] KXBTC15M = "KXBTC15M".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KXBTCD = "KXBTCD".getBytes(StandardCharsets.US_ASCII);
 

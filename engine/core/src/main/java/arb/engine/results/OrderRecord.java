@@ -3,7 +3,7 @@ package arb.engine.results;
 import arb.journal.Scales;
 import arb.sbe.ContractSide;
 import arb.sbe.OrderAction;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * One paper order as the results follow it: its terms, the signal behind it and what it filled.

@@ -2,7 +2,7 @@ package arb.engine.results;
 
 import arb.sbe.ContractSide;
 import arb.sbe.MarketResult;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * One strategy's position in one market as the results rebuild it from Fill, PositionMark and

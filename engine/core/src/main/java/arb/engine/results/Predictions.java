@@ -2,7 +2,7 @@ package arb.engine.results;
 
 import java.util.Arrays;
 
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * Every fair-value prediction of the run (a signal's P(YES), its time left and its market), kept for
@@ -42,7 +42,7 @@ final class Predictions
         predP[predictions] = p;
         predTimeLeft[predictions] = timeLeftNs;
         predMarket[predictions] = m.id;
-        predStrategy[predictions] = (byte)strategy.ordinal();
+        predStrategy[predictions] = (byte)strategy.id();
         predictions++;
         m.predictions++;
         lastMarket = m.id;
@@ -70,8 +70,8 @@ final class Predictions
         return predMarket[i];
     }
 
-    Strategy strategy(final int i)
+    int strategyId(final int i)
     {
-        return Strategy.values()[predStrategy[i]];
+        return predStrategy[i] & 0xFF;
     }
 }

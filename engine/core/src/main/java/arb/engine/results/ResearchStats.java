@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * The research statistics of one strategy (or the portfolio) over its settled positions: count,
@@ -112,11 +112,11 @@ public final class ResearchStats
             {
                 continue;
             }
-            for (final Strategy x : TradingResults.STRATEGIES)
+            for (final Strategy x : r.strategies())
             {
-                if ((s == null || s == x) && m.closedAny[x.ordinal()])
+                if ((s == null || s.id() == x.id()) && m.closedAny[x.id()])
                 {
-                    final long pnl = m.closedPnl[x.ordinal()];
+                    final long pnl = m.closedPnl[x.id()];
                     pnls.add(pnl);
                     final long[] day = byDay.computeIfAbsent(date(m.closeNs), k -> new long[3]);
                     day[0]++;

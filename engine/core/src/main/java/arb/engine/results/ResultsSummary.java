@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import arb.journal.Scales;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * Turns {@link TradingResults} into summary.json's tree and the one-screen console summary. Every
@@ -37,7 +37,7 @@ final class ResultsSummary
         root.put("run", span);
         root.put("portfolio", strategy(r.portfolio(), r, null));
         final Map<String, Object> strategies = new LinkedHashMap<>();
-        for (final Strategy s : TradingResults.STRATEGIES)
+        for (final Strategy s : r.strategies())
         {
             strategies.put(TradeLog.name(s), strategy(r.strategy(s), r, s));
         }
@@ -120,10 +120,10 @@ final class ResultsSummary
             w.put("predictions", m.predictions);
             final Map<String, Object> pnl = new LinkedHashMap<>();
             long total = 0;
-            for (final Strategy s : TradingResults.STRATEGIES)
+            for (final Strategy s : r.strategies())
             {
-                long sum = m.closedPnl[s.ordinal()];
-                boolean any = m.closedAny[s.ordinal()];
+                long sum = m.closedPnl[s.id()];
+                boolean any = m.closedAny[s.id()];
                 for (final PositionTally p : open)
                 {
                     if (p.market == m && p.strategy == s)
@@ -174,13 +174,13 @@ final class ResultsSummary
         sb.append(String.format(Locale.ROOT, "%-12s %6s %6s %6s %5s %6s %10s %9s %10s %9s %8s %9s %7s %4s%n",
             "strategy", "orders", "fills", "trades", "wins", "win%", "gross", "fees", "net", "max dd", "edge",
             "max exp", "off/est", "open"));
-        for (final Strategy s : TradingResults.STRATEGIES)
+        for (final Strategy s : r.strategies())
         {
             row(sb, TradeLog.name(s), r.strategy(s), countOpen(r, s));
         }
         row(sb, "portfolio", r.portfolio(), countOpen(r, null));
         sb.append(ResearchStats.header());
-        for (final Strategy s : TradingResults.STRATEGIES)
+        for (final Strategy s : r.strategies())
         {
             sb.append(ResearchStats.of(r, s).row(TradeLog.name(s)));
         }

@@ -1,6 +1,6 @@
 package arb.engine.results;
 
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * Publishes the results' totals to {@link TradingStatus} for other threads (the live status line):
@@ -22,12 +22,20 @@ final class StatusPublisher
     }
 
     /** Publishes when a second of event time passed since the last publication. */
+    private Strategy[] all = TradingResults.STRATEGIES;
+
     void maybePublish(final long nowNs, final TradeBook trades)
     {
         if (lastSnapshotNs == Long.MIN_VALUE || nowNs - lastSnapshotNs >= SNAPSHOT_EVERY_NS)
         {
             publish(nowNs, trades);
         }
+    }
+
+    /** The run's strategies, plugins included: the portfolio row sums them (the rows are the engine's own). */
+    void strategies(final Strategy[] strategies)
+    {
+        this.all = strategies.clone();
     }
 
     void publish(final long nowNs, final TradeBook trades)
@@ -41,7 +49,7 @@ final class StatusPublisher
             status.row(i, t, t.equity(), trades.openPositionCount(s));
         }
         portfolioFigures.reset();
-        for (final Strategy s : TradingResults.STRATEGIES)
+        for (final Strategy s : all)
         {
             portfolioFigures.addCounts(trades.tally(s));
         }

@@ -15,7 +15,8 @@ import arb.sbe.OrderDoneDecoder;
 import arb.sbe.PositionMarkDecoder;
 import arb.sbe.SettlementDecoder;
 import arb.sbe.SignalDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
+import arb.journal.StrategyTable;
 
 /**
  * Each strategy's signals, orders, fills, positions and settlements, rebuilt from the output events
@@ -28,7 +29,7 @@ import arb.sbe.Strategy;
  */
 final class TradeBook
 {
-    private static final int SLOTS = Strategy.values().length;
+    private static final int SLOTS = Strategy.SLOTS;
     private static final int INITIAL_ORDERS = 1024;
     private static final int INITIAL_POSITIONS = 64;
     /** After latency + order timeout an order is over; this much more is margin for the cancel report. */
@@ -56,9 +57,13 @@ final class TradeBook
     /**
      * @param tradeLog where every signal, order, fill and settlement is written as it happens, or null
      */
+    /** The run's strategy ids to names (filled from RunParams as it arrives). */
+    private final StrategyTable strategies;
+
     TradeBook(final MarketWindows markets, final Predictions predictions, final TradingStatus status,
-        final TradeLog tradeLog)
+        final TradeLog tradeLog, final StrategyTable strategies)
     {
+        this.strategies = strategies;
         this.markets = markets;
         this.predictions = predictions;
         this.status = status;
@@ -85,7 +90,7 @@ final class TradeBook
     /** @param nowNs the event time of the signal's instant */
     void onSignal(final SignalDecoder signal, final long nowNs)
     {
-        final Strategy strategy = signal.strategy();
+        final Strategy strategy = strategies.of(signal.strategy());
         final StrategyTally t = tally(strategy);
         t.signals++;
         if (signal.action() == OrderAction.SELL)
@@ -110,7 +115,7 @@ final class TradeBook
             predictions.add(m, fv, signal.timeLeftNs(), strategy, nowNs);
             t.predictions++;
         }
-        final SignalMemo memo = lastSignal[strategy.ordinal()];
+        final SignalMemo memo = lastSignal[strategy.id()];
         memo.recvNs = recvNs;
         memo.side = signal.side();
         memo.action = signal.action();
@@ -132,14 +137,14 @@ final class TradeBook
 
     void onOrder(final OrderDecoder order)
     {
-        final Strategy strategy = order.strategy();
+        final Strategy strategy = strategies.of(order.strategy());
         final StrategyTally t = tally(strategy);
         order.getTicker(ticker, 0);
         final MarketRecord m = markets.market(ticker, order.closeTimeNs());
         final long orderId = order.orderId();
         final OrderRecord o = orders.take(orderId, order.recvNs());
         o.reset(orderId, strategy, order.side(), order.action(), m, order.limitPrice(), order.qty(), order.recvNs());
-        final SignalMemo memo = lastSignal[strategy.ordinal()];
+        final SignalMemo memo = lastSignal[strategy.id()];
         if (!memo.used && memo.recvNs == o.decisionNs && memo.market == m && memo.side == o.side && memo.action == o.action)
         {
             memo.used = true;
@@ -170,7 +175,7 @@ final class TradeBook
         final long qty = fill.qty();
         final long price = fill.price();
         final long fee = fill.fee();
-        final Strategy strategy = fill.strategy();
+        final Strategy strategy = strategies.of(fill.strategy());
         final StrategyTally t = tally(strategy);
         fill.getTicker(ticker, 0);
         final MarketRecord m = o != null ? o.market : markets.market(ticker, fill.closeTimeNs());
@@ -263,7 +268,7 @@ final class TradeBook
     void onOrderDone(final OrderDoneDecoder orderDone)
     {
         final OrderRecord o = orders.find(orderDone.orderId());
-        final StrategyTally t = tally(orderDone.strategy());
+        final StrategyTally t = tally(strategies.of(orderDone.strategy()));
         orderDone.getTicker(ticker, 0);
         final MarketRecord m = o != null ? o.market : markets.market(ticker, orderDone.closeTimeNs());
         if (o == null)
@@ -287,7 +292,7 @@ final class TradeBook
 
     void onPositionMark(final PositionMarkDecoder positionMark)
     {
-        final Strategy strategy = positionMark.strategy();
+        final Strategy strategy = strategies.of(positionMark.strategy());
         positionMark.getTicker(ticker, 0);
         final MarketRecord m = markets.find(ticker, positionMark.closeTimeNs());
         final PositionTally p = m == null ? null : m.open[slot(strategy)];
@@ -311,7 +316,7 @@ final class TradeBook
 
     void onSettlement(final SettlementDecoder settlement)
     {
-        final Strategy strategy = settlement.strategy();
+        final Strategy strategy = strategies.of(settlement.strategy());
         final StrategyTally t = tally(strategy);
         settlement.getTicker(ticker, 0);
         final MarketRecord m = markets.market(ticker, settlement.closeTimeNs());
@@ -404,7 +409,7 @@ final class TradeBook
     /** Open positions of one strategy, or of all when {@code s} is null. */
     int openPositionCount(final Strategy s)
     {
-        return s == null ? openCount : openByStrategy[s.ordinal()];
+        return s == null ? openCount : openByStrategy[s.id()];
     }
 
     /** Fills, order ends and settlements that matched no order or position. */
@@ -417,7 +422,7 @@ final class TradeBook
 
     private static int slot(final Strategy strategy)
     {
-        return strategy == null ? Strategy.NONE.ordinal() : strategy.ordinal();
+        return strategy == null ? Strategy.NONE.id() : strategy.id();
     }
 
     /** Moves an order between unfilled, partial and filled as its fills arrive. */

@@ -3,7 +3,6 @@ package arb.engine.results;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.Locale;
 
 import arb.journal.Json;
 import arb.journal.Scales;
@@ -16,7 +15,8 @@ import arb.sbe.OrderDoneDecoder;
 import arb.sbe.OrderEndReason;
 import arb.sbe.SettlementDecoder;
 import arb.sbe.SignalDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
+import arb.journal.StrategyTable;
 
 /**
  * Writes {@code trades.jsonl}: one JSON object per line for every signal, order, fill and
@@ -30,8 +30,6 @@ import arb.sbe.Strategy;
  */
 public final class TradeLog
 {
-    private static final String[] STRATEGY_NAMES = names();
-
     private static final int BUFFER_BYTES = 1 << 16;
 
     private final OutputStream out;
@@ -41,6 +39,7 @@ public final class TradeLog
     private long lines;
     private final byte[] reasonBytes = new byte[128];
     private IOException failure;
+    private StrategyTable strategies = new StrategyTable();
 
     /** @param out where the lines go (unbuffered is fine: writes come in 64 KB blocks); closed by {@link #close()} */
     public TradeLog(final OutputStream out)
@@ -48,20 +47,15 @@ public final class TradeLog
         this.out = out;
     }
 
-    private static String[] names()
+    /** Resolves the events' strategy ids: the run's table, set by the {@link TradingResults} this log belongs to. */
+    void useStrategies(final StrategyTable table)
     {
-        final Strategy[] values = Strategy.values();
-        final String[] n = new String[values.length];
-        for (int i = 0; i < values.length; i++)
-        {
-            n[i] = values[i].name().toLowerCase(Locale.ROOT);
-        }
-        return n;
+        this.strategies = table;
     }
 
     static String name(final Strategy s)
     {
-        return s == null ? "none" : STRATEGY_NAMES[s.ordinal()];
+        return s == null ? "none" : s.name();
     }
 
     static String isoTime(final long epochNs)
@@ -162,7 +156,7 @@ public final class TradeLog
     void order(final OrderDecoder o, final OrderRecord record)
     {
         sb.setLength(0);
-        head("order", o.recvNs(), o.strategy(), record.market);
+        head("order", o.recvNs(), strategies.of(o.strategy()), record.market);
         sb.append(",\"order_id\":").append(o.orderId());
         side(o.side(), o.action());
         field("limit_price", o.limitPrice(), Scales.KPRICE_DECIMALS);
@@ -184,7 +178,7 @@ public final class TradeLog
     void fill(final FillDecoder f, final OrderRecord record, final MarketRecord m, final String reason)
     {
         sb.setLength(0);
-        head("fill", f.recvNs(), f.strategy(), m);
+        head("fill", f.recvNs(), strategies.of(f.strategy()), m);
         sb.append(",\"order_id\":").append(f.orderId());
         side(f.side(), f.action());
         field("price", f.price(), Scales.KPRICE_DECIMALS);
@@ -205,7 +199,7 @@ public final class TradeLog
     void orderDone(final OrderDoneDecoder d, final MarketRecord m)
     {
         sb.setLength(0);
-        head("order_done", d.recvNs(), d.strategy(), m);
+        head("order_done", d.recvNs(), strategies.of(d.strategy()), m);
         sb.append(",\"order_id\":").append(d.orderId());
         side(d.side(), d.action());
         final long filled = d.filledQty();
@@ -259,7 +253,7 @@ public final class TradeLog
     void settlement(final SettlementDecoder s, final MarketRecord m)
     {
         sb.setLength(0);
-        head("settlement", s.recvNs(), s.strategy(), m);
+        head("settlement", s.recvNs(), strategies.of(s.strategy()), m);
         sb.append(",\"side\":\"").append(s.side() == ContractSide.YES ? "yes" : "no").append('"');
         field("qty", s.qty(), Scales.KQTY_DECIMALS);
         sb.append(",\"result\":\"").append(resultName(s.result())).append('"');

@@ -18,7 +18,8 @@ import arb.sbe.RunParamsDecoder;
 import arb.sbe.SettlementDecoder;
 import arb.sbe.SettlementEstimateDecoder;
 import arb.sbe.SignalDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
+import arb.journal.StrategyTable;
 import org.agrona.DirectBuffer;
 
 /**
@@ -41,8 +42,8 @@ import org.agrona.DirectBuffer;
  */
 public final class TradingResults implements OutputListener
 {
-    /** The strategies results are kept for, in enum order (NONE and the null value excluded). */
-    public static final Strategy[] STRATEGIES = strategies();
+    /** The engine's own strategies, in id order: results are always kept for them (plugins add to {@link #strategies()}). */
+    public static final Strategy[] STRATEGIES = Strategy.builtIns();
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final SignalDecoder signal = new SignalDecoder();
@@ -62,6 +63,7 @@ public final class TradingResults implements OutputListener
     private final EquityCurve equity;
     private final StatusPublisher publisher;
     private final StringBuilder paramText = new StringBuilder();
+    private final StrategyTable strategyTable = new StrategyTable();
 
     private Params params;
     /** The index the strategies trade on ({@code index.method}): its prints are the ones that count here. */
@@ -83,23 +85,29 @@ public final class TradingResults implements OutputListener
      */
     public TradingResults(final TradeLog tradeLog, final EquitySeries equitySeries)
     {
-        final TradingStatus status = new TradingStatus();
-        this.trades = new TradeBook(markets, predictions, status, tradeLog);
+        final TradingStatus status = new TradingStatus(strategyTable);
+        if (tradeLog != null)
+        {
+            tradeLog.useStrategies(strategyTable);
+        }
+        this.trades = new TradeBook(markets, predictions, status, tradeLog, strategyTable);
         this.equity = new EquityCurve(equitySeries);
         this.publisher = new StatusPublisher(status);
     }
 
-    private static Strategy[] strategies()
+    /**
+     * The strategies results are kept for: the engine's own, then the run's plugin strategies as its
+     * RunParams names them (a copy; cold path).
+     */
+    public Strategy[] strategies()
     {
-        final List<Strategy> list = new ArrayList<>();
-        for (final Strategy s : Strategy.values())
-        {
-            if (s != Strategy.NONE && s != Strategy.NULL_VAL)
-            {
-                list.add(s);
-            }
-        }
-        return list.toArray(new Strategy[0]);
+        return strategyTable.trading();
+    }
+
+    /** The run's strategy ids to names and versions (from its RunParams). */
+    public StrategyTable strategyTable()
+    {
+        return strategyTable;
     }
 
     // ------------------------------------------------------------------ events
@@ -203,10 +211,30 @@ public final class TradingResults implements OutputListener
         paramText.append(runParams.paramText());
         if ((parts & Events.PART_LAST) != 0)
         {
-            params = Params.fromText(paramText.toString(), new ArrayList<>());
+            strategyTable.read(paramText);
+            equity.strategies(strategyTable.trading());
+            publisher.strategies(strategyTable.trading());
+            params = readParams(paramText.toString());
             trades.orderTimes(params.getLong("broker.latencyMs") * 1_000_000L,
                 params.getLong("broker.orderTimeoutMs") * 1_000_000L);
             tradedMethod = "cf-rti".equals(params.get("index.method").trim()) ? IndexMethod.CF_RTI : IndexMethod.WEIGHTED_LAST;
+        }
+    }
+
+    /**
+     * The run's parameters; when its plugin strategies are not on this classpath (a report read
+     * elsewhere), without them: results need only the broker's and the index's parameters, and name
+     * the plugins from the text itself ({@link StrategyTable}).
+     */
+    private static Params readParams(final String text)
+    {
+        try
+        {
+            return Params.fromText(text, new ArrayList<>());
+        }
+        catch (final IllegalArgumentException e)
+        {
+            return Params.fromText(text.replaceAll("(?m)^strategy\\.plugins=.*$", ""), new ArrayList<>());
         }
     }
 
@@ -234,7 +262,7 @@ public final class TradingResults implements OutputListener
     StrategyTally portfolio()
     {
         final StrategyTally p = new StrategyTally();
-        for (final Strategy s : STRATEGIES)
+        for (final Strategy s : strategies())
         {
             p.addCounts(trades.tally(s));
         }
@@ -287,7 +315,7 @@ public final class TradingResults implements OutputListener
 
     Strategy predictionStrategy(final int i)
     {
-        return predictions.strategy(i);
+        return strategyTable.of(predictions.strategyId(i));
     }
 
     /** The run's parameters from its RunParams output, or null when the stream had none. */
@@ -330,7 +358,7 @@ public final class TradingResults implements OutputListener
     public long netPnl()
     {
         long total = 0;
-        for (final Strategy s : STRATEGIES)
+        for (final Strategy s : strategies())
         {
             total += trades.tally(s).equity();
         }
@@ -351,7 +379,7 @@ public final class TradingResults implements OutputListener
     public java.util.Map<String, Object> research(final long fromNs, final long toNs)
     {
         final java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        for (final Strategy s : STRATEGIES)
+        for (final Strategy s : strategies())
         {
             m.put(TradeLog.name(s), ResearchStats.of(this, s, fromNs, toNs).toMap());
         }

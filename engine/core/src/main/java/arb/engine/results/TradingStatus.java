@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import arb.journal.Scales;
 import arb.sbe.ContractSide;
 import arb.sbe.OrderAction;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
+import arb.journal.StrategyTable;
 
 /**
  * The results' running totals for other threads, without allocating on the chain thread: the
@@ -35,6 +36,12 @@ final class TradingStatus
     private final MarketRecord[] signalMarket = new MarketRecord[RECENT];
     private long signals;
     private long atNs = Long.MIN_VALUE;
+    private final StrategyTable strategyTable;
+
+    TradingStatus(final StrategyTable strategyTable)
+    {
+        this.strategyTable = strategyTable;
+    }
 
     /** Chain thread: opens a write. */
     void beginWrite(final long nowNs)
@@ -66,7 +73,7 @@ final class TradingStatus
     {
         final int i = (int)(signals++ % RECENT);
         signalTime[i] = timeNs;
-        signalStrategy[i] = s.ordinal();
+        signalStrategy[i] = s.id();
         signalYes[i] = side == ContractSide.YES;
         signalBuy[i] = action != OrderAction.SELL;
         signalPrice[i] = price;
@@ -138,7 +145,7 @@ final class TradingStatus
         {
             final int i = (int)(k % RECENT);
             final StringBuilder sb = new StringBuilder(96);
-            sb.append(TradeLog.isoTime(times[i]), 11, 19).append(' ').append(TradeLog.name(Strategy.values()[strategies[i]]))
+            sb.append(TradeLog.isoTime(times[i]), 11, 19).append(' ').append(TradeLog.name(strategyTable.of(strategies[i])))
                 .append(buy[i] ? " buy " : " sell ").append(yes[i] ? "YES " : "NO ")
                 .append(markets[i] == null ? "?" : markets[i].tickerText()).append(" @");
             Decimal.append(sb, prices[i], Scales.KPRICE_DECIMALS);

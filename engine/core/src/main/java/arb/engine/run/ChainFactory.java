@@ -1,5 +1,6 @@
 package arb.engine.run;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import arb.engine.book.BookStage;
@@ -99,25 +100,51 @@ public final class ChainFactory
         return build(params, out, TradingDeskFactory.create(params, out));
     }
 
-    /** The chain with a given trading desk (analyses run the engine's chain with an observing desk). */
-    public static Chain build(final Params params, final OutputJournal out, final TradingDesk desk)
+    /**
+     * The stages a trading desk only reads (index, books, Kalshi markets) and their read-only ports:
+     * the part of the chain a sweep shares between points that differ only in desk-side parameters
+     * ({@link arb.engine.config.ParamCatalog#isDeskOnly}). Built here, exactly as {@link #build} builds
+     * them for a single run, so a shared pass computes what each point's own chain would.
+     */
+    public record Prefix(List<Stage> stages, BookStage books, IndexStage index, KalshiMarketsStage kalshi)
+    {
+    }
+
+    /** The shared prefix of the chain: stages 2-4 (index, books, Kalshi markets), writing into {@code out}. */
+    public static Prefix buildPrefix(final Params params, final OutputJournal out)
     {
         // The books (stage 3) exist first: the index (stage 2) is built over them.
         final BookStage books = new BookStage(params.getInt("books.maxLevelsPerSide"));
-
-        // 1. Echo the run's parameters.
-        final RunParamsEchoStage echo = new RunParamsEchoStage(out);
         // 2. Index: calculates against the books as they stood before the event, so it runs before them.
         final IndexStage index = IndexStage.create(params, books, out);
         // 3. Books: apply the event's spot book changes.
         // 4. Kalshi markets: apply the event's Kalshi markets and books, once.
         final KalshiMarketsStage kalshi = new KalshiMarketsStage(params, out);
+        return new Prefix(List.of(index, books, kalshi), books, index, kalshi);
+    }
+
+    /** The chain with a given trading desk (analyses run the engine's chain with an observing desk). */
+    public static Chain build(final Params params, final OutputJournal out, final TradingDesk desk)
+    {
+        // 1. Echo the run's parameters.
+        final RunParamsEchoStage echo = new RunParamsEchoStage(out);
+        // 2.-4. Index, books, Kalshi markets.
+        final Prefix prefix = buildPrefix(params, out);
         // 5. Trading desk: reads the index (the method index.method selects) and what stage 4 applied,
         //    each through its read-only port.
-        final IndexView indexView = index;
-        final KalshiMarketsView kalshiView = kalshi;
-        final TradingStage trading = new TradingStage(desk, indexView, kalshiView);
+        final TradingStage trading = tradingStage(prefix, desk);
+        final List<Stage> stages = new ArrayList<>();
+        stages.add(echo);
+        stages.addAll(prefix.stages());
+        stages.add(trading);
+        return new Chain(List.copyOf(stages), prefix.books(), prefix.index(), prefix.kalshi(), trading);
+    }
 
-        return new Chain(List.of(echo, index, books, kalshi, trading), books, index, kalshi, trading);
+    /** Stage 5 over a prefix: the desk reads the index and the Kalshi stage, each through its read-only port. */
+    public static TradingStage tradingStage(final Prefix prefix, final TradingDesk desk)
+    {
+        final IndexView indexView = prefix.index();
+        final KalshiMarketsView kalshiView = prefix.kalshi();
+        return new TradingStage(desk, indexView, kalshiView);
     }
 }

@@ -5,7 +5,7 @@ import arb.engine.broker.StrategyLedger;
 import arb.engine.kalshi.KalshiMarketState;
 import arb.journal.Scales;
 import arb.sbe.KalshiStatus;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * The desk's common entry guards and exposure sizing: whether a strategy may enter a market now
@@ -15,7 +15,7 @@ import arb.sbe.Strategy;
  */
 final class EntryGuards
 {
-    private static final int SLOTS = Strategy.values().length;
+    private static final int SLOTS = Strategy.SLOTS;
     private static final long CONTRACT = Scales.KQTY;
 
     private final GuardSettings guards;
@@ -46,7 +46,7 @@ final class EntryGuards
     /** Counts an entry a strategy could not make (for blocks found outside {@link #checkEntry}). */
     void countBlock(final TradingStrategy strategy, final GuardBlock block)
     {
-        blocked[strategy.id().ordinal()][block.ordinal()]++;
+        blocked[strategy.id().id()][block.ordinal()]++;
     }
 
     /** Money a strategy may still commit in the market: the tighter of the two exposure limits. */
@@ -98,7 +98,7 @@ final class EntryGuards
     /** Entry opportunities a guard (or the exposure room) blocked, per strategy and reason. */
     long blockedCount(final Strategy strategy, final GuardBlock block)
     {
-        return blocked[strategy.ordinal()][block.ordinal()];
+        return blocked[strategy.id()][block.ordinal()];
     }
 
     private GuardBlock entryBlock(final TradingStrategy strategy, final MarketSnapshot s)
@@ -135,7 +135,7 @@ final class EntryGuards
         {
             return GuardBlock.PENDING_ORDER;
         }
-        final long lastEntry = s.tracked.lastEntryNs[id.ordinal()];
+        final long lastEntry = s.tracked.lastEntryNs[id.id()];
         if (lastEntry != Long.MIN_VALUE && s.nowNs - lastEntry < guards.cooldownNs())
         {
             return GuardBlock.COOLDOWN;

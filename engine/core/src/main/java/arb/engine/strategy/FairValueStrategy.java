@@ -5,7 +5,7 @@ import arb.engine.broker.StrategyLedger;
 import arb.engine.model.KalshiFees;
 import arb.journal.Scales;
 import arb.sbe.ContractSide;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * Fair-value delay arbitrage: Kalshi's quote lags the index, so when a side's ask plus its taker
@@ -69,7 +69,7 @@ public final class FairValueStrategy implements TradingStrategy
         {
             return;
         }
-        final int slot = id().ordinal();
+        final int slot = id().id();
         final TrackedMarket t = s.tracked;
         boolean seen = false;
         for (final ContractSide side : SIDES)

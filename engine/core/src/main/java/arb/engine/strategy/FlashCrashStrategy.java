@@ -4,7 +4,7 @@ import arb.engine.broker.Position;
 import arb.engine.model.PriceTicks;
 import arb.journal.Scales;
 import arb.sbe.ContractSide;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * Flash crash: a side's price falls by at least {@code drop} within {@code window} of receive
@@ -82,7 +82,7 @@ public final class FlashCrashStrategy implements TradingStrategy
         }
         else
         {
-            s.tracked.edgeSinceSecondNs[id().ordinal()] = Long.MIN_VALUE;
+            s.tracked.edgeSinceSecondNs[id().id()] = Long.MIN_VALUE;
             return;
         }
         final long ask = s.ask(side);
@@ -94,12 +94,12 @@ public final class FlashCrashStrategy implements TradingStrategy
         final double modelEdge = s.payProbability(side) - ask / (double)Scales.KPRICE - desk.fees(s.market()).takerFeePerContract(ask);
         if (modelEdge < settings.minEdge())
         {
-            s.tracked.edgeSinceSecondNs[id().ordinal()] = Long.MIN_VALUE;
+            s.tracked.edgeSinceSecondNs[id().id()] = Long.MIN_VALUE;
             return; // the model moved with the quote (or the quote is not cheap): news, not a crash
         }
         // The quote may know a second more than the index print (news reaches a fast quote first):
         // the model must still call the side cheap on an index print later than the one it first did.
-        final int slot = id().ordinal();
+        final int slot = id().id();
         final long second = desk.indexHistory().lastSecondNs();
         if (s.tracked.edgeSinceSecondNs[slot] == Long.MIN_VALUE || s.tracked.edgeSide[slot] != side.ordinal())
         {

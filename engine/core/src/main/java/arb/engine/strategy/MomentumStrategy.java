@@ -4,7 +4,7 @@ import arb.engine.model.IndexHistory;
 import arb.engine.model.PriceTicks;
 import arb.journal.Scales;
 import arb.sbe.ContractSide;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * Momentum (the original system's): the index moved more than {@code minMove} over
@@ -44,7 +44,7 @@ public final class MomentumStrategy implements TradingStrategy
     {
         final TrackedMarket t = s.tracked;
         final long received = t.quoteRecvNs;
-        final int slot = id().ordinal();
+        final int slot = id().id();
         if (received == Long.MIN_VALUE || t.lastJudgedQuoteNs[slot] == received)
         {
             return;

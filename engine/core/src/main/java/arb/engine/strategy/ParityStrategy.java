@@ -3,7 +3,7 @@ package arb.engine.strategy;
 import arb.engine.model.KalshiFees;
 import arb.journal.Scales;
 import arb.sbe.ContractSide;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * Parity: one YES plus one NO always pays exactly $1, so when YES ask + NO ask + both taker fees

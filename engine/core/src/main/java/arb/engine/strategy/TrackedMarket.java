@@ -1,7 +1,7 @@
 package arb.engine.strategy;
 
 import arb.engine.kalshi.KalshiMarketState;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * The desk's state for one market (ticker + close time): quote receive and change times, the mid
@@ -9,7 +9,7 @@ import arb.sbe.Strategy;
  */
 final class TrackedMarket
 {
-    private static final int SLOTS = Strategy.values().length;
+    private static final int SLOTS = Strategy.SLOTS;
 
     KalshiMarketState state;
     final QuoteHistory mids = new QuoteHistory(1024);

@@ -13,12 +13,12 @@ import arb.engine.model.SettlementRule;
 import arb.engine.model.PriceTicks;
 import arb.engine.model.VolatilityEstimator;
 import arb.journal.Scales;
+import arb.journal.Strategy;
 import arb.sbe.ContractSide;
 import arb.sbe.FeeType;
 import arb.sbe.MarketResult;
 import arb.sbe.OrderAction;
 import arb.sbe.Series;
-import arb.sbe.Strategy;
 import arb.sbe.StrikeType;
 import org.agrona.collections.Long2ObjectHashMap;
 
@@ -38,7 +38,7 @@ import org.agrona.collections.Long2ObjectHashMap;
  */
 public final class TradingDesk
 {
-    private static final int SLOTS = Strategy.values().length;
+    private static final int SLOTS = Strategy.SLOTS;
     private static final long ONE_DOLLAR = Scales.KPRICE;
     private static final long RETIRE_AFTER_NS = 60_000_000_000L;
     /** Characters a Signal's reason holds (the schema's Detail type). */
@@ -387,7 +387,7 @@ public final class TradingDesk
         final long id = broker.submit(s.nowNs, strategy.id(), s.market, side, OrderAction.BUY, limitPrice, qty);
         if (id != 0)
         {
-            s.tracked.lastEntryNs[strategy.id().ordinal()] = s.nowNs;
+            s.tracked.lastEntryNs[strategy.id().id()] = s.nowNs;
         }
         return id;
     }
@@ -428,7 +428,7 @@ public final class TradingDesk
     /** Signals emitted per strategy. */
     public long signalCount(final Strategy strategy)
     {
-        return signals[strategy.ordinal()];
+        return signals[strategy.id()];
     }
 
     /**
@@ -458,7 +458,7 @@ public final class TradingDesk
         final long edge,
         final CharSequence reason)
     {
-        signals[strategy.id().ordinal()]++;
+        signals[strategy.id().id()]++;
         if (reason == reasonText && reasonText.length() > REASON_LENGTH)
         {
             reasonText.setLength(REASON_LENGTH);

@@ -9,11 +9,13 @@ import arb.engine.broker.PaperBroker;
 import arb.engine.broker.TradingOutputs;
 import arb.engine.chain.OutputJournal;
 import arb.engine.config.Params;
+import arb.engine.config.StrategyPlugins;
 import arb.engine.model.KalshiFees;
 
 /**
  * Builds the desk, the paper broker and the enabled strategies from a run's logic parameters.
- * Strategies are evaluated in a fixed order (fair value, flash crash, momentum, parity): the order
+ * Strategies are evaluated in a fixed order (fair value, flash crash, momentum, parity, then the
+ * plugin strategies of {@code strategy.plugins} in their listed order): the order
  * decides which of two strategies reaches the same liquidity first, so it must never vary.
  */
 public final class TradingDeskFactory
@@ -44,6 +46,13 @@ public final class TradingDeskFactory
         if (parity.enabled())
         {
             strategies.add(new ParityStrategy(parity));
+        }
+        for (final StrategyPlugins.Plugin plugin : params.plugins())
+        {
+            if (params.getBoolean(plugin.prefix() + StrategyPlugins.ENABLED))
+            {
+                strategies.add(new PluginStrategy(plugin, params));
+            }
         }
         return withStrategies(params, out, strategies.toArray(new TradingStrategy[0]));
     }

@@ -1,6 +1,6 @@
 package arb.engine.strategy;
 
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 
 /**
  * A trading strategy: judges one market at one moment from a {@link MarketSnapshot} and acts

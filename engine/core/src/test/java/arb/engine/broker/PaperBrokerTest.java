@@ -17,7 +17,7 @@ import arb.sbe.OrderDoneDecoder;
 import arb.sbe.OrderEndReason;
 import arb.sbe.PositionMarkDecoder;
 import arb.sbe.SettlementDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import org.junit.jupiter.api.Test;
 
 class PaperBrokerTest

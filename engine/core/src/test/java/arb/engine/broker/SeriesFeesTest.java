@@ -9,12 +9,12 @@ import java.util.List;
 
 import arb.engine.model.KalshiFees;
 import arb.journal.Scales;
+import arb.journal.Strategy;
 import arb.sbe.ContractSide;
 import arb.sbe.FeeType;
 import arb.sbe.FillDecoder;
 import arb.sbe.OrderAction;
 import arb.sbe.Series;
-import arb.sbe.Strategy;
 import org.junit.jupiter.api.Test;
 
 class SeriesFeesTest

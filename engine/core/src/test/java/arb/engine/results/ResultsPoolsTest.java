@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import arb.sbe.ContractSide;
 import arb.sbe.OrderAction;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import org.junit.jupiter.api.Test;
 
 /** The pools behind the results: markets by ticker and close time, orders by id in a reusable ring. */

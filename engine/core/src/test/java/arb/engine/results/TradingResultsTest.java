@@ -27,7 +27,7 @@ import arb.sbe.MarketResult;
 import arb.sbe.MessageHeaderEncoder;
 import arb.sbe.OrderAction;
 import arb.sbe.SettlementEstimateEncoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,7 +10,7 @@ import arb.engine.broker.TestMarket;
 import arb.sbe.ContractSide;
 import arb.sbe.MarketResult;
 import arb.sbe.OrderDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -21,7 +21,7 @@ import arb.sbe.OrderAction;
 import arb.sbe.OrderDecoder;
 import arb.sbe.PriceStructure;
 import arb.sbe.SignalDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import arb.sbe.StrikeType;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,7 @@ class FairValueStrategyTest
         final List<SignalDecoder> signals = h.out.signals();
         assertThat(signals).hasSize(1);
         final SignalDecoder signal = signals.get(0);
-        assertThat(signal.strategy()).isEqualTo(Strategy.FAIR_VALUE);
+        assertThat((int)signal.strategy()).isEqualTo(Strategy.FAIR_VALUE.id());
         assertThat(signal.side()).isEqualTo(ContractSide.YES);
         assertThat(signal.action()).isEqualTo(OrderAction.BUY);
         assertThat(signal.recvNs()).isEqualTo(decision);

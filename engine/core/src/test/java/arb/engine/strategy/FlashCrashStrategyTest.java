@@ -13,7 +13,7 @@ import arb.engine.model.KalshiFees;
 import arb.sbe.ContractSide;
 import arb.sbe.OrderAction;
 import arb.sbe.SignalDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import org.junit.jupiter.api.Test;
 
 class FlashCrashStrategyTest
@@ -60,7 +60,7 @@ class FlashCrashStrategyTest
         final List<SignalDecoder> signals = h.out.signals();
         assertThat(signals).hasSize(1);
         final SignalDecoder s = signals.get(0);
-        assertThat(s.strategy()).isEqualTo(Strategy.FLASH_CRASH);
+        assertThat((int)s.strategy()).isEqualTo(Strategy.FLASH_CRASH.id());
         assertThat(s.side()).isEqualTo(ContractSide.YES);
         assertThat(s.closeTimeNs()).isEqualTo(ROLL + 900 * S);
         assertThat(s.price()).isEqualTo(3_800); // ask 0.36 + 0.02 slippage: the order's limit

@@ -11,7 +11,7 @@ import arb.engine.broker.TestMarket;
 import arb.engine.model.KalshiFees;
 import arb.sbe.ContractSide;
 import arb.sbe.SignalDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +51,7 @@ class MomentumStrategyTest
         final List<SignalDecoder> signals = h.out.signals();
         assertThat(signals).hasSize(1);
         final SignalDecoder s = signals.get(0);
-        assertThat(s.strategy()).isEqualTo(Strategy.MOMENTUM);
+        assertThat((int)s.strategy()).isEqualTo(Strategy.MOMENTUM.id());
         assertThat(s.side()).isEqualTo(ContractSide.YES);
         // not at T0+62..64 (the quote then in hand was received before the move): at the first
         // poll after it, T0+65, which showed the same quote as 30 s earlier

@@ -12,7 +12,7 @@ import arb.sbe.ContractSide;
 import arb.sbe.MarketResult;
 import arb.sbe.OrderDecoder;
 import arb.sbe.SettlementDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import arb.journal.Scales;
 import org.junit.jupiter.api.Test;
 

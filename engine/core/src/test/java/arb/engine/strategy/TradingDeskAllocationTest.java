@@ -14,7 +14,7 @@ import arb.engine.chain.OutputJournal;
 import arb.engine.config.Params;
 import arb.journal.Scales;
 import arb.sbe.MarketResult;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import org.junit.jupiter.api.Test;
 
 /**

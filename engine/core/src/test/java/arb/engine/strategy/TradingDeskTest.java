@@ -15,7 +15,7 @@ import arb.journal.Scales;
 import arb.sbe.ContractSide;
 import arb.sbe.MarketResult;
 import arb.sbe.SettlementDecoder;
-import arb.sbe.Strategy;
+import arb.journal.Strategy;
 import org.junit.jupiter.api.Test;
 
 class TradingDeskTest

@@ -8,6 +8,13 @@ import java.util.Arrays;
  * the END (bids ascending, asks descending): updates cluster near the top of the book, so inserts
  * and deletes there shift only a few elements. No allocation after construction unless a side
  * outgrows its capacity (it then doubles once and stays).
+ *
+ * <p>Whole snapshots (Bitstamp sends its top levels many times a second) can be applied by
+ * difference ({@link #beginSnapshot}, {@link #stageLevel}, {@link #endSnapshot}): the levels are
+ * staged aside, and when they arrive strictly ordered (best first or worst first, the usual case)
+ * they are compared with the book level by level and only the levels that differ are written, in
+ * one pass, instead of clearing, appending, sorting and de-duplicating. The book reads exactly as
+ * {@link #clear}, {@link #bulkAdd} and {@link #finishBulk} would leave it.
  */
 public final class PriceLevelBook
 {
@@ -77,6 +84,23 @@ public final class PriceLevelBook
         return s.qtys[s.size - 1 - rank];
     }
 
+    /**
+     * The side's prices as stored, for readers that walk many levels (the index's consolidation):
+     * levels occupy indexes [0, depth) with the best at {@code depth - 1} and the worst at 0. The
+     * array is the book's own, read-only for callers, and valid only until the book next changes
+     * (a level change may move levels or replace the array).
+     */
+    public long[] levelPrices(final boolean bid)
+    {
+        return (bid ? bids : asks).prices;
+    }
+
+    /** The side's quantities as stored, index for index with {@link #levelPrices}; same rules. */
+    public long[] levelQtys(final boolean bid)
+    {
+        return (bid ? bids : asks).qtys;
+    }
+
     /** Quantity at an exact price, 0 if absent. */
     public long qtyAt(final boolean bid, final long price)
     {
@@ -119,7 +143,9 @@ public final class PriceLevelBook
      * Appends a level without keeping the side sorted: for loading a snapshot, which arrives in any
      * order (usually best first, the worst case for sorted inserts: a 46k-level Coinbase snapshot
      * would shift the array ~10^9 times). Call {@link #finishBulk()} before reading the book.
-     * Zero quantities are ignored; for a price given twice the last quantity wins.
+     * Zero quantities are ignored; for a price given twice the last quantity wins, except when the
+     * whole input is ordered best first, where the sort's reversal lets the first win (kept as it
+     * has always been, so journals replay identically; venues do not repeat a price in a snapshot).
      */
     public void bulkAdd(final boolean bid, final long price, final long qty)
     {
@@ -134,6 +160,45 @@ public final class PriceLevelBook
     {
         bids.sortAndDedupe();
         asks.sortAndDedupe();
+    }
+
+    /**
+     * Starts a whole snapshot applied by difference: the book keeps its levels (and reads as before)
+     * until {@link #endSnapshot}; levels go to {@link #stageLevel}.
+     */
+    public void beginSnapshot()
+    {
+        bids.stagedSize = 0;
+        asks.stagedSize = 0;
+    }
+
+    /**
+     * Stages one snapshot level: as {@link #bulkAdd} (zero quantities ignored, the same rule for a
+     * price given twice).
+     */
+    public void stageLevel(final boolean bid, final long price, final long qty)
+    {
+        if (qty != 0)
+        {
+            (bid ? bids : asks).stage(price, qty);
+        }
+    }
+
+    /** Levels staged on a side since {@link #beginSnapshot} (what {@link #depth} is during a bulk load). */
+    public int stagedDepth(final boolean bid)
+    {
+        return (bid ? bids : asks).stagedSize;
+    }
+
+    /**
+     * Makes the staged snapshot the book's content, writing only the levels that differ.
+     *
+     * @return how many level entries (price or quantity at a position) were written: 0 when the
+     *         snapshot repeated the book exactly
+     */
+    public int endSnapshot()
+    {
+        return bids.applyStaged() + asks.applyStaged();
     }
 
     /** Removes levels beyond {@code depth} from the best on both sides (Kraken's subscribed depth). */
@@ -369,6 +434,119 @@ public final class PriceLevelBook
 
         private long[] scratchPrices = new long[0];
         private long[] scratchQtys = new long[0];
+        /** A snapshot being staged (arrival order) until {@link #applyStaged}. */
+        private long[] stagedPrices = new long[0];
+        private long[] stagedQtys = new long[0];
+        private int stagedSize;
+
+        void stage(final long price, final long qty)
+        {
+            if (stagedSize == stagedPrices.length)
+            {
+                final int grown = Math.max(16, Math.max(prices.length, 2 * stagedSize));
+                stagedPrices = Arrays.copyOf(stagedPrices, grown);
+                stagedQtys = Arrays.copyOf(stagedQtys, grown);
+            }
+            stagedPrices[stagedSize] = price;
+            stagedQtys[stagedSize] = qty;
+            stagedSize++;
+        }
+
+        /**
+         * Replaces the side's levels with the staged ones. Strictly ordered staging (best first or
+         * worst first, so no duplicate prices) is compared position by position with the current
+         * levels and only differing entries are written; anything else takes the bulk path
+         * (append, sort, de-duplicate), whose result is the same.
+         */
+        int applyStaged()
+        {
+            final int staged = stagedSize;
+            stagedSize = 0;
+            int order = strictOrder(stagedPrices, staged);
+            int n = staged;
+            if (order == 0)
+            {
+                // Duplicates or no order: sort and de-duplicate the staged levels exactly as the bulk
+                // path would (the same code, run on the staged arrays), then compare as usual.
+                n = sortStaged(n);
+                order = 1;
+            }
+            final long[] sp = stagedPrices;
+            final long[] sq = stagedQtys;
+            ensure(n);
+            final long[] p = prices;
+            final long[] q = qtys;
+            int written = 0;
+            if (order > 0)
+            {
+                // Already in the side's order (worst first): position i is staged i.
+                for (int i = 0; i < n; i++)
+                {
+                    if (p[i] != sp[i] || q[i] != sq[i] || i >= size)
+                    {
+                        p[i] = sp[i];
+                        q[i] = sq[i];
+                        written++;
+                    }
+                }
+            }
+            else
+            {
+                // Best first, as venues send them: the best goes to the end.
+                for (int i = 0, j = n - 1; i < n; i++, j--)
+                {
+                    if (p[j] != sp[i] || q[j] != sq[i] || j >= size)
+                    {
+                        p[j] = sp[i];
+                        q[j] = sq[i];
+                        written++;
+                    }
+                }
+            }
+            size = n;
+            return written;
+        }
+
+        /** Sorts and de-duplicates the staged levels in place with the bulk path's code; returns their count. */
+        private int sortStaged(final int n)
+        {
+            final long[] livePrices = prices;
+            final long[] liveQtys = qtys;
+            final int liveSize = size;
+            prices = stagedPrices;
+            qtys = stagedQtys;
+            size = n;
+            sortAndDedupe();
+            final int sorted = size;
+            stagedPrices = prices;
+            stagedQtys = qtys;
+            prices = livePrices;
+            qtys = liveQtys;
+            size = liveSize;
+            return sorted;
+        }
+
+        /**
+         * 1 when the first n staged prices are strictly in this side's order (worst first), -1 when
+         * strictly in the opposite order (best first), 0 otherwise (including duplicates); a side of
+         * fewer than two levels counts as best first.
+         */
+        private int strictOrder(final long[] sp, final int n)
+        {
+            if (n < 2)
+            {
+                return -1;
+            }
+            final boolean up = sp[1] > sp[0];
+            for (int i = 1; i < n; i++)
+            {
+                if (up ? sp[i] <= sp[i - 1] : sp[i] >= sp[i - 1])
+                {
+                    return 0;
+                }
+            }
+            return up == ascending ? 1 : -1;
+        }
 
         private void mergeSort()
         {

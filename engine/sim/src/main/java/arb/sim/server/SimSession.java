@@ -30,6 +30,7 @@ public final class SimSession
     private final HttpHeaders headers;
     private boolean silent;
     private long framesSent;
+    private long tradesSent;
     private long pongsReceived;
     private ConnectionState state;
 
@@ -81,6 +82,20 @@ public final class SimSession
         {
             framesSent++;
             channel.writeAndFlush(new TextWebSocketFrame(Unpooled.copiedBuffer(text, java.nio.charset.StandardCharsets.UTF_8)));
+        }
+    }
+
+    /**
+     * Sends a frame carrying one trade (a feed that is live journals exactly one Trade event for it)
+     * and counts it, unless the session has been silenced or closed: the simulator's side of the
+     * soak's sent-versus-journaled count.
+     */
+    public void sendTrade(final CharSequence text)
+    {
+        if (!silent && channel.isActive())
+        {
+            tradesSent++;
+            send(text);
         }
     }
 
@@ -165,6 +180,12 @@ public final class SimSession
     public long framesSent()
     {
         return framesSent;
+    }
+
+    /** Trade frames sent to this connection ({@link #sendTrade}). */
+    public long tradesSent()
+    {
+        return tradesSent;
     }
 
     Channel channel()

@@ -275,7 +275,7 @@ final class BinanceUsSim extends VenueSim
             if (st.combined)
             {
                 sb.append('}');
-                s.send(sb);
+                send(s, sb, depth);
                 sb.setLength(sb.length() - 1);
             }
             else
@@ -284,8 +284,20 @@ final class BinanceUsSim extends VenueSim
                 {
                     raw = sb.subSequence(payloadStart, sb.length());
                 }
-                s.send(raw);
+                send(s, raw, depth);
             }
+        }
+    }
+
+    private static void send(final SimSession s, final CharSequence frame, final boolean depth)
+    {
+        if (depth)
+        {
+            s.send(frame);
+        }
+        else
+        {
+            s.sendTrade(frame);
         }
     }
 

@@ -191,7 +191,7 @@ final class BitstampSim extends VenueSim
         {
             if ((s.state(State.class)).trades)
             {
-                s.send(sb);
+                s.sendTrade(sb);
             }
         }
     }

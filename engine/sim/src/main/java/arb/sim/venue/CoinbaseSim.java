@@ -226,7 +226,7 @@ final class CoinbaseSim extends VenueSim
             SimText.decimal(sb, price, PRICE_DECIMALS).append("\",\"size\":\"");
             SimText.decimal(sb, size, 8).append("\",\"side\":\"").append(buyerAggressor ? "BUY" : "SELL")
                 .append("\",\"time\":\"").append(time).append("\"}]}]}");
-            s.send(sb);
+            s.sendTrade(sb);
         }
     }
 

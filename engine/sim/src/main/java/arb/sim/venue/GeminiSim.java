@@ -311,7 +311,7 @@ public final class GeminiSim extends VenueSim
         {
             if (s.state(State.class).l2)
             {
-                s.send(sb);
+                s.sendTrade(sb);
             }
         }
         changes.clear();

@@ -300,7 +300,7 @@ final class KrakenSim extends VenueSim
             SimText.number(sb, size);
             sb.append(",\"ord_type\":\"market\",\"trade_id\":").append(tradeId).append(",\"timestamp\":\"")
                 .append(SimText.rfc3339Micros(venueNs)).append("\"}]}");
-            s.send(sb);
+            s.sendTrade(sb);
         }
     }
 

@@ -30,6 +30,8 @@ public abstract class VenueSim implements SimRoutes.WebSocketRoute
     protected long lastVenueNs;
     /** Application-level pings/heartbeats the clients sent and this venue answered. */
     protected long pingsAnswered;
+    /** Trade frames sent to connections that have closed since (the open ones count their own). */
+    private long tradesSentClosed;
 
     protected VenueSim(final Venue venue)
     {
@@ -102,7 +104,24 @@ public abstract class VenueSim implements SimRoutes.WebSocketRoute
     @Override
     public void onClose(final SimSession session)
     {
-        sessions.remove(session);
+        if (sessions.remove(session))
+        {
+            tradesSentClosed += session.tradesSent();
+        }
+    }
+
+    /**
+     * Trade frames this venue has sent to its subscribed connections since the start, closed
+     * connections included: each is one Trade event in the journal of an engine whose feed was live.
+     */
+    public long tradesSent()
+    {
+        long n = tradesSentClosed;
+        for (final SimSession s : sessions)
+        {
+            n += s.tradesSent();
+        }
+        return n;
     }
 
     /** Injects a fault into this venue's connections; false when the venue has no such fault. */
