@@ -91,6 +91,8 @@ public final class FeedsEnvCatalog
         c.define(k + "userAgent", "text", "arb-engine/0.1 (+netty; kalshi market data)", "User-Agent of Kalshi requests");
         c.define(k + "pollIntervalMs", "ms", "1000", "Poll period of the live market (> 0)");
         c.define(k + "listIntervalMs", "ms", "5000", "Poll period of the series listing (> 0)");
+        c.define(k + "seriesIntervalMs", "ms", "3600000",
+            "Period of GET /series/{ticker} (the series' fee schedule), read at start and then this often (> 0)");
         c.define(k + "settleIntervalMs", "ms", "1000", "Poll period of a closed market awaiting its result (> 0)");
         c.define(k + "settleTimeoutMs", "ms", "1800000", "A closed market is no longer polled for its result after this (> 0)");
         c.define(k + "requestTimeoutMs", "ms", "5000", "REST request timeout (> 0)");
@@ -149,7 +151,7 @@ public final class FeedsEnvCatalog
             }
         }
         final String k = "kalshi.feed.";
-        for (final String ms : List.of("pollIntervalMs", "listIntervalMs", "settleIntervalMs", "settleTimeoutMs",
+        for (final String ms : List.of("pollIntervalMs", "listIntervalMs", "seriesIntervalMs", "settleIntervalMs", "settleTimeoutMs",
             "requestTimeoutMs", "staleAfterMs", "backoffInitialMs", "backoffMaxMs", "authRetryMs", "wsConnectTimeoutMs",
             "wsHandshakeTimeoutMs", "wsSubscribeTimeoutMs", "wsSilenceMs", "wsBackoffInitialMs", "wsBackoffMaxMs",
             "housekeepingMs"))

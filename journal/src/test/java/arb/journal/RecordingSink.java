@@ -13,6 +13,7 @@ import arb.sbe.FeedStatusDecoder;
 import arb.sbe.IndexRelayDecoder;
 import arb.sbe.KalshiBookDecoder;
 import arb.sbe.KalshiMarketDecoder;
+import arb.sbe.KalshiSeriesDecoder;
 import arb.sbe.MessageHeaderDecoder;
 import arb.sbe.TradeDecoder;
 import arb.sbe.Venue;
@@ -213,6 +214,12 @@ public final class RecordingSink implements EventSink
     {
         return new IndexRelayDecoder().wrapAndApplyHeader(
             buffer(i, IndexRelayDecoder.TEMPLATE_ID), 0, new MessageHeaderDecoder());
+    }
+
+    public KalshiSeriesDecoder kalshiSeries(final int i)
+    {
+        return new KalshiSeriesDecoder().wrapAndApplyHeader(
+            buffer(i, KalshiSeriesDecoder.TEMPLATE_ID), 0, new MessageHeaderDecoder());
     }
 
     public FeedStatusDecoder status(final int i)

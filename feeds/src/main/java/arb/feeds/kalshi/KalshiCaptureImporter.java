@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>REST responses (status 200) go to {@link KalshiRestParser} by endpoint, read from the URL:
  *     {@code .../markets/{ticker}} a market, {@code .../markets?...} a listing,
- *     {@code .../markets/{ticker}/orderbook} a book. A book body does not name its market: the ticker
+ *     {@code .../markets/{ticker}/orderbook} a book; {@code .../series/{ticker}} goes to
+ *     {@link KalshiSeriesParser}. A book body does not name its market: the ticker
  *     comes from the URL and the close time (which a ticker alone leaves open on the fall-back night)
  *     from the calendar, as the market whose window contained the request's {@code ts_ns} (the poll
  *     cycle's clock reading that chose to ask; request and response are paired by {@code conn}).
@@ -46,6 +47,7 @@ public final class KalshiCaptureImporter implements CaptureImporter.RecordListen
     private static final Logger LOG = LoggerFactory.getLogger(KalshiCaptureImporter.class);
     private static final String MARKETS = "/markets";
     private static final String ORDERBOOK = "/orderbook";
+    private static final String SERIES = "/series/";
     private static final long NO_REQUEST = Long.MIN_VALUE;
 
     /** What an import did with the Kalshi records. */
@@ -55,6 +57,7 @@ public final class KalshiCaptureImporter implements CaptureImporter.RecordListen
     }
 
     private final KalshiRestParser rest;
+    private final KalshiSeriesParser seriesParser;
     private final KalshiWsDecoder ws;
     private final Long2LongHashMap requestTimes = new Long2LongHashMap(NO_REQUEST);
     private final byte[] ticker = new byte[KalshiMarketFields.TICKER_CAPACITY];
@@ -78,6 +81,7 @@ public final class KalshiCaptureImporter implements CaptureImporter.RecordListen
     {
         final KalshiEventPublisher publisher = new KalshiEventPublisher(sink);
         this.rest = new KalshiRestParser(publisher);
+        this.seriesParser = new KalshiSeriesParser(publisher);
         this.ws = new KalshiWsDecoder(publisher, 4 * 1024, series.toArray(new Series[0]));
     }
 
@@ -127,6 +131,16 @@ public final class KalshiCaptureImporter implements CaptureImporter.RecordListen
         }
         final int query = url.indexOf('?');
         final String path = query < 0 ? url : url.substring(0, query);
+        final int series = path.lastIndexOf(SERIES);
+        if (series >= 0 && series + SERIES.length() < path.length() && path.indexOf('/', series + SERIES.length()) < 0)
+        {
+            responses++;
+            if (seriesParser.onSeries(r.frame(), 0, r.frameLength(), r.tsNs()) == KalshiRestParser.BAD_BODY)
+            {
+                badBodies++;
+            }
+            return;
+        }
         final int markets = path.lastIndexOf(MARKETS);
         if (markets < 0)
         {

@@ -7,16 +7,19 @@ import arb.sbe.DataSource;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.FeedStatusEncoder;
+import arb.sbe.FeeType;
 import arb.sbe.IndexRelayEncoder;
 import arb.sbe.KalshiBookEncoder;
 import arb.sbe.KalshiMarketEncoder;
+import arb.sbe.KalshiSeriesEncoder;
 import arb.sbe.MessageHeaderEncoder;
+import arb.sbe.Series;
 import arb.sbe.Venue;
 import org.agrona.MutableDirectBuffer;
 
 /**
  * Encodes Kalshi input events ({@code KalshiMarket}, {@code KalshiBook}, {@code IndexRelay},
- * {@code FeedStatus}) into claimed slots of an {@link EventSink}. Callers hand it fully validated
+ * {@code KalshiSeries}, {@code FeedStatus}) into claimed slots of an {@link EventSink}. Callers hand it fully validated
  * data, so every claim is followed by its publish. A book larger than one event's level capacity
  * is split into consecutive parts (FIRST on the first, LAST on the last) as the schema defines.
  * Single-threaded (the I/O thread); no allocation.
@@ -30,6 +33,7 @@ public final class KalshiEventPublisher
     private final KalshiMarketEncoder market = new KalshiMarketEncoder();
     private final KalshiBookEncoder book = new KalshiBookEncoder();
     private final IndexRelayEncoder relay = new IndexRelayEncoder();
+    private final KalshiSeriesEncoder seriesEvent = new KalshiSeriesEncoder();
     private final FeedStatusEncoder status = new FeedStatusEncoder();
     private final int maxLevelsPerEvent;
     private long published;
@@ -150,6 +154,28 @@ public final class KalshiEventPublisher
             .avg60(avg60)
             .windowAvg15m(windowAvg15m);
         sink.publish(MessageHeaderEncoder.ENCODED_LENGTH + relay.encodedLength());
+        published++;
+    }
+
+    /**
+     * Publishes a series' fee schedule.
+     *
+     * @param feeMultiplier fee_multiplier at 1e-9, or {@code Scales.NULL}
+     * @param ticker        NUL-padded series ticker of {@link KalshiMarketFields#TICKER_CAPACITY} bytes
+     */
+    public void series(
+        final long recvNs, final DataSource source, final Series series, final FeeType feeType, final long feeMultiplier,
+        final byte[] ticker)
+    {
+        final MutableDirectBuffer buffer = sink.claim();
+        seriesEvent.wrapAndApplyHeader(buffer, 0, header)
+            .recvNs(recvNs)
+            .source(source)
+            .series(series)
+            .feeType(feeType)
+            .feeMultiplier(feeMultiplier)
+            .putSeriesTicker(ticker, 0);
+        sink.publish(MessageHeaderEncoder.ENCODED_LENGTH + seriesEvent.encodedLength());
         published++;
     }
 

@@ -33,6 +33,7 @@ public final class KalshiFeedConfig
     private final String userAgent;
     private final long pollIntervalMs;
     private final long listIntervalMs;
+    private final long seriesIntervalMs;
     private final long settleIntervalMs;
     private final long settleTimeoutMs;
     private final long requestTimeoutMs;
@@ -81,6 +82,7 @@ public final class KalshiFeedConfig
         userAgent = v.get(PREFIX + "userAgent");
         pollIntervalMs = positive(v, "pollIntervalMs");
         listIntervalMs = positive(v, "listIntervalMs");
+        seriesIntervalMs = positive(v, "seriesIntervalMs");
         settleIntervalMs = positive(v, "settleIntervalMs");
         settleTimeoutMs = positive(v, "settleTimeoutMs");
         requestTimeoutMs = positive(v, "requestTimeoutMs");
@@ -202,10 +204,11 @@ public final class KalshiFeedConfig
         {
             final double live = s == Series.KXBTCD ? 1 + kxbtcdStrikes : 2;
             final double perSecond = live * 1000.0 / pollIntervalMs + 1000.0 / pollIntervalMs
-                + 1000.0 / settleIntervalMs + 1000.0 / listIntervalMs;
+                + 1000.0 / settleIntervalMs + 1000.0 / listIntervalMs + 1000.0 / seriesIntervalMs;
             why.append(String.format(Locale.ROOT, "%s: %.0f per %d ms for the live market, 1 per %d ms for the next "
-                + "until listed, 1 per %d ms for a closed market until settled, 1 per %d ms for the listing = %.2f/s; ",
-                s, live, pollIntervalMs, pollIntervalMs, settleIntervalMs, listIntervalMs, perSecond));
+                + "until listed, 1 per %d ms for a closed market until settled, 1 per %d ms for the listing, 1 per %d ms "
+                + "for the series' fees = %.2f/s; ",
+                s, live, pollIntervalMs, pollIntervalMs, settleIntervalMs, listIntervalMs, seriesIntervalMs, perSecond));
             total += perSecond;
         }
         return total;
@@ -296,6 +299,12 @@ public final class KalshiFeedConfig
     public long listIntervalMs()
     {
         return listIntervalMs;
+    }
+
+    /** Period of {@code GET /series/{ticker}} (the series' fee schedule), ms. */
+    public long seriesIntervalMs()
+    {
+        return seriesIntervalMs;
     }
 
     public long settleIntervalMs()

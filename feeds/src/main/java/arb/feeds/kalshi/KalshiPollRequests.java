@@ -48,6 +48,7 @@ final class KalshiPollRequests
     private final ByteBufView bodies = new ByteBufView();
     private final UnsafeBuffer view = bodies.buffer();
     private final java.util.Map<KalshiCalendar, RequestSlot> seriesLists = new java.util.IdentityHashMap<>();
+    private final java.util.Map<KalshiCalendar, RequestSlot> seriesInfo = new java.util.IdentityHashMap<>();
     private int requestIds;
     private long superseded;
 
@@ -136,6 +137,24 @@ final class KalshiPollRequests
         final RequestSlot slot = seriesLists.computeIfAbsent(calendar, c -> new RequestSlot());
         send(slot, path, now, nanos, (code, body, length, failure, recvNs, nanosNow, sent, retryAfter) ->
             responses.onSeriesList(path, code, body, length, failure, recvNs, nanosNow, sent, retryAfter));
+    }
+
+    /**
+     * {@code GET /series/{series_ticker}}: the series' fee schedule.
+     *
+     * @return true when the request went out
+     */
+    boolean requestSeries(final KalshiCalendar calendar, final long now, final long nanos)
+    {
+        final RequestSlot slot = seriesInfo.computeIfAbsent(calendar, c -> new RequestSlot());
+        if (slot.busy() || !gate.admit(nanos))
+        {
+            return false;
+        }
+        final String path = "/series/" + calendar.seriesTicker();
+        send(slot, path, now, nanos, (code, body, length, failure, recvNs, nanosNow, sent, retryAfter) ->
+            responses.onSeries(calendar, path, code, body, length, failure, recvNs, nanosNow, sent, retryAfter));
+        return true;
     }
 
     private void send(final RequestSlot slot, final String path, final long now, final long nanos, final Answer answer)

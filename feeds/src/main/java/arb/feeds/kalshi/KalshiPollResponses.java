@@ -29,6 +29,7 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
     private final KalshiPollSchedule schedule;
     private final KalshiRequestGate gate;
     private final KalshiRestParser parser;
+    private final KalshiSeriesParser seriesParser;
     private final KalshiStatusReporter status;
 
     private boolean stopped;
@@ -57,6 +58,7 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
         this.schedule = schedule;
         this.gate = gate;
         this.parser = new KalshiRestParser(publisher);
+        this.seriesParser = new KalshiSeriesParser(publisher);
         this.status = new KalshiStatusReporter(publisher, "rest");
     }
 
@@ -253,6 +255,40 @@ final class KalshiPollResponses implements KalshiRestParser.ListedMarketHandler
             return true;
         }
         onFailure(recvNs, nanos, sentNanos, -1, false, FeedReason.BAD_FRAME, "unreadable body", path);
+        return false;
+    }
+
+    boolean onSeries(
+        final arb.market.kalshi.KalshiCalendar calendar, final String path, final int code, final DirectBuffer body,
+        final int length, final Throwable failure, final long recvNs, final long nanos, final long sentNanos,
+        final long retryAfterMs)
+    {
+        responses++;
+        if (code == 200 && length >= 0)
+        {
+            if (seriesParser.onSeries(body, 0, length, recvNs) == KalshiRestParser.OK)
+            {
+                schedule.seriesRead(calendar, nanos);
+                LOG.info("kalshi series {}: fee_type {}, fee_multiplier {}", seriesParser.tickerString(),
+                    seriesParser.feeType(), seriesParser.feeMultiplier() == Scales.NULL ? "none"
+                        : Scales.format(seriesParser.feeMultiplier(), Scales.RATIO_DECIMALS));
+                onSuccess(recvNs, sentNanos);
+                return true;
+            }
+            onFailure(recvNs, nanos, sentNanos, -1, false, FeedReason.BAD_FRAME, "unreadable body", path);
+        }
+        else if (code == 404)
+        {
+            schedule.seriesRead(calendar, nanos);
+            LOG.warn("kalshi GET {} -> 404: no fee schedule for {}; fees there stay at broker.fee.multiplier", path,
+                calendar.seriesTicker());
+            onSuccess(recvNs, sentNanos);
+            return true;
+        }
+        else
+        {
+            onHttpFailure(recvNs, nanos, sentNanos, retryAfterMs, path, code, failure);
+        }
         return false;
     }
 

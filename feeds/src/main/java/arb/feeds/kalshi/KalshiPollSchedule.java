@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Decides which Kalshi markets the {@link KalshiPoller} asks about and when: the live and the next
  * window of each series, predicted from the receive clock by the calendar, each in its phase (next,
  * live, settling); the KXBTCD strikes nearest the index; the series listing every
- * {@code listIntervalMs}; and the set of markets the WebSocket client should follow. It issues the
+ * {@code listIntervalMs}; each series' fee schedule ({@code GET /series/{ticker}}) at start and every
+ * {@code seriesIntervalMs} (every {@code listIntervalMs} until an answer is read); and the set of markets the WebSocket client should follow. It issues the
  * requests through {@link KalshiPollRequests} and keeps no HTTP or status state. Loop thread only.
  */
 final class KalshiPollSchedule
@@ -35,6 +36,8 @@ final class KalshiPollSchedule
     private final List<Tracked> tracked = new ArrayList<>();
     private final List<KalshiCalendar> calendars = new ArrayList<>();
     private long nextListNanos;
+    /** Per calendar: when its series is asked for next (0: at the first poll). */
+    private final long[] nextSeriesNanos;
 
     KalshiPollSchedule(final KalshiFeedConfig config, final IndexPriceSource index, final KalshiSelection selection)
     {
@@ -45,6 +48,7 @@ final class KalshiPollSchedule
         {
             calendars.add(KalshiCalendar.of(s));
         }
+        nextSeriesNanos = new long[calendars.size()];
     }
 
     static Phase phase(final Tracked t, final long now)
@@ -181,6 +185,24 @@ final class KalshiPollSchedule
                 }
             }
             nextListNanos = nanos + config.listIntervalMs() * NS_PER_MS;
+        }
+        for (int i = 0; i < calendars.size(); i++)
+        {
+            if (nanos >= nextSeriesNanos[i] && requests.requestSeries(calendars.get(i), now, nanos))
+            {
+                // until an answer is read, asked again at the listing's cadence (seriesRead moves it on)
+                nextSeriesNanos[i] = nanos + config.listIntervalMs() * NS_PER_MS;
+            }
+        }
+    }
+
+    /** The series' fee schedule was read: next asked for in {@code seriesIntervalMs}. */
+    void seriesRead(final KalshiCalendar calendar, final long nanos)
+    {
+        final int i = calendars.indexOf(calendar);
+        if (i >= 0)
+        {
+            nextSeriesNanos[i] = nanos + config.seriesIntervalMs() * NS_PER_MS;
         }
     }
 

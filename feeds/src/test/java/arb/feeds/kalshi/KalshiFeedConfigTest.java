@@ -2,6 +2,7 @@ package arb.feeds.kalshi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 
@@ -14,13 +15,13 @@ class KalshiFeedConfigTest
     void defaultsStayWellInsideKalshisReadLimit()
     {
         final KalshiFeedConfig c = KalshiFeedConfig.defaults();
-        // KXBTC15M: 2 per s live + 1 per s next + 1 per s settling + 1 per 5 s listing.
-        assertThat(c.impliedReadsPerSecond()).isEqualTo(4.2);
+        // KXBTC15M: 2 per s live + 1 per s next + 1 per s settling + 1 per 5 s listing + 1 per hour series.
+        assertThat(c.impliedReadsPerSecond()).isCloseTo(4.2 + 1 / 3600.0, within(1e-12));
         assertThat(c.readBudgetPerSecond()).isEqualTo(15.0);
         c.checkRequestRate();
         final KalshiFeedConfig both = c.with("series", "KXBTC15M,KXBTCD");
         // KXBTCD adds the event listing plus 4 order books per s, the next event and a settling one.
-        assertThat(both.impliedReadsPerSecond()).isEqualTo(4.2 + 7.2);
+        assertThat(both.impliedReadsPerSecond()).isCloseTo(4.2 + 7.2 + 2 / 3600.0, within(1e-12));
         both.checkRequestRate();
         assertThat(both.series()).containsExactly(Series.KXBTC15M, Series.KXBTCD);
     }
@@ -30,7 +31,7 @@ class KalshiFeedConfigTest
     {
         final KalshiFeedConfig c = KalshiFeedConfig.fromProperties(Map.of(
             "kalshi.feed.pollIntervalMs", "200", "kalshi.feed.series", "KXBTC15M", "engine.other", "ignored"));
-        assertThat(c.impliedReadsPerSecond()).isEqualTo(2 * 5 + 5 + 1 + 0.2);
+        assertThat(c.impliedReadsPerSecond()).isCloseTo(2 * 5 + 5 + 1 + 0.2 + 1 / 3600.0, within(1e-12));
         assertThatThrownBy(c::checkRequestRate)
             .hasMessageContaining("imply up to 16.20 reads/s")
             .hasMessageContaining("above the 15.00 reads/s")

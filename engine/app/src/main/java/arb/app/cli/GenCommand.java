@@ -53,6 +53,17 @@ public final class GenCommand implements Callable<Integer>
             + "session's latent price, as the simulator relays it, so accuracy scores the per-second error too.")
     boolean relay;
 
+    @Option(names = "--gemini",
+        description = "Also write Gemini as a fifth venue (its own book, trades, lag and basis around the same latent "
+            + "price, from a random sequence of its own: every other venue's events are the same as without it). The index "
+            + "uses it only when index.cfrti.venues (or index.weightedLast.weights) names gemini.")
+    boolean gemini;
+
+    @Option(names = "--fee-multiplier", defaultValue = "1",
+        description = "fee_multiplier of each written series' fee schedule (a KalshiSeries event at the start, "
+            + "fee_type quadratic), which the paper broker charges (default: ${DEFAULT-VALUE}).")
+    String feeMultiplier;
+
     @Mixin
     ParamOptions paramOptions;
 
@@ -69,6 +80,8 @@ public final class GenCommand implements Callable<Integer>
             .series(series)
             .hourlyStrikes(hourlyStrikes)
             .relay(relay)
+            .gemini(gemini)
+            .feeMultiplier(feeMultiplier)
             .params(params);
         final long t0 = System.nanoTime();
         final long[] lastReport = {t0};

@@ -90,7 +90,8 @@ final class OrderMatcher
         o.filledQty = 0;
         o.feeBase = 0;
         o.feeCharged = 0;
-        o.reservedCost = o.isBuy() ? fees.worstCaseBuyCost(limitPrice, orderQty) : 0;
+        o.fees = fees.of(market);
+        o.reservedCost = o.isBuy() ? OrderFees.worstCaseBuyCost(o.fees, limitPrice, orderQty) : 0;
         o.notional = 0;
         positions.reserve(o);
         outputs.order(decisionNs, o.orderId, strategy, side, action, market, limitPrice, orderQty);

@@ -3,11 +3,13 @@ package arb.engine.broker;
 import arb.engine.kalshi.KalshiMarketState;
 import arb.engine.model.KalshiFees;
 import arb.journal.Scales;
+import arb.journal.Strategy;
 import arb.sbe.ContractSide;
+import arb.sbe.FeeType;
 import arb.sbe.MarketResult;
 import arb.sbe.OrderAction;
 import arb.sbe.OrderEndReason;
-import arb.journal.Strategy;
+import arb.sbe.Series;
 
 /**
  * Paper execution against Kalshi's real book, as honest as the data allows.
@@ -23,7 +25,8 @@ import arb.journal.Strategy;
  * OrderDone (what it filled, what was cancelled and why); an order that fills nothing has no Fill.</li>
  * <li>What an order takes is gone for every later order until the venue updates that level or
  * replaces the book ({@link LiquidityOverlay}).</li>
- * <li>Taker fees per fill with Kalshi's per-order accumulator ({@link KalshiFees}).</li>
+ * <li>Taker fees per fill with Kalshi's per-order accumulator ({@link KalshiFees}), under the schedule
+ * of the market's series ({@link SeriesFees}).</li>
  * <li>Positions per strategy per market (ticker + close time), held to settlement: settled on
  * Kalshi's result when the input has it, else on the engine's estimate, flagged estimated
  * ({@link #settle}). Marked at the bid of their own market until it closes.</li>
@@ -46,18 +49,37 @@ public final class PaperBroker
     private final MarketSettlement settlement;
     private long lastMarksNs = Long.MIN_VALUE;
 
+    /** @param fees the fee schedule of a series no KalshiSeries event has described ({@link SeriesFees}) */
     public PaperBroker(final BrokerSettings settings, final KalshiFees fees, final TradingOutputs outputs)
     {
         this.settings = settings;
-        this.fees = new OrderFees(fees);
+        this.fees = new OrderFees(new SeriesFees(fees));
         this.positions = new PositionKeeper(outputs);
         this.matcher = new OrderMatcher(settings, this.fees, markets, positions, outputs);
         this.settlement = new MarketSettlement(markets, matcher, positions, outputs);
     }
 
-    public KalshiFees fees()
+    /** The fee schedule charged in the market's series now ({@link SeriesFees}). */
+    public KalshiFees fees(final KalshiMarketState market)
     {
-        return fees.kalshiFees();
+        return fees.of(market);
+    }
+
+    /** The fee schedules per series. */
+    public SeriesFees seriesFees()
+    {
+        return fees.seriesFees();
+    }
+
+    /**
+     * A KalshiSeries event: the series' markets pay its own schedule from now on (orders already sent
+     * keep theirs).
+     *
+     * @param feeMultiplier fee_multiplier at 1e-9, or {@link Scales#NULL}
+     */
+    public void onSeries(final Series series, final FeeType feeType, final long feeMultiplier)
+    {
+        fees.seriesFees().onSeries(series, feeType, feeMultiplier);
     }
 
     public BrokerSettings settings()
@@ -96,10 +118,10 @@ public final class PaperBroker
         return (p == null ? 0 : p.cost()) + m.pendingCost[strategy.id()];
     }
 
-    /** Worst-case cost of a buy: limit × qty plus the taker fee at the limit. */
-    public long worstCaseBuyCost(final long limitPrice, final long qty)
+    /** Worst-case cost of a buy in the market: limit × qty plus the taker fee at the limit (its series' schedule). */
+    public long worstCaseBuyCost(final KalshiMarketState market, final long limitPrice, final long qty)
     {
-        return fees.worstCaseBuyCost(limitPrice, qty);
+        return OrderFees.worstCaseBuyCost(fees.of(market), limitPrice, qty);
     }
 
     /** True while the broker has positions or orders in the market (it is not settled yet). */

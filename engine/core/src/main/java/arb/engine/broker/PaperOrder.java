@@ -1,5 +1,6 @@
 package arb.engine.broker;
 
+import arb.engine.model.KalshiFees;
 import arb.sbe.ContractSide;
 import arb.sbe.OrderAction;
 import arb.journal.Strategy;
@@ -19,6 +20,8 @@ final class PaperOrder
     long filledQty;
     long feeBase;
     long feeCharged;
+    /** The fee schedule of the order's series when it was sent: every fill of the order pays by it. */
+    KalshiFees fees;
     long reservedCost;
     /** Sum of fill price x qty (money). */
     long notional;

@@ -9,6 +9,7 @@ import arb.sbe.FeedStatusDecoder;
 import arb.sbe.IndexRelayDecoder;
 import arb.sbe.KalshiBookDecoder;
 import arb.sbe.KalshiMarketDecoder;
+import arb.sbe.KalshiSeriesDecoder;
 import arb.sbe.MessageHeaderDecoder;
 import arb.sbe.RunStartDecoder;
 import arb.sbe.TradeDecoder;
@@ -33,6 +34,7 @@ public final class InputEvent
     private final ClockTickDecoder clockTick = new ClockTickDecoder();
     private final RunStartDecoder runStart = new RunStartDecoder();
     private final IndexRelayDecoder indexRelay = new IndexRelayDecoder();
+    private final KalshiSeriesDecoder kalshiSeries = new KalshiSeriesDecoder();
 
     private DirectBuffer buffer;
     private int length;
@@ -110,6 +112,12 @@ public final class InputEvent
     {
         kalshiBook.wrapAndApplyHeader(buffer, 0, header);
         return kalshiBook;
+    }
+
+    public KalshiSeriesDecoder kalshiSeries()
+    {
+        kalshiSeries.wrapAndApplyHeader(buffer, 0, header);
+        return kalshiSeries;
     }
 
     public FeedStatusDecoder feedStatus()

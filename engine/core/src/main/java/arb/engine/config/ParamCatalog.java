@@ -150,7 +150,8 @@ public final class ParamCatalog
             "Decision to order arrival (ms): an order fills against the first Kalshi book received at least this long after the decision");
         define("broker.orderTimeoutMs", "5000", "An order that finds no book within this long (ms) after its arrival is cancelled");
         define("broker.markIntervalMs", "1000", "PositionMark events at most this often (ms of event time)");
-        define("broker.fee.multiplier", "1", "The series' fee_multiplier (KXBTC15M: 1)");
+        define("broker.fee.multiplier", "1",
+            "Fee multiplier of a series until its own schedule (a KalshiSeries event: fee_type, fee_multiplier) is seen");
         define("broker.fee.precision", "0.0001", "Fees are rounded up to this many USD per fill (Kalshi: 0.0001; whole cents: 0.01)");
         define("broker.settleWaitMs", "600000",
             "After a close, wait this long (ms) for Kalshi's result before settling on the engine's own estimate (flagged estimated)");

@@ -67,7 +67,7 @@ final class EntryGuards
         final Strategy id = strategy.id();
         final long inMarket = guards.maxMarketExposure() - broker.marketExposure(id, s.market);
         final long total = guards.maxTotalExposure() - broker.ledger(id).exposure();
-        final long qty = affordableQty(Math.max(0, Math.min(inMarket, total)), limitPrice, maxQty);
+        final long qty = affordableQty(s.market, Math.max(0, Math.min(inMarket, total)), limitPrice, maxQty);
         if (qty <= 0 && maxQty >= CONTRACT)
         {
             countBlock(strategy, inMarket <= total ? GuardBlock.MARKET_EXPOSURE : GuardBlock.TOTAL_EXPOSURE);
@@ -79,16 +79,16 @@ final class EntryGuards
      * The largest whole-contract quantity, at most {@code maxQty}, whose worst-case cost (limit ×
      * qty + taker fee) fits in {@code room}.
      */
-    long affordableQty(final long room, final long limitPrice, final long maxQty)
+    long affordableQty(final KalshiMarketState market, final long room, final long limitPrice, final long maxQty)
     {
         if (limitPrice <= 0 || room <= 0)
         {
             return 0;
         }
-        final double perUnit = limitPrice + broker.fees().takerFeePerContract(limitPrice) * 1e4;
+        final double perUnit = limitPrice + broker.fees(market).takerFeePerContract(limitPrice) * 1e4;
         long qty = Math.min(maxQty, (long)(room / perUnit));
         qty -= qty % CONTRACT;
-        while (qty > 0 && broker.worstCaseBuyCost(limitPrice, qty) > room)
+        while (qty > 0 && broker.worstCaseBuyCost(market, limitPrice, qty) > room)
         {
             qty -= CONTRACT;
         }

@@ -63,7 +63,7 @@ public final class FairValueStrategy implements TradingStrategy
         final double w = settings.modelWeight();
         final double fv = mid + w * (model - mid);
         final double required = settings.minEdge() + settings.errorMultiple() * w * s.modelError();
-        final KalshiFees fees = desk.fees();
+        final KalshiFees fees = desk.fees(s.market());
         final Position held = desk.broker().position(id(), s.market());
         if (settings.exitOnEdgeReversal() && exit(s, desk, fees, held, fv))
         {

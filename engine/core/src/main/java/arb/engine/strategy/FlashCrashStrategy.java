@@ -91,7 +91,7 @@ public final class FlashCrashStrategy implements TradingStrategy
         {
             return; // cannot tell a crash from news without the model
         }
-        final double modelEdge = s.payProbability(side) - ask / (double)Scales.KPRICE - desk.fees().takerFeePerContract(ask);
+        final double modelEdge = s.payProbability(side) - ask / (double)Scales.KPRICE - desk.fees(s.market()).takerFeePerContract(ask);
         if (modelEdge < settings.minEdge())
         {
             s.tracked.edgeSinceSecondNs[id().id()] = Long.MIN_VALUE;

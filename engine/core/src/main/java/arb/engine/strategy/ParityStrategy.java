@@ -46,7 +46,7 @@ public final class ParityStrategy implements TradingStrategy
         {
             return;
         }
-        final KalshiFees fees = desk.fees();
+        final KalshiFees fees = desk.fees(s.market());
         final double cost = (yesAsk + noAsk) / (double)Scales.KPRICE
             + fees.takerFeePerContract(yesAsk) + fees.takerFeePerContract(noAsk);
         final double edge = 1.0 - cost;
@@ -61,7 +61,8 @@ public final class ParityStrategy implements TradingStrategy
         // at the best asks only (the limits), and only what paper orders have not taken
         final long depth = Math.min(s.askDepthUpTo(ContractSide.YES, yesAsk), s.askDepthUpTo(ContractSide.NO, noAsk));
         // both legs must fit in the room: worst-case cost of one contract of each, fees included
-        final long pairCost = desk.broker().worstCaseBuyCost(yesAsk, Scales.KQTY) + desk.broker().worstCaseBuyCost(noAsk, Scales.KQTY);
+        final long pairCost = desk.broker().worstCaseBuyCost(s.market(), yesAsk, Scales.KQTY)
+            + desk.broker().worstCaseBuyCost(s.market(), noAsk, Scales.KQTY);
         final long affordable = desk.entryRoom(id(), s.market()) / pairCost * Scales.KQTY;
         final long wanted = Math.min(Math.min(settings.maxContracts(), depth), affordable);
         final long qty = wanted - wanted % Scales.KQTY;

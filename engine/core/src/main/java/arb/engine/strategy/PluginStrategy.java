@@ -257,7 +257,7 @@ public final class PluginStrategy implements TradingStrategy
         @Override
         public double takerFeePerContract(final long price)
         {
-            return desk.fees().takerFeePerContract(price);
+            return desk.fees(snapshot.market()).takerFeePerContract(price);
         }
     }
 

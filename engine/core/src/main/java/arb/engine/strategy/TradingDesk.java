@@ -13,10 +13,12 @@ import arb.engine.model.SettlementRule;
 import arb.engine.model.PriceTicks;
 import arb.engine.model.VolatilityEstimator;
 import arb.journal.Scales;
+import arb.journal.Strategy;
 import arb.sbe.ContractSide;
+import arb.sbe.FeeType;
 import arb.sbe.MarketResult;
 import arb.sbe.OrderAction;
-import arb.journal.Strategy;
+import arb.sbe.Series;
 import arb.sbe.StrikeType;
 import org.agrona.collections.Long2ObjectHashMap;
 
@@ -140,6 +142,15 @@ public final class TradingDesk
         }
     }
 
+    /**
+     * A Kalshi series' fee schedule (a KalshiSeries event): the broker charges it in the series'
+     * markets from now on ({@link arb.engine.broker.SeriesFees}).
+     */
+    public void onSeries(final long recvNs, final Series series, final FeeType feeType, final long feeMultiplier)
+    {
+        broker.onSeries(series, feeType, feeMultiplier);
+    }
+
     /** A clock tick: order expiry, marks, estimated settlements, then every open market is judged. */
     public void onTime(final long nowNs)
     {
@@ -192,9 +203,10 @@ public final class TradingDesk
         return broker;
     }
 
-    public KalshiFees fees()
+    /** The fee schedule charged in the market's series ({@link arb.engine.broker.SeriesFees}). */
+    public KalshiFees fees(final KalshiMarketState market)
     {
-        return broker.fees();
+        return broker.fees(market);
     }
 
     public IndexHistory indexHistory()
@@ -243,9 +255,9 @@ public final class TradingDesk
      * The largest whole-contract quantity, at most {@code maxQty}, whose worst-case cost (limit ×
      * qty + taker fee) fits in {@code room}.
      */
-    public long affordableQty(final long room, final long limitPrice, final long maxQty)
+    public long affordableQty(final KalshiMarketState market, final long room, final long limitPrice, final long maxQty)
     {
-        return entryGuards.affordableQty(room, limitPrice, maxQty);
+        return entryGuards.affordableQty(market, room, limitPrice, maxQty);
     }
 
     /**
@@ -254,7 +266,7 @@ public final class TradingDesk
      */
     public long worstBuyPriceForEdge(final MarketSnapshot s, final double payProbability, final double requiredEdge)
     {
-        final KalshiFees fees = broker.fees();
+        final KalshiFees fees = broker.fees(s.market);
         long p = PriceTicks.floorToTick(s.market.priceStructure(), (long)((payProbability - requiredEdge) * ONE_DOLLAR));
         while (p > 0 && p / (double)ONE_DOLLAR + fees.takerFeePerContract(p) + requiredEdge > payProbability)
         {
@@ -269,7 +281,7 @@ public final class TradingDesk
      */
     public long worstSellPriceForEdge(final MarketSnapshot s, final double payProbability, final double requiredEdge)
     {
-        final KalshiFees fees = broker.fees();
+        final KalshiFees fees = broker.fees(s.market);
         long p = PriceTicks.ceilToTick(s.market.priceStructure(), (long)StrictMath.ceil((payProbability + requiredEdge) * ONE_DOLLAR));
         while (p > 0 && p / (double)ONE_DOLLAR - fees.takerFeePerContract(p) - requiredEdge < payProbability)
         {
@@ -286,18 +298,19 @@ public final class TradingDesk
      */
     public long edgeAt(final MarketSnapshot s, final ContractSide side, final OrderAction action, final long price)
     {
-        return edgeAt(s.fairValue, side, action, price);
+        return edgeAt(s.market, s.fairValue, side, action, price);
     }
 
     /** {@link #edgeAt(MarketSnapshot, ContractSide, OrderAction, long)} for a given P(YES). */
-    long edgeAt(final double fv, final ContractSide side, final OrderAction action, final long price)
+    long edgeAt(final KalshiMarketState market, final double fv, final ContractSide side, final OrderAction action,
+        final long price)
     {
         if (fv != fv)
         {
             return Scales.NULL;
         }
         final double value = price / (double)ONE_DOLLAR;
-        final double fee = broker.fees().takerFeePerContract(price);
+        final double fee = broker.fees(market).takerFeePerContract(price);
         final double pays = side == ContractSide.YES ? fv : 1.0 - fv;
         return StrictMath.round((action == OrderAction.SELL ? value - fee - pays : pays - value - fee) * Scales.PROB);
     }
@@ -341,7 +354,7 @@ public final class TradingDesk
         final CharSequence reason)
     {
         return enter(strategy, s, side, limitPrice, qty, probabilityYes,
-            edgeAt(probabilityYes, side, OrderAction.BUY, limitPrice), reason);
+            edgeAt(s.market, probabilityYes, side, OrderAction.BUY, limitPrice), reason);
     }
 
     /**
@@ -402,7 +415,7 @@ public final class TradingDesk
         final CharSequence reason)
     {
         signal(strategy, s, side, OrderAction.SELL, limitPrice, probabilityYes,
-            edgeAt(probabilityYes, side, OrderAction.SELL, limitPrice), reason);
+            edgeAt(s.market, probabilityYes, side, OrderAction.SELL, limitPrice), reason);
         return broker.submit(s.nowNs, strategy.id(), s.market, side, OrderAction.SELL, limitPrice, qty);
     }
 

@@ -8,14 +8,15 @@ import arb.engine.kalshi.KalshiMarketsView;
 import arb.sbe.ClockTickDecoder;
 import arb.sbe.KalshiBookDecoder;
 import arb.sbe.KalshiMarketDecoder;
+import arb.sbe.KalshiSeriesDecoder;
 import arb.sbe.RunResumeDecoder;
 
 /**
  * The chain stage that runs the trading desk, after the index and Kalshi stages, reading both
  * through their read-only ports: a clock tick brings the index's new per-second value (if any) and
  * time; a Kalshi book or market event brings the market the Kalshi stage already updated for it
- * (the event is applied once, by the Kalshi stage); a run resuming after a gap cancels the orders in
- * flight. Everything else is ignored.
+ * (the event is applied once, by the Kalshi stage); a series' fee schedule goes to the broker; a run
+ * resuming after a gap cancels the orders in flight. Everything else is ignored.
  */
 public final class TradingStage implements Stage
 {
@@ -75,6 +76,12 @@ public final class TradingStage implements Stage
                 {
                     desk.onMarketState(now, market);
                 }
+                break;
+            }
+            case KalshiSeriesDecoder.TEMPLATE_ID:
+            {
+                final KalshiSeriesDecoder series = event.kalshiSeries();
+                desk.onSeries(now, series.series(), series.feeType(), series.feeMultiplier());
                 break;
             }
             case RunResumeDecoder.TEMPLATE_ID:

@@ -272,7 +272,7 @@ class PaperBrokerTest
         final PaperBroker broker = broker(150);
         final TestMarket m = TestMarket.fifteenMinute(1, CLOSE, 100_000).book(T0, levels(0.55, 50), levels(0.40, 50));
         broker.submit(T0, Strategy.FAIR_VALUE, m, ContractSide.YES, OrderAction.BUY, 6_000, 10 * CONTRACTS);
-        assertThat(broker.ledger(Strategy.FAIR_VALUE).exposure()).isEqualTo(broker.worstCaseBuyCost(6_000, 10 * CONTRACTS));
+        assertThat(broker.ledger(Strategy.FAIR_VALUE).exposure()).isEqualTo(broker.worstCaseBuyCost(m, 6_000, 10 * CONTRACTS));
         broker.onTime(T0 + 5 * S);
         assertThat(out.fills()).isEmpty();
         assertThat(out.orderDones()).isEmpty();

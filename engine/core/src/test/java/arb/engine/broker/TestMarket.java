@@ -36,6 +36,7 @@ public final class TestMarket implements KalshiMarketState, KalshiLadders
     private boolean valid = true;
     private long lastUpdateNs = Long.MIN_VALUE;
     private boolean feedLive = true;
+    private Series series = Series.KXBTC15M;
     private final long[][] prices = new long[3][32];
     private final long[][] qtys = new long[3][32];
     private final int[] levels = new int[3];
@@ -64,6 +65,13 @@ public final class TestMarket implements KalshiMarketState, KalshiLadders
         set(ContractSide.NO, noBids);
         lastUpdateNs = recvNs;
         valid = true;
+        return this;
+    }
+
+    /** The market's series (KXBTC15M unless set). */
+    public TestMarket series(final Series s)
+    {
+        series = s;
         return this;
     }
 
@@ -155,7 +163,7 @@ public final class TestMarket implements KalshiMarketState, KalshiLadders
     @Override
     public Series series()
     {
-        return Series.KXBTC15M;
+        return series;
     }
 
     @Override

@@ -146,8 +146,8 @@ class EntryGuardsTest
         }
         // the first order is the most the $5 room allows at its limit (worst case), not one more
         final OrderDecoder first = h.out.orders().get(0);
-        assertThat(h.desk.broker().worstCaseBuyCost(first.limitPrice(), first.qty())).isLessThanOrEqualTo(5_000_000);
-        assertThat(h.desk.broker().worstCaseBuyCost(first.limitPrice(), first.qty() + 100)).isGreaterThan(5_000_000);
+        assertThat(h.desk.broker().worstCaseBuyCost(m, first.limitPrice(), first.qty())).isLessThanOrEqualTo(5_000_000);
+        assertThat(h.desk.broker().worstCaseBuyCost(m, first.limitPrice(), first.qty() + 100)).isGreaterThan(5_000_000);
         // fills at 0.60 leave room for a smaller second order, then none
         assertThat(h.out.orders().size()).isBetween(2, 3);
         assertThat(blocked(h, GuardBlock.MARKET_EXPOSURE)).isPositive();

@@ -91,7 +91,7 @@ class FairValueStrategyTest
         final double kelly = (expectedFv - cost) / (1 - cost);
         final long kellyContracts = (long)(0.25 * kelly * 1000 / cost);
         long roomContracts = 0;
-        while (h.desk.broker().worstCaseBuyCost(limit, (roomContracts + 1) * 100) <= 100_000_000)
+        while (h.desk.broker().worstCaseBuyCost(m, limit, (roomContracts + 1) * 100) <= 100_000_000)
         {
             roomContracts++;
         }

@@ -14,9 +14,11 @@ import arb.sbe.DataSource;
 import arb.sbe.FeedReason;
 import arb.sbe.FeedState;
 import arb.sbe.FeedStatusEncoder;
+import arb.sbe.FeeType;
 import arb.sbe.IndexRelayEncoder;
 import arb.sbe.KalshiBookEncoder;
 import arb.sbe.KalshiMarketEncoder;
+import arb.sbe.KalshiSeriesEncoder;
 import arb.sbe.KalshiStatus;
 import arb.sbe.MarketResult;
 import arb.sbe.MessageHeaderEncoder;
@@ -34,11 +36,12 @@ import arb.sim.market.MarketModelConfig;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Writes a realistic synthetic session as input events: the four venues' initial snapshots, then
+ * Writes a realistic synthetic session as input events: the four venues' (five with Gemini) initial snapshots, then
  * book changes (Bitstamp as full top-100 snapshots, as it really sends them), trades and BBOs at
  * realistic rates, Kalshi 15-minute market states and order books consistent with the price path
  * (and, when the config asks, KXBTCD hourly events with their strike markets),
- * feed status, and clock ticks every 200 ms - all from {@link MarketModel}. Same seed, start and
+ * feed status, each written series' fee schedule (a KalshiSeries event at the start: quadratic, multiplier
+ * 1 unless set), and clock ticks every 200 ms - all from {@link MarketModel}. Same seed, start and
  * duration: same events, byte for byte.
  */
 public final class SessionGenerator implements MarketListener
@@ -46,7 +49,7 @@ public final class SessionGenerator implements MarketListener
     public static final long TICK_NS = 200_000_000L;
     /** The timer fires a little after its scheduled time, as a real event loop does. */
     private static final long TICK_DELAY_NS = 50_000L;
-    private static final Venue[] VENUES = {Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS};
+    private static final Venue[] VENUES = {Venue.COINBASE, Venue.KRAKEN, Venue.BITSTAMP, Venue.BINANCEUS, Venue.GEMINI};
     private static final int BITSTAMP = 2;
     private static final long NS_PER_S = 1_000_000_000L;
     private static final long WINDOW_NS = 900 * NS_PER_S;
@@ -63,10 +66,12 @@ public final class SessionGenerator implements MarketListener
     private final KalshiMarketEncoder kalshiMarket = new KalshiMarketEncoder();
     private final KalshiBookEncoder kalshiBook = new KalshiBookEncoder();
     private final IndexRelayEncoder relayEncoder = new IndexRelayEncoder();
+    private final KalshiSeriesEncoder seriesEncoder = new KalshiSeriesEncoder();
+    private long feeMultiplier = Scales.RATIO;
     private final long[] relayMinute = new long[60];
     private int relaySamples;
     private boolean relay;
-    private final long[] sequence = new long[4];
+    private final long[] sequence = new long[VENUES.length];
     private boolean[] sides = new boolean[512];
     private long[] prices = new long[512];
     private long[] qtys = new long[512];
@@ -79,7 +84,7 @@ public final class SessionGenerator implements MarketListener
         this.model = new MarketModel(config, seed, startNs);
         this.sink = sink;
         this.nextTickNs = (startNs / TICK_NS + 1) * TICK_NS;
-        for (int v = 0; v < 4; v++)
+        for (int v = 0; v < VENUES.length; v++)
         {
             sequence[v] = 1_000L * (v + 1);
         }
@@ -97,16 +102,50 @@ public final class SessionGenerator implements MarketListener
         return this;
     }
 
-    /** Publishes feed-status LIVE and every venue's initial snapshot at {@code startNs}. */
+    /**
+     * The {@code fee_multiplier} of the series' fee schedule written at the start (1e-9; default 1).
+     * Draws nothing from the random sequence.
+     */
+    public SessionGenerator feeMultiplier(final long ratio)
+    {
+        if (ratio < 0)
+        {
+            throw new IllegalArgumentException("fee multiplier must be >= 0");
+        }
+        this.feeMultiplier = ratio;
+        return this;
+    }
+
+    /**
+     * Publishes feed-status LIVE and every venue's initial snapshot at {@code startNs}, then each
+     * written series' fee schedule, as the live poller reads it at start.
+     */
     public void begin(final long startNs)
     {
-        for (int v = 0; v < 4; v++)
+        for (int v = 0; v < config.venueCount(); v++)
         {
             publishStatus(startNs, VENUES[v], FeedState.CONNECTING, FeedReason.NONE, "synthetic session");
             publishStatus(startNs, VENUES[v], FeedState.LIVE, FeedReason.SUBSCRIBED, "synthetic session");
             publishSnapshot(v, startNs, startNs - config.feedLatencyMs(v) * 1_000_000L, model.book(v));
         }
         publishStatus(startNs, Venue.KALSHI, FeedState.LIVE, FeedReason.SUBSCRIBED, "synthetic session");
+        if (config.fifteenMinute())
+        {
+            publishSeries(startNs, Series.KXBTC15M, "KXBTC15M");
+        }
+        if (config.hourly())
+        {
+            publishSeries(startNs, Series.KXBTCD, "KXBTCD");
+        }
+    }
+
+    private void publishSeries(final long recvNs, final Series series, final String ticker)
+    {
+        final MutableDirectBuffer b = sink.claim();
+        seriesEncoder.wrapAndApplyHeader(b, 0, header).recvNs(recvNs).source(DataSource.SYNTHETIC).series(series)
+            .feeType(FeeType.QUADRATIC).feeMultiplier(feeMultiplier).seriesTicker(ticker);
+        sink.publish(Events.HEADER_LENGTH + seriesEncoder.encodedLength());
+        events++;
     }
 
     /** Runs the model until {@code endNs}, interleaving clock ticks; returns events published. */

@@ -33,6 +33,8 @@ public final class SessionWriter
         private boolean kxbtcd;
         private int hourlyStrikes = 12;
         private boolean relay;
+        private boolean gemini;
+        private java.math.BigDecimal feeMultiplier = java.math.BigDecimal.ONE;
         private Params params = Params.defaults();
 
         public Request seed(final long seed)
@@ -109,6 +111,34 @@ public final class SessionWriter
             return this;
         }
 
+        /** The fee_multiplier of the written series' fee schedule (a decimal >= 0, at most 9 decimals; default 1). */
+        public Request feeMultiplier(final String decimal)
+        {
+            final java.math.BigDecimal m;
+            try
+            {
+                m = new java.math.BigDecimal(decimal.strip());
+            }
+            catch (final NumberFormatException e)
+            {
+                throw new IllegalArgumentException("--fee-multiplier must be a number >= 0, got '" + decimal + "'");
+            }
+            if (m.signum() < 0 || m.scale() > 9 || m.compareTo(java.math.BigDecimal.valueOf(1000)) > 0)
+            {
+                throw new IllegalArgumentException("--fee-multiplier must be in [0, 1000] with at most 9 decimals, got '"
+                    + decimal + "'");
+            }
+            this.feeMultiplier = m;
+            return this;
+        }
+
+        /** Also write Gemini as a fifth venue, from its own random sequence (default off). */
+        public Request gemini(final boolean on)
+        {
+            this.gemini = on;
+            return this;
+        }
+
         /** Strikes per KXBTCD hourly event (default 12). */
         public Request hourlyStrikes(final int strikes)
         {
@@ -178,6 +208,7 @@ public final class SessionWriter
         final MarketModelConfig config = new MarketModelConfig().intensity(r.intensity);
         config.kalshiLagMs(r.kalshiLagMs);
         config.series(r.kxbtc15m, r.kxbtcd, r.hourlyStrikes);
+        config.gemini(r.gemini);
         final RunDirectory dir = RunDirectory.create(out);
         try
         {
@@ -186,7 +217,8 @@ public final class SessionWriter
             {
                 final JournalSink sink = new JournalSink(writer);
                 RunStartCodec.publish(sink, startNs, r.params.toText());
-                final SessionGenerator gen = new SessionGenerator(config, r.seed, startNs, sink).relay(r.relay);
+                final SessionGenerator gen = new SessionGenerator(config, r.seed, startNs, sink).relay(r.relay)
+                    .feeMultiplier(r.feeMultiplier.movePointRight(9).longValueExact());
                 gen.begin(startNs);
                 final long step = 5 * 60_000_000_000L;
                 for (long t = startNs; t < endNs; )
@@ -214,6 +246,14 @@ public final class SessionWriter
             if (r.relay)
             {
                 run.put("relay", true);
+            }
+            if (r.gemini)
+            {
+                run.put("gemini", true);
+            }
+            if (r.feeMultiplier.compareTo(java.math.BigDecimal.ONE) != 0)
+            {
+                run.put("fee_multiplier", r.feeMultiplier.toPlainString());
             }
             if (!r.kxbtc15m || r.kxbtcd)
             {

@@ -21,7 +21,7 @@ import static arb.sim.kalshi.KalshiJson.ladder;
 
 /**
  * The Kalshi simulator's Trade API v2 REST endpoints ({@code GET /markets}, {@code /markets/{ticker}},
- * {@code /markets/{ticker}/orderbook}) rendered as Kalshi's JSON, with the pending REST faults
+ * {@code /markets/{ticker}/orderbook}, {@code /series/{series_ticker}} for KXBTC15M and KXBTCD) rendered as Kalshi's JSON, with the pending REST faults
  * (429, 503, slow) applied first. Runs on the simulator's loop.
  */
 final class KalshiRest implements SimRoutes.HttpRoute
@@ -101,6 +101,20 @@ final class KalshiRest implements SimRoutes.HttpRoute
         if (path.equals("/markets"))
         {
             return list(query, now);
+        }
+        if (path.startsWith("/series/"))
+        {
+            final String series = path.substring("/series/".length());
+            if (!series.equals("KXBTC15M") && !series.equals("KXBTCD"))
+            {
+                return SimServer.json(HttpResponseStatus.NOT_FOUND,
+                    "{\"error\":{\"code\":\"not_found\",\"message\":\"series not found\"}}");
+            }
+            return SimServer.json(HttpResponseStatus.OK, "{\"series\":{\"category\":\"Crypto\",\"fee_multiplier\":"
+                + settings.feeMultiplier + ",\"fee_type\":\"quadratic\",\"frequency\":\""
+                + (series.equals("KXBTCD") ? "hourly" : "fifteen_min") + "\",\"settlement_sources\":[{\"name\":"
+                + "\"CF Benchmarks\",\"url\":\"https://www.cfbenchmarks.com/\"}],\"tags\":[\"BTC\"],\"ticker\":\""
+                + series + "\",\"title\":\"Bitcoin price (simulated)\"}}");
         }
         if (path.startsWith("/markets/"))
         {

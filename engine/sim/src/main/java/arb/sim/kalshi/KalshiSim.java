@@ -75,6 +75,19 @@ public final class KalshiSim implements MarketListener
         boolean allowUnauthenticated;
         /** Real-time tolerance of the signature timestamp, ms. */
         long signatureSkewMs = 300_000;
+        /** fee_multiplier of {@code GET /series/{ticker}} (fee_type quadratic), as a decimal. */
+        String feeMultiplier = "1";
+
+        /** The {@code fee_multiplier} {@code GET /series/{ticker}} reports (a decimal >= 0; default 1). */
+        public Config feeMultiplier(final String decimal)
+        {
+            if (!decimal.matches("[0-9]+(\\.[0-9]+)?"))
+            {
+                throw new IllegalArgumentException("fee multiplier must be a decimal >= 0, got '" + decimal + "'");
+            }
+            this.feeMultiplier = decimal;
+            return this;
+        }
 
         /** A window becomes visible (listed) this long after it opens. */
         public Config listingDelayMs(final long ms)
@@ -139,6 +152,7 @@ public final class KalshiSim implements MarketListener
     public KalshiSim register(final SimRoutes routes)
     {
         routes.httpPrefix(REST_PREFIX + "/markets", rest);
+        routes.httpPrefix(REST_PREFIX + "/series", rest);
         routes.webSocket(WS_PATH, webSocket);
         return this;
     }

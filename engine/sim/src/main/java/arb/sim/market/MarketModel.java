@@ -4,7 +4,7 @@ import arb.market.book.PriceLevelBook;
 
 /**
  * A seeded synthetic Bitcoin market: one latent "true" price path (log random walk with jumps),
- * four venues whose books and trades follow it with their own lag, basis noise and rates, and
+ * four venues (five with Gemini, which draws from its own random sequence) whose books and trades follow it with their own lag, basis noise and rates, and
  * Kalshi 15-minute markets whose quotes follow the latent price with a configurable lag and noise,
  * whose strike is the previous window's settlement value, and which settle on the 60-second average
  * of the latent price over (close - 60 s, close] - a price no venue book shows exactly, so any
@@ -25,6 +25,7 @@ public final class MarketModel
     private static final int SIZE_SLOTS = 8192;
     private static final int VENUES = MarketModelConfig.VENUES;
     private static final long HOURLY_SEED_MIX = 0x4B58_4254_4344_0001L;
+    private static final long GEMINI_SEED_MIX = 0x4745_4D49_4E49_0005L;
     private static final MarketListener SILENT = new MarketListener()
     {
         @Override
@@ -59,6 +60,8 @@ public final class MarketModel
 
     private final MarketModelConfig cfg;
     private final SplitMix64 random;
+    /** Gemini's own draws (venue index 4): adding it shifts nothing in the other venues' sequence. */
+    private final SplitMix64 geminiRandom;
     private final long[] next = new long[SOURCES];
 
     // latent path
@@ -88,6 +91,7 @@ public final class MarketModel
     {
         this.cfg = config.copy();
         this.random = new SplitMix64(seed);
+        this.geminiRandom = new SplitMix64(seed ^ GEMINI_SEED_MIX);
         this.pathStepNs = cfg.pathStepMs * NS_PER_MS;
         this.sigmaStep = cfg.annualVol * StrictMath.sqrt(cfg.pathStepMs / 1000.0 / SECONDS_PER_YEAR);
         this.logPrice = StrictMath.log(cfg.startPrice);
@@ -99,10 +103,17 @@ public final class MarketModel
         for (int v = 0; v < VENUES; v++)
         {
             books[v] = new PriceLevelBook(cfg.depth[v] * 2);
-            next[SRC_UPDATE + v] = startNs + interval(cfg.updatesPerSecond[v]);
-            next[SRC_TRADE + v] = startNs + interval(cfg.tradesPerSecond[v]);
-            next[SRC_BBO + v] = cfg.bboPerSecond[v] > 0 ? startNs + interval(cfg.bboPerSecond[v]) : Long.MAX_VALUE;
             tradeIds[v] = 1_000_000L * (v + 1);
+            if (v == MarketModelConfig.GEMINI && !cfg.gemini)
+            {
+                next[SRC_UPDATE + v] = Long.MAX_VALUE;
+                next[SRC_TRADE + v] = Long.MAX_VALUE;
+                next[SRC_BBO + v] = Long.MAX_VALUE;
+                continue;
+            }
+            next[SRC_UPDATE + v] = startNs + interval(v, cfg.updatesPerSecond[v]);
+            next[SRC_TRADE + v] = startNs + interval(v, cfg.tradesPerSecond[v]);
+            next[SRC_BBO + v] = cfg.bboPerSecond[v] > 0 ? startNs + interval(v, cfg.bboPerSecond[v]) : Long.MAX_VALUE;
             buildInitialBook(v, startNs);
         }
         next[SRC_KALSHI] = startNs + cfg.kalshiIntervalMs * NS_PER_MS;
@@ -117,7 +128,7 @@ public final class MarketModel
         return cfg;
     }
 
-    /** The venue's current book (index 0 = Coinbase ... 3 = Binance.US). */
+    /** The venue's current book (index 0 = Coinbase ... 3 = Binance.US, 4 = Gemini when modelled). */
     public PriceLevelBook book(final int venueIndex)
     {
         return books[venueIndex];
@@ -157,19 +168,19 @@ public final class MarketModel
         {
             final int v = src - SRC_UPDATE;
             updateBook(v, t, listener);
-            next[src] = t + interval(cfg.updatesPerSecond[v]);
+            next[src] = t + interval(v, cfg.updatesPerSecond[v]);
         }
         else if (src < SRC_BBO)
         {
             final int v = src - SRC_TRADE;
             trade(v, t, listener);
-            next[src] = t + interval(cfg.tradesPerSecond[v]);
+            next[src] = t + interval(v, cfg.tradesPerSecond[v]);
         }
         else if (src < SRC_KALSHI)
         {
             final int v = src - SRC_BBO;
             listener.onBestBidOffer(v, t, t - cfg.feedLatencyMs[v] * NS_PER_MS, books[v]);
-            next[src] = t + interval(cfg.bboPerSecond[v]);
+            next[src] = t + interval(v, cfg.bboPerSecond[v]);
         }
         else
         {
@@ -185,13 +196,19 @@ public final class MarketModel
         return t;
     }
 
-    private long interval(final double perSecond)
+    /** The random sequence venue {@code v} draws from: Gemini's own, the model's for the others. */
+    private SplitMix64 rng(final int v)
+    {
+        return v == MarketModelConfig.GEMINI ? geminiRandom : random;
+    }
+
+    private long interval(final int v, final double perSecond)
     {
         if (perSecond <= 0)
         {
             return Long.MAX_VALUE / 4;
         }
-        return 1 + (long)(random.nextExponential(1.0 / perSecond) * NS_PER_S);
+        return 1 + (long)(rng(v).nextExponential(1.0 / perSecond) * NS_PER_S);
     }
 
     // ------------------------------------------------------------------ latent path
@@ -261,8 +278,9 @@ public final class MarketModel
 
     private long drawSize(final int v, final long idx)
     {
-        final double mean = cfg.levelSizeMean * (1.0 + 0.02 * random.nextInt(50));
-        long s = StrictMath.round(random.nextExponential(mean) * 1e8);
+        final SplitMix64 r = rng(v);
+        final double mean = cfg.levelSizeMean * (1.0 + 0.02 * r.nextInt(50));
+        long s = StrictMath.round(r.nextExponential(mean) * 1e8);
         s = Math.max(s, 100_000L); // at least 0.001 BTC
         return s;
     }
@@ -287,7 +305,7 @@ public final class MarketModel
 
     private void buildInitialBook(final int v, final long t)
     {
-        basis[v] = cfg.basisSigma[v] * random.nextGaussian();
+        basis[v] = cfg.basisSigma[v] * rng(v).nextGaussian();
         placeTop(v, venueMid(v));
         final PriceLevelBook book = books[v];
         book.clear();
@@ -306,7 +324,7 @@ public final class MarketModel
         lastVenueUpdateNs[v] = t;
         final double decay = StrictMath.exp(-cfg.basisReversion * dt);
         basis[v] = basis[v] * decay
-            + cfg.basisSigma[v] * StrictMath.sqrt(1 - decay * decay) * random.nextGaussian();
+            + cfg.basisSigma[v] * StrictMath.sqrt(1 - decay * decay) * rng(v).nextGaussian();
 
         final long oldBb = bestBidIdx[v];
         final long oldBa = bestAskIdx[v];
@@ -350,9 +368,9 @@ public final class MarketModel
         }
         for (int k = 0; k < cfg.sizeChangesPerUpdate; k++)
         {
-            final boolean bid = random.nextInt(2) == 0;
+            final boolean bid = rng(v).nextInt(2) == 0;
             // Activity concentrates near the top of the book.
-            final int rank = (int)StrictMath.min(depth - 1, random.nextExponential(6.0));
+            final int rank = (int)StrictMath.min(depth - 1, rng(v).nextExponential(6.0));
             final long idx = bid ? bb - rank : ba + rank;
             final long size = drawSize(v, idx);
             sizes[v][(int)(idx & (SIZE_SLOTS - 1))] = size;
@@ -373,9 +391,10 @@ public final class MarketModel
         {
             return;
         }
-        final boolean buy = random.nextInt(2) == 0;
+        final SplitMix64 r = rng(v);
+        final boolean buy = r.nextInt(2) == 0;
         final long price = buy ? book.bestAsk() : book.bestBid();
-        final long size = Math.max(1_000L, StrictMath.round(random.nextExponential(cfg.tradeSizeMean) * 1e8));
+        final long size = Math.max(1_000L, StrictMath.round(r.nextExponential(cfg.tradeSizeMean) * 1e8));
         listener.onTrade(v, t, t - cfg.feedLatencyMs[v] * NS_PER_MS, buy, price, size, ++tradeIds[v]);
     }
 }

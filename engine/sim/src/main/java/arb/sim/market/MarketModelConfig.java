@@ -2,13 +2,18 @@ package arb.sim.market;
 
 /**
  * Parameters of the synthetic market: the latent "true" BTC price, the four venues' books and
- * trades around it, and Kalshi's 15-minute markets priced off it with a lag. Plain mutable fields
+ * trades around it (five with {@link #gemini(boolean)}), and Kalshi's 15-minute markets priced off it with a lag. Plain mutable fields
  * with realistic defaults; copy with {@link #copy()} before changing a shared instance.
  */
 public final class MarketModelConfig
 {
-    /** Number of spot venues modelled (Venue ids 1..4: Coinbase, Kraken, Bitstamp, Binance.US). */
-    public static final int VENUES = 4;
+    /**
+     * Number of spot venues the model can hold: index 0..3 Coinbase, Kraken, Bitstamp, Binance.US
+     * (Venue ids 1..4), index 4 Gemini (Venue id 7), modelled only when {@link #gemini(boolean)} is on.
+     */
+    public static final int VENUES = 5;
+    /** Gemini's venue index. */
+    public static final int GEMINI = 4;
 
     /** Starting latent price, USD. */
     double startPrice = 65_000.0;
@@ -20,18 +25,20 @@ public final class MarketModelConfig
     /** Latent path step, ms. */
     int pathStepMs = 10;
 
-    /** Per venue (index 0 = Coinbase ... 3 = Binance.US). */
-    double[] gridStep = {0.25, 0.5, 1.0, 0.5};
-    int[] depth = {150, 100, 100, 120};
-    double[] updatesPerSecond = {40, 20, 8, 10};
-    double[] tradesPerSecond = {6, 3, 2, 5};
-    double[] bboPerSecond = {5, 0, 0, 0};
+    /** Per venue (index 0 = Coinbase ... 3 = Binance.US, 4 = Gemini). */
+    double[] gridStep = {0.25, 0.5, 1.0, 0.5, 0.5};
+    int[] depth = {150, 100, 100, 120, 100};
+    double[] updatesPerSecond = {40, 20, 8, 10, 12};
+    double[] tradesPerSecond = {6, 3, 2, 5, 2};
+    double[] bboPerSecond = {5, 0, 0, 0, 0};
     /** How far behind the latent price each venue's mid trails, ms. */
-    int[] venueLagMs = {40, 80, 120, 60};
+    int[] venueLagMs = {40, 80, 120, 60, 90};
     /** Venue timestamp -> receive time latency, ms. */
-    int[] feedLatencyMs = {15, 25, 30, 20};
+    int[] feedLatencyMs = {15, 25, 30, 20, 25};
     /** Standard deviation of each venue's basis (mid minus latent price), USD, and its mean reversion per s. */
-    double[] basisSigma = {2.0, 3.0, 4.0, 6.0};
+    double[] basisSigma = {2.0, 3.0, 4.0, 6.0, 3.5};
+    /** Whether Gemini (venue index 4) is modelled; it draws from its own random sequence. */
+    boolean gemini;
     double basisReversion = 0.2;
     /** Mean size of a resting level and of a trade, BTC. */
     double levelSizeMean = 0.35;
@@ -68,6 +75,41 @@ public final class MarketModelConfig
         this.fifteenMinute = kxbtc15m;
         this.hourlyStrikes = kxbtcd ? strikes : 0;
         return this;
+    }
+
+    /**
+     * Adds Gemini as a fifth venue (its own book, trades, lag and basis around the same latent price).
+     * It draws from a random sequence of its own, so the other venues' events are the same with or
+     * without it.
+     */
+    public MarketModelConfig gemini(final boolean on)
+    {
+        this.gemini = on;
+        return this;
+    }
+
+    /** Whether Gemini is modelled. */
+    public boolean gemini()
+    {
+        return gemini;
+    }
+
+    /** Spot venues modelled: 4, or 5 with Gemini. */
+    public int venueCount()
+    {
+        return gemini ? VENUES : VENUES - 1;
+    }
+
+    /** Whether the KXBTC15M windows are reported. */
+    public boolean fifteenMinute()
+    {
+        return fifteenMinute;
+    }
+
+    /** Whether KXBTCD hourly events are reported. */
+    public boolean hourly()
+    {
+        return hourlyStrikes > 0;
     }
 
     /** Venue timestamp -> receive time latency of a venue (index 0 = Coinbase ... 3 = Binance.US), ms. */
@@ -124,6 +166,7 @@ public final class MarketModelConfig
         c.tradeSizeMean = tradeSizeMean;
         c.sizeChangesPerUpdate = sizeChangesPerUpdate;
         c.binanceUsdt = binanceUsdt;
+        c.gemini = gemini;
         c.kalshiIntervalMs = kalshiIntervalMs;
         c.kalshiLagMs = kalshiLagMs;
         c.kalshiNoise = kalshiNoise;

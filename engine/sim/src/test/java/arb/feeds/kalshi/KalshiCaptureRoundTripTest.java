@@ -100,6 +100,7 @@ class KalshiCaptureRoundTripTest
         assertThat(seen.restMarkets).isPositive();
         assertThat(seen.wsMarkets).isPositive();
         assertThat(seen.relays).isPositive();
+        assertThat(seen.series).as("the series' fee schedule, read at start").isEqualTo(1);
 
         // The importer is configured with the wrong series on purpose: the capture says which it followed.
         final RecordingSink imported = new RecordingSink();
@@ -140,6 +141,7 @@ class KalshiCaptureRoundTripTest
         int restMarkets;
         int wsMarkets;
         int relays;
+        int series;
 
         static Coverage of(final List<byte[]> events)
         {
@@ -166,6 +168,10 @@ class KalshiCaptureRoundTripTest
                     {
                         c.wsDeltas++;
                     }
+                }
+                else if (template == arb.sbe.KalshiSeriesDecoder.TEMPLATE_ID)
+                {
+                    c.series++;
                 }
                 else if (template == KalshiMarketDecoder.TEMPLATE_ID)
                 {

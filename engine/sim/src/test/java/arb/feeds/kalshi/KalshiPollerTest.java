@@ -197,6 +197,53 @@ class KalshiPollerTest
     }
 
     @Test
+    void theSeriesFeeScheduleIsReadAtStartRetriedAfterAFailureAndThenLeftForSeriesIntervalMs() throws Exception
+    {
+        final java.util.concurrent.atomic.AtomicInteger seriesCalls = new java.util.concurrent.atomic.AtomicInteger();
+        final SimRoutes routes = new SimRoutes();
+        routes.httpPrefix("/kalshi/trade-api/v2/markets", (request, query) -> query.path().endsWith("/markets")
+            ? json(HttpResponseStatus.OK, "{\"markets\":[],\"cursor\":\"\"}")
+            : json(HttpResponseStatus.NOT_FOUND, "{\"error\":{\"code\":\"not_found\"}}"));
+        routes.httpPrefix("/kalshi/trade-api/v2/series", (request, query) ->
+        {
+            requests.add(query.uri());
+            if (seriesCalls.incrementAndGet() == 1)
+            {
+                return json(HttpResponseStatus.SERVICE_UNAVAILABLE, "{\"error\":{\"code\":\"service_unavailable\"}}");
+            }
+            return json(HttpResponseStatus.OK, "{\"series\":{\"category\":\"Crypto\",\"fee_multiplier\":2,"
+                + "\"fee_type\":\"quadratic\",\"tags\":[\"BTC\"],\"ticker\":\"KXBTC15M\",\"title\":\"t\"}}");
+        });
+        start(routes, "KXBTC15M", arb.journal.Scales.NULL, Map.of("seriesIntervalMs", "60000", "backoffInitialMs", "50"));
+        assertThat(awaitCondition(() -> seriesEvents().size() == 1)).isTrue();
+        final arb.sbe.KalshiSeriesDecoder e = seriesEvents().get(0);
+        assertThat(e.series()).isEqualTo(arb.sbe.Series.KXBTC15M);
+        assertThat(e.feeType()).isEqualTo(arb.sbe.FeeType.QUADRATIC);
+        assertThat(e.feeMultiplier()).isEqualTo(2 * arb.journal.Scales.RATIO);
+        assertThat(requests).containsOnly("/kalshi/trade-api/v2/series/KXBTC15M");
+        Thread.sleep(1_500); // three listing periods: an answered series is not asked again before seriesIntervalMs
+        assertThat(seriesCalls.get()).isEqualTo(2);
+        assertThat(seriesEvents()).hasSize(1);
+    }
+
+    private List<arb.sbe.KalshiSeriesDecoder> seriesEvents()
+    {
+        final List<arb.sbe.KalshiSeriesDecoder> out = new ArrayList<>();
+        synchronized (events)
+        {
+            for (final byte[] e : events)
+            {
+                final UnsafeBuffer b = new UnsafeBuffer(e);
+                if (Events.templateId(b, 0) == arb.sbe.KalshiSeriesDecoder.TEMPLATE_ID)
+                {
+                    out.add(new arb.sbe.KalshiSeriesDecoder().wrapAndApplyHeader(b, 0, new MessageHeaderDecoder()));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
     void settingsAboveTheReadBudgetAreRefusedBeforeAnythingStarts()
     {
         final KalshiFeedConfig config = KalshiFeedConfig.defaults().with("pollIntervalMs", "100");
