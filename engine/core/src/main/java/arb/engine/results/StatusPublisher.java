@@ -21,9 +21,9 @@ final class StatusPublisher
         this.status = status;
     }
 
-    /** Publishes when a second of event time passed since the last publication. */
     private Strategy[] all = TradingResults.STRATEGIES;
 
+    /** Publishes when a second of event time passed since the last publication. */
     void maybePublish(final long nowNs, final TradeBook trades)
     {
         if (lastSnapshotNs == Long.MIN_VALUE || nowNs - lastSnapshotNs >= SNAPSHOT_EVERY_NS)
@@ -32,7 +32,7 @@ final class StatusPublisher
         }
     }
 
-    /** The run's strategies, plugins included: the portfolio row sums them (the rows are the engine's own). */
+    /** The run's strategies, plugins included: one row each, and the portfolio row sums them. */
     void strategies(final Strategy[] strategies)
     {
         this.all = strategies.clone();
@@ -42,19 +42,15 @@ final class StatusPublisher
     {
         lastSnapshotNs = nowNs;
         status.beginWrite(nowNs);
-        for (int i = 0; i < TradingResults.STRATEGIES.length; i++)
-        {
-            final Strategy s = TradingResults.STRATEGIES[i];
-            final StrategyTally t = trades.tally(s);
-            status.row(i, t, t.equity(), trades.openPositionCount(s));
-        }
         portfolioFigures.reset();
-        for (final Strategy s : all)
+        for (int i = 0; i < all.length; i++)
         {
-            portfolioFigures.addCounts(trades.tally(s));
+            final Strategy s = all[i];
+            final StrategyTally t = trades.tally(s);
+            status.row(i, s, t, t.equity(), trades.openPositionCount(s));
+            portfolioFigures.addCounts(t);
         }
-        status.row(TradingResults.STRATEGIES.length, portfolioFigures, portfolioFigures.equity(),
-            trades.openPositionCount(null));
+        status.row(all.length, null, portfolioFigures, portfolioFigures.equity(), trades.openPositionCount(null));
         status.endWrite();
     }
 

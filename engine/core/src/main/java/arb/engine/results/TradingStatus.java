@@ -22,10 +22,13 @@ final class TradingStatus
 {
     static final int FIELDS = 10;
     static final int RECENT = 5;
-    private static final int ROWS = TradingResults.STRATEGIES.length + 1;
+    /** The engine's strategies, every plugin a run may load, and the portfolio. */
+    private static final int MAX_ROWS = TradingResults.STRATEGIES.length + Strategy.MAX_PLUGINS + 1;
 
     private final AtomicLong sequence = new AtomicLong();
-    private final long[] figures = new long[ROWS * FIELDS];
+    private final long[] figures = new long[MAX_ROWS * FIELDS];
+    private final Strategy[] rowStrategies = new Strategy[MAX_ROWS];
+    private int rowCount;
     private final long[] signalTime = new long[RECENT];
     private final int[] signalStrategy = new int[RECENT];
     private final boolean[] signalYes = new boolean[RECENT];
@@ -51,10 +54,15 @@ final class TradingStatus
         atNs = nowNs;
     }
 
-    /** Chain thread: one row's figures (row = strategy index, or the last row for the portfolio). */
-    void row(final int row, final StrategyTally t, final long equity, final int openPositions)
+    /**
+     * Chain thread: one row's figures (rows in the run's strategy order, plugins after the engine's
+     * own; {@code strategy} null for the portfolio, the last row written).
+     */
+    void row(final int row, final Strategy strategy, final StrategyTally t, final long equity, final int openPositions)
     {
         final int o = row * FIELDS;
+        rowStrategies[row] = strategy;
+        rowCount = Math.max(rowCount, row + 1);
         figures[o] = t.orders;
         figures[o + 1] = t.fills;
         figures[o + 2] = openPositions;
@@ -101,6 +109,8 @@ final class TradingStatus
         final long[] fvs = new long[RECENT];
         final long[] edges = new long[RECENT];
         final MarketRecord[] markets = new MarketRecord[RECENT];
+        final Strategy[] rowNames = new Strategy[MAX_ROWS];
+        int rowsWritten;
         long count;
         long at;
         while (true)
@@ -120,6 +130,8 @@ final class TradingStatus
             System.arraycopy(signalFairValue, 0, fvs, 0, RECENT);
             System.arraycopy(signalEdge, 0, edges, 0, RECENT);
             System.arraycopy(signalMarket, 0, markets, 0, RECENT);
+            System.arraycopy(rowStrategies, 0, rowNames, 0, MAX_ROWS);
+            rowsWritten = rowCount;
             count = signals;
             at = atNs;
             VarHandle.loadLoadFence();
@@ -132,11 +144,11 @@ final class TradingStatus
         {
             return TradingSummary.EMPTY;
         }
-        final List<TradingSummary.Row> rows = new ArrayList<>(ROWS);
-        for (int r = 0; r < ROWS; r++)
+        final List<TradingSummary.Row> rows = new ArrayList<>(rowsWritten);
+        for (int r = 0; r < rowsWritten; r++)
         {
             final int o = r * FIELDS;
-            rows.add(new TradingSummary.Row(r < ROWS - 1 ? TradeLog.name(TradingResults.STRATEGIES[r]) : "portfolio",
+            rows.add(new TradingSummary.Row(rowNames[r] != null ? TradeLog.name(rowNames[r]) : "portfolio",
                 copy[o], copy[o + 1], (int)copy[o + 2], copy[o + 3], copy[o + 4], copy[o + 5], copy[o + 6], copy[o + 7], copy[o + 8],
                 copy[o + 9]));
         }
