@@ -61,6 +61,11 @@ class ReleaseIT
 
         final Result bad = run(work, List.of(home.resolve("bin/arb").toString(), "demo", "--duration", "soon"), 60);
         assertThat(bad.exit).isEqualTo(2);
+
+        final Result noJar = run(work, List.of(home.resolve("bin/arb").toString(), "params"), 60,
+            Map.of("ARB_CLASSPATH", work.resolve("no-such-plugin.jar").toString()));
+        assertThat(noJar.exit).as(noJar.out).isEqualTo(2);
+        assertThat(noJar.out).contains("ARB_CLASSPATH entry").contains("no-such-plugin.jar").hasLineCount(1);
     }
 
     private record Result(int exit, String out)
@@ -71,6 +76,13 @@ class ReleaseIT
     private static Result run(final Path dir, final List<String> command, final int timeoutSeconds)
         throws IOException, InterruptedException
     {
+        return run(dir, command, timeoutSeconds, Map.of());
+    }
+
+    /** The same, with extra environment variables. */
+    private static Result run(final Path dir, final List<String> command, final int timeoutSeconds,
+        final Map<String, String> extraEnv) throws IOException, InterruptedException
+    {
         final ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         final Path log = Files.createTempFile(dir.getParent(), "out", ".log");
         pb.redirectOutput(log.toFile());
@@ -78,6 +90,7 @@ class ReleaseIT
         env.clear();
         env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
         env.put("HOME", dir.toString());
+        env.putAll(extraEnv);
         final Process p = pb.start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS))
         {
