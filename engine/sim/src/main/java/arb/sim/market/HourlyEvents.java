@@ -127,20 +127,7 @@ final class HourlyEvents
             {
                 for (final KalshiMarketView p : previous)
                 {
-                    if (t >= previousSettleNs)
-                    {
-                        p.status = KalshiMarketView.STATUS_DETERMINED;
-                    }
-                    final int result = p.result;
-                    final long expiration = p.expirationValue;
-                    if (p.status != KalshiMarketView.STATUS_DETERMINED)
-                    {
-                        p.result = KalshiMarketView.RESULT_NONE;
-                        p.expirationValue = KalshiMarketView.NULL;
-                    }
-                    listener.onKalshiMarket(t, p);
-                    p.result = result;
-                    p.expirationValue = expiration;
+                    p.publishClosed(t, previousSettleNs, listener);
                 }
             }
         }

@@ -174,4 +174,27 @@ public final class KalshiMarketView
     {
         return yesBid == NULL ? NULL : 10_000 - yesBid;
     }
+
+    /**
+     * Publishes a closed market as a poller sees it at {@code t}: determined once {@code settleNs} has
+     * passed, and until then without its result or expiration value (the model knows them early;
+     * Kalshi shows them only once determined).
+     */
+    void publishClosed(final long t, final long settleNs, final MarketListener listener)
+    {
+        if (t >= settleNs)
+        {
+            status = STATUS_DETERMINED;
+        }
+        final int knownResult = result;
+        final long knownExpiration = expirationValue;
+        if (status != STATUS_DETERMINED)
+        {
+            result = RESULT_NONE;
+            expirationValue = NULL;
+        }
+        listener.onKalshiMarket(t, this);
+        result = knownResult;
+        expirationValue = knownExpiration;
+    }
 }

@@ -144,20 +144,7 @@ final class KalshiWindows
             }
             else
             {
-                if (t >= previousSettleNs)
-                {
-                    previous.status = KalshiMarketView.STATUS_DETERMINED;
-                }
-                final int result = previous.result;
-                final long expiration = previous.expirationValue;
-                if (previous.status != KalshiMarketView.STATUS_DETERMINED)
-                {
-                    previous.result = KalshiMarketView.RESULT_NONE;
-                    previous.expirationValue = KalshiMarketView.NULL;
-                }
-                listener.onKalshiMarket(t, previous);
-                previous.result = result;
-                previous.expirationValue = expiration;
+                previous.publishClosed(t, previousSettleNs, listener);
             }
         }
         quote(current, t);
