@@ -115,8 +115,8 @@ class LiveAgainstSimulatorTest
             tmp.resolve("import").toString())).isZero();
         final String[] market = {"--type", "Trade", "--type", "BookSnapshot", "--type", "BookUpdate", "--type",
             "BestBidOffer", "--type", "KalshiMarket", "--type", "KalshiBook", "--type", "IndexRelay"};
-        final String liveMarket = dump(r.runDir(), market);
-        assertThat(dump(tmp.resolve("import"), market)).isEqualTo(liveMarket);
+        final String liveMarket = TestRunsDump.dump(r.runDir(), market);
+        assertThat(TestRunsDump.dump(tmp.resolve("import"), market)).isEqualTo(liveMarket);
         // The Kalshi part is substantial: REST and WebSocket states and books (snapshots and deltas), the relay.
         final String[] lines = liveMarket.split("\n");
         assertThat(count(lines, "KalshiBook", "REST")).isPositive();
@@ -136,25 +136,5 @@ class LiveAgainstSimulatorTest
             .filter(l -> l.contains("\"type\":\"" + type + "\""))
             .filter(l -> Arrays.stream(words).allMatch(w -> l.contains("\"" + w + "\"")))
             .count();
-    }
-
-    private static String dump(final Path run, final String... filters)
-    {
-        final PrintStream old = System.out;
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try
-        {
-            final String[] args = new String[filters.length + 2];
-            args[0] = "dump";
-            args[1] = run.toString();
-            System.arraycopy(filters, 0, args, 2, filters.length);
-            assertThat(Main.run(args)).isZero();
-        }
-        finally
-        {
-            System.setOut(old);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }
